@@ -1,0 +1,31 @@
+/*
+ * business.h: the Business Manager ID (business portfolio ID).
+ */
+#ifndef WABA_BUSINESS_H
+#define WABA_BUSINESS_H
+
+#include "checklist.h"
+#include "report.h"
+
+/* What the user gave, and the ID extracted from it. */
+struct waba_business_input {
+	char *input;     /* as typed */
+	char *id;        /* the digits we extracted, or NULL when none could be found */
+	int from_url;    /* the ID came from a URL's business_id= parameter */
+	int stripped;    /* spaces, dots or dashes were removed */
+	char *other_param; /* a URL parameter that names another kind of ID (asset_id, waba_id ...), or NULL */
+};
+
+/* Extract the ID from an ID or a pasted Business Manager URL. Pure; never fails. */
+void waba_business_input_parse(struct waba_business_input *out, const char *input);
+void waba_business_input_release(struct waba_business_input *b);
+
+/*
+ * Check one Business Manager ID or URL: add a "business" item and its findings to
+ * `r`. `verification_status` is Meta's value when known (e.g. from the Graph API),
+ * or NULL. Returns 0.
+ */
+int waba_check_business(struct waba_report *r, const char *input, const char *verification_status,
+                        const struct waba_checklist *cl);
+
+#endif

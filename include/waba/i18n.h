@@ -1,0 +1,34 @@
+/*
+ * i18n.h: message translation through gettext (text domain "waba-preflight").
+ * Messages are written in English and marked _("...") where shown, N_("...") where
+ * only stored. Catalogues live in po/ (pt, es).
+ */
+#ifndef WABA_I18N_H
+#define WABA_I18N_H
+
+#define WABA_TEXTDOMAIN "waba-preflight"
+
+#if defined(__GNUC__)
+#define WABA_FORMAT_ARG(n) __attribute__((format_arg(n)))
+#else
+#define WABA_FORMAT_ARG(n)
+#endif
+
+const char *waba_gettext(const char *msgid) WABA_FORMAT_ARG(1);
+const char *waba_ngettext(const char *one, const char *many, unsigned long n) WABA_FORMAT_ARG(1) WABA_FORMAT_ARG(2);
+#define _(s) waba_gettext(s)
+#ifndef N_
+#define N_(s) s
+#endif
+
+/*
+ * Choose the message language: "pt", "es", "en", or NULL to follow the environment
+ * (LC_ALL / LC_MESSAGES / LANG), falling back to English. Works under the C and
+ * C.UTF-8 locales too. @return 0, or -1 for an unknown language.
+ */
+int waba_i18n_init(const char *lang);
+
+/* The language in use: "pt", "es" or "en". */
+const char *waba_i18n_lang(void);
+
+#endif

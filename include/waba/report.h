@@ -1,0 +1,70 @@
+/*
+ * report.h: what a command examined (items) and found (findings), and the
+ * reporters that format it. Reporters only format: the severities are final and the
+ * findings sorted before they are called; they never decide anything.
+ */
+#ifndef WABA_REPORT_H
+#define WABA_REPORT_H
+
+#include <stdio.h>
+#include <cjson/cJSON.h>
+#include "finding.h"
+
+struct waba_item {
+	char *kind;  /* "business", "phone", "photo", "template", "email", ... */
+	char *name;  /* short label for JUnit test names: an id, a number, a template name */
+	char *file;  /* the file it came from, or NULL */
+	cJSON *json; /* the item as the contract spells it in `items`; owned */
+};
+
+struct waba_report {
+	const char *command;           /* "lint", "business", ... */
+	struct waba_item *items;
+	size_t nitems, cap;
+	struct waba_findings findings;
+	cJSON *extra;                  /* more top-level members for the JSON report (e.g. "readiness"); owned, may be NULL */
+	char *appendix;                /* text shown after the text report (e.g. the readiness checklist); owned, may be NULL */
+};
+#define WABA_REPORT_INIT { NULL, NULL, 0, 0, WABA_FINDINGS_INIT, NULL, NULL }
+
+/*
+ * Add an item; `json` is taken (must be an object with at least "kind"). New findings
+ * are tied to it until the next item is added. Returns its index.
+ */
+int waba_report_add_item(struct waba_report *r, const char *kind, const char *name,
+                         const char *file, cJSON *json);
+
+/* Findings added from now on are tied to no item. */
+void waba_report_end_item(struct waba_report *r);
+
+void waba_report_release(struct waba_report *r);
+
+struct waba_report_options {
+	int color;                     /* ANSI colour in text output */
+	int strict;                    /* warnings fail too (JUnit marks them failures) */
+	int quiet;                     /* text: findings only, no summary line */
+	const char *step_summary_path; /* github: where to append the Markdown summary, or NULL */
+	const char *lang;              /* language of fixed words ("pt", "es", "en") */
+};
+
+struct waba_reporter {
+	const char *name;    /* "--format" value */
+	const char *summary; /* one line for --help */
+	/* Write the report; 0, or WABA_EIO when writing failed. */
+	int (*write)(FILE *out, const struct waba_report *r, const struct waba_report_options *o);
+};
+
+/* The reporter named `name`, or NULL. */
+const struct waba_reporter *waba_reporter_find(const char *name);
+/* All reporters, NULL-terminated. */
+const struct waba_reporter *const *waba_reporters(void);
+
+/* The rules a report refers to, sorted by id, NULL-terminated; caller frees the array. */
+const struct waba_rule **waba_report_rules(const struct waba_report *r, size_t *n);
+
+/* Prefix of the online rule documentation (helpUri = prefix + "#" + anchor). */
+#define WABA_DOCS_URL "https://github.com/waba-preflight/waba-preflight/blob/main/docs/rules.md"
+/* Anchor of a rule in docs/rules.md: dots become dashes ("template-param-sequence"). */
+char *waba_rule_anchor(const char *id);
+
+#endif

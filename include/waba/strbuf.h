@@ -1,0 +1,44 @@
+/*
+ * strbuf.h: a growable, always NUL-terminated byte buffer.
+ *
+ *   struct waba_strbuf sb = WABA_STRBUF_INIT;
+ *   waba_strbuf_addf(&sb, "%s:%u", file, line);
+ *   char *s = waba_strbuf_detach(&sb);    // caller frees s
+ *
+ * Allocation failure aborts the process with a message (as cmark's xcalloc does):
+ * buffers are small and an out-of-memory state cannot be reported usefully anyway.
+ */
+#ifndef WABA_STRBUF_H
+#define WABA_STRBUF_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include "status.h"
+
+struct waba_strbuf {
+	char *buf;  /* NULL until the first add; read through waba_strbuf_cstr() */
+	size_t len; /* bytes used, not counting the NUL */
+	size_t cap;
+};
+#define WABA_STRBUF_INIT { NULL, 0, 0 }
+
+void waba_strbuf_grow(struct waba_strbuf *sb, size_t extra);
+void waba_strbuf_add(struct waba_strbuf *sb, const void *data, size_t len);
+void waba_strbuf_adds(struct waba_strbuf *sb, const char *s);
+void waba_strbuf_addc(struct waba_strbuf *sb, char c);
+void waba_strbuf_addf(struct waba_strbuf *sb, const char *fmt, ...) WABA_PRINTF(2, 3);
+void waba_strbuf_vaddf(struct waba_strbuf *sb, const char *fmt, va_list ap);
+const char *waba_strbuf_cstr(const struct waba_strbuf *sb); /* "" when empty */
+void waba_strbuf_reset(struct waba_strbuf *sb);              /* len = 0, keeps memory */
+char *waba_strbuf_detach(struct waba_strbuf *sb);            /* caller frees; never NULL */
+void waba_strbuf_release(struct waba_strbuf *sb);
+
+/* Allocation helpers that abort on failure (the only place that decides so). */
+void *waba_xmalloc(size_t n);
+void *waba_xcalloc(size_t n, size_t size);
+void *waba_xrealloc(void *p, size_t n);
+char *waba_xstrdup(const char *s);
+char *waba_xstrndup(const char *s, size_t n);
+char *waba_xasprintf(const char *fmt, ...) WABA_PRINTF(1, 2);
+
+#endif

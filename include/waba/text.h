@@ -1,0 +1,61 @@
+/*
+ * text.h: UTF-8 and word matching.
+ *
+ * Folding (utf8proc): compatibility decomposition, case folding and removal of
+ * combining marks, so "Promoção", "PROMOCAO" and "promocao" fold alike. Words are
+ * runs of letters and digits (Unicode categories L* and N*). Term lists
+ * (checklist.h) are matched on whole folded words; a term's last word may end with
+ * '*' to match any word it begins ("desconto*" matches "descontos").
+ */
+#ifndef WABA_TEXT_H
+#define WABA_TEXT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "checklist.h"
+
+/* 1 if s[0..len) is valid UTF-8 (no overlongs, no surrogates); else 0 and *bad = offset. */
+int waba_utf8_valid(const char *s, size_t len, size_t *bad);
+
+/* Number of code points in s[0..len) (invalid bytes count one each). */
+size_t waba_utf8_length(const char *s, size_t len);
+
+/* Decode one code point at s (len bytes left); returns bytes used (>= 1), *cp = -1 if invalid. */
+size_t waba_utf8_decode(const char *s, size_t len, int32_t *cp);
+
+/* Folded copy of s[0..len) as UTF-8; caller frees. */
+char *waba_text_fold(const char *s, size_t len);
+
+/* A word of a text: folded, with its byte span in the original. */
+struct waba_word {
+	char *folded;
+	size_t start, end;
+};
+struct waba_words {
+	struct waba_word *v;
+	size_t len, cap;
+};
+#define WABA_WORDS_INIT { NULL, 0, 0 }
+
+/* Split s[0..len) into folded words. */
+void waba_text_words(struct waba_words *out, const char *s, size_t len);
+void waba_words_release(struct waba_words *w);
+
+struct waba_term_match {
+	const struct waba_term *term;
+	size_t start, end; /* byte span in the original text */
+};
+
+/*
+ * Find the terms of `list` in `words` (from waba_text_words). Only terms whose lang
+ * is `lang` or "any" are used; lang NULL uses all. Calls `cb` for each match in text
+ * order; stops early when cb returns non-zero. Returns the number of matches seen.
+ */
+size_t waba_terms_find(const struct waba_termlist *list, const struct waba_words *words,
+                       const char *lang, int (*cb)(const struct waba_term_match *m, void *payload),
+                       void *payload);
+
+/* Does the text contain an emoji (Extended_Pictographic-like code points)? Returns the byte offset + 1, or 0. */
+size_t waba_text_find_emoji(const char *s, size_t len);
+
+#endif

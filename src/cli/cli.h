@@ -1,0 +1,78 @@
+/*
+ * cli.h: the command-line front end. The only code that knows argv, stdout, stderr
+ * and exit codes.
+ *
+ * Adding a command:
+ *  1. write src/cli/cmd_<name>.c with `int cmd_<name>(int argc, char **argv)`:
+ *     an options table with CLI_OPT_COMMON, cli_run_setup(), call the library's
+ *     check into run.report, `return cli_run_finish(&run);`
+ *  2. declare it below and add a row to the table in main.c;
+ *  3. add CLI cases under tests/cli/<name>/ and document it in docs/waba-preflight.1.md.
+ */
+#ifndef CLI_H
+#define CLI_H
+
+#include <stdio.h>
+#include <stdlib.h>
+#include "waba/config.h"
+#include "waba/waba.h"
+#include "opt.h"
+
+/* Exit codes (cli-contract.md). */
+enum { CLI_EXIT_OK = 0, CLI_EXIT_FINDINGS = 1, CLI_EXIT_FAIL = 2, CLI_EXIT_INTERRUPTED = 130 };
+
+/* Print "waba-preflight: <msg>" on stderr and return 2. */
+int cli_fail(const char *fmt, ...) WABA_PRINTF(1, 2);
+/* Print "waba-preflight: warning: <msg>" on stderr (unless quiet). */
+void cli_warn(const char *fmt, ...) WABA_PRINTF(1, 2);
+
+/* Everything one command run needs between parsing options and exiting. */
+struct cli_run {
+	const char *command;
+	struct cli_common common;
+	struct waba_checklist *checklist;
+	struct waba_config config;
+	const struct waba_reporter *reporter;
+	struct waba_report report;
+	struct waba_report_options report_options;
+	FILE *out; /* where the report goes (stdout) */
+};
+
+/* Zero a run for `command` (before the options table points into run->common). */
+void cli_run_init(struct cli_run *run, const char *command);
+
+/*
+ * After options are parsed: set the language, check --format, load the checklists
+ * (bundled, config's, --checklist), the configuration. Returns 0, or an exit code
+ * (2) after printing the reason.
+ */
+int cli_run_setup(struct cli_run *run);
+
+/*
+ * Apply severity overrides (checklists, then config), the baseline, sort, write the
+ * report with the chosen reporter, and return the exit code (0/1/2).
+ */
+int cli_run_finish(struct cli_run *run);
+
+void cli_run_release(struct cli_run *run);
+
+/* Standard --help / --version handling; returns 1 when it printed and the command should exit 0. */
+int cli_handle_help(struct cli_run *run, const char *synopsis, const char *summary,
+                    const struct cli_opt *opts);
+
+/* Is path ignored by the configuration? (Commands that take files call this.) */
+int cli_ignored(const struct cli_run *run, const char *path);
+
+/* The commands. */
+int cmd_wizard(int argc, char **argv);
+int cmd_check(int argc, char **argv);
+int cmd_business(int argc, char **argv);
+int cmd_phone(int argc, char **argv);
+int cmd_photo(int argc, char **argv);
+int cmd_name(int argc, char **argv);
+int cmd_profile(int argc, char **argv);
+int cmd_lint(int argc, char **argv);
+int cmd_email(int argc, char **argv);
+int cmd_rules(int argc, char **argv);
+
+#endif

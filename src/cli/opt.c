@@ -1,0 +1,96 @@
+/* opt.c: the option parser and help generator (see opt.h). */
+#include <stdlib.h>
+#include <string.h>
+#include "waba/i18n.h"
+#include "waba/strbuf.h"
+#include "opt.h"
+
+static const struct cli_opt *find_opt(const struct cli_opt *opts, const char *name, size_t len)
+{
+	for (const struct cli_opt *o = opts; o->type != CLI_OPT_T_END; o++)
+		if (strlen(o->name) == len && strncmp(o->name, name, len) == 0)
+			return o;
+	return NULL;
+}
+
+static void list_push(struct cli_strlist *l, char *s)
+{
+	l->v = waba_xrealloc(l->v, (l->len + 2) * sizeof(char *));
+	l->v[l->len++] = s;
+	l->v[l->len] = NULL;
+}
+
+int cli_opt_parse(const struct cli_opt *opts, int argc, char **argv, struct cli_strlist *positional)
+{
+	int only_positional = 0;
+	positional->v = waba_xcalloc(1, sizeof(char *));
+	positional->len = 0;
+	for (int i = 1; i < argc; i++) {
+		char *arg = argv[i];
+		if (only_positional || arg[0] != '-' || strcmp(arg, "-") == 0) {
+			list_push(positional, arg);
+			continue;
+		}
+		if (strcmp(arg, "--") == 0) {
+			only_positional = 1;
+			continue;
+		}
+		if (arg[1] != '-') {
+			if (strcmp(arg, "-h") == 0)
+				arg = (char *)"--help";
+			else if (strcmp(arg, "-q") == 0)
+				arg = (char *)"--quiet";
+			else if (strcmp(arg, "-o") == 0)
+				arg = (char *)"--output";
+			else {
+				fprintf(stderr, "waba-preflight %s: %s '%s'\n", argv[0], _("unknown option"), arg);
+				return -1;
+			}
+		}
+		const char *name = arg + 2, *eq = strchr(name, '=');
+		size_t len = eq ? (size_t)(eq - name) : strlen(name);
+		const struct cli_opt *o = find_opt(opts, name, len);
+		if (!o) {
+			fprintf(stderr, "waba-preflight %s: %s '--%.*s' (%s)\n", argv[0], _("unknown option"),
+			        (int)len, name, _("try --help"));
+			return -1;
+		}
+		if (o->type == CLI_OPT_T_FLAG) {
+			if (eq) {
+				fprintf(stderr, "waba-preflight %s: option --%s %s\n", argv[0], o->name, _("takes no value"));
+				return -1;
+			}
+			*(int *)o->dest = 1;
+			continue;
+		}
+		char *value = eq ? (char *)eq + 1 : NULL;
+		if (!value) {
+			if (i + 1 >= argc) {
+				fprintf(stderr, "waba-preflight %s: option --%s %s %s\n", argv[0], o->name,
+				        _("needs a value:"), o->value_name);
+				return -1;
+			}
+			value = argv[++i];
+		}
+		if (o->type == CLI_OPT_T_STRING)
+			*(const char **)o->dest = value;
+		else
+			list_push((struct cli_strlist *)o->dest, value);
+	}
+	return 0;
+}
+
+void cli_opt_help(FILE *out, const char *cmd, const char *synopsis, const char *summary,
+                  const struct cli_opt *opts)
+{
+	fprintf(out, "%s: waba-preflight %s %s\n\n%s\n\n%s\n", _("usage"), cmd, synopsis, _(summary), _("options:"));
+	for (const struct cli_opt *o = opts; o->type != CLI_OPT_T_END; o++) {
+		char left[64];
+		if (o->type == CLI_OPT_T_FLAG)
+			snprintf(left, sizeof(left), "--%s", o->name);
+		else
+			snprintf(left, sizeof(left), "--%s %s", o->name, o->value_name);
+		fprintf(out, "  %-26s %s\n", left, _(o->help));
+	}
+	fprintf(out, "\n%s\n", _("exit status: 0 no errors, 1 errors found (or warnings with --strict), 2 could not run"));
+}

@@ -1,0 +1,36 @@
+/*
+ * config_priv.h: helpers shared by config.c and baseline.c (private header).
+ *
+ * Paths in `.waba-preflight.json` and in the baseline are relative to the folder that
+ * holds the file, while paths on the command line are relative to the current folder;
+ * the path helpers bring both to one form before they are compared.
+ */
+#ifndef WABA_CONFIG_PRIV_H
+#define WABA_CONFIG_PRIV_H
+
+#include "waba/json_pos.h"
+#include "waba/status.h"
+
+/* The folder part of `path` ("." when it has none); caller frees. */
+char *waba_path_dirname(const char *path);
+
+/* `rel` resolved against `dir`: rel itself when absolute or when dir is NULL or ".". Caller frees. */
+char *waba_path_join(const char *dir, const char *rel);
+
+/*
+ * `path` relative to the folder `dir` when it lies inside it, else `path` tidied up
+ * ("./", "//" and "." segments removed). dir NULL: only tidied. "-" and "<stdin>"
+ * are returned unchanged. Caller frees.
+ */
+char *waba_path_relative_to(const char *dir, const char *path);
+
+/* Set the last error to "FILE:LINE:COL: message" and return WABA_EINVAL. */
+int waba_config_fail_at(struct waba_loc loc, const char *fmt, ...) WABA_PRINTF(2, 3);
+
+/*
+ * After waba_json_parse(): turn its first finding into WABA_EINVAL "FILE:LINE:COL: msg";
+ * 0 when there is none.
+ */
+int waba_config_json_error(const struct waba_findings *fs);
+
+#endif

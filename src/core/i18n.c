@@ -1,0 +1,88 @@
+/*
+ * i18n.c: gettext set-up. GNU gettext ignores LANGUAGE under the C and C.UTF-8
+ * locales that CI containers run in, so a chosen language is applied by selecting a
+ * real locale for LC_MESSAGES when one is installed, and LANGUAGE otherwise.
+ */
+#include <libintl.h>
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include "waba/i18n.h"
+
+static const char *current_lang = "en";
+
+const char *waba_gettext(const char *msgid)
+{
+	return dgettext(WABA_TEXTDOMAIN, msgid);
+}
+
+const char *waba_ngettext(const char *one, const char *many, unsigned long n)
+{
+	return dngettext(WABA_TEXTDOMAIN, one, many, n);
+}
+
+const char *waba_i18n_lang(void)
+{
+	return current_lang;
+}
+
+static const char *locale_dir(void)
+{
+	const char *env = getenv("WABA_PREFLIGHT_LOCALEDIR");
+	struct stat st;
+	if (env && *env)
+		return env;
+	if (stat(WABA_LOCALE_DIR_BUILD, &st) == 0)
+		return WABA_LOCALE_DIR_BUILD;
+	return WABA_LOCALE_DIR_INSTALL;
+}
+
+static const char *lang_from_env(void)
+{
+	static const char *const vars[] = { "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG" };
+	for (size_t i = 0; i < sizeof(vars) / sizeof(vars[0]); i++) {
+		const char *v = getenv(vars[i]);
+		if (!v || !*v)
+			continue;
+		if (strncmp(v, "pt", 2) == 0)
+			return "pt";
+		if (strncmp(v, "es", 2) == 0)
+			return "es";
+		if (strncmp(v, "en", 2) == 0)
+			return "en";
+		if (strcmp(vars[i], "LANGUAGE") != 0)
+			return "en"; /* C, POSIX, C.UTF-8 or another language */
+	}
+	return "en";
+}
+
+int waba_i18n_init(const char *lang)
+{
+	static const char *const pt_locales[] = { "pt_BR.UTF-8", "pt_BR.utf8", "pt_PT.UTF-8", NULL };
+	static const char *const es_locales[] = { "es_AR.UTF-8", "es_ES.UTF-8", "es_MX.UTF-8", "es_AR.utf8", NULL };
+	static const char *const en_locales[] = { "C.UTF-8", "en_US.UTF-8", NULL };
+	const char *const *candidates;
+
+	if (lang && strcmp(lang, "pt") && strcmp(lang, "es") && strcmp(lang, "en"))
+		return -1;
+	setlocale(LC_ALL, "");
+	if (!lang)
+		lang = lang_from_env();
+	current_lang = strcmp(lang, "pt") == 0 ? "pt" : strcmp(lang, "es") == 0 ? "es" : "en";
+	candidates = current_lang[0] == 'p' ? pt_locales : current_lang[0] == 'e' && current_lang[1] == 's'
+	             ? es_locales : en_locales;
+	/* Make sure messages are looked up in the chosen language even under C.UTF-8. */
+	const char *cur = setlocale(LC_MESSAGES, NULL);
+	if (!cur || strncmp(cur, current_lang, 2) != 0) {
+		for (size_t i = 0; candidates[i]; i++)
+			if (setlocale(LC_MESSAGES, candidates[i]))
+				break;
+	}
+	/* LANGUAGE wins over the locale when the locale is not C; set it for both cases. */
+	setenv("LANGUAGE", current_lang[0] == 'p' ? "pt_BR:pt" : current_lang[0] == 'e' && current_lang[1] == 's'
+	       ? "es" : "en", 1);
+	bindtextdomain(WABA_TEXTDOMAIN, locale_dir());
+	bind_textdomain_codeset(WABA_TEXTDOMAIN, "UTF-8");
+	return 0;
+}

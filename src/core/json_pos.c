@@ -1,0 +1,284 @@
+/*
+ * json_pos.c: JSON through cJSON, then one more walk over the same text that records
+ * where every value and key starts, so findings can point at line and column.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include "waba/i18n.h"
+#include "waba/json_pos.h"
+#include "waba/strbuf.h"
+#include "waba/text.h"
+#include "input_rules.h"
+
+struct waba_json_pos {
+	const cJSON *node;
+	size_t value, key;
+};
+
+static size_t ptr_hash(const void *p, size_t cap)
+{
+	uintptr_t x = (uintptr_t)p;
+	x ^= x >> 17;
+	x *= 0xed5ad4bbU;
+	x ^= x >> 11;
+	return (size_t)x & (cap - 1);
+}
+
+static void pos_grow(struct waba_json *doc)
+{
+	size_t cap = doc->cap ? doc->cap * 2 : 64;
+	struct waba_json_pos *v = waba_xcalloc(cap, sizeof(*v));
+	for (size_t i = 0; i < doc->cap; i++) {
+		if (!doc->pos[i].node)
+			continue;
+		size_t h = ptr_hash(doc->pos[i].node, cap);
+		while (v[h].node)
+			h = (h + 1) & (cap - 1);
+		v[h] = doc->pos[i];
+	}
+	free(doc->pos);
+	doc->pos = v;
+	doc->cap = cap;
+}
+
+static void pos_put(struct waba_json *doc, const cJSON *node, size_t value, size_t key)
+{
+	if ((doc->npos + 1) * 2 > doc->cap)
+		pos_grow(doc);
+	size_t h = ptr_hash(node, doc->cap);
+	while (doc->pos[h].node)
+		h = (h + 1) & (doc->cap - 1);
+	doc->pos[h].node = node;
+	doc->pos[h].value = value;
+	doc->pos[h].key = key;
+	doc->npos++;
+}
+
+static const struct waba_json_pos *pos_get(const struct waba_json *doc, const cJSON *node)
+{
+	if (!doc->cap || !node)
+		return NULL;
+	size_t h = ptr_hash(node, doc->cap);
+	while (doc->pos[h].node) {
+		if (doc->pos[h].node == node)
+			return &doc->pos[h];
+		h = (h + 1) & (doc->cap - 1);
+	}
+	return NULL;
+}
+
+static size_t skip_ws(const char *s, size_t len, size_t p)
+{
+	while (p < len && (s[p] == ' ' || s[p] == '\t' || s[p] == '\n' || s[p] == '\r'))
+		p++;
+	return p;
+}
+
+static size_t skip_string(const char *s, size_t len, size_t p)
+{
+	p++; /* opening quote */
+	while (p < len && s[p] != '"')
+		p += s[p] == '\\' ? 2 : 1;
+	return p < len ? p + 1 : len;
+}
+
+static size_t skip_scalar(const char *s, size_t len, size_t p)
+{
+	while (p < len && !strchr(",]} \t\r\n", s[p]))
+		p++;
+	return p;
+}
+
+/* Walk the text of `node` starting at p; returns the offset after it. */
+static size_t scan(struct waba_json *doc, const cJSON *node, size_t p, size_t key)
+{
+	const char *s = doc->src->data;
+	size_t len = doc->src->len;
+	p = skip_ws(s, len, p);
+	pos_put(doc, node, p, key);
+	if (cJSON_IsObject(node) || cJSON_IsArray(node)) {
+		int is_obj = cJSON_IsObject(node);
+		p++;
+		for (const cJSON *c = node->child; c; c = c->next) {
+			size_t k = (size_t)-1;
+			p = skip_ws(s, len, p);
+			if (is_obj) {
+				k = p;
+				p = skip_ws(s, len, skip_string(s, len, p));
+				p++; /* ':' */
+			}
+			p = skip_ws(s, len, scan(doc, c, p, k));
+			if (p < len && s[p] == ',')
+				p++;
+		}
+		p = skip_ws(s, len, p);
+		return p < len ? p + 1 : len;
+	}
+	if (cJSON_IsString(node))
+		return skip_string(s, len, p);
+	return skip_scalar(s, len, p);
+}
+
+/* Offset where nesting first exceeds the limit, or (size_t)-1. */
+static size_t too_deep_at(const char *s, size_t len)
+{
+	size_t depth = 0;
+	for (size_t i = 0; i < len; i++) {
+		char c = s[i];
+		if (c == '"') {
+			i = skip_string(s, len, i) - 1;
+		} else if (c == '[' || c == '{') {
+			if (++depth > WABA_JSON_MAX_DEPTH)
+				return i;
+		} else if ((c == ']' || c == '}') && depth) {
+			depth--;
+		}
+	}
+	return (size_t)-1;
+}
+
+int waba_json_parse(struct waba_json *out, struct waba_source *src, struct waba_findings *fs)
+{
+	struct waba_json init = WABA_JSON_INIT;
+	const char *end = NULL;
+	size_t bad;
+
+	*out = init;
+	out->src = src;
+	const char *nul = memchr(src->data, '\0', src->len);
+	if (nul) {
+		waba_findings_add(fs, &WABA_RULE_INPUT_NUL, waba_source_loc(src, (size_t)(nul - src->data)),
+		                  _("the file contains a NUL byte at offset %zu"), (size_t)(nul - src->data));
+		return 0;
+	}
+	if (!waba_utf8_valid(src->data, src->len, &bad)) {
+		waba_findings_add(fs, &WABA_RULE_INPUT_ENCODING, waba_source_loc(src, bad),
+		                  _("invalid UTF-8 byte 0x%02X at offset %zu"),
+		                  (unsigned)(unsigned char)src->data[bad], bad);
+		return 0;
+	}
+	bad = too_deep_at(src->data, src->len);
+	if (bad != (size_t)-1) {
+		waba_findings_add(fs, &WABA_RULE_INPUT_DEPTH, waba_source_loc(src, bad),
+		                  _("JSON nested more than %d levels deep"), WABA_JSON_MAX_DEPTH);
+		return 0;
+	}
+	out->root = cJSON_ParseWithLengthOpts(src->data, src->len, &end, 0);
+	if (!out->root) {
+		size_t at = end && end >= src->data ? (size_t)(end - src->data) : 0;
+		if (at > src->len)
+			at = src->len;
+		struct waba_finding *f;
+		if (at >= src->len && src->len > 0)
+			f = waba_findings_add(fs, &WABA_RULE_INPUT_JSON, waba_source_loc(src, src->len),
+			                      _("unexpected end of file: the JSON is incomplete"));
+		else if (src->len == 0)
+			f = waba_findings_add(fs, &WABA_RULE_INPUT_JSON, waba_source_loc(src, 0),
+			                      _("the file is empty"));
+		else
+			f = waba_findings_add(fs, &WABA_RULE_INPUT_JSON, waba_source_loc(src, at),
+			                      _("invalid JSON near '%.12s'"), src->data + at);
+		(void)f;
+		return 0;
+	}
+	/* trailing garbage after the document */
+	size_t after = skip_ws(src->data, src->len, (size_t)(end - src->data));
+	if (after < src->len) {
+		waba_findings_add(fs, &WABA_RULE_INPUT_JSON, waba_source_loc(src, after),
+		                  _("unexpected text after the end of the JSON document"));
+		cJSON_Delete(out->root);
+		out->root = NULL;
+		return 0;
+	}
+	scan(out, out->root, 0, (size_t)-1);
+	return 0;
+}
+
+size_t waba_json_offset(const struct waba_json *doc, const cJSON *node)
+{
+	const struct waba_json_pos *p = pos_get(doc, node);
+	return p ? p->value : 0;
+}
+
+size_t waba_json_key_offset(const struct waba_json *doc, const cJSON *node)
+{
+	const struct waba_json_pos *p = pos_get(doc, node);
+	if (!p)
+		return 0;
+	return p->key == (size_t)-1 ? p->value : p->key;
+}
+
+struct waba_loc waba_json_loc(const struct waba_json *doc, const cJSON *node)
+{
+	return waba_source_loc(doc->src, waba_json_offset(doc, node));
+}
+
+struct waba_loc waba_json_key_loc(const struct waba_json *doc, const cJSON *node)
+{
+	return waba_source_loc(doc->src, waba_json_key_offset(doc, node));
+}
+
+static size_t utf8_len_of(unsigned long cp)
+{
+	return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+}
+
+static unsigned long hex4(const char *s)
+{
+	unsigned long v = 0;
+	for (int i = 0; i < 4; i++) {
+		char c = s[i];
+		v = v * 16 + (unsigned long)(c >= '0' && c <= '9' ? c - '0' : (c | 32) - 'a' + 10);
+	}
+	return v;
+}
+
+size_t waba_json_string_offset(const struct waba_json *doc, const cJSON *node, size_t index)
+{
+	const char *s = doc->src->data;
+	size_t len = doc->src->len;
+	size_t p = waba_json_offset(doc, node);
+	size_t decoded = 0;
+	if (p >= len || s[p] != '"')
+		return p;
+	p++;
+	while (p < len && s[p] != '"' && decoded < index) {
+		if (s[p] != '\\') {
+			p++;
+			decoded++;
+			continue;
+		}
+		if (p + 1 < len && s[p + 1] == 'u' && p + 6 <= len) {
+			unsigned long cp = hex4(s + p + 2);
+			size_t used = 6;
+			if (cp >= 0xD800 && cp <= 0xDBFF && p + 12 <= len && s[p + 6] == '\\' && s[p + 7] == 'u') {
+				cp = 0x10000 + ((cp - 0xD800) << 10) + (hex4(s + p + 8) - 0xDC00);
+				used = 12;
+			}
+			decoded += utf8_len_of(cp);
+			p += used;
+		} else {
+			decoded++;
+			p += 2;
+		}
+	}
+	return p;
+}
+
+struct waba_loc waba_json_string_loc(const struct waba_json *doc, const cJSON *node,
+                                     size_t start, size_t end)
+{
+	size_t a = waba_json_string_offset(doc, node, start);
+	size_t b = waba_json_string_offset(doc, node, end);
+	return waba_source_span(doc->src, a, b);
+}
+
+void waba_json_release(struct waba_json *doc)
+{
+	cJSON_Delete(doc->root);
+	free(doc->pos);
+	doc->root = NULL;
+	doc->pos = NULL;
+	doc->npos = doc->cap = 0;
+}

@@ -1,0 +1,143 @@
+/* source.c: read an input file with a size cap; byte offset -> line:column. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include "waba/source.h"
+#include "waba/status.h"
+#include "waba/strbuf.h"
+#include "waba/text.h"
+
+static int read_stream(FILE *f, const char *name, size_t cap, struct waba_strbuf *sb)
+{
+	char chunk[65536];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
+		if (sb->len + n > cap)
+			return waba_error_set(WABA_EIO, "'%s' is larger than %zu MiB", name, cap >> 20);
+		waba_strbuf_add(sb, chunk, n);
+	}
+	if (ferror(f))
+		return waba_error_set(WABA_EIO, "cannot read '%s': %s", name, strerror(errno));
+	return 0;
+}
+
+int waba_source_read(struct waba_source *out, const char *path, size_t cap)
+{
+	struct waba_strbuf sb = WABA_STRBUF_INIT;
+	struct waba_source init = WABA_SOURCE_INIT;
+	int is_stdin = strcmp(path, "-") == 0;
+	FILE *f = is_stdin ? stdin : fopen(path, "rb");
+	int err = 0;
+
+	*out = init;
+	if (!f)
+		return waba_error_set(errno == ENOENT ? WABA_ENOTFOUND : WABA_EIO,
+		                      "cannot open '%s': %s", path, strerror(errno));
+	if (!is_stdin) {
+		struct stat st;
+		if (fstat(fileno(f), &st) == 0) {
+			if (S_ISDIR(st.st_mode))
+				err = waba_error_set(WABA_EIO, "cannot read '%s': it is a directory", path);
+			else if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > cap)
+				err = waba_error_set(WABA_EIO, "'%s' is larger than %zu MiB", path, cap >> 20);
+		}
+	}
+	if (!err)
+		err = read_stream(f, path, cap, &sb);
+	if (!is_stdin)
+		fclose(f);
+	if (err) {
+		waba_strbuf_release(&sb);
+		return err;
+	}
+	out->len = sb.len;
+	out->data = waba_strbuf_detach(&sb);
+	out->name = waba_xstrdup(is_stdin ? "<stdin>" : path);
+	return 0;
+}
+
+void waba_source_from_mem(struct waba_source *out, const char *name, const char *data, size_t len)
+{
+	struct waba_source init = WABA_SOURCE_INIT;
+	*out = init;
+	out->name = waba_xstrdup(name);
+	out->data = waba_xstrndup(data, len);
+	out->len = len;
+}
+
+static void build_index(struct waba_source *src)
+{
+	size_t n = 1;
+	for (size_t i = 0; i < src->len; i++)
+		if (src->data[i] == '\n')
+			n++;
+	src->line_starts = waba_xmalloc(n * sizeof(size_t));
+	src->line_starts[0] = 0;
+	src->nlines = 1;
+	for (size_t i = 0; i < src->len; i++)
+		if (src->data[i] == '\n')
+			src->line_starts[src->nlines++] = i + 1;
+}
+
+static void offset_to_line_col(struct waba_source *src, size_t offset, unsigned *line, unsigned *col)
+{
+	if (!src->line_starts)
+		build_index(src);
+	if (offset > src->len)
+		offset = src->len;
+	size_t lo = 0, hi = src->nlines;
+	while (hi - lo > 1) {
+		size_t mid = (lo + hi) / 2;
+		if (src->line_starts[mid] <= offset)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	size_t start = src->line_starts[lo];
+	*line = (unsigned)(lo + 1);
+	*col = (unsigned)(waba_utf8_length(src->data + start, offset - start) + 1);
+}
+
+struct waba_loc waba_source_loc(struct waba_source *src, size_t offset)
+{
+	struct waba_loc loc = WABA_LOC_NONE;
+	loc.file = src->name;
+	offset_to_line_col(src, offset, &loc.line, &loc.column);
+	return loc;
+}
+
+struct waba_loc waba_source_span(struct waba_source *src, size_t start, size_t end)
+{
+	struct waba_loc loc = waba_source_loc(src, start);
+	if (end > start)
+		offset_to_line_col(src, end, &loc.end_line, &loc.end_column);
+	return loc;
+}
+
+const char *waba_source_line(struct waba_source *src, unsigned line, size_t *len)
+{
+	if (!src->line_starts)
+		build_index(src);
+	if (line == 0 || line > src->nlines) {
+		*len = 0;
+		return "";
+	}
+	size_t start = src->line_starts[line - 1];
+	size_t end = line < src->nlines ? src->line_starts[line] - 1 : src->len;
+	if (end > start && src->data[end - 1] == '\r')
+		end--;
+	*len = end - start;
+	return src->data + start;
+}
+
+void waba_source_release(struct waba_source *src)
+{
+	free(src->name);
+	free(src->data);
+	free(src->line_starts);
+	src->name = src->data = NULL;
+	src->line_starts = NULL;
+	src->len = src->nlines = 0;
+}

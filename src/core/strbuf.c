@@ -1,0 +1,137 @@
+/* strbuf.c: growable byte buffer and allocation helpers that abort on failure. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "waba/strbuf.h"
+
+static void out_of_memory(size_t n)
+{
+	fprintf(stderr, "waba-preflight: out of memory (allocating %zu bytes)\n", n);
+	abort();
+}
+
+void *waba_xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+	if (!p)
+		out_of_memory(n);
+	return p;
+}
+
+void *waba_xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+	if (!p)
+		out_of_memory(n * size);
+	return p;
+}
+
+void *waba_xrealloc(void *p, size_t n)
+{
+	void *q = realloc(p, n ? n : 1);
+	if (!q)
+		out_of_memory(n);
+	return q;
+}
+
+char *waba_xstrdup(const char *s)
+{
+	return waba_xstrndup(s, strlen(s));
+}
+
+char *waba_xstrndup(const char *s, size_t n)
+{
+	char *p = waba_xmalloc(n + 1);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *waba_xasprintf(const char *fmt, ...)
+{
+	struct waba_strbuf sb = WABA_STRBUF_INIT;
+	va_list ap;
+	va_start(ap, fmt);
+	waba_strbuf_vaddf(&sb, fmt, ap);
+	va_end(ap);
+	return waba_strbuf_detach(&sb);
+}
+
+void waba_strbuf_grow(struct waba_strbuf *sb, size_t extra)
+{
+	size_t need = sb->len + extra + 1;
+	if (need <= sb->cap)
+		return;
+	size_t cap = sb->cap ? sb->cap : 64;
+	while (cap < need)
+		cap *= 2;
+	sb->buf = waba_xrealloc(sb->buf, cap);
+	sb->cap = cap;
+}
+
+void waba_strbuf_add(struct waba_strbuf *sb, const void *data, size_t len)
+{
+	waba_strbuf_grow(sb, len);
+	if (len)
+		memcpy(sb->buf + sb->len, data, len);
+	sb->len += len;
+	sb->buf[sb->len] = '\0';
+}
+
+void waba_strbuf_adds(struct waba_strbuf *sb, const char *s)
+{
+	waba_strbuf_add(sb, s, strlen(s));
+}
+
+void waba_strbuf_addc(struct waba_strbuf *sb, char c)
+{
+	waba_strbuf_add(sb, &c, 1);
+}
+
+void waba_strbuf_vaddf(struct waba_strbuf *sb, const char *fmt, va_list ap)
+{
+	va_list ap2;
+	va_copy(ap2, ap);
+	int n = vsnprintf(NULL, 0, fmt, ap2);
+	va_end(ap2);
+	if (n < 0)
+		return;
+	waba_strbuf_grow(sb, (size_t)n);
+	vsnprintf(sb->buf + sb->len, (size_t)n + 1, fmt, ap);
+	sb->len += (size_t)n;
+}
+
+void waba_strbuf_addf(struct waba_strbuf *sb, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	waba_strbuf_vaddf(sb, fmt, ap);
+	va_end(ap);
+}
+
+const char *waba_strbuf_cstr(const struct waba_strbuf *sb)
+{
+	return sb->buf ? sb->buf : "";
+}
+
+void waba_strbuf_reset(struct waba_strbuf *sb)
+{
+	sb->len = 0;
+	if (sb->buf)
+		sb->buf[0] = '\0';
+}
+
+char *waba_strbuf_detach(struct waba_strbuf *sb)
+{
+	char *p = sb->buf ? sb->buf : waba_xstrdup("");
+	sb->buf = NULL;
+	sb->len = sb->cap = 0;
+	return p;
+}
+
+void waba_strbuf_release(struct waba_strbuf *sb)
+{
+	free(sb->buf);
+	sb->buf = NULL;
+	sb->len = sb->cap = 0;
+}

@@ -1,0 +1,579 @@
+/*
+ * checklist_xml.c: policy data from checklists/ (*.xml files), validated with libxml2's
+ * RelaxNG against checklist.rng, merged into one struct waba_checklist.
+ */
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <libxml/parser.h>
+#include <libxml/relaxng.h>
+#include <libxml/tree.h>
+#include "waba/checklist.h"
+#include "waba/status.h"
+#include "waba/strbuf.h"
+#include "waba/text.h"
+#include "core/termindex.h"
+
+struct limit { char *id; long value; char *source; };
+struct text { char *id; char lang[3]; char *value; };
+struct override { char *id; enum waba_severity sev; };
+
+struct waba_checklist {
+	struct limit *limits;
+	size_t nlimits;
+	struct waba_termlist *termlists;
+	size_t ntermlists;
+	struct waba_set *sets;
+	size_t nsets;
+	struct text *texts;
+	size_t ntexts;
+	struct override *overrides;
+	size_t noverrides;
+	char *schema_path;
+};
+
+struct waba_checklist *waba_checklist_new(void)
+{
+	return waba_xcalloc(1, sizeof(struct waba_checklist));
+}
+
+const char *waba_checklist_default_dir(void)
+{
+	const char *env = getenv("WABA_PREFLIGHT_CHECKLISTS");
+	struct stat st;
+	if (env && *env)
+		return env;
+	if (stat(WABA_CHECKLIST_DIR_BUILD "/checklist.rng", &st) == 0)
+		return WABA_CHECKLIST_DIR_BUILD;
+	return WABA_CHECKLIST_DIR_INSTALL;
+}
+
+/* ---- error capture ------------------------------------------------------------------ */
+
+struct capture { struct waba_strbuf msg; const char *name; };
+
+static void capture_error(void *ctx, const xmlError *e)
+{
+	struct capture *c = ctx;
+	if (c->msg.len || !e)
+		return; /* keep the first */
+	char *m = waba_xstrdup(e->message ? e->message : "invalid");
+	size_t n = strlen(m);
+	while (n && (m[n - 1] == '\n' || m[n - 1] == ' '))
+		m[--n] = '\0';
+	waba_strbuf_addf(&c->msg, "%s:%d: %s", c->name, e->line, m);
+	free(m);
+}
+
+static void capture_error_compat(void *ctx, xmlErrorPtr e)
+{
+	capture_error(ctx, e);
+}
+
+/* ---- merging ------------------------------------------------------------------------ */
+
+static char *attr(xmlNode *n, const char *name)
+{
+	xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
+	char *s = v ? waba_xstrdup((const char *)v) : NULL;
+	xmlFree(v);
+	return s;
+}
+
+static char *content(xmlNode *n)
+{
+	xmlChar *v = xmlNodeGetContent(n);
+	char *s = waba_xstrdup(v ? (const char *)v : "");
+	xmlFree(v);
+	/* trim surrounding white space */
+	size_t len = strlen(s), start = 0;
+	while (len && strchr(" \t\r\n", s[len - 1]))
+		s[--len] = '\0';
+	while (s[start] && strchr(" \t\r\n", s[start]))
+		start++;
+	if (start)
+		memmove(s, s + start, len - start + 1);
+	return s;
+}
+
+static void add_limit(struct waba_checklist *cl, xmlNode *n)
+{
+	char *id = attr(n, "id"), *val = attr(n, "value");
+	long v = strtol(val, NULL, 10);
+	free(val);
+	for (size_t i = 0; i < cl->nlimits; i++)
+		if (strcmp(cl->limits[i].id, id) == 0) {
+			cl->limits[i].value = v;
+			free(cl->limits[i].source);
+			cl->limits[i].source = attr(n, "source");
+			free(id);
+			return;
+		}
+	cl->limits = waba_xrealloc(cl->limits, (cl->nlimits + 1) * sizeof(*cl->limits));
+	cl->limits[cl->nlimits].id = id;
+	cl->limits[cl->nlimits].value = v;
+	cl->limits[cl->nlimits].source = attr(n, "source");
+	cl->nlimits++;
+}
+
+static void term_release(struct waba_term *t)
+{
+	free(t->text);
+	free(t->lang);
+	free(t->tag);
+	for (size_t i = 0; i < t->nwords; i++)
+		free(t->words[i]);
+	free(t->words);
+}
+
+static void term_init(struct waba_term *t, char *text, const char *lang, char *tag)
+{
+	struct waba_words w = WABA_WORDS_INIT;
+	size_t len = strlen(text);
+	memset(t, 0, sizeof(*t));
+	t->text = text;
+	t->lang = waba_xstrdup(lang);
+	t->tag = tag;
+	t->prefix = len > 0 && text[len - 1] == '*';
+	waba_text_words(&w, text, len);
+	t->nwords = w.len;
+	t->words = waba_xcalloc(w.len + 1, sizeof(char *));
+	for (size_t i = 0; i < w.len; i++) {
+		t->words[i] = w.v[i].folded;
+		w.v[i].folded = NULL;
+	}
+	waba_words_release(&w);
+}
+
+static struct waba_termlist *termlist_get(struct waba_checklist *cl, const char *id)
+{
+	for (size_t i = 0; i < cl->ntermlists; i++)
+		if (strcmp(cl->termlists[i].id, id) == 0)
+			return &cl->termlists[i];
+	cl->termlists = waba_xrealloc(cl->termlists, (cl->ntermlists + 1) * sizeof(*cl->termlists));
+	struct waba_termlist *l = &cl->termlists[cl->ntermlists++];
+	memset(l, 0, sizeof(*l));
+	l->id = waba_xstrdup(id);
+	return l;
+}
+
+static void add_terms(struct waba_checklist *cl, xmlNode *n)
+{
+	char *list = attr(n, "list"), *lang = attr(n, "lang"), *mode = attr(n, "mode");
+	char *list_tag = attr(n, "tag");
+	struct waba_termlist *l = termlist_get(cl, list);
+	if (mode && strcmp(mode, "replace") == 0) {
+		size_t j = 0;
+		for (size_t i = 0; i < l->len; i++) {
+			if (strcmp(l->terms[i].lang, lang) == 0)
+				term_release(&l->terms[i]);
+			else
+				l->terms[j++] = l->terms[i];
+		}
+		l->len = j;
+	}
+	for (xmlNode *c = n->children; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		char *tag = attr(c, "tag");
+		if (!tag && list_tag)
+			tag = waba_xstrdup(list_tag);
+		l->terms = waba_xrealloc(l->terms, (l->len + 1) * sizeof(*l->terms));
+		term_init(&l->terms[l->len++], content(c), lang, tag);
+	}
+	waba_termlist_index(l);
+	free(list);
+	free(lang);
+	free(mode);
+	free(list_tag);
+}
+
+static void set_item_release(struct waba_set_item *it)
+{
+	free(it->value);
+	for (size_t i = 0; i < it->nattrs; i++) {
+		free(it->attrs[i].name);
+		free(it->attrs[i].value);
+	}
+	free(it->attrs);
+}
+
+static void add_set(struct waba_checklist *cl, xmlNode *n)
+{
+	char *id = attr(n, "id"), *mode = attr(n, "mode");
+	struct waba_set *set = NULL;
+	for (size_t i = 0; i < cl->nsets; i++)
+		if (strcmp(cl->sets[i].id, id) == 0)
+			set = &cl->sets[i];
+	if (!set) {
+		cl->sets = waba_xrealloc(cl->sets, (cl->nsets + 1) * sizeof(*cl->sets));
+		set = &cl->sets[cl->nsets++];
+		memset(set, 0, sizeof(*set));
+		set->id = waba_xstrdup(id);
+	} else if (mode && strcmp(mode, "replace") == 0) {
+		for (size_t i = 0; i < set->len; i++)
+			set_item_release(&set->items[i]);
+		set->len = 0;
+	}
+	for (xmlNode *c = n->children; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		struct waba_set_item it = { attr(c, "value"), NULL, 0 };
+		for (xmlAttr *a = c->properties; a; a = a->next) {
+			if (strcmp((const char *)a->name, "value") == 0)
+				continue;
+			it.attrs = waba_xrealloc(it.attrs, (it.nattrs + 1) * sizeof(*it.attrs));
+			it.attrs[it.nattrs].name = waba_xstrdup((const char *)a->name);
+			it.attrs[it.nattrs].value = attr(c, (const char *)a->name);
+			it.nattrs++;
+		}
+		struct waba_set_item *existing = (struct waba_set_item *)waba_set_find(set, it.value);
+		if (existing) {
+			set_item_release(existing);
+			*existing = it;
+		} else {
+			set->items = waba_xrealloc(set->items, (set->len + 1) * sizeof(*set->items));
+			set->items[set->len++] = it;
+		}
+	}
+	free(id);
+	free(mode);
+}
+
+static void add_text(struct waba_checklist *cl, xmlNode *n)
+{
+	char *id = attr(n, "id"), *lang = attr(n, "lang");
+	char *value = content(n);
+	for (size_t i = 0; i < cl->ntexts; i++)
+		if (strcmp(cl->texts[i].id, id) == 0 && strcmp(cl->texts[i].lang, lang) == 0) {
+			free(cl->texts[i].value);
+			cl->texts[i].value = value;
+			free(id);
+			free(lang);
+			return;
+		}
+	cl->texts = waba_xrealloc(cl->texts, (cl->ntexts + 1) * sizeof(*cl->texts));
+	cl->texts[cl->ntexts].id = id;
+	snprintf(cl->texts[cl->ntexts].lang, sizeof(cl->texts[cl->ntexts].lang), "%s", lang);
+	cl->texts[cl->ntexts].value = value;
+	cl->ntexts++;
+	free(lang);
+}
+
+static int add_rule(struct waba_checklist *cl, xmlNode *n, const char *name)
+{
+	char *id = attr(n, "id"), *sev = attr(n, "severity");
+	enum waba_severity s = WABA_SEV_ERROR;
+	int err = 0;
+	if (!waba_rule_find(id)) {
+		const char *near = waba_rule_suggest(id);
+		err = waba_error_set(WABA_EINVAL, "%s:%d: unknown rule '%s'%s%s%s", name, n->line, id,
+		                     near ? " (did you mean '" : "", near ? near : "", near ? "'?)" : "");
+	} else {
+		waba_severity_parse(sev, &s);
+		cl->overrides = waba_xrealloc(cl->overrides, (cl->noverrides + 1) * sizeof(*cl->overrides));
+		cl->overrides[cl->noverrides].id = id;
+		cl->overrides[cl->noverrides].sev = s;
+		cl->noverrides++;
+		id = NULL;
+	}
+	free(id);
+	free(sev);
+	return err;
+}
+
+/* ---- loading ------------------------------------------------------------------------ */
+
+static int validate(xmlDoc *doc, const char *schema_path, const char *name)
+{
+	struct capture cap = { WABA_STRBUF_INIT, schema_path };
+	xmlRelaxNGParserCtxtPtr pctx = xmlRelaxNGNewParserCtxt(schema_path);
+	xmlRelaxNGSetParserStructuredErrors(pctx, capture_error_compat, &cap);
+	xmlRelaxNGPtr schema = xmlRelaxNGParse(pctx);
+	xmlRelaxNGFreeParserCtxt(pctx);
+	int err = 0;
+	if (!schema) {
+		err = waba_error_set(WABA_EINVAL, "cannot load the checklist schema '%s'%s%s", schema_path,
+		                     cap.msg.len ? ": " : "", waba_strbuf_cstr(&cap.msg));
+		waba_strbuf_release(&cap.msg);
+		return err;
+	}
+	waba_strbuf_release(&cap.msg);
+	cap.name = name;
+	xmlRelaxNGValidCtxtPtr vctx = xmlRelaxNGNewValidCtxt(schema);
+	xmlRelaxNGSetValidStructuredErrors(vctx, capture_error_compat, &cap);
+	if (xmlRelaxNGValidateDoc(vctx, doc) != 0)
+		err = waba_error_set(WABA_EINVAL, "%s", cap.msg.len ? waba_strbuf_cstr(&cap.msg)
+		                                                    : "does not match the checklist schema");
+	xmlRelaxNGFreeValidCtxt(vctx);
+	xmlRelaxNGFree(schema);
+	waba_strbuf_release(&cap.msg);
+	return err;
+}
+
+static int merge(struct waba_checklist *cl, xmlDoc *doc, const char *name)
+{
+	xmlNode *root = xmlDocGetRootElement(doc);
+	for (xmlNode *n = root->children; n; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		const char *tag = (const char *)n->name;
+		if (strcmp(tag, "limit") == 0)
+			add_limit(cl, n);
+		else if (strcmp(tag, "terms") == 0)
+			add_terms(cl, n);
+		else if (strcmp(tag, "set") == 0)
+			add_set(cl, n);
+		else if (strcmp(tag, "text") == 0)
+			add_text(cl, n);
+		else if (strcmp(tag, "rule") == 0) {
+			int err = add_rule(cl, n, name);
+			if (err)
+				return err;
+		}
+	}
+	return 0;
+}
+
+static int load(struct waba_checklist *cl, const char *name, const char *path, const char *mem,
+                size_t len, const char *schema_path)
+{
+	struct capture cap = { WABA_STRBUF_INIT, name };
+	xmlParserCtxtPtr ctx = xmlNewParserCtxt();
+	int opts = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING;
+	xmlDoc *doc;
+	int err = 0;
+
+	xmlSetStructuredErrorFunc(&cap, capture_error_compat);
+	doc = path ? xmlCtxtReadFile(ctx, path, NULL, opts)
+	           : xmlCtxtReadMemory(ctx, mem, len > 0x7fffffff ? 0x7fffffff : (int)len, name, NULL, opts);
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	if (!doc) {
+		if (!cap.msg.len) {
+			xmlErrorPtr e = xmlCtxtGetLastError(ctx);
+			if (e)
+				capture_error(&cap, e);
+		}
+		err = waba_error_set(WABA_EINVAL, "%s", cap.msg.len ? waba_strbuf_cstr(&cap.msg) : name);
+	}
+	xmlFreeParserCtxt(ctx);
+	waba_strbuf_release(&cap.msg);
+	if (err)
+		return err;
+	if (doc->intSubset || doc->extSubset)
+		err = waba_error_set(WABA_EINVAL, "%s:1: a DOCTYPE is not allowed in a checklist", name);
+	if (!err)
+		err = validate(doc, schema_path, name);
+	if (!err)
+		err = merge(cl, doc, name);
+	xmlFreeDoc(doc);
+	return err;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int waba_checklist_load_dir(struct waba_checklist *cl, const char *dir)
+{
+	char *schema = waba_xasprintf("%s/checklist.rng", dir);
+	DIR *d = opendir(dir);
+	char **names = NULL;
+	size_t n = 0;
+	int err = 0;
+	struct stat st;
+
+	if (!d || stat(schema, &st) != 0) {
+		if (d)
+			closedir(d);
+		err = waba_error_set(WABA_EIO, "cannot read the checklists in '%s' (no checklist.rng there)", dir);
+		free(schema);
+		return err;
+	}
+	for (struct dirent *e; (e = readdir(d));) {
+		size_t len = strlen(e->d_name);
+		if (len > 4 && strcmp(e->d_name + len - 4, ".xml") == 0) {
+			names = waba_xrealloc(names, (n + 1) * sizeof(*names));
+			names[n++] = waba_xasprintf("%s/%s", dir, e->d_name);
+		}
+	}
+	closedir(d);
+	qsort(names, n, sizeof(*names), cmp_str);
+	for (size_t i = 0; i < n && !err; i++)
+		err = load(cl, names[i], names[i], NULL, 0, schema);
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	if (!err && !cl->schema_path)
+		cl->schema_path = schema;
+	else
+		free(schema);
+	return err;
+}
+
+static char *schema_for(const struct waba_checklist *cl)
+{
+	if (cl->schema_path)
+		return waba_xstrdup(cl->schema_path);
+	return waba_xasprintf("%s/checklist.rng", waba_checklist_default_dir());
+}
+
+int waba_checklist_load_file(struct waba_checklist *cl, const char *path)
+{
+	struct stat st;
+	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+		return waba_error_set(WABA_EIO, "cannot read checklist '%s': %s", path,
+		                      S_ISDIR(st.st_mode) ? "it is a directory" : "no such file");
+	char *schema = schema_for(cl);
+	int err = load(cl, path, path, NULL, 0, schema);
+	free(schema);
+	return err;
+}
+
+int waba_checklist_load_mem(struct waba_checklist *cl, const char *name, const char *xml, size_t len)
+{
+	char *schema = schema_for(cl);
+	int err = load(cl, name, NULL, xml, len, schema);
+	free(schema);
+	return err;
+}
+
+int waba_checklist_load_default(struct waba_checklist **out)
+{
+	struct waba_checklist *cl = waba_checklist_new();
+	int err = waba_checklist_load_dir(cl, waba_checklist_default_dir());
+	if (err) {
+		waba_checklist_free(cl);
+		*out = NULL;
+		return err;
+	}
+	*out = cl;
+	return 0;
+}
+
+/* ---- lookups ------------------------------------------------------------------------ */
+
+long waba_checklist_limit(const struct waba_checklist *cl, const char *id)
+{
+	for (size_t i = 0; i < cl->nlimits; i++)
+		if (strcmp(cl->limits[i].id, id) == 0)
+			return cl->limits[i].value;
+	return -1;
+}
+
+const char *waba_checklist_limit_source(const struct waba_checklist *cl, const char *id)
+{
+	for (size_t i = 0; i < cl->nlimits; i++)
+		if (strcmp(cl->limits[i].id, id) == 0)
+			return cl->limits[i].source;
+	return NULL;
+}
+
+const struct waba_termlist *waba_checklist_terms(const struct waba_checklist *cl, const char *id)
+{
+	for (size_t i = 0; i < cl->ntermlists; i++)
+		if (strcmp(cl->termlists[i].id, id) == 0)
+			return &cl->termlists[i];
+	return NULL;
+}
+
+const struct waba_set *waba_checklist_set(const struct waba_checklist *cl, const char *id)
+{
+	for (size_t i = 0; i < cl->nsets; i++)
+		if (strcmp(cl->sets[i].id, id) == 0)
+			return &cl->sets[i];
+	return NULL;
+}
+
+const struct waba_set_item *waba_set_find(const struct waba_set *set, const char *value)
+{
+	if (!set)
+		return NULL;
+	for (size_t i = 0; i < set->len; i++)
+		if (strcmp(set->items[i].value, value) == 0)
+			return &set->items[i];
+	return NULL;
+}
+
+const struct waba_set_item *waba_set_find_nocase(const struct waba_set *set, const char *value)
+{
+	if (!set)
+		return NULL;
+	for (size_t i = 0; i < set->len; i++)
+		if (strcasecmp(set->items[i].value, value) == 0)
+			return &set->items[i];
+	return NULL;
+}
+
+const char *waba_set_item_attr(const struct waba_set_item *item, const char *name)
+{
+	for (size_t i = 0; item && i < item->nattrs; i++)
+		if (strcmp(item->attrs[i].name, name) == 0)
+			return item->attrs[i].value;
+	return NULL;
+}
+
+const char *waba_checklist_text(const struct waba_checklist *cl, const char *id, const char *lang)
+{
+	const char *fallback = NULL;
+	for (size_t i = 0; i < cl->ntexts; i++) {
+		if (strcmp(cl->texts[i].id, id) != 0)
+			continue;
+		if (lang && strcmp(cl->texts[i].lang, lang) == 0)
+			return cl->texts[i].value;
+		if (strcmp(cl->texts[i].lang, "en") == 0)
+			fallback = cl->texts[i].value;
+	}
+	return fallback;
+}
+
+int waba_checklist_rule_severity(const struct waba_checklist *cl, const char *id,
+                                 enum waba_severity *out)
+{
+	int found = -1;
+	for (size_t i = 0; i < cl->noverrides; i++)
+		if (strcmp(cl->overrides[i].id, id) == 0) {
+			*out = cl->overrides[i].sev;
+			found = 0; /* the last one wins */
+		}
+	return found;
+}
+
+void waba_checklist_free(struct waba_checklist *cl)
+{
+	if (!cl)
+		return;
+	for (size_t i = 0; i < cl->nlimits; i++) {
+		free(cl->limits[i].id);
+		free(cl->limits[i].source);
+	}
+	free(cl->limits);
+	for (size_t i = 0; i < cl->ntermlists; i++) {
+		for (size_t j = 0; j < cl->termlists[i].len; j++)
+			term_release(&cl->termlists[i].terms[j]);
+		free(cl->termlists[i].terms);
+		waba_termlist_index_free(&cl->termlists[i]);
+		free(cl->termlists[i].id);
+	}
+	free(cl->termlists);
+	for (size_t i = 0; i < cl->nsets; i++) {
+		for (size_t j = 0; j < cl->sets[i].len; j++)
+			set_item_release(&cl->sets[i].items[j]);
+		free(cl->sets[i].items);
+		free(cl->sets[i].id);
+	}
+	free(cl->sets);
+	for (size_t i = 0; i < cl->ntexts; i++) {
+		free(cl->texts[i].id);
+		free(cl->texts[i].value);
+	}
+	free(cl->texts);
+	for (size_t i = 0; i < cl->noverrides; i++)
+		free(cl->overrides[i].id);
+	free(cl->overrides);
+	free(cl->schema_path);
+	free(cl);
+}

@@ -1,0 +1,183 @@
+/* report_ci.c: helpers shared by the CI reporters; see report_ci.h. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "report/report_ci.h"
+#include "waba/i18n.h"
+#include "waba/text.h"
+
+#define REPLACEMENT_CHAR "\xEF\xBF\xBD" /* U+FFFD */
+
+const struct waba_item *waba_ci_item(const struct waba_report *r, const struct waba_finding *f)
+{
+	if (f->item < 0 || (size_t)f->item >= r->nitems)
+		return NULL;
+	return &r->items[f->item];
+}
+
+const char *waba_ci_path(const struct waba_report *r, const struct waba_finding *f)
+{
+	const struct waba_item *it;
+	if (f->file && *f->file)
+		return f->file;
+	it = waba_ci_item(r, f);
+	if (it && it->file && *it->file)
+		return it->file;
+	return NULL;
+}
+
+void waba_ci_add_path(struct waba_strbuf *sb, const char *path)
+{
+	while (path[0] == '.' && (path[1] == '/' || path[1] == '\\') && path[2])
+		path += 2;
+	for (const char *p = path; *p; p++)
+		waba_strbuf_addc(sb, *p == '\\' ? '/' : *p);
+}
+
+void waba_ci_add_clean(struct waba_strbuf *sb, const char *s)
+{
+	size_t len = strlen(s), i = 0;
+	while (i < len) {
+		unsigned char c = (unsigned char)s[i];
+		int32_t cp;
+		size_t n;
+		if (c < 0x80) {
+			if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+				waba_strbuf_adds(sb, REPLACEMENT_CHAR);
+			else
+				waba_strbuf_addc(sb, (char)c);
+			i++;
+			continue;
+		}
+		n = waba_utf8_decode(s + i, len - i, &cp);
+		if (cp < 0 || cp == 0xFFFE || cp == 0xFFFF)
+			waba_strbuf_adds(sb, REPLACEMENT_CHAR);
+		else
+			waba_strbuf_add(sb, s + i, n);
+		i += n;
+	}
+}
+
+char *waba_ci_clean(const char *s)
+{
+	struct waba_strbuf sb = WABA_STRBUF_INIT;
+	waba_ci_add_clean(&sb, s);
+	return waba_strbuf_detach(&sb);
+}
+
+static void add_hint(struct waba_strbuf *sb, const struct waba_finding *f)
+{
+	const char *hint = waba_finding_hint(f);
+	if (hint && *hint) {
+		waba_strbuf_addf(sb, " (%s ", _("hint:"));
+		waba_ci_add_clean(sb, hint);
+		waba_strbuf_addc(sb, ')');
+	}
+}
+
+void waba_ci_add_message(struct waba_strbuf *sb, const struct waba_finding *f)
+{
+	waba_ci_add_clean(sb, f->message);
+	add_hint(sb, f);
+}
+
+void waba_ci_add_line(struct waba_strbuf *sb, const struct waba_report *r, const struct waba_finding *f)
+{
+	const char *path = waba_ci_path(r, f);
+	const struct waba_item *it = waba_ci_item(r, f);
+	if (path) {
+		struct waba_strbuf p = WABA_STRBUF_INIT;
+		waba_ci_add_path(&p, path);
+		waba_ci_add_clean(sb, waba_strbuf_cstr(&p));
+		waba_strbuf_release(&p);
+		if (f->file && f->loc.line)
+			waba_strbuf_addf(sb, ":%u:%u", f->loc.line, f->loc.column ? f->loc.column : 1);
+		waba_strbuf_adds(sb, ": ");
+	} else if (it && *it->name) {
+		waba_ci_add_clean(sb, it->name);
+		waba_strbuf_adds(sb, ": ");
+	}
+	waba_strbuf_addf(sb, "%s: ", waba_severity_name(f->severity));
+	waba_ci_add_clean(sb, f->message);
+	waba_strbuf_addf(sb, " [%s]", f->rule->id);
+	add_hint(sb, f);
+}
+
+const char *waba_ci_level(enum waba_severity sev)
+{
+	switch (sev) {
+	case WABA_SEV_ERROR:
+		return "error";
+	case WABA_SEV_WARNING:
+		return "warning";
+	case WABA_SEV_NOTE:
+		return "note";
+	case WABA_SEV_OFF:
+		break;
+	}
+	return "none";
+}
+
+uint64_t waba_ci_fnv(uint64_t h, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+	do {
+		h ^= *p;
+		h *= UINT64_C(0x100000001b3);
+	} while (*p++);
+	return h;
+}
+
+uint64_t waba_ci_fnv_uint(uint64_t h, unsigned long long v)
+{
+	char buf[24];
+	snprintf(buf, sizeof(buf), "%llu", v);
+	return waba_ci_fnv(h, buf);
+}
+
+static size_t seen_slot(const struct waba_ci_seen *s, uint64_t key)
+{
+	size_t i = (size_t)(key ^ (key >> 29)) & (s->cap - 1);
+	while (s->counts[i] && s->keys[i] != key)
+		i = (i + 1) & (s->cap - 1);
+	return i;
+}
+
+static void seen_grow(struct waba_ci_seen *s)
+{
+	struct waba_ci_seen old = *s;
+	s->cap = old.cap ? old.cap * 2 : 64;
+	s->keys = waba_xcalloc(s->cap, sizeof(*s->keys));
+	s->counts = waba_xcalloc(s->cap, sizeof(*s->counts));
+	for (size_t i = 0; i < old.cap; i++) {
+		if (old.counts[i]) {
+			size_t j = seen_slot(s, old.keys[i]);
+			s->keys[j] = old.keys[i];
+			s->counts[j] = old.counts[i];
+		}
+	}
+	free(old.keys);
+	free(old.counts);
+}
+
+unsigned waba_ci_seen_add(struct waba_ci_seen *s, uint64_t key)
+{
+	size_t i;
+	if ((s->len + 1) * 2 > s->cap)
+		seen_grow(s);
+	i = seen_slot(s, key);
+	if (!s->counts[i]) {
+		s->keys[i] = key;
+		s->len++;
+	}
+	return ++s->counts[i];
+}
+
+void waba_ci_seen_release(struct waba_ci_seen *s)
+{
+	free(s->keys);
+	free(s->counts);
+	s->keys = NULL;
+	s->counts = NULL;
+	s->len = s->cap = 0;
+}

@@ -1,0 +1,97 @@
+/*
+ * report_gitlab.c: GitLab Code Quality (conventions §3.4): a JSON array of Code
+ * Climate issues, the fields GitLab reads:
+ *   description     the message and " (hint: ...)"
+ *   check_name      the rule id
+ *   fingerprint     32 hex digits, stable across runs and unique in the report:
+ *                   FNV-1a (two 64-bit halves) of rule id, path, line, column and
+ *                   message; identical findings are told apart by their occurrence
+ *                   number (2nd, 3rd...), so GitLab does not merge them
+ *   severity        error -> "major", warning -> "minor", note -> "info"
+ *                   (GitLab's scale is info, minor, major, critical, blocker; an error
+ *                   blocks a Meta submission but is not a security problem, so
+ *                   "critical"/"blocker" are left to tools that find those)
+ *   location.path   the finding's file, else its item's file, else "waba-preflight"
+ *                   (GitLab needs a path; findings about a number typed on the command
+ *                   line have none), relative, forward slashes
+ *   location.lines.begin   the line, or 1
+ */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include "report/report_ci.h"
+#include "waba/report.h"
+#include "waba/status.h"
+
+static const char *gitlab_severity(enum waba_severity sev)
+{
+	return sev == WABA_SEV_ERROR ? "major" : sev == WABA_SEV_WARNING ? "minor" : "info";
+}
+
+static uint64_t finding_hash(uint64_t h, const struct waba_finding *f, const char *path)
+{
+	h = waba_ci_fnv(h, f->rule->id);
+	h = waba_ci_fnv(h, path);
+	h = waba_ci_fnv_uint(h, f->loc.line);
+	h = waba_ci_fnv_uint(h, f->loc.column);
+	return waba_ci_fnv(h, f->message);
+}
+
+static cJSON *issue_json(const struct waba_report *r, const struct waba_finding *f, struct waba_ci_seen *seen)
+{
+	cJSON *o = cJSON_CreateObject(), *loc;
+	struct waba_strbuf msg = WABA_STRBUF_INIT, p = WABA_STRBUF_INIT;
+	const char *path = waba_ci_path(r, f);
+	uint64_t lo, hi;
+	unsigned occurrence;
+	char fp[33];
+
+	waba_ci_add_message(&msg, f);
+	waba_ci_add_path(&p, path ? path : "waba-preflight");
+	char *clean_path = waba_ci_clean(waba_strbuf_cstr(&p));
+	lo = finding_hash(WABA_FNV_OFFSET, f, clean_path);
+	hi = finding_hash(lo ^ UINT64_C(0x9e3779b97f4a7c15), f, clean_path);
+	occurrence = waba_ci_seen_add(seen, lo);
+	if (occurrence > 1) {
+		lo = waba_ci_fnv_uint(lo, occurrence);
+		hi = waba_ci_fnv_uint(hi, occurrence);
+	}
+	snprintf(fp, sizeof(fp), "%016" PRIx64 "%016" PRIx64, hi, lo);
+
+	cJSON_AddStringToObject(o, "description", waba_strbuf_cstr(&msg));
+	cJSON_AddStringToObject(o, "check_name", f->rule->id);
+	cJSON_AddStringToObject(o, "fingerprint", fp);
+	cJSON_AddStringToObject(o, "severity", gitlab_severity(f->severity));
+	loc = cJSON_AddObjectToObject(o, "location");
+	cJSON_AddStringToObject(loc, "path", clean_path);
+	cJSON_AddNumberToObject(cJSON_AddObjectToObject(loc, "lines"), "begin",
+	                        f->file && f->loc.line ? f->loc.line : 1);
+	free(clean_path);
+	waba_strbuf_release(&msg);
+	waba_strbuf_release(&p);
+	return o;
+}
+
+static int write_gitlab(FILE *out, const struct waba_report *r, const struct waba_report_options *o)
+{
+	cJSON *issues = cJSON_CreateArray();
+	struct waba_ci_seen seen = WABA_CI_SEEN_INIT;
+	char *text;
+	int ok;
+	(void)o;
+	for (size_t i = 0; i < r->findings.len; i++)
+		if (r->findings.v[i].severity != WABA_SEV_OFF)
+			cJSON_AddItemToArray(issues, issue_json(r, &r->findings.v[i], &seen));
+	waba_ci_seen_release(&seen);
+	text = cJSON_PrintBuffered(issues, 4096, 1);
+	cJSON_Delete(issues);
+	if (!text)
+		return waba_error_set(WABA_ENOMEM, "out of memory formatting the report");
+	ok = fputs(text, out) >= 0 && fputc('\n', out) != EOF;
+	free(text);
+	return ok ? 0 : waba_error_set(WABA_EIO, "cannot write the report");
+}
+
+const struct waba_reporter waba_reporter_gitlab = {
+	"gitlab", N_("GitLab Code Quality JSON (merge-request widget)"), write_gitlab,
+};

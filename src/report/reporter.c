@@ -1,0 +1,109 @@
+/* reporter.c: the report's items, and the table of reporters by --format name. */
+#include <stdlib.h>
+#include <string.h>
+#include "waba/report.h"
+#include "waba/strbuf.h"
+
+extern const struct waba_reporter waba_reporter_text;
+extern const struct waba_reporter waba_reporter_json;
+extern const struct waba_reporter waba_reporter_sarif;
+extern const struct waba_reporter waba_reporter_junit;
+extern const struct waba_reporter waba_reporter_github;
+extern const struct waba_reporter waba_reporter_gitlab;
+
+static const struct waba_reporter *const reporters[] = {
+	&waba_reporter_text,
+	&waba_reporter_json,
+	&waba_reporter_sarif,
+	&waba_reporter_junit,
+	&waba_reporter_github,
+	&waba_reporter_gitlab,
+	NULL,
+};
+
+const struct waba_reporter *const *waba_reporters(void)
+{
+	return reporters;
+}
+
+const struct waba_reporter *waba_reporter_find(const char *name)
+{
+	for (size_t i = 0; reporters[i]; i++)
+		if (strcmp(reporters[i]->name, name) == 0)
+			return reporters[i];
+	return NULL;
+}
+
+int waba_report_add_item(struct waba_report *r, const char *kind, const char *name,
+                         const char *file, cJSON *json)
+{
+	if (r->nitems == r->cap) {
+		r->cap = r->cap ? r->cap * 2 : 8;
+		r->items = waba_xrealloc(r->items, r->cap * sizeof(*r->items));
+	}
+	struct waba_item *it = &r->items[r->nitems];
+	it->kind = waba_xstrdup(kind);
+	it->name = waba_xstrdup(name ? name : "");
+	it->file = file ? waba_xstrdup(file) : NULL;
+	it->json = json;
+	r->findings.current_item = (int)r->nitems;
+	return (int)r->nitems++;
+}
+
+void waba_report_end_item(struct waba_report *r)
+{
+	r->findings.current_item = -1;
+}
+
+void waba_report_release(struct waba_report *r)
+{
+	for (size_t i = 0; i < r->nitems; i++) {
+		free(r->items[i].kind);
+		free(r->items[i].name);
+		free(r->items[i].file);
+		cJSON_Delete(r->items[i].json);
+	}
+	free(r->items);
+	r->items = NULL;
+	r->nitems = r->cap = 0;
+	waba_findings_release(&r->findings);
+	cJSON_Delete(r->extra);
+	r->extra = NULL;
+	free(r->appendix);
+	r->appendix = NULL;
+}
+
+static int cmp_rule_ptr(const void *a, const void *b)
+{
+	const struct waba_rule *ra = *(const struct waba_rule *const *)a;
+	const struct waba_rule *rb = *(const struct waba_rule *const *)b;
+	return strcmp(ra->id, rb->id);
+}
+
+const struct waba_rule **waba_report_rules(const struct waba_report *r, size_t *n)
+{
+	const struct waba_rule **v = waba_xcalloc(r->findings.len + 1, sizeof(*v));
+	size_t k = 0;
+	for (size_t i = 0; i < r->findings.len; i++) {
+		const struct waba_rule *rule = r->findings.v[i].rule;
+		size_t j;
+		for (j = 0; j < k && v[j] != rule; j++)
+			;
+		if (j == k)
+			v[k++] = rule;
+	}
+	qsort(v, k, sizeof(*v), cmp_rule_ptr);
+	v[k] = NULL;
+	if (n)
+		*n = k;
+	return v;
+}
+
+char *waba_rule_anchor(const char *id)
+{
+	char *a = waba_xstrdup(id);
+	for (char *p = a; *p; p++)
+		if (*p == '.' || *p == '_')
+			*p = '-';
+	return a;
+}
