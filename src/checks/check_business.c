@@ -129,7 +129,8 @@ void waba_business_input_parse(struct waba_business_input *out, const char *inpu
 	}
 	/* An ID typed with grouping: "1756 0137 9772 329", "175.601.379.772.329" */
 	struct waba_strbuf sb = WABA_STRBUF_INIT;
-	int only_digits_and_separators = *s != '\0';
+	/* a sign is never a separator: "-175601379772329" is not an ID */
+	int only_digits_and_separators = *s != '\0' && *s != '-' && *s != '+';
 	for (const char *p = s; *p; p++) {
 		if (isdigit((unsigned char)*p))
 			waba_strbuf_addc(&sb, *p);
@@ -170,7 +171,11 @@ static int check_id_format(struct waba_findings *fs, const char *id, const struc
 	}
 	for (size_t i = 0; i < len; i++)
 		if (!isdigit((unsigned char)id[i])) {
-			f = waba_findings_add(fs, &RULE_ID_FORMAT, WABA_LOC_NONE,
+			if (i == 0 && (id[0] == '-' || id[0] == '+'))
+				f = waba_findings_add(fs, &RULE_ID_FORMAT, WABA_LOC_NONE,
+				                      _("'%s' has a sign; a Business Manager ID is digits only"), id);
+			else
+				f = waba_findings_add(fs, &RULE_ID_FORMAT, WABA_LOC_NONE,
 			                      _("'%s' is not a Business Manager ID: it contains '%c'; only digits are allowed"),
 			                      id, id[i]);
 			(void)f;

@@ -71,6 +71,8 @@ static int cmp_finding(const void *pa, const void *pb)
 	int c = strcmp_null(a->file, b->file);
 	if (c)
 		return c;
+	if (!a->file && a->item != b->item) /* not from a file: keep the order of the items */
+		return (a->item > b->item) - (a->item < b->item);
 	if (a->loc.line != b->loc.line)
 		return a->loc.line < b->loc.line ? -1 : 1;
 	if (a->loc.column != b->loc.column)
