@@ -120,10 +120,11 @@ static size_t scan(struct waba_json *doc, const cJSON *node, size_t p, size_t ke
 	return skip_scalar(s, len, p);
 }
 
-/* Offset where nesting first exceeds the limit, or (size_t)-1. */
-static size_t too_deep_at(const char *s, size_t len)
+/* Offset where nesting first exceeds the limit, or (size_t)-1; *open: depth left at the end. */
+static size_t too_deep_at(const char *s, size_t len, size_t *open)
 {
 	size_t depth = 0;
+	*open = 0;
 	for (size_t i = 0; i < len; i++) {
 		char c = s[i];
 		if (c == '"') {
@@ -135,6 +136,7 @@ static size_t too_deep_at(const char *s, size_t len)
 			depth--;
 		}
 	}
+	*open = depth;
 	return (size_t)-1;
 }
 
@@ -158,7 +160,8 @@ int waba_json_parse(struct waba_json *out, struct waba_source *src, struct waba_
 		                  (unsigned)(unsigned char)src->data[bad], bad);
 		return 0;
 	}
-	bad = too_deep_at(src->data, src->len);
+	size_t open_brackets;
+	bad = too_deep_at(src->data, src->len, &open_brackets);
 	if (bad != (size_t)-1) {
 		waba_findings_add(fs, &WABA_RULE_INPUT_DEPTH, waba_source_loc(src, bad),
 		                  _("JSON nested more than %d levels deep"), WABA_JSON_MAX_DEPTH);
@@ -170,7 +173,7 @@ int waba_json_parse(struct waba_json *out, struct waba_source *src, struct waba_
 		if (at > src->len)
 			at = src->len;
 		struct waba_finding *f;
-		if (at >= src->len && src->len > 0)
+		if ((at >= src->len || open_brackets > 0) && src->len > 0)
 			f = waba_findings_add(fs, &WABA_RULE_INPUT_JSON, waba_source_loc(src, src->len),
 			                      _("unexpected end of file: the JSON is incomplete"));
 		else if (src->len == 0)

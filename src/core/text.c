@@ -54,7 +54,7 @@ static size_t fold_cp(int32_t cp, char *buf, size_t cap)
 	utf8proc_int32_t out[16];
 	int last = 0;
 	utf8proc_ssize_t n = utf8proc_decompose_char(cp, out, 16,
-		UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK | UTF8PROC_IGNORE, &last);
+		UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK | UTF8PROC_IGNORE, &last);
 	size_t used = 0;
 	if (n < 0 || n > 16)
 		return 0;
