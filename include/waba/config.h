@@ -4,7 +4,7 @@
  *
  *   {
  *     "rules":      {"template.param.adjacent": "off", "name.all_caps": "error"},
- *     "ignore":     ["drafts/old/**", "*.bak.json"],
+ *     "ignore":     ["drafts/old/", "*.bak.json"],
  *     "checklists": ["policy/extra-terms.xml"],
  *     "baseline":   ".waba-preflight-baseline.json"
  *   }

@@ -139,26 +139,19 @@ int waba_baseline_load(struct waba_baseline *out, const char *path)
 	struct waba_baseline init = WABA_BASELINE_INIT;
 	struct waba_source src = WABA_SOURCE_INIT;
 	struct waba_json doc = WABA_JSON_INIT;
-	struct waba_findings fs = WABA_FINDINGS_INIT;
 	int err;
 
 	*out = init;
-	err = waba_source_read(&src, path, WABA_SOURCE_MAX);
+	out->path = waba_xstrdup(path);
+	err = waba_config_read_json(&doc, &src, path, WABA_SOURCE_MAX);
 	if (err == WABA_ENOTFOUND) { /* no baseline yet: nothing is accepted */
 		waba_error_clear();
-		out->path = waba_xstrdup(path);
-		return 0;
+		err = 0;
+	} else if (!err) {
+		err = load_doc(out, &doc);
 	}
 	if (err < 0)
-		return err;
-	out->path = waba_xstrdup(path);
-	waba_json_parse(&doc, &src, &fs);
-	err = waba_config_json_error(&fs);
-	if (!err)
-		err = load_doc(out, &doc);
-	if (err < 0)
 		waba_baseline_release(out);
-	waba_findings_release(&fs);
 	waba_json_release(&doc);
 	waba_source_release(&src);
 	return err;

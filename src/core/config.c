@@ -160,11 +160,17 @@ int waba_config_fail_at(struct waba_loc loc, const char *fmt, ...)
 	return WABA_EINVAL;
 }
 
-int waba_config_json_error(const struct waba_findings *fs)
+int waba_config_read_json(struct waba_json *doc, struct waba_source *src, const char *path, size_t cap)
 {
-	if (!fs->len)
-		return 0;
-	return waba_config_fail_at(fs->v[0].loc, "%s", fs->v[0].message);
+	struct waba_findings fs = WABA_FINDINGS_INIT;
+	int err = waba_source_read(src, path, cap);
+	if (err < 0)
+		return err;
+	waba_json_parse(doc, src, &fs);
+	if (fs.len) /* the first problem is the one to fix */
+		err = waba_config_fail_at(fs.v[0].loc, "%s", fs.v[0].message);
+	waba_findings_release(&fs);
+	return err;
 }
 
 /* ---- did you mean ------------------------------------------------------------------- */
@@ -268,9 +274,11 @@ static int add_override(struct waba_config *cfg, char *rule, enum waba_severity 
 static char *rule_key(const char *key)
 {
 	char *with_dot;
+	if (!key[0])
+		return NULL;
 	if (waba_rule_find(key))
 		return waba_xstrdup(key);
-	with_dot = key[0] && key[strlen(key) - 1] != '.' ? waba_xasprintf("%s.", key) : waba_xstrdup(key);
+	with_dot = key[strlen(key) - 1] != '.' ? waba_xasprintf("%s.", key) : waba_xstrdup(key);
 	if (strcmp(with_dot, ".") != 0 && is_family(with_dot))
 		return with_dot;
 	free(with_dot);
@@ -400,14 +408,10 @@ int waba_config_load(struct waba_config *out, const char *path)
 	struct waba_config init = WABA_CONFIG_INIT;
 	struct waba_source src = WABA_SOURCE_INIT;
 	struct waba_json doc = WABA_JSON_INIT;
-	struct waba_findings fs = WABA_FINDINGS_INIT;
 	int err;
 
 	*out = init;
-	if ((err = waba_source_read(&src, path, CONFIG_MAX)) < 0)
-		return err;
-	waba_json_parse(&doc, &src, &fs);
-	if ((err = waba_config_json_error(&fs)) < 0)
+	if ((err = waba_config_read_json(&doc, &src, path, CONFIG_MAX)) < 0)
 		goto done;
 	if (!cJSON_IsObject(doc.root)) {
 		err = waba_config_fail_at(waba_json_loc(&doc, doc.root),
@@ -420,7 +424,6 @@ int waba_config_load(struct waba_config *out, const char *path)
 done:
 	if (err < 0)
 		waba_config_release(out);
-	waba_findings_release(&fs);
 	waba_json_release(&doc);
 	waba_source_release(&src);
 	return err;

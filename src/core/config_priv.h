@@ -28,9 +28,10 @@ char *waba_path_relative_to(const char *dir, const char *path);
 int waba_config_fail_at(struct waba_loc loc, const char *fmt, ...) WABA_PRINTF(2, 3);
 
 /*
- * After waba_json_parse(): turn its first finding into WABA_EINVAL "FILE:LINE:COL: msg";
- * 0 when there is none.
+ * Read the JSON file `path` (at most `cap` bytes) into *src and *doc (doc borrows src).
+ * A syntax error is WABA_EINVAL "FILE:LINE:COL: message"; a missing file WABA_ENOTFOUND.
+ * The caller releases doc, then src, whatever the result.
  */
-int waba_config_json_error(const struct waba_findings *fs);
+int waba_config_read_json(struct waba_json *doc, struct waba_source *src, const char *path, size_t cap);
 
 #endif
