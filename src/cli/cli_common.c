@@ -94,8 +94,7 @@ static int load_config(struct cli_run *run)
 	if (run->common.config) {
 		path = waba_xstrdup(run->common.config);
 	} else {
-		char cwd[4096];
-		if (getcwd(cwd, sizeof(cwd)) && waba_config_find(&path, cwd) < 0)
+		if (waba_config_find(&path, ".") < 0)
 			return cli_fail("%s", waba_error_last());
 	}
 	if (!path)

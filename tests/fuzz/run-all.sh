@@ -1,0 +1,34 @@
+#!/bin/sh
+# Run every libFuzzer target for a share of SECONDS (default 60 in all), starting from the
+# seed corpus in tests/fuzz/corpus/<name>/ (copied: the repository is not modified).
+# A crash stops with exit 1 and leaves the reproducer in build-fuzz/artifacts/.
+#   tests/fuzz/run-all.sh 3600     # an hour of fuzzing, shared among the targets
+set -eu
+cd "$(dirname "$0")/../.."
+total=${1:-60}
+command -v clang >/dev/null || { echo "run-all: clang is needed (apt-get install clang libclang-rt-14-dev)" >&2; exit 2; }
+CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DWABA_FUZZ=ON \
+  -DWABA_SANITIZE=ON -DCMAKE_C_FLAGS="-fsanitize=fuzzer-no-link" -DCMAKE_CXX_FLAGS="-fsanitize=fuzzer-no-link" >/dev/null
+targets=$(cd tests/fuzz && ls fuzz_*.c | grep -v fuzz_replay | sed 's/\.c$//')
+# shellcheck disable=SC2086
+cmake --build build-fuzz -j "$(nproc)" --target $targets >/dev/null
+n=$(echo "$targets" | wc -w)
+each=$(( total / n )); [ "$each" -ge 1 ] || each=1
+mkdir -p build-fuzz/artifacts
+status=0
+for t in $targets; do
+  short=${t#fuzz_}
+  work=build-fuzz/corpus-$short
+  mkdir -p "$work"
+  [ -d "tests/fuzz/corpus/$short" ] && cp -n tests/fuzz/corpus/$short/* "$work"/ 2>/dev/null || true
+  log=build-fuzz/$t.log
+  if ASAN_OPTIONS=detect_leaks=1 ./build-fuzz/$t "$work" -max_total_time="$each" -max_len=65536 \
+       -rss_limit_mb=2048 -timeout=10 -artifact_prefix=build-fuzz/artifacts/$t- >"$log" 2>&1; then
+    execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || true)
+    [ -n "$execs" ] || execs=$(grep -oE '#[0-9]+' "$log" | tail -1 | tr -d '#')
+    echo "fuzz $t: ${each}s, ${execs:-?} executions, no crash"
+  else
+    echo "fuzz $t: CRASH (see $log and build-fuzz/artifacts/)"; tail -30 "$log"; status=1
+  fi
+done
+exit $status
