@@ -1,0 +1,187 @@
+/*
+ * email_request.c: the activation request Botmaker asks for (policy §7), rendered in
+ * the current gettext language and composed with email_message.c.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "waba/email.h"
+#include "waba/i18n.h"
+#include "waba/readiness.h"
+#include "waba/waba.h"
+
+const char *waba_email_sniff_type(const unsigned char *d, size_t n)
+{
+	if (n >= 8 && memcmp(d, "\x89PNG\r\n\x1a\n", 8) == 0)
+		return "image/png";
+	if (n >= 3 && d[0] == 0xff && d[1] == 0xd8 && d[2] == 0xff)
+		return "image/jpeg";
+	return "application/octet-stream";
+}
+
+static const char *val(const struct waba_email_field *f)
+{
+	return f->value && *f->value ? f->value : NULL;
+}
+
+/* "   Label: value", continuation lines of a multi-line value indented under it. */
+static void line(struct waba_strbuf *b, const char *label, const char *value)
+{
+	waba_strbuf_addf(b, "   %s ", label);
+	if (!value) {
+		waba_strbuf_addf(b, "%s\n", _("(not given)"));
+		return;
+	}
+	for (const char *p = value; *p; p++) {
+		if (*p == '\r')
+			continue;
+		waba_strbuf_addc(b, *p);
+		if (*p == '\n')
+			waba_strbuf_adds(b, "      ");
+	}
+	waba_strbuf_addc(b, '\n');
+}
+
+static const char *base_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	return slash ? slash + 1 : path;
+}
+
+static void open_items(struct waba_strbuf *b, const struct waba_email_request *req)
+{
+	const struct waba_findings *fs = req->report ? &req->report->findings : NULL;
+	size_t n = fs ? waba_findings_count(fs, WABA_SEV_ERROR) : 0;
+	if (n == 0)
+		return;
+	waba_strbuf_addf(b, waba_ngettext("ATTENTION: %zu item is still open; this request was sent before it was solved:",
+	                                  "ATTENTION: %zu items are still open; this request was sent before they were solved:",
+	                                  n), n);
+	waba_strbuf_addc(b, '\n');
+	for (size_t i = 0; i < fs->len; i++) {
+		const struct waba_finding *f = &fs->v[i];
+		if (f->severity != WABA_SEV_ERROR)
+			continue;
+		waba_strbuf_addf(b, "   - [%s] %s\n", f->rule->id, f->message);
+	}
+	waba_strbuf_addc(b, '\n');
+}
+
+static void readiness(struct waba_strbuf *b, const struct waba_email_request *req, const struct waba_checklist *cl)
+{
+	struct waba_readiness rd = { 0 };
+	struct waba_report empty = WABA_REPORT_INIT;
+	struct waba_strbuf t = WABA_STRBUF_INIT;
+	if (!cl)
+		return;
+	waba_readiness_evaluate(&rd, req->report ? req->report : &empty, req->answers, cl);
+	waba_readiness_text(&rd, cl, waba_i18n_lang(), 0, &t);
+	waba_strbuf_addf(b, "5. %s\n", _("Readiness checklist"));
+	for (const char *p = waba_strbuf_cstr(&t); *p;) {
+		size_t n = strcspn(p, "\n");
+		if (n)
+			waba_strbuf_addf(b, "   %.*s\n", (int)n, p);
+		else
+			waba_strbuf_addc(b, '\n');
+		p += n + (p[n] == '\n');
+	}
+	waba_strbuf_release(&t);
+	waba_readiness_release(&rd);
+}
+
+char *waba_email_request_body(const struct waba_email_request *req, const struct waba_checklist *cl)
+{
+	struct waba_strbuf b = WABA_STRBUF_INIT;
+	const char *name = val(&req->display_name);
+
+	waba_strbuf_addf(&b, "%s\n\n", _("Hello, Botmaker team,"));
+	waba_strbuf_addf(&b, _("Please activate a WhatsApp Business API account for %s. Below are the details "
+	                       "Botmaker asks for in its activation process."),
+	                 name ? name : _("our business"));
+	waba_strbuf_adds(&b, "\n\n");
+	open_items(&b, req);
+
+	waba_strbuf_addf(&b, "1. %s\n", _("Business Manager"));
+	line(&b, _("ID:"), val(&req->business_id));
+	line(&b, _("Verification status:"), req->verification_status ? req->verification_status : _("not checked"));
+	waba_strbuf_addc(&b, '\n');
+
+	waba_strbuf_addf(&b, "2. %s\n", _("Phone numbers"));
+	if (req->nphones == 0)
+		waba_strbuf_addf(&b, "   %s\n", _("(not given)"));
+	for (size_t i = 0; i < req->nphones; i++) {
+		const struct waba_email_phone *p = &req->phones[i];
+		const char *num = p->e164 ? p->e164 : val(&p->number);
+		waba_strbuf_addf(&b, "   - %s", num ? num : "?");
+		if (p->type)
+			waba_strbuf_addf(&b, " (%s %s)", _("type:"), p->type);
+		if (val(&p->purpose))
+			waba_strbuf_addf(&b, "; %s %s", _("purpose:"), p->purpose.value);
+		waba_strbuf_addc(&b, '\n');
+	}
+	waba_strbuf_addc(&b, '\n');
+
+	waba_strbuf_addf(&b, "3. %s\n", _("WhatsApp profile"));
+	line(&b, _("Display name:"), name);
+	line(&b, _("About:"), val(&req->about));
+	line(&b, _("Address:"), val(&req->address));
+	line(&b, _("Description:"), val(&req->description));
+	line(&b, _("Category:"), val(&req->category));
+	line(&b, _("E-mail:"), val(&req->email));
+	waba_strbuf_addf(&b, "   %s", _("Websites:"));
+	if (req->nwebsites == 0)
+		waba_strbuf_addf(&b, " %s", _("(not given)"));
+	for (size_t i = 0; i < req->nwebsites; i++)
+		waba_strbuf_addf(&b, "%s %s", i ? "," : "", req->websites[i].value ? req->websites[i].value : "");
+	waba_strbuf_addc(&b, '\n');
+	if (req->photo && val(&req->photo_path)) {
+		char *s = waba_xasprintf(_("attached (%s, %zu bytes)"), base_name(req->photo_path.value), req->photo_len);
+		line(&b, _("Photo:"), s);
+		free(s);
+	} else {
+		line(&b, _("Photo:"), NULL);
+	}
+	waba_strbuf_addc(&b, '\n');
+
+	waba_strbuf_addf(&b, "4. %s\n", _("Contact person"));
+	line(&b, _("Name:"), val(&req->contact_name));
+	line(&b, _("E-mail:"), val(&req->contact_email));
+	line(&b, _("Phone:"), val(&req->contact_phone));
+	waba_strbuf_addc(&b, '\n');
+
+	readiness(&b, req, cl);
+
+	waba_strbuf_addf(&b, "\n%s\n%s\n\n-- \n", _("Thank you,"), val(&req->contact_name) ? req->contact_name.value : "");
+	waba_strbuf_addf(&b, _("Prepared with waba-preflight %s"), waba_version());
+	waba_strbuf_addc(&b, '\n');
+	return waba_strbuf_detach(&b);
+}
+
+int waba_email_request_compose(struct waba_strbuf *out, const struct waba_email_request *req,
+                               const struct waba_checklist *cl, time_t date)
+{
+	struct waba_email msg = { 0 };
+	struct waba_email_attachment photo = { 0 };
+	const char *name = val(&req->display_name) ? req->display_name.value : val(&req->business_id);
+	char *subject = waba_xasprintf(_("WhatsApp Business API activation request: %s"), name ? name : "?");
+	char *body = waba_email_request_body(req, cl);
+	int err;
+
+	msg.from.name = val(&req->contact_name);
+	msg.from.addr = req->contact_email.value;
+	msg.to.addr = req->to.value;
+	msg.subject = subject;
+	msg.body = body;
+	msg.date = date;
+	if (req->photo && val(&req->photo_path)) {
+		photo.filename = req->photo_path.value;
+		photo.content_type = waba_email_sniff_type(req->photo, req->photo_len);
+		photo.data = req->photo;
+		photo.len = req->photo_len;
+		msg.attachments = &photo;
+		msg.nattachments = 1;
+	}
+	err = waba_email_compose(out, &msg);
+	free(subject);
+	free(body);
+	return err;
+}
