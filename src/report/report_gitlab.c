@@ -76,20 +76,12 @@ static int write_gitlab(FILE *out, const struct waba_report *r, const struct wab
 {
 	cJSON *issues = cJSON_CreateArray();
 	struct waba_ci_seen seen = WABA_CI_SEEN_INIT;
-	char *text;
-	int ok;
 	(void)o;
 	for (size_t i = 0; i < r->findings.len; i++)
 		if (r->findings.v[i].severity != WABA_SEV_OFF)
 			cJSON_AddItemToArray(issues, issue_json(r, &r->findings.v[i], &seen));
 	waba_ci_seen_release(&seen);
-	text = cJSON_PrintBuffered(issues, 4096, 1);
-	cJSON_Delete(issues);
-	if (!text)
-		return waba_error_set(WABA_ENOMEM, "out of memory formatting the report");
-	ok = fputs(text, out) >= 0 && fputc('\n', out) != EOF;
-	free(text);
-	return ok ? 0 : waba_error_set(WABA_EIO, "cannot write the report");
+	return waba_ci_write_json(out, issues);
 }
 
 const struct waba_reporter waba_reporter_gitlab = {

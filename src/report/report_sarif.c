@@ -301,16 +301,8 @@ static cJSON *sarif_json(const struct waba_report *r)
 
 static int write_sarif(FILE *out, const struct waba_report *r, const struct waba_report_options *o)
 {
-	cJSON *root = sarif_json(r);
-	char *text = cJSON_PrintBuffered(root, 8192, 1);
-	int ok;
 	(void)o;
-	cJSON_Delete(root);
-	if (!text)
-		return waba_error_set(WABA_ENOMEM, "out of memory formatting the report");
-	ok = fputs(text, out) >= 0 && fputc('\n', out) != EOF;
-	free(text);
-	return ok ? 0 : waba_error_set(WABA_EIO, "cannot write the report");
+	return waba_ci_write_json(out, sarif_json(r));
 }
 
 const struct waba_reporter waba_reporter_sarif = {
