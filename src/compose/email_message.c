@@ -335,7 +335,8 @@ static void disposition_header(struct waba_strbuf *out, const char *name)
 	unsigned part = 0;
 	waba_strbuf_adds(&seg, "UTF-8''");
 	for (const unsigned char *p = (const unsigned char *)name;; p++) {
-		if (*p && (is_atext(*p) && !strchr("%'*", *p)) )
+		if (*p && (((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z') || (*p >= '0' && *p <= '9') ||
+		           strchr("!#$&+-.^_`|~", *p)))
 			waba_strbuf_addc(&seg, (char)*p);
 		else if (*p)
 			waba_strbuf_addf(&seg, "%%%02X", *p);
