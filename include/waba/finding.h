@@ -39,7 +39,7 @@ struct waba_findings {
 struct waba_finding *waba_findings_add(struct waba_findings *fs, const struct waba_rule *rule,
                                        struct waba_loc loc, const char *fmt, ...) WABA_PRINTF(4, 5);
 struct waba_finding *waba_findings_vadd(struct waba_findings *fs, const struct waba_rule *rule,
-                                        struct waba_loc loc, const char *fmt, va_list ap);
+                                        struct waba_loc loc, const char *fmt, va_list ap) WABA_PRINTF(4, 0);
 
 /* Replace the finding's hint (printf-style). */
 void waba_finding_set_hint(struct waba_finding *f, const char *fmt, ...) WABA_PRINTF(2, 3);

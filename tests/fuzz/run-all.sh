@@ -22,7 +22,7 @@ for t in $targets; do
   mkdir -p "$work"
   [ -d "tests/fuzz/corpus/$short" ] && cp -n tests/fuzz/corpus/$short/* "$work"/ 2>/dev/null || true
   log=build-fuzz/$t.log
-  if ASAN_OPTIONS=detect_leaks=1 ./build-fuzz/$t "$work" -max_total_time="$each" -max_len=65536 \
+  if ASAN_OPTIONS=detect_leaks=1 ./build-fuzz/tests/$t "$work" -max_total_time="$each" -max_len=65536 \
        -rss_limit_mb=2048 -timeout=10 -artifact_prefix=build-fuzz/artifacts/$t- >"$log" 2>&1; then
     execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || true)
     [ -n "$execs" ] || execs=$(grep -oE '#[0-9]+' "$log" | tail -1 | tr -d '#')
