@@ -75,10 +75,12 @@ static void readiness(struct waba_strbuf *b, const struct waba_email_request *re
 		return;
 	waba_readiness_evaluate(&rd, req->report ? req->report : &empty, req->answers, cl);
 	waba_readiness_text(&rd, cl, waba_i18n_lang(), 0, &t);
-	waba_strbuf_addf(b, "5. %s\n", _("Readiness checklist"));
+	/* the checklist's own title becomes section 5 */
 	for (const char *p = waba_strbuf_cstr(&t); *p;) {
 		size_t n = strcspn(p, "\n");
-		if (n)
+		if (p == waba_strbuf_cstr(&t))
+			waba_strbuf_addf(b, "5. %.*s\n", (int)n, p);
+		else if (n)
 			waba_strbuf_addf(b, "   %.*s\n", (int)n, p);
 		else
 			waba_strbuf_addc(b, '\n');
