@@ -72,7 +72,7 @@ waba_format_test(gitlab-business gitlab CLI ${business_args} VALIDATE ${WABA_VAL
 foreach(run IN ITEMS "check;inputs/broken-application.json" "lint;inputs/order.json")
   list(GET run 0 cmd)
   waba_format_test(sarif-${cmd} sarif CLI ${run} VALIDATE ${WABA_VALIDATE_SARIF})
-  waba_format_test(junit-${cmd} junit CLI ${run} VALIDATE ${WABA_CHECK_JUNIT} --tests 1)
+  waba_format_test(junit-${cmd} junit CLI ${run} VALIDATE ${WABA_CHECK_JUNIT})
   waba_format_test(github-${cmd} github CLI ${run} VALIDATE ${WABA_VALIDATE_GITHUB}
                    --summary ${WABA_FORMATS_OUT}/github-${cmd}.out.md)
   waba_format_test(gitlab-${cmd} gitlab CLI ${run} VALIDATE ${WABA_VALIDATE_GITLAB})
