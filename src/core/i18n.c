@@ -59,8 +59,8 @@ static const char *lang_from_env(void)
 
 int waba_i18n_init(const char *lang)
 {
-	static const char *const pt_locales[] = { "pt_BR.UTF-8", "pt_BR.utf8", "pt_PT.UTF-8", NULL };
-	static const char *const es_locales[] = { "es_AR.UTF-8", "es_ES.UTF-8", "es_MX.UTF-8", "es_AR.utf8", NULL };
+	static const char *const pt_locales[] = { "pt_BR.UTF-8", "pt_BR.utf8", "pt_PT.UTF-8", "C.UTF-8", NULL };
+	static const char *const es_locales[] = { "es_AR.UTF-8", "es_ES.UTF-8", "es_MX.UTF-8", "es_AR.utf8", "C.UTF-8", NULL };
 	static const char *const en_locales[] = { "C.UTF-8", "en_US.UTF-8", NULL };
 	const char *const *candidates;
 
@@ -72,6 +72,9 @@ int waba_i18n_init(const char *lang)
 	current_lang = strcmp(lang, "pt") == 0 ? "pt" : strcmp(lang, "es") == 0 ? "es" : "en";
 	candidates = current_lang[0] == 'p' ? pt_locales : current_lang[0] == 'e' && current_lang[1] == 's'
 	             ? es_locales : en_locales;
+	/* Make sure messages are looked up in the chosen language even under C.UTF-8. Without a
+	 * pt or es locale installed, C.UTF-8 is the last resort: gettext ignores LANGUAGE under
+	 * "C" but honours it under C.UTF-8. */
 	/* Make sure messages are looked up in the chosen language even under C.UTF-8. */
 	const char *cur = setlocale(LC_MESSAGES, NULL);
 	if (!cur || strncmp(cur, current_lang, 2) != 0) {
