@@ -1,5 +1,503 @@
-/* check_phone.c: the `phone.` rules (filled in by the phone issue). */
-#include <stddef.h>
-#include "waba/rule.h"
+/*
+ * check_phone.c: the `phone.` rules: can a number be put on a WhatsApp Business API
+ * account through Botmaker, and why not. Facts about the number come from
+ * libphonenumber (src/parse/phone_parse.c); verdicts per number type and all guidance
+ * come from checklists/phone.xml.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "waba/i18n.h"
+#include "waba/phone.h"
+#include "waba/strbuf.h"
+#include "waba/text.h"
 
-const struct waba_rule *const waba_rules_phone[] = { NULL };
+#define SRC_PHONE "https://developers.facebook.com/documentation/business-messaging/whatsapp/business-phone-numbers/phone-numbers"
+#define SRC_BR_NINE "https://algartelecom.com.br/empresas/atendimento/nono-digito.html"
+#define SRC_WA_INTL "https://faq.whatsapp.com/1294841057948784"
+
+static const struct waba_rule RULE_INVALID = {
+	.id = "phone.number.invalid",
+	.severity = WABA_SEV_ERROR,
+	.summary = N_("the number is not a valid phone number in any numbering plan"),
+	.hint = N_("write the full number with + and the country code, e.g. +55 11 3456-7890"),
+	.source = SRC_PHONE,
+	.explain = N_("Meta requires a number with a country code and an area code that can receive an SMS or a "
+	              "voice call (policy §4.1, phone.country_area_code, confidence M). waba-preflight asks "
+	              "libphonenumber, the numbering-plan data Google maintains for Android: a number it cannot parse, "
+	              "or whose length or range does not exist in its country's plan, cannot be registered. Garbage "
+	              "(letters, empty text, invalid UTF-8, hundreds of digits) is reported here too."),
+	.example_bad = "+55 11 1234",
+	.example_good = "+55 11 3456-7890",
+};
+
+static const struct waba_rule RULE_SHORT_CODE = {
+	.id = "phone.number.short_code",
+	.severity = WABA_SEV_ERROR,
+	.summary = N_("short codes cannot be registered"),
+	.hint = N_("use a landline or a mobile number with country and area code"),
+	.source = SRC_PHONE,
+	.explain = N_("Meta's phone-number requirements say it plainly: short codes are not supported (policy §4.1, "
+	              "phone.country_area_code, confidence M). A number that libphonenumber does not accept as a full "
+	              "number but knows as a short number of its region (emergency, service or SMS short code) gets "
+	              "this rule instead of phone.number.invalid, so the message names what it is."),
+	.example_bad = "190 (with --region BR)",
+	.example_good = "+55 11 3456-7890",
+};
+
+static const struct waba_rule RULE_UNSUPPORTED = {
+	.id = "phone.type.unsupported",
+	.severity = WABA_SEV_ERROR,
+	.summary = N_("this type of number cannot be registered"),
+	.hint = N_("use a landline or a mobile number the business owns"),
+	.source = SRC_PHONE,
+	.explain = N_("The number type comes from libphonenumber; the verdict per type comes from the phone.type set in "
+	              "checklists/phone.xml (verdict=\"unsupported\"). Pager and voicemail-access numbers cannot take "
+	              "the verification SMS or call, and a valid number of no known type cannot be judged. Premium-rate "
+	              "numbers are an error by the project's decision, not Meta's: Meta's 2026 number-type table rates "
+	              "them 'SMS not recommended, voice basic' (policy §4.1), while Botmaker's guides ask for a landline "
+	              "or a mobile (§7) and a premium-rate line charges the people who call it. A checklist may downgrade "
+	              "this with <rule id=\"phone.type.unsupported\" severity=\"warning\"/>."),
+	.example_bad = "+1 900 555 0100",
+	.example_good = "+1 201 555 0123",
+};
+
+static const struct waba_rule RULE_NOT_RECOMMENDED = {
+	.id = "phone.type.not_recommended",
+	.severity = WABA_SEV_WARNING,
+	.summary = N_("Meta does not recommend this type of number: verification may fail"),
+	.hint = N_("prefer a landline or a mobile number"),
+	.source = SRC_PHONE,
+	.explain = N_("Meta's number-type table (policy §4.1, phone.type.recommendation, confidence M) rates toll-free, "
+	              "VoIP and universal-access numbers 'SMS not recommended, voice basic', and shared-cost and personal "
+	              "numbers as recommended for neither. They are not forbidden, so this is a warning. Toll-free and IVR "
+	              "numbers register only when they accept international calls and the call reaches a person "
+	              "(phone.toll_free_ivr); the guidance per type is in checklists/phone.xml."),
+	.example_bad = "0800 123 4567 (with --region BR)",
+	.example_good = "+55 11 3456-7890",
+};
+
+static const struct waba_rule RULE_FIXED_LINE = {
+	.id = "phone.type.fixed_line",
+	.severity = WABA_SEV_NOTE,
+	.summary = N_("a landline is eligible; the verification code will come by voice call"),
+	.hint = NULL,
+	.source = SRC_PHONE,
+	.explain = N_("Landlines are explicitly acceptable (policy §4.1, confidence M) and Botmaker recommends them for "
+	              "a business that brings its own number (§7). A landline cannot receive the SMS, so registration "
+	              "uses code_method VOICE: someone must answer the call, which may come from abroad."),
+	.example_bad = NULL,
+	.example_good = "+55 11 3456-7890",
+};
+
+static const struct waba_rule RULE_USED_WHATSAPP = {
+	.id = "phone.mobile.used_whatsapp",
+	.severity = WABA_SEV_ERROR,
+	.summary = N_("the mobile number has used WhatsApp recently"),
+	.hint = NULL,
+	.source = SRC_PHONE,
+	.explain = N_("Meta: a number in use on WhatsApp Messenger or the WhatsApp Business app cannot be registered "
+	              "until that account is deleted (policy §4.1, phone.not_on_whatsapp, confidence M). Botmaker adds "
+	              "that a mobile must not have used WhatsApp in the last 6 months (§7; a Botmaker rule, not found in "
+	              "Meta's text, §10.1). The answer comes from --used-whatsapp yes; the months are "
+	              "phone.whatsapp.quiet_months in checklists/phone.xml."),
+	.example_bad = "+55 11 98765-4321 --used-whatsapp yes",
+	.example_good = "+55 11 98765-4321 --used-whatsapp no",
+};
+
+static const struct waba_rule RULE_WHATSAPP_UNKNOWN = {
+	.id = "phone.mobile.whatsapp_unknown",
+	.severity = WABA_SEV_WARNING,
+	.summary = N_("a mobile number is eligible only if it has not used WhatsApp recently: answer the question"),
+	.hint = NULL,
+	.source = SRC_PHONE,
+	.explain = N_("Whether a mobile has been on WhatsApp cannot be seen from the number. Without the answer "
+	              "(--used-whatsapp yes|no) the number may be refused at registration (Meta, policy §4.1 "
+	              "phone.not_on_whatsapp) or by Botmaker's six-month rule (§7), so this is a warning that asks. "
+	              "Numbers whose plan does not tell landline from mobile (fixed_line_or_mobile, e.g. the US) are "
+	              "asked too."),
+	.example_bad = "+55 11 98765-4321",
+	.example_good = "+55 11 98765-4321 --used-whatsapp no",
+};
+
+static const struct waba_rule RULE_BR_NINE = {
+	.id = "phone.br.mobile_nine",
+	.severity = WABA_SEV_ERROR,
+	.summary = N_("a Brazilian mobile number is missing its ninth digit"),
+	.hint = NULL,
+	.source = SRC_BR_NINE,
+	.explain = N_("Brazilian mobiles have 9 digits after the area code (DDD), starting with 9, since Anatel's "
+	              "rollout of 2012 to 2016 (policy §4.2, ANATEL-NEWS, LIBPN). An 8-digit subscriber number that "
+	              "becomes a valid mobile once a 9 is put after the DDD is almost surely an old-style mobile: it is "
+	              "not a valid number as written, so this is an error that shows the corrected form."),
+	.example_bad = "+55 11 8765-4321",
+	.example_good = "+55 11 98765-4321",
+};
+
+static const struct waba_rule RULE_AR_NINE = {
+	.id = "phone.ar.mobile_nine",
+	.severity = WABA_SEV_WARNING,
+	.summary = N_("an Argentine mobile is written without the 9 that WhatsApp uses after +54"),
+	.hint = NULL,
+	.source = SRC_WA_INTL,
+	.explain = N_("WhatsApp's help centre: in international form an Argentine mobile is +54 9 <area code without 0> "
+	              "<number without 15> (policy §4.3, WA-FAQ-INTL). libphonenumber recognises the domestic form "
+	              "(0 11 15 ...) and +54 11 15 ... as mobiles and normalises them; the warning shows the form to "
+	              "give Meta and Botmaker, since a number written without the 9 is easily taken for a landline."),
+	.example_bad = "+54 11 15 2345-6789",
+	.example_good = "+54 9 11 2345-6789",
+};
+
+static const struct waba_rule RULE_DUPLICATE = {
+	.id = "phone.batch.duplicate",
+	.severity = WABA_SEV_WARNING,
+	.summary = N_("the same number is given more than once"),
+	.hint = N_("list each number once"),
+	.source = SRC_PHONE,
+	.explain = N_("Numbers are compared in E.164 form, so '+55 (11) 3456-7890' and 'tel:+551134567890' are the same "
+	              "number. A repeated number is usually a copy-paste slip; a new business portfolio may register only "
+	              "2 numbers until it is verified (policy §4.1, phone.limit.per_portfolio), so each should count."),
+	.example_bad = "+55 11 3456-7890 and 011 3456 7890 (--region BR)",
+	.example_good = "+55 11 3456-7890",
+};
+
+static const struct waba_rule RULE_BOTMAKER_SUPPLY = {
+	.id = "phone.botmaker.supply",
+	.severity = WABA_SEV_NOTE,
+	.summary = N_("no number is eligible: Botmaker can supply one"),
+	.hint = NULL,
+	.source = "https://www.botmaker.com/",
+	.explain = N_("Botmaker's onboarding guides (policy §7, BM-GUIDES) say it can provide numbers in Brazil and "
+	              "Argentina. When none of the numbers checked is eligible, this note says so, so that the "
+	              "activation request can ask for one. The regions are the phone.botmaker.supply set in "
+	              "checklists/phone.xml."),
+	.example_bad = NULL,
+	.example_good = NULL,
+};
+
+const struct waba_rule *const waba_rules_phone[] = {
+	&RULE_AR_NINE, &RULE_BOTMAKER_SUPPLY, &RULE_BR_NINE, &RULE_DUPLICATE, &RULE_USED_WHATSAPP,
+	&RULE_WHATSAPP_UNKNOWN, &RULE_INVALID, &RULE_SHORT_CODE, &RULE_FIXED_LINE, &RULE_NOT_RECOMMENDED,
+	&RULE_UNSUPPORTED, NULL,
+};
+
+/* Where the guidance texts of a check live. */
+struct phone_ctx {
+	struct waba_findings *fs;
+	const struct waba_checklist *cl;
+	const struct waba_phone *p;
+	const char *shown; /* the input as shown in messages (shortened, valid UTF-8) */
+};
+
+static const char *guide(const struct phone_ctx *c, const char *id)
+{
+	return waba_checklist_text(c->cl, id, waba_i18n_lang());
+}
+
+static void hint_from(const struct phone_ctx *c, struct waba_finding *f, const char *text_id)
+{
+	const char *g = guide(c, text_id);
+	if (g)
+		waba_finding_set_hint(f, "%s", g);
+}
+
+static const char *type_label(const struct phone_ctx *c, int type, struct waba_strbuf *key)
+{
+	waba_strbuf_reset(key);
+	waba_strbuf_addf(key, "phone.type_label.%s", waba_phone_type_name(type));
+	const char *l = guide(c, waba_strbuf_cstr(key));
+	return l ? l : waba_phone_type_name(type);
+}
+
+/* Valid UTF-8 copy of s, invalid bytes replaced by U+FFFD; at most `max` bytes before "...". */
+static char *printable(const char *s, size_t max)
+{
+	struct waba_strbuf sb = WABA_STRBUF_INIT;
+	size_t len = strlen(s), pos = 0, bad = 0;
+	while (pos < len) {
+		if (waba_utf8_valid(s + pos, len - pos, &bad)) {
+			waba_strbuf_add(&sb, s + pos, len - pos);
+			break;
+		}
+		waba_strbuf_add(&sb, s + pos, bad);
+		waba_strbuf_adds(&sb, "\xEF\xBF\xBD");
+		pos += bad + 1;
+	}
+	if (max && sb.len > max) {
+		size_t cut = max;
+		while (cut > 0 && ((unsigned char)sb.buf[cut] & 0xC0) == 0x80)
+			cut--; /* do not split a character */
+		char *out = waba_xstrndup(sb.buf, cut);
+		waba_strbuf_release(&sb);
+		struct waba_strbuf o = WABA_STRBUF_INIT;
+		waba_strbuf_adds(&o, out);
+		waba_strbuf_adds(&o, "...");
+		free(out);
+		return waba_strbuf_detach(&o);
+	}
+	return waba_strbuf_detach(&sb);
+}
+
+/*
+ * Brazil: an 8-digit subscriber number that becomes a valid mobile with a 9 after the
+ * DDD. Returns 1 (and reports) when that is the case.
+ */
+static int check_br_nine(const struct phone_ctx *c)
+{
+	const struct waba_phone_facts *f = &c->p->facts;
+	long cc = waba_checklist_limit(c->cl, "phone.br.country_code");
+	long ddd = waba_checklist_limit(c->cl, "phone.br.area_code_digits");
+	if (cc <= 0 || ddd <= 0 || f->country_code != cc || f->valid)
+		return 0;
+	size_t n = strlen(f->nsn);
+	if (n != (size_t)ddd + 8)
+		return 0;
+	struct waba_strbuf sb = WABA_STRBUF_INIT;
+	waba_strbuf_addf(&sb, "+%ld%.*s9%s", cc, (int)ddd, f->nsn, f->nsn + ddd);
+	struct waba_phone fixed;
+	waba_phone_parse(&fixed, waba_strbuf_cstr(&sb), NULL);
+	waba_strbuf_release(&sb);
+	if (!fixed.facts.valid || fixed.facts.type != WABA_PHONE_MOBILE) {
+		waba_phone_release(&fixed);
+		return 0;
+	}
+	struct waba_finding *fd = waba_findings_add(c->fs, &RULE_BR_NINE, WABA_LOC_NONE,
+	                                            _("'%s' looks like a Brazilian mobile without the ninth digit"), c->shown);
+	waba_finding_set_hint(fd, _("write it as %s (a 9 after the area code)"), fixed.facts.international);
+	waba_phone_release(&fixed);
+	return 1;
+}
+
+/* Argentina: a mobile typed without "9" after +54 (or in the domestic 0 .. 15 form). */
+static void check_ar_nine(const struct phone_ctx *c)
+{
+	const struct waba_phone_facts *f = &c->p->facts;
+	long cc = waba_checklist_limit(c->cl, "phone.ar.country_code");
+	if (cc <= 0 || f->country_code != cc || f->type != WABA_PHONE_MOBILE)
+		return;
+	struct waba_finding *fd;
+	if (c->p->international) {
+		if (c->p->after_cc[0] == '9')
+			return;
+		fd = waba_findings_add(c->fs, &RULE_AR_NINE, WABA_LOC_NONE,
+		                       _("'%s' is an Argentine mobile written without the 9 after +54"), c->shown);
+	} else {
+		fd = waba_findings_add(c->fs, &RULE_AR_NINE, WABA_LOC_NONE,
+		                       _("'%s' is an Argentine mobile in domestic form"), c->shown);
+	}
+	waba_finding_set_hint(fd, _("give it as %s (E.164 %s)"), f->international, f->e164);
+}
+
+/* The finding for a number libphonenumber could not parse or does not accept. */
+static void report_invalid(const struct phone_ctx *c, const char *region)
+{
+	const struct waba_phone_facts *f = &c->p->facts;
+	struct waba_finding *fd = NULL;
+	switch (f->parse_error) {
+	case WABA_PHONE_ERR_EMPTY:
+		fd = waba_findings_add(c->fs, &RULE_INVALID, WABA_LOC_NONE, "%s", _("the phone number is empty"));
+		break;
+	case WABA_PHONE_ERR_BAD_UTF8:
+		fd = waba_findings_add(c->fs, &RULE_INVALID, WABA_LOC_NONE,
+		                       _("'%s' is not valid UTF-8 text, so it cannot be a phone number"), c->shown);
+		break;
+	case WABA_PHONE_ERR_INPUT_TOO_LONG:
+		fd = waba_findings_add(c->fs, &RULE_INVALID, WABA_LOC_NONE,
+		                       _("'%s' is %zu bytes long: far too long for a phone number"), c->shown,
+		                       strlen(c->p->input));
+		break;
+	case WABA_PHONE_ERR_COUNTRY_CODE:
+		if (c->p->international)
+			fd = waba_findings_add(c->fs, &RULE_INVALID, WABA_LOC_NONE,
+			                       _("'%s' starts with an unknown country code"), c->shown);
+		else
+			fd = waba_findings_add(c->fs, &RULE_INVALID, WABA_LOC_NONE,
+			                       _("'%s' has no country code, so its country is unknown"), c->shown);
+		hint_from(c, fd, "phone.guide.no_country");
+		break;
+	case WABA_PHONE_ERR_NOT_A_NUMBER:
+		fd = waba_findings_add(c->fs, &RULE_INVALID, WABA_LOC_NONE, _("'%s' is not a phone number"), c->shown);
+		break;
+	case WABA_PHONE_ERR_TOO_SHORT_AFTER_IDD:
+	case WABA_PHONE_ERR_TOO_SHORT:
+		fd = waba_findings_add(c->fs, &RULE_INVALID, WABA_LOC_NONE,
+		                       _("'%s' is too short to be a phone number"), c->shown);
+		break;
+	case WABA_PHONE_ERR_TOO_LONG:
+		fd = waba_findings_add(c->fs, &RULE_INVALID, WABA_LOC_NONE,
+		                       _("'%s' is too long to be a phone number"), c->shown);
+		break;
+	case WABA_PHONE_ERR_INTERNAL:
+		fd = waba_findings_add(c->fs, &RULE_INVALID, WABA_LOC_NONE,
+		                       _("'%s' could not be parsed (the phone-number library failed)"), c->shown);
+		break;
+	default: { /* parsed, but not a valid number */
+		const char *where = f->country_region[0] ? f->country_region : (region ? region : "?");
+		if (f->short_code) {
+			fd = waba_findings_add(c->fs, &RULE_SHORT_CODE, WABA_LOC_NONE,
+			                       _("'%s' is a short code of %s, not a full phone number"), c->shown, where);
+			hint_from(c, fd, "phone.guide.short_code");
+		} else if (f->possible == WABA_PHONE_IS_POSSIBLE_LOCAL_ONLY) {
+			fd = waba_findings_add(c->fs, &RULE_INVALID, WABA_LOC_NONE,
+			                       _("'%s' lacks the area code: it can only be dialled locally in %s"), c->shown, where);
+		} else if (f->possible == WABA_PHONE_IS_POSSIBLE) {
+			fd = waba_findings_add(c->fs, &RULE_INVALID, WABA_LOC_NONE,
+			                       _("'%s' is not a valid number in %s: no such range in its numbering plan"),
+			                       c->shown, where);
+		} else {
+			fd = waba_findings_add(c->fs, &RULE_INVALID, WABA_LOC_NONE,
+			                       _("'%s' has %zu digits after +%d: no number in %s has that length"), c->shown,
+			                       strlen(f->nsn), f->country_code, where);
+		}
+		break;
+	}
+	}
+	(void)fd;
+}
+
+/* Findings for a valid number's type; returns 1 when the type can be registered. */
+static int check_type(const struct phone_ctx *c, int used_whatsapp)
+{
+	const struct waba_phone_facts *f = &c->p->facts;
+	const struct waba_set_item *it = waba_set_find(waba_checklist_set(c->cl, "phone.type"), waba_phone_type_name(f->type));
+	const char *verdict = waba_set_item_attr(it, "verdict");
+	const char *ask = waba_set_item_attr(it, "ask_whatsapp");
+	const char *verification = waba_set_item_attr(it, "verification");
+	struct waba_strbuf key = WABA_STRBUF_INIT;
+	const char *label = type_label(c, f->type, &key);
+	struct waba_finding *fd;
+	int eligible = 1;
+
+	if (!verdict || strcmp(verdict, "unsupported") == 0) {
+		fd = waba_findings_add(c->fs, &RULE_UNSUPPORTED, WABA_LOC_NONE, _("'%s' is %s (%s): it cannot be registered"),
+		                       c->shown, label, waba_phone_type_name(f->type));
+		hint_from(c, fd, "phone.guide.unsupported");
+		eligible = 0;
+	} else if (strcmp(verdict, "not_recommended") == 0) {
+		fd = waba_findings_add(c->fs, &RULE_NOT_RECOMMENDED, WABA_LOC_NONE,
+		                       _("'%s' is %s (%s): Meta does not recommend it for registration"), c->shown, label,
+		                       waba_phone_type_name(f->type));
+		hint_from(c, fd, f->type == WABA_PHONE_TOLL_FREE ? "phone.guide.toll_free" : "phone.guide.not_recommended");
+	} else if (verification && strcmp(verification, "voice") == 0) {
+		fd = waba_findings_add(c->fs, &RULE_FIXED_LINE, WABA_LOC_NONE,
+		                       _("'%s' is %s: eligible; the verification code will come by voice call"), c->shown,
+		                       label);
+		hint_from(c, fd, "phone.guide.fixed_line");
+	}
+	if (eligible && ask && strcmp(ask, "yes") == 0) {
+		long months = waba_checklist_limit(c->cl, "phone.whatsapp.quiet_months");
+		if (used_whatsapp == 1) {
+			fd = waba_findings_add(c->fs, &RULE_USED_WHATSAPP, WABA_LOC_NONE,
+			                       _("'%s' is %s that used WhatsApp in the last %ld months: it cannot be registered now"),
+			                       c->shown, label, months);
+			hint_from(c, fd, "phone.guide.used_whatsapp");
+			eligible = 0;
+		} else if (used_whatsapp < 0) {
+			fd = waba_findings_add(c->fs, &RULE_WHATSAPP_UNKNOWN, WABA_LOC_NONE,
+			                       _("'%s' is %s: eligible only if it has not used WhatsApp in the last %ld months"),
+			                       c->shown, label, months);
+			hint_from(c, fd, "phone.guide.ask_whatsapp");
+		}
+	}
+	waba_strbuf_release(&key);
+	return eligible;
+}
+
+int waba_check_phone(struct waba_report *r, const char *number, const char *region, int used_whatsapp,
+                     const struct waba_checklist *cl)
+{
+	struct waba_phone p;
+	int eligible = 0;
+
+	waba_phone_parse(&p, number, region);
+	char *shown = printable(p.input, 60);
+	char *input = printable(p.input, 0);
+	struct phone_ctx c = { &r->findings, cl, &p, shown };
+	const struct waba_phone_facts *f = &p.facts;
+
+	cJSON *item = cJSON_CreateObject();
+	cJSON_AddStringToObject(item, "kind", "phone");
+	cJSON_AddStringToObject(item, "input", input);
+	waba_report_add_item(r, "phone", f->valid ? f->e164 : shown, NULL, item);
+
+	if (f->parse_error != WABA_PHONE_PARSED || !f->valid) {
+		if (!check_br_nine(&c))
+			report_invalid(&c, region);
+	} else {
+		eligible = check_type(&c, used_whatsapp);
+		check_ar_nine(&c);
+	}
+	if (f->valid)
+		cJSON_AddStringToObject(item, "e164", f->e164);
+	else
+		cJSON_AddNullToObject(item, "e164");
+	const char *reg = f->valid && f->region[0] ? f->region : f->country_region;
+	if (f->parse_error == WABA_PHONE_PARSED && reg[0])
+		cJSON_AddStringToObject(item, "region", reg);
+	else
+		cJSON_AddNullToObject(item, "region");
+	cJSON_AddStringToObject(item, "type", waba_phone_type_name(f->type));
+	cJSON_AddBoolToObject(item, "eligible", eligible);
+	waba_report_end_item(r);
+	free(shown);
+	free(input);
+	waba_phone_release(&p);
+	return eligible;
+}
+
+static const char *item_str(const cJSON *item, const char *name)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(item, name);
+	return cJSON_IsString(v) ? v->valuestring : NULL;
+}
+
+/* Report each number given more than once, on its second mention. */
+static void report_duplicates(struct waba_report *r)
+{
+	for (size_t i = 0; i < r->nitems; i++) {
+		const char *e = strcmp(r->items[i].kind, "phone") == 0 ? item_str(r->items[i].json, "e164") : NULL;
+		size_t first = i, count = 0, second = 0;
+		if (!e)
+			continue;
+		for (size_t j = 0; j < r->nitems; j++) {
+			const char *o = strcmp(r->items[j].kind, "phone") == 0 ? item_str(r->items[j].json, "e164") : NULL;
+			if (!o || strcmp(o, e) != 0)
+				continue;
+			if (j < first)
+				break; /* reported from its first mention */
+			if (++count == 2)
+				second = j;
+		}
+		if (count < 2)
+			continue;
+		r->findings.current_item = (int)second;
+		waba_findings_add(&r->findings, &RULE_DUPLICATE, WABA_LOC_NONE,
+		                  _("%s is given %zu times ('%s' and '%s' are the same number)"), e, count,
+		                  item_str(r->items[first].json, "input"), item_str(r->items[second].json, "input"));
+		waba_report_end_item(r);
+	}
+}
+
+void waba_check_phone_finish(struct waba_report *r, const struct waba_checklist *cl)
+{
+	size_t phones = 0, eligible = 0;
+	report_duplicates(r);
+	for (size_t i = 0; i < r->nitems; i++) {
+		if (strcmp(r->items[i].kind, "phone") != 0)
+			continue;
+		phones++;
+		eligible += cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r->items[i].json, "eligible"));
+	}
+	const struct waba_set *supply = waba_checklist_set(cl, "phone.botmaker.supply");
+	if (phones == 0 || eligible > 0 || !supply || supply->len == 0)
+		return;
+	struct waba_strbuf regions = WABA_STRBUF_INIT;
+	for (size_t i = 0; i < supply->len; i++)
+		waba_strbuf_addf(&regions, "%s%s", i ? ", " : "", supply->items[i].value);
+	struct waba_finding *fd = waba_findings_add(&r->findings, &RULE_BOTMAKER_SUPPLY, WABA_LOC_NONE,
+	                                            _("none of the numbers is eligible; Botmaker can supply a number in %s"),
+	                                            waba_strbuf_cstr(&regions));
+	const char *g = waba_checklist_text(cl, "phone.guide.botmaker_supply", waba_i18n_lang());
+	if (g)
+		waba_finding_set_hint(fd, "%s", g);
+	waba_strbuf_release(&regions);
+}

@@ -1,9 +1,65 @@
-/* cmd_phone.c: `waba-preflight phone` (being built in its own issue). */
+/* cmd_phone.c: `waba-preflight phone NUMBER... [--region CC] [--used-whatsapp yes|no]` */
+#include <ctype.h>
+#include <string.h>
 #include "cli.h"
+#include "waba/phone.h"
 
 int cmd_phone(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	return cli_fail("'phone' is not built yet");
+	struct cli_run run;
+	struct cli_strlist args = { 0 };
+	const char *region_opt = NULL, *used_opt = NULL;
+	char region[8] = "";
+	int used = -1, rc;
+	cli_run_init(&run, "phone");
+	const struct cli_opt opts[] = {
+		CLI_OPT_COMMON(&run.common),
+		CLI_OPT_STRING("region", &region_opt, "CC",
+		               N_("country of numbers written without + and country code (BR, AR, ...)")),
+		CLI_OPT_STRING("used-whatsapp", &used_opt, "yes|no",
+		               N_("has the number used WhatsApp or WhatsApp Business in the last 6 months?")),
+		CLI_OPT_END(),
+	};
+	if (cli_opt_parse(opts, argc, argv, &args) < 0) {
+		free(args.v);
+		return CLI_EXIT_FAIL;
+	}
+	if (cli_handle_help(&run, "NUMBER...", N_("tell whether each phone number can be put on a WhatsApp Business API account"), opts)) {
+		free(args.v);
+		return CLI_EXIT_OK;
+	}
+	if (args.len == 0) {
+		free(args.v);
+		return cli_fail("%s", _("phone: give at least one phone number (try --help)"));
+	}
+	if (region_opt) {
+		size_t n = strlen(region_opt);
+		for (size_t i = 0; i < n && i + 1 < sizeof(region); i++)
+			region[i] = (char)toupper((unsigned char)region_opt[i]);
+		if (n != 2 || !waba_phone_region_known(region)) {
+			free(args.v);
+			return cli_fail(_("phone: --region '%s' is not a known two-letter region code (BR, AR, US, ...)"),
+			                region_opt);
+		}
+	}
+	if (used_opt) {
+		if (strcmp(used_opt, "yes") == 0)
+			used = 1;
+		else if (strcmp(used_opt, "no") == 0)
+			used = 0;
+		else {
+			free(args.v);
+			return cli_fail(_("phone: --used-whatsapp takes yes or no, not '%s'"), used_opt);
+		}
+	}
+	if ((rc = cli_run_setup(&run)) != 0)
+		goto done;
+	for (size_t i = 0; i < args.len; i++)
+		waba_check_phone(&run.report, args.v[i], region[0] ? region : NULL, used, run.checklist);
+	waba_check_phone_finish(&run.report, run.checklist);
+	rc = cli_run_finish(&run);
+done:
+	cli_run_release(&run);
+	free(args.v);
+	return rc;
 }

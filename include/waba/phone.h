@@ -1,0 +1,106 @@
+/*
+ * phone.h: phone numbers for a WhatsApp Business API account (the `phone.` rules).
+ *
+ * Parsing and numbering-plan facts come from libphonenumber (through the C shim in
+ * src/parse/phone_shim.cc); eligibility verdicts and guidance come from
+ * checklists/phone.xml.
+ *
+ *   struct waba_phone p;
+ *   waba_phone_parse(&p, "wa.me/5511987654321", NULL);   // p.facts.e164 "+5511987654321"
+ *   waba_phone_release(&p);
+ *
+ *   for each number: waba_check_phone(r, number, region, used_whatsapp, cl);
+ *   waba_check_phone_finish(r, cl);   // duplicates, "Botmaker can supply numbers"
+ */
+#ifndef WABA_PHONE_H
+#define WABA_PHONE_H
+
+#include <stddef.h>
+#include "checklist.h"
+#include "report.h"
+
+/* libphonenumber's PhoneNumberType, in the same order. */
+enum waba_phone_type {
+	WABA_PHONE_FIXED_LINE, WABA_PHONE_MOBILE, WABA_PHONE_FIXED_LINE_OR_MOBILE,
+	WABA_PHONE_TOLL_FREE, WABA_PHONE_PREMIUM_RATE, WABA_PHONE_SHARED_COST, WABA_PHONE_VOIP,
+	WABA_PHONE_PERSONAL_NUMBER, WABA_PHONE_PAGER, WABA_PHONE_UAN, WABA_PHONE_VOICEMAIL,
+	WABA_PHONE_UNKNOWN
+};
+
+/* Why parsing failed (libphonenumber's ErrorType), or WABA_PHONE_PARSED. */
+enum waba_phone_parse_error {
+	WABA_PHONE_PARSED = 0,
+	WABA_PHONE_ERR_COUNTRY_CODE,      /* no or unknown country code */
+	WABA_PHONE_ERR_NOT_A_NUMBER,
+	WABA_PHONE_ERR_TOO_SHORT_AFTER_IDD,
+	WABA_PHONE_ERR_TOO_SHORT,
+	WABA_PHONE_ERR_TOO_LONG,
+	WABA_PHONE_ERR_INTERNAL,          /* the library threw (out of memory) */
+	/* found before libphonenumber is asked: */
+	WABA_PHONE_ERR_EMPTY,
+	WABA_PHONE_ERR_BAD_UTF8,
+	WABA_PHONE_ERR_INPUT_TOO_LONG
+};
+
+/* libphonenumber's IsPossibleNumberWithReason. */
+enum waba_phone_possible {
+	WABA_PHONE_IS_POSSIBLE, WABA_PHONE_IS_POSSIBLE_LOCAL_ONLY, WABA_PHONE_INVALID_COUNTRY_CODE,
+	WABA_PHONE_TOO_SHORT, WABA_PHONE_INVALID_LENGTH, WABA_PHONE_TOO_LONG
+};
+
+struct waba_phone_facts {
+	int parse_error;        /* enum waba_phone_parse_error; the rest is set only when PARSED */
+	int country_code;       /* 55 */
+	char e164[40];          /* "+5511987654321" (for invalid numbers too: the digits, normalised) */
+	char international[64]; /* "+55 11 98765-4321" */
+	char region[8];         /* region of a valid number: "BR"; "001" non-geographic; "" */
+	char country_region[8]; /* main region of the country code ("BR"), "" if none */
+	char nsn[40];           /* national significant number "11987654321" */
+	int valid;              /* IsValidNumber */
+	int possible;           /* enum waba_phone_possible */
+	int type;               /* enum waba_phone_type (UNKNOWN unless valid) */
+	int short_code;         /* not valid, but a valid short number (emergency, SMS short code) */
+};
+
+/* How the number was given. */
+enum waba_phone_form { WABA_PHONE_FORM_TEXT, WABA_PHONE_FORM_TEL_URI, WABA_PHONE_FORM_WA_LINK };
+
+struct waba_phone {
+	char *input;          /* as given (owned) */
+	char *cleaned;        /* what libphonenumber was given: URI/link parts and "00" handled (owned) */
+	int form;             /* enum waba_phone_form */
+	int international;    /* typed with + or 00 (or a wa.me link, which is always international) */
+	char *after_cc;       /* digits typed after the country code, when international (owned; "" else) */
+	struct waba_phone_facts facts;
+};
+
+/*
+ * Parse what a person pasted: "+55 (11) 3456-7890", "011 3456 7890" with region "BR",
+ * "00 54 9 11 2345-6789", "tel:+54-9-11-2345-6789", "https://wa.me/5491123456789".
+ * `region` ("BR", upper case) may be NULL. Never fails: the outcome is in
+ * out->facts.parse_error. Release with waba_phone_release().
+ */
+void waba_phone_parse(struct waba_phone *out, const char *input, const char *region);
+void waba_phone_release(struct waba_phone *p);
+
+/* The contract's spelling of a type: "fixed_line", "mobile", ... "unknown". */
+const char *waba_phone_type_name(int type);
+
+/* 1 when libphonenumber knows the region code (upper case, "BR"). */
+int waba_phone_region_known(const char *region);
+
+/*
+ * Check one number and add a "phone" item with its findings to r. `region` is the
+ * --region default (may be NULL); `used_whatsapp`: -1 not answered, 0 no, 1 yes.
+ * Returns 1 when the number is eligible, else 0.
+ */
+int waba_check_phone(struct waba_report *r, const char *number, const char *region,
+                     int used_whatsapp, const struct waba_checklist *cl);
+
+/*
+ * After the last waba_check_phone() of a batch: report numbers given more than once
+ * (in any format) and, when no number is eligible, where Botmaker can supply one.
+ */
+void waba_check_phone_finish(struct waba_report *r, const struct waba_checklist *cl);
+
+#endif

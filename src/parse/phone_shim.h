@@ -1,0 +1,29 @@
+/*
+ * phone_shim.h: the C face of libphonenumber (phone_shim.cc is the only C++ in the
+ * tree). One call parses a number and returns every fact the phone checks need, in
+ * plain C types; nothing of C++ (objects, exceptions) crosses this line.
+ */
+#ifndef WABA_PHONE_SHIM_H
+#define WABA_PHONE_SHIM_H
+
+#include "waba/phone.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/*
+ * Parse `text` (UTF-8, at most a few hundred bytes: the caller caps it) with
+ * `default_region` ("BR", or NULL/"" for none: then the text needs a leading +).
+ * Fills *out; returns out->parse_error.
+ */
+int waba_phone_shim_parse(const char *text, const char *default_region, struct waba_phone_facts *out);
+
+/* 1 when `region` is a region libphonenumber knows ("BR", "AR"; upper case). */
+int waba_phone_shim_region_known(const char *region);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
