@@ -20,6 +20,9 @@ struct waba_business_input {
 void waba_business_input_parse(struct waba_business_input *out, const char *input);
 void waba_business_input_release(struct waba_business_input *b);
 
+/* 1 when `id` (digits, as extracted) is a well-formed Business Manager ID. */
+int waba_business_id_valid(const char *id, const struct waba_checklist *cl);
+
 /*
  * Check one Business Manager ID or URL: add a "business" item and its findings to
  * `r`. `verification_status` is Meta's value when known (e.g. from the Graph API),

@@ -70,16 +70,35 @@ static const struct waba_rule RULE_VERIFICATION = {
 	.summary = N_("the business portfolio is not verified by Meta"),
 	.hint = NULL,
 	.source = "https://developers.facebook.com/documentation/business-messaging/whatsapp/solution-providers/partner-led-business-verification",
-	.explain = N_("Botmaker activates an account only for a verified Business Manager (policy §7). The status and "
-	              "the guidance for each value of verification_status (not_verified, pending, rejected, ...) "
-	              "come from checklists/business.xml; 'pending' is a warning because it usually resolves in 2 to 4 "
-	              "days, every other non-verified status is an error."),
+	.explain = N_("Botmaker activates an account only for a verified Business Manager (policy §7), so every "
+	              "verification_status other than 'verified' is an error, 'pending' included: nothing can be "
+	              "activated until the review ends. The hint says what to do for each value Meta defines "
+	              "(not_verified, pending, pending_submission, pending_need_more_info, rejected, failed, expired, "
+	              "revoked, ineligible; texts business.status.* in checklists/business.xml). Meta documents only "
+	              "the list of values, not their meaning (policy §5, §10 item 7): the guidance is our reading of "
+	              "the names and of Botmaker's process (not verified -> start; pending -> wait 2 to 4 days; "
+	              "rejected -> read the reason and resend the documents)."),
 	.example_bad = "verification_status: not_verified",
 	.example_good = "verification_status: verified",
 };
 
+static const struct waba_rule RULE_VERIFIED_NEXT = {
+	.id = "business.verification.next_step",
+	.severity = WABA_SEV_NOTE,
+	.summary = N_("the business portfolio is verified; the next step is Botmaker's request"),
+	.hint = NULL,
+	.source = "https://developers.facebook.com/documentation/business-messaging/whatsapp/solution-providers/partner-led-business-verification",
+	.explain = N_("Once Meta shows the business as verified, activation starts when the business accepts the "
+	              "request Botmaker sends to its Business Manager (Business Settings > Requests > Received); "
+	              "without it nothing proceeds (policy §7, Botmaker's four activation steps). The wording is the "
+	              "text business.status.verified in checklists/business.xml."),
+	.example_bad = NULL,
+	.example_good = "verification_status: verified",
+};
+
 const struct waba_rule *const waba_rules_business[] = {
-	&RULE_ID_FORMAT, &RULE_ID_LENGTH, &RULE_ID_NORMALIZED, &RULE_ID_OTHER, &RULE_VERIFICATION, NULL,
+	&RULE_ID_FORMAT, &RULE_ID_LENGTH, &RULE_ID_NORMALIZED, &RULE_ID_OTHER, &RULE_VERIFICATION,
+	&RULE_VERIFIED_NEXT, NULL,
 };
 
 /* Value of query parameter `name` in url, or NULL; caller frees. */
@@ -214,16 +233,24 @@ static void check_verification(struct waba_findings *fs, const char *status, con
 	struct waba_finding *f;
 
 	if (verdict && strcmp(verdict, "ok") == 0)
-		return;
-	f = waba_findings_add(fs, &RULE_VERIFICATION, WABA_LOC_NONE,
-	                      _("the business verification status is '%s'"), status);
-	if (verdict && strcmp(verdict, "wait") == 0)
-		f->severity = WABA_SEV_WARNING;
+		f = waba_findings_add(fs, &RULE_VERIFIED_NEXT, WABA_LOC_NONE,
+		                      _("the business is verified ('%s')"), status);
+	else
+		f = waba_findings_add(fs, &RULE_VERIFICATION, WABA_LOC_NONE,
+		                      _("the business verification status is '%s'"), status);
 	waba_strbuf_addf(&key, "business.status.%s", it ? it->value : "unknown");
 	const char *guide = waba_checklist_text(cl, waba_strbuf_cstr(&key), waba_i18n_lang());
 	if (guide)
 		waba_finding_set_hint(f, "%s", guide);
 	waba_strbuf_release(&key);
+}
+
+int waba_business_id_valid(const char *id, const struct waba_checklist *cl)
+{
+	struct waba_findings scratch = WABA_FINDINGS_INIT;
+	int ok = id && check_id_format(&scratch, id, cl);
+	waba_findings_release(&scratch);
+	return ok;
 }
 
 int waba_check_business(struct waba_report *r, const char *input, const char *verification_status,
