@@ -171,12 +171,11 @@ int cli_run_finish(struct cli_run *run)
 		return cli_fail("%s", _("--update-baseline needs a \"baseline\" file in the configuration"));
 	}
 	waba_findings_sort(fs);
-	waba_error_clear();
 	err = run->reporter->write(run->out, &run->report, &run->report_options);
 	if (err == 0 && fflush(run->out) != 0)
 		err = waba_error_set(WABA_EIO, "%s", _("cannot write the report"));
 	if (err < 0)
-		return cli_fail("%s", *waba_error_last() ? waba_error_last() : _("cannot write the report"));
+		return cli_fail("%s", waba_error_last());
 	if (waba_findings_count(fs, run->common.strict ? WABA_SEV_WARNING : WABA_SEV_ERROR) > 0)
 		return CLI_EXIT_FINDINGS;
 	return CLI_EXIT_OK;
