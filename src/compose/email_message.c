@@ -212,10 +212,26 @@ static void hdr_encoded_words(struct hdr *h, const char *s)
 	waba_strbuf_release(&w);
 }
 
-/* Unstructured text (Subject): words as they are when ASCII, else encoded words. */
+/* Longest run of bytes without a space or tab. */
+static size_t longest_word(const char *s)
+{
+	size_t best = 0;
+	while (*s) {
+		s += strspn(s, " \t");
+		size_t n = strcspn(s, " \t");
+		if (n > best)
+			best = n;
+		s += n;
+	}
+	return best;
+}
+
+/* Unstructured text (Subject): words as they are when ASCII, else encoded words.
+ * A word too long for one line (RFC 5322's 998 octets) is encoded too: encoded
+ * words can be folded, a plain word cannot (found by tests/fuzz/fuzz_email_mime.c). */
 static void hdr_text(struct hdr *h, const char *s)
 {
-	if (needs_encoding(s)) {
+	if (needs_encoding(s) || longest_word(s) > 900) {
 		hdr_encoded_words(h, s);
 		return;
 	}
