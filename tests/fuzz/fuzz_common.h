@@ -64,4 +64,42 @@ static inline void fuzz_walk_json(const struct waba_json *doc, const cJSON *node
 	}
 }
 
+/*
+ * Split data[0..size) at every byte `sep` into at most n NUL-terminated strings
+ * (the last field takes the rest, separators included). Missing fields are "".
+ * Free with fuzz_fields_free(). A NUL inside a field ends it, as in argv.
+ */
+static inline void fuzz_split(char **out, size_t n, const uint8_t *data, size_t size, uint8_t sep)
+{
+	size_t start = 0;
+	for (size_t f = 0; f < n; f++) {
+		if (start > size)
+			start = size;
+		size_t end = start;
+		if (f + 1 < n)
+			while (end < size && data[end] != sep)
+				end++;
+		else
+			end = size;
+		out[f] = waba_xstrndup((const char *)data + start, end - start);
+		start = end + 1;
+	}
+}
+
+static inline void fuzz_fields_free(char **f, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(f[i]);
+}
+
+/* A property the target checks did not hold: say which, then crash so libFuzzer keeps the input. */
+#define FUZZ_ASSERT(cond, ...)                                                                          \
+	do {                                                                                            \
+		if (!(cond)) {                                                                          \
+			fprintf(stderr, "fuzz: property failed: " __VA_ARGS__);                         \
+			fputc('\n', stderr);                                                            \
+			abort();                                                                        \
+		}                                                                                       \
+	} while (0)
+
 #endif
