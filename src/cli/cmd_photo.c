@@ -1,9 +1,99 @@
-/* cmd_photo.c: `waba-preflight photo` (being built in its own issue). */
+/* cmd_photo.c: `waba-preflight photo FILE [--fix OUT.png [--crop] [--background COLOR]] [--preview OUT.png]` */
 #include "cli.h"
+#include "waba/photo.h"
+
+static int write_png(const char *path, const struct waba_strbuf *png)
+{
+	if (waba_atomic_write(path, png->buf, png->len, 0644) < 0)
+		return cli_fail(_("cannot write '%s': %s"), path, waba_error_last());
+	return 0;
+}
+
+static const char *fix_how(const struct waba_photo_fix_options *o, const struct waba_photo *p)
+{
+	static char how[160];
+	snprintf(how, sizeof(how), _("%s to square on #%02x%02x%02x%s, scaled with Lanczos-3"),
+	         o->crop ? _("centre-cropped") : _("padded"), o->background[0], o->background[1], o->background[2],
+	         p->transparent ? _(", transparency flattened") : "");
+	return how;
+}
 
 int cmd_photo(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	return cli_fail("'photo' is not built yet");
+	struct cli_run run;
+	struct cli_strlist args = { 0 };
+	struct waba_photo photo = { 0 }, fixed = { 0 };
+	struct waba_strbuf png = WABA_STRBUF_INIT;
+	struct waba_photo_fix_options fo;
+	const char *fix = NULL, *preview = NULL, *background = NULL;
+	int crop = 0, rc;
+	cli_run_init(&run, "photo");
+	const struct cli_opt opts[] = {
+		CLI_OPT_COMMON(&run.common),
+		CLI_OPT_STRING("fix", &fix, "OUT.png", N_("write a compliant square 640x640 PNG to OUT.png")),
+		CLI_OPT_FLAG("crop", &crop, N_("with --fix: centre-crop to square instead of padding")),
+		CLI_OPT_STRING("background", &background, "COLOR",
+		               N_("with --fix: padding and flattening colour, #rrggbb (default: white)")),
+		CLI_OPT_STRING("preview", &preview, "OUT.png", N_("write how the photo looks in the contact list's circle")),
+		CLI_OPT_END(),
+	};
+	if (cli_opt_parse(opts, argc, argv, &args) < 0) {
+		free(args.v);
+		return CLI_EXIT_FAIL;
+	}
+	if (cli_handle_help(&run, "FILE", N_("check the profile photo; --fix writes a compliant one"), opts)) {
+		free(args.v);
+		return CLI_EXIT_OK;
+	}
+	if (args.len != 1) {
+		free(args.v);
+		return cli_fail("%s", _("photo: give exactly one image file (try --help)"));
+	}
+	if ((crop || background) && !fix) {
+		free(args.v);
+		return cli_fail("%s", _("photo: --crop and --background go with --fix"));
+	}
+	if ((rc = cli_run_setup(&run)) != 0)
+		goto done;
+	waba_photo_fix_defaults(&fo, run.checklist);
+	fo.crop = crop;
+	if (background && waba_photo_parse_color(background, fo.background) < 0) {
+		rc = cli_fail(_("option --background: '%s' is not a colour (#rrggbb, #rgb, white or black)"), background);
+		goto done;
+	}
+	if (waba_photo_load(&photo, args.v[0], run.checklist) < 0) {
+		rc = cli_fail("%s", waba_error_last());
+		goto done;
+	}
+	waba_photo_report(&run.report, args.v[0], &photo, run.checklist);
+	const struct waba_photo *shown = &photo;
+	if (fix && photo.rgba) {
+		if (waba_photo_fix(&png, &fixed, &photo, &fo, fix, run.checklist) < 0) {
+			rc = cli_fail(_("cannot fix '%s': %s"), args.v[0], waba_error_last());
+			goto done;
+		}
+		if ((rc = write_png(fix, &png)) != 0)
+			goto done;
+		waba_photo_report_fixed(&run.report, fix, &fixed, fix_how(&fo, &photo), run.checklist);
+		shown = &fixed;
+	}
+	if (preview && shown->rgba) {
+		waba_strbuf_reset(&png);
+		if (waba_photo_preview_png(&png, shown, run.checklist) < 0) {
+			rc = cli_fail(_("cannot render '%s': %s"), preview, waba_error_last());
+			goto done;
+		}
+		if ((rc = write_png(preview, &png)) != 0)
+			goto done;
+	}
+	rc = cli_run_finish(&run);
+	if ((fix || preview) && !photo.rgba && rc != CLI_EXIT_FAIL)
+		rc = cli_fail(_("'%s' could not be decoded, so nothing was written (see the findings)"), args.v[0]);
+done:
+	waba_strbuf_release(&png);
+	waba_photo_release(&fixed);
+	waba_photo_release(&photo);
+	cli_run_release(&run);
+	free(args.v);
+	return rc;
 }

@@ -1,0 +1,158 @@
+/*
+ * photo.h: the WhatsApp profile photo: decode (PNG through libpng, JPEG through
+ * libjpeg-turbo) with resource limits, the `photo.` checks, and the fixer that writes
+ * a compliant square PNG and a circular preview.
+ *
+ * Decoding is streaming: rows are folded into an area-averaged copy whose short side
+ * is kept at or above `analysis_side` (an integer box reduction), so a 8000x8000 photo
+ * needs a few MB, not 256. Dimensions are checked from the header before anything is
+ * allocated; libpng's user limits and chunk limits, and libjpeg's memory limit and a
+ * scan cap, back that up. Problems in the file are faults (later findings), not errors.
+ */
+#ifndef WABA_PHOTO_H
+#define WABA_PHOTO_H
+
+#include <stddef.h>
+#include "checklist.h"
+#include "report.h"
+#include "strbuf.h"
+
+enum waba_photo_format { WABA_PHOTO_NONE = 0, WABA_PHOTO_PNG, WABA_PHOTO_JPEG };
+
+enum waba_photo_fault {
+	WABA_PHOTO_OK = 0,
+	WABA_PHOTO_EMPTY,      /* zero bytes */
+	WABA_PHOTO_NOT_IMAGE,  /* neither PNG nor JPEG; `detail` names what it looks like */
+	WABA_PHOTO_TOO_LARGE,  /* header dimensions over the decode limits: not decoded */
+	WABA_PHOTO_TRUNCATED,  /* the data ends before the image does */
+	WABA_PHOTO_CORRUPT     /* bad CRC, bad compressed data, bad markers, too many scans */
+};
+
+struct waba_photo_limits {
+	unsigned long max_side;       /* a header width or height above this is refused */
+	unsigned long long max_pixels;/* width x height above this is refused */
+	unsigned long max_chunk_bytes;/* libpng: largest ancillary chunk kept in memory */
+	unsigned long max_chunks;     /* libpng: most ancillary chunks kept */
+	unsigned long max_scans;      /* JPEG: most progressive scans */
+	unsigned long max_memory;     /* libjpeg's working memory; the interlaced-PNG frame buffer */
+	unsigned analysis_side;       /* keep at least this many pixels on the short side */
+	unsigned long analysis_pixels;/* and at most about this many pixels in all */
+};
+
+/* Limits from the checklist (photo.decode.*), with safe defaults for absent ones. */
+void waba_photo_limits_from(struct waba_photo_limits *out, const struct waba_checklist *cl);
+
+struct waba_photo {
+	enum waba_photo_format format;
+	enum waba_photo_fault fault;
+	char *detail;                 /* what the decoder said, or the sniffed type; owned, or NULL */
+	size_t fault_offset;          /* byte offset where decoding stopped */
+	size_t bytes;                 /* file size */
+	unsigned width, height;       /* as displayed: EXIF orientation applied (0: unknown) */
+	unsigned stored_width, stored_height;
+	int orientation;              /* EXIF orientation 1..8 (1: none or PNG) */
+	int interlaced;               /* PNG Adam7 or progressive JPEG */
+	int bit_depth;                /* per channel, as stored */
+	const char *color;            /* "rgb", "rgba", "gray", "gray+alpha", "palette", "cmyk", ... */
+	unsigned long long transparent; /* pixels with alpha < 255 (full resolution) */
+	unsigned long long clear;       /* pixels with alpha == 0 */
+	/* The decoded image as displayed, reduced by the integer factor `scale` (area average
+	 * with alpha weighting), straight (non-premultiplied) RGBA, 8 bits; NULL unless decoded. */
+	unsigned char *rgba;
+	unsigned gw, gh, scale;
+};
+
+/*
+ * Decode `len` bytes. Always returns 0: what is wrong with the bytes is in out->fault
+ * (and out->detail); out->rgba is set only when the whole image decoded cleanly.
+ * Release with waba_photo_release().
+ */
+int waba_photo_decode(struct waba_photo *out, const unsigned char *data, size_t len,
+                      const struct waba_photo_limits *lim);
+void waba_photo_release(struct waba_photo *p);
+
+/* "png", "jpeg" or NULL. */
+const char *waba_photo_format_name(enum waba_photo_format f);
+
+/* What the content is when it is not PNG or JPEG ("a GIF image", "text", ...); borrowed. */
+const char *waba_photo_sniff(const unsigned char *data, size_t len, enum waba_photo_format *fmt);
+
+/*
+ * Check the photo at `path`: add a `photo` item and the photo.* findings to `r`.
+ * @return 0; WABA_ENOTFOUND / WABA_EIO when the file cannot be opened or read.
+ */
+int waba_check_photo(struct waba_report *r, const char *path, const struct waba_checklist *cl);
+
+/* The same for bytes in memory, shown as `name`. Always 0. */
+int waba_check_photo_mem(struct waba_report *r, const char *name, const unsigned char *data, size_t len,
+                         const struct waba_checklist *cl);
+
+/*
+ * Read (at most photo.read.max_bytes; a larger file is sniffed, not decoded) and decode
+ * the file at `path`. @return 0 (faults are in out->fault); WABA_ENOTFOUND / WABA_EIO.
+ */
+int waba_photo_load(struct waba_photo *out, const char *path, const struct waba_checklist *cl);
+
+/* Add the `photo` item for a decoded photo and its findings. */
+void waba_photo_report(struct waba_report *r, const char *name, const struct waba_photo *p,
+                       const struct waba_checklist *cl);
+
+/* Add the item for a photo written by --fix, a photo.fixed note saying `how`, and its findings. */
+void waba_photo_report_fixed(struct waba_report *r, const char *out_path, const struct waba_photo *fixed,
+                             const char *how, const struct waba_checklist *cl);
+
+/* The pure checks on a decoded photo (the item must already be added). */
+void waba_check_photo_decoded(struct waba_findings *fs, const char *name, const struct waba_photo *p,
+                              const struct waba_checklist *cl);
+
+/* ---- compose: the fixer and the preview (src/compose/photo_fix.c) ---- */
+
+struct waba_photo_fix_options {
+	int crop;                  /* 1: centre-crop to square; 0: pad with the background */
+	unsigned char background[3]; /* flatten transparency onto this, and pad with it */
+	unsigned side;             /* output side in pixels (photo.fix.side, 640) */
+};
+
+/* Parse "#rrggbb", "rrggbb", "#rgb", "white", "black"; 0, or -1 if not a colour. */
+int waba_photo_parse_color(const char *s, unsigned char out[3]);
+
+/*
+ * Make the compliant image from a decoded photo: square (pad or crop), flattened,
+ * resampled to side x side with a Lanczos-3 filter. *out receives side*side*3 RGB bytes
+ * (caller frees). The photo must have been decoded (p->rgba != NULL).
+ */
+void waba_photo_fix_rgb(unsigned char **out, const struct waba_photo *p, const struct waba_photo_fix_options *o);
+
+/*
+ * The circular contact-list crop: the centre square, transparent areas shown as
+ * `behind` (WhatsApp shows black), resampled to side x side, outside the circle
+ * transparent with an anti-aliased edge. *out receives side*side*4 RGBA bytes.
+ */
+void waba_photo_preview_rgba(unsigned char **out, const struct waba_photo *p, const unsigned char behind[3],
+                             unsigned side);
+
+/* Options from the checklist: photo.fix.side, photo.fix.background_rgb; no crop. */
+void waba_photo_fix_defaults(struct waba_photo_fix_options *o, const struct waba_checklist *cl);
+
+/*
+ * The whole fixer: make the image, encode it as PNG into `png`, decode that again into
+ * `fixed` and run the photo checks on it (shown as `name`). Only photo.circle may remain.
+ * @return 0; WABA_ERROR when the photo was not decoded or the result does not pass.
+ * Release `fixed` with waba_photo_release() in both cases.
+ */
+int waba_photo_fix(struct waba_strbuf *png, struct waba_photo *fixed, const struct waba_photo *p,
+                   const struct waba_photo_fix_options *o, const char *name, const struct waba_checklist *cl);
+
+/* The circular preview of a decoded photo as an RGBA PNG (photo.fix.side px; transparent
+ * areas shown as photo.preview.transparent_rgb). @return 0, or WABA_ERROR. */
+int waba_photo_preview_png(struct waba_strbuf *png, const struct waba_photo *p, const struct waba_checklist *cl);
+
+/* Encode 8-bit RGB (channels 3) or RGBA (4) as PNG into `out`. @return 0, or WABA_ERROR. */
+int waba_photo_encode_png(struct waba_strbuf *out, const unsigned char *pixels, unsigned w, unsigned h,
+                          int channels);
+
+/* Resample an RGBA image with a separable Lanczos-3 filter (area-weighted when shrinking). */
+void waba_photo_resample_rgba(unsigned char *dst, unsigned dw, unsigned dh, const unsigned char *src,
+                              unsigned sw, unsigned sh);
+
+#endif

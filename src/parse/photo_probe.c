@@ -1,0 +1,568 @@
+/*
+ * photo_probe.c: decode a profile photo with bounded time and memory.
+ *
+ * Order (../shared/spec/conventions.md §5): magic bytes -> header-only dimensions
+ * (IHDR / SOFn) -> refuse absurd dimensions before allocating -> decode with libpng's
+ * user and chunk limits (CRC errors fatal, ancillary chunks included) or libjpeg with
+ * a longjmp error manager, warnings fatal, a memory limit and a scan cap.
+ * Rows are folded into an integer area-average as they arrive (struct acc), so memory
+ * is one row plus the reduced image, except for interlaced PNGs (whole frame, capped).
+ */
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <png.h>
+#include <jpeglib.h>
+#include <jerror.h>
+#include "waba/photo.h"
+
+const char *waba_photo_format_name(enum waba_photo_format f)
+{
+	return f == WABA_PHOTO_PNG ? "png" : f == WABA_PHOTO_JPEG ? "jpeg" : NULL;
+}
+
+static int starts(const unsigned char *d, size_t len, size_t at, const char *magic, size_t n)
+{
+	return len >= at + n && memcmp(d + at, magic, n) == 0;
+}
+
+const char *waba_photo_sniff(const unsigned char *d, size_t len, enum waba_photo_format *fmt)
+{
+	*fmt = WABA_PHOTO_NONE;
+	if (starts(d, len, 0, "\x89PNG\r\n\x1a\n", 8)) {
+		*fmt = WABA_PHOTO_PNG;
+		return "PNG";
+	}
+	if (starts(d, len, 0, "\xff\xd8\xff", 3)) {
+		*fmt = WABA_PHOTO_JPEG;
+		return "JPEG";
+	}
+	if (len == 0)
+		return "an empty file";
+	if (starts(d, len, 0, "GIF87a", 6) || starts(d, len, 0, "GIF89a", 6))
+		return "a GIF image";
+	if (starts(d, len, 0, "RIFF", 4) && starts(d, len, 8, "WEBP", 4))
+		return "a WebP image";
+	if (starts(d, len, 0, "BM", 2))
+		return "a BMP image";
+	if (starts(d, len, 0, "II*\0", 4) || starts(d, len, 0, "MM\0*", 4))
+		return "a TIFF image";
+	if (starts(d, len, 4, "ftypheic", 8) || starts(d, len, 4, "ftypheix", 8) || starts(d, len, 4, "ftypmif1", 8))
+		return "a HEIC image";
+	if (starts(d, len, 4, "ftypavif", 8))
+		return "an AVIF image";
+	if (starts(d, len, 0, "\0\0\0\x0cjP  ", 8))
+		return "a JPEG 2000 image";
+	if (starts(d, len, 0, "%PDF", 4))
+		return "a PDF document";
+	if (starts(d, len, 0, "PK\x03\x04", 4))
+		return "a ZIP archive";
+	if (starts(d, len, 0, "\x8aMNG", 4))
+		return "an MNG animation";
+	size_t n = len < 512 ? len : 512, text = 0;
+	for (size_t i = 0; i < n; i++)
+		if (d[i] == '\n' || d[i] == '\r' || d[i] == '\t' || (d[i] >= 0x20 && d[i] != 0x7f))
+			text++;
+	if (text == n) {
+		for (size_t i = 0; i + 4 <= n; i++)
+			if (memcmp(d + i, "<svg", 4) == 0)
+				return "an SVG drawing";
+		return "text";
+	}
+	return "not an image format waba-preflight knows";
+}
+
+void waba_photo_release(struct waba_photo *p)
+{
+	free(p->detail);
+	free(p->rgba);
+	memset(p, 0, sizeof(*p));
+}
+
+static void set_fault(struct waba_photo *p, enum waba_photo_fault f, size_t at, const char *detail)
+{
+	if (p->fault != WABA_PHOTO_OK)
+		return;
+	p->fault = f;
+	p->fault_offset = at;
+	free(p->detail);
+	p->detail = detail ? waba_xstrdup(detail) : NULL;
+}
+
+/* ---- streaming area average ------------------------------------------------------ */
+
+struct acc {
+	unsigned w, h, k, gw, gh;
+	uint32_t *sum;          /* gw * 4: R*A, G*A, B*A, A of the current grid row */
+	unsigned char *grid;    /* gw * gh * 4 */
+	unsigned y;             /* next source row */
+	unsigned long long transparent, clear;
+};
+
+static unsigned pick_scale(unsigned w, unsigned h, const struct waba_photo_limits *lim)
+{
+	unsigned shortest = w < h ? w : h, k = 1;
+	if (lim->analysis_side && shortest / lim->analysis_side > 1)
+		k = shortest / lim->analysis_side;
+	while ((unsigned long long)((w + k - 1) / k) * ((h + k - 1) / k) > lim->analysis_pixels && k < 255)
+		k++;
+	return k > 255 ? 255 : k; /* 255^2 * 255 * 255 fits in 32 bits */
+}
+
+static void acc_init(struct acc *a, unsigned w, unsigned h, unsigned k)
+{
+	memset(a, 0, sizeof(*a));
+	a->w = w, a->h = h, a->k = k;
+	a->gw = (w + k - 1) / k, a->gh = (h + k - 1) / k;
+	a->sum = waba_xcalloc((size_t)a->gw * 4, sizeof(uint32_t));
+	a->grid = waba_xcalloc((size_t)a->gw * a->gh, 4);
+}
+
+static void acc_flush(struct acc *a, unsigned rows)
+{
+	unsigned char *out = a->grid + (size_t)((a->y - 1) / a->k) * a->gw * 4;
+	for (unsigned gx = 0; gx < a->gw; gx++) {
+		unsigned cols = (gx + 1) * a->k <= a->w ? a->k : a->w - gx * a->k;
+		uint32_t *s = a->sum + (size_t)gx * 4, n = cols * rows;
+		unsigned char *o = out + (size_t)gx * 4;
+		if (s[3]) {
+			o[0] = (unsigned char)((s[0] + s[3] / 2) / s[3]);
+			o[1] = (unsigned char)((s[1] + s[3] / 2) / s[3]);
+			o[2] = (unsigned char)((s[2] + s[3] / 2) / s[3]);
+		}
+		o[3] = (unsigned char)((s[3] + n / 2) / n);
+		s[0] = s[1] = s[2] = s[3] = 0;
+	}
+}
+
+static void acc_row(struct acc *a, const unsigned char *row)
+{
+	const unsigned k = a->k;
+	if (k == 1) {
+		unsigned char *o = a->grid + (size_t)a->y * a->w * 4;
+		memcpy(o, row, (size_t)a->w * 4);
+		for (unsigned x = 0; x < a->w; x++) {
+			unsigned al = row[x * 4 + 3];
+			if (al != 255) {
+				a->transparent++;
+				a->clear += al == 0;
+			}
+		}
+		a->y++;
+		return;
+	}
+	uint32_t *s = a->sum;
+	for (unsigned x = 0, cx = 0; x < a->w; cx++) {
+		unsigned end = x + k < a->w ? x + k : a->w;
+		uint32_t r = 0, g = 0, b = 0, al = 0;
+		for (; x < end; x++) {
+			const unsigned char *p = row + (size_t)x * 4;
+			unsigned pa = p[3];
+			if (pa != 255) {
+				a->transparent++;
+				a->clear += pa == 0;
+			}
+			r += p[0] * pa, g += p[1] * pa, b += p[2] * pa, al += pa;
+		}
+		s[cx * 4] += r, s[cx * 4 + 1] += g, s[cx * 4 + 2] += b, s[cx * 4 + 3] += al;
+	}
+	a->y++;
+	if (a->y % k == 0 || a->y == a->h)
+		acc_flush(a, a->y % k == 0 ? k : a->y % k);
+}
+
+static void acc_release(struct acc *a)
+{
+	free(a->sum);
+	free(a->grid);
+}
+
+/* Apply EXIF orientation to the reduced image and hand it to p. */
+static void take_grid(struct waba_photo *p, struct acc *a)
+{
+	unsigned w = a->gw, h = a->gh, o = (unsigned)p->orientation;
+	p->transparent = a->transparent;
+	p->clear = a->clear;
+	p->scale = a->k;
+	if (o <= 1 || o > 8) {
+		p->rgba = a->grid, a->grid = NULL;
+		p->gw = w, p->gh = h;
+		return;
+	}
+	unsigned dw = o >= 5 ? h : w, dh = o >= 5 ? w : h;
+	unsigned char *d = waba_xmalloc((size_t)dw * dh * 4);
+	for (unsigned y = 0; y < dh; y++)
+		for (unsigned x = 0; x < dw; x++) {
+			unsigned sx, sy;
+			switch (o) {
+			case 2: sx = w - 1 - x, sy = y; break;
+			case 3: sx = w - 1 - x, sy = h - 1 - y; break;
+			case 4: sx = x, sy = h - 1 - y; break;
+			case 5: sx = y, sy = x; break;
+			case 6: sx = y, sy = h - 1 - x; break;
+			case 7: sx = w - 1 - y, sy = h - 1 - x; break;
+			default: sx = w - 1 - y, sy = x; break; /* 8 */
+			}
+			memcpy(d + ((size_t)y * dw + x) * 4, a->grid + ((size_t)sy * w + sx) * 4, 4);
+		}
+	p->rgba = d;
+	p->gw = dw, p->gh = dh;
+}
+
+static int too_large(struct waba_photo *p, const struct waba_photo_limits *lim, unsigned long w, unsigned long h)
+{
+	char msg[160];
+	if (w == 0 || h == 0) {
+		snprintf(msg, sizeof(msg), "the header gives a size of %lux%lu", w, h);
+		set_fault(p, WABA_PHOTO_CORRUPT, 0, msg);
+		return 1;
+	}
+	if (w > lim->max_side || h > lim->max_side || (unsigned long long)w * h > lim->max_pixels) {
+		snprintf(msg, sizeof(msg), "%lux%lu, over the decode limit of %lu px a side and %llu pixels", w, h,
+		         lim->max_side, lim->max_pixels);
+		set_fault(p, WABA_PHOTO_TOO_LARGE, 0, msg);
+		return 1;
+	}
+	return 0;
+}
+
+/* ---- PNG ------------------------------------------------------------------------ */
+
+struct png_ctx {
+	const unsigned char *data;
+	size_t len, pos;
+	int truncated;
+	char msg[200];
+};
+
+static void png_read_mem(png_structp png, png_bytep out, size_t n)
+{
+	struct png_ctx *c = png_get_io_ptr(png);
+	if (n > c->len - c->pos) {
+		c->truncated = 1;
+		png_error(png, "unexpected end of file");
+	}
+	memcpy(out, c->data + c->pos, n);
+	c->pos += n;
+}
+
+static void png_on_error(png_structp png, png_const_charp msg)
+{
+	struct png_ctx *c = png_get_error_ptr(png);
+	snprintf(c->msg, sizeof(c->msg), "%s", msg);
+	png_longjmp(png, 1);
+}
+
+static void png_on_warning(png_structp png, png_const_charp msg)
+{
+	(void)png, (void)msg; /* benign: an sRGB profile quirk, an unknown chunk; CRCs are errors */
+}
+
+static const char *png_color_name(int ct)
+{
+	switch (ct) {
+	case PNG_COLOR_TYPE_GRAY: return "gray";
+	case PNG_COLOR_TYPE_GRAY_ALPHA: return "gray+alpha";
+	case PNG_COLOR_TYPE_PALETTE: return "palette";
+	case PNG_COLOR_TYPE_RGB_ALPHA: return "rgba";
+	default: return "rgb";
+	}
+}
+
+static void decode_png(struct waba_photo *p, const unsigned char *data, size_t len, const struct waba_photo_limits *lim)
+{
+	struct png_ctx c = { data, len, 0, 0, "" };
+	struct acc a;
+	png_structp png;
+	png_infop info = NULL;
+	unsigned char *volatile row = NULL, *volatile frame = NULL;
+	volatile int have_acc = 0;
+
+	/* header-only dimensions first: signature, IHDR length, "IHDR", width, height */
+	if (len < 33 || memcmp(data + 12, "IHDR", 4) != 0) {
+		set_fault(p, len < 33 ? WABA_PHOTO_TRUNCATED : WABA_PHOTO_CORRUPT, len < 33 ? len : 12,
+		          len < 33 ? "the file ends inside the PNG header" : "the first chunk is not IHDR");
+		return;
+	}
+	unsigned long w = (unsigned long)data[16] << 24 | data[17] << 16 | data[18] << 8 | data[19];
+	unsigned long h = (unsigned long)data[20] << 24 | data[21] << 16 | data[22] << 8 | data[23];
+	p->width = p->stored_width = (unsigned)w;
+	p->height = p->stored_height = (unsigned)h;
+	p->bit_depth = data[24];
+	p->color = png_color_name(data[25]);
+	p->interlaced = data[28] == 1;
+	if (too_large(p, lim, w, h))
+		return;
+	if (p->interlaced && (unsigned long long)w * h * 4 > lim->max_memory) {
+		char msg[160];
+		snprintf(msg, sizeof(msg), "interlaced %lux%lu needs %llu MB to decode, over the limit of %lu MB", w, h,
+		         (unsigned long long)w * h * 4 >> 20, lim->max_memory >> 20);
+		set_fault(p, WABA_PHOTO_TOO_LARGE, 0, msg);
+		return;
+	}
+
+	png = png_create_read_struct(PNG_LIBPNG_VER_STRING, &c, png_on_error, png_on_warning);
+	if (!png || !(info = png_create_info_struct(png))) {
+		png_destroy_read_struct(&png, NULL, NULL);
+		set_fault(p, WABA_PHOTO_CORRUPT, 0, "libpng could not start");
+		return;
+	}
+	if (setjmp(png_jmpbuf(png))) {
+		set_fault(p, c.truncated ? WABA_PHOTO_TRUNCATED : WABA_PHOTO_CORRUPT, c.truncated ? len : c.pos, c.msg);
+		goto done;
+	}
+	png_set_read_fn(png, &c, png_read_mem);
+	png_set_user_limits(png, (png_uint_32)lim->max_side, (png_uint_32)lim->max_side);
+	png_set_chunk_malloc_max(png, lim->max_chunk_bytes);
+	png_set_chunk_cache_max(png, (png_uint_32)lim->max_chunks);
+	png_set_crc_action(png, PNG_CRC_ERROR_QUIT, PNG_CRC_ERROR_QUIT);
+	png_read_info(png, info);
+	int ct = png_get_color_type(png, info);
+	if (png_get_valid(png, info, PNG_INFO_tRNS) && ct != PNG_COLOR_TYPE_PALETTE)
+		p->color = ct == PNG_COLOR_TYPE_GRAY ? "gray+tRNS" : "rgb+tRNS";
+	else if (png_get_valid(png, info, PNG_INFO_tRNS))
+		p->color = "palette+tRNS";
+	png_set_expand(png);
+	png_set_scale_16(png);
+	png_set_gray_to_rgb(png);
+	png_set_add_alpha(png, 0xff, PNG_FILLER_AFTER);
+	int passes = png_set_interlace_handling(png);
+	png_read_update_info(png, info);
+	if (png_get_rowbytes(png, info) != (size_t)w * 4)
+		png_error(png, "unexpected row size after transformations");
+	acc_init(&a, (unsigned)w, (unsigned)h, pick_scale((unsigned)w, (unsigned)h, lim));
+	have_acc = 1;
+	if (passes > 1) {
+		frame = waba_xmalloc((size_t)w * h * 4);
+		for (int pass = 0; pass < passes; pass++)
+			for (unsigned long y = 0; y < h; y++)
+				png_read_row(png, frame + y * w * 4, NULL);
+		for (unsigned long y = 0; y < h; y++)
+			acc_row(&a, frame + y * w * 4);
+	} else {
+		row = waba_xmalloc((size_t)w * 4);
+		for (unsigned long y = 0; y < h; y++) {
+			png_read_row(png, row, NULL);
+			acc_row(&a, row);
+		}
+	}
+	png_read_end(png, NULL); /* the chunks after the image, IEND, their CRCs */
+	take_grid(p, &a);
+done:
+	if (have_acc)
+		acc_release(&a);
+	free(row);
+	free(frame);
+	png_destroy_read_struct(&png, &info, NULL);
+}
+
+/* ---- JPEG ----------------------------------------------------------------------- */
+
+struct jpeg_ctx {
+	struct jpeg_error_mgr err;
+	struct jpeg_progress_mgr progress;
+	jmp_buf jmp;
+	unsigned long max_scans;
+	int truncated;
+	char msg[JMSG_LENGTH_MAX + 40];
+};
+
+static void jpeg_on_error(j_common_ptr ci)
+{
+	struct jpeg_ctx *c = (struct jpeg_ctx *)ci->err;
+	ci->err->format_message(ci, c->msg);
+	longjmp(c->jmp, 1);
+}
+
+/* Warnings (corrupt data, premature end) are fatal: a photo must decode cleanly. */
+static void jpeg_on_message(j_common_ptr ci, int level)
+{
+	struct jpeg_ctx *c = (struct jpeg_ctx *)ci->err;
+	if (level >= 0)
+		return;
+	c->truncated = ci->err->msg_code == JWRN_JPEG_EOF;
+	ci->err->format_message(ci, c->msg);
+	longjmp(c->jmp, 1);
+}
+
+static void jpeg_on_progress(j_common_ptr ci)
+{
+	struct jpeg_ctx *c = (struct jpeg_ctx *)ci->err;
+	j_decompress_ptr d = (j_decompress_ptr)ci;
+	if (ci->is_decompressor && (unsigned long)d->input_scan_number > c->max_scans) {
+		snprintf(c->msg, sizeof(c->msg), "more than %lu progressive scans", c->max_scans);
+		longjmp(c->jmp, 1);
+	}
+}
+
+static unsigned rd16(const unsigned char *p, int le)
+{
+	return le ? (unsigned)(p[0] | p[1] << 8) : (unsigned)(p[0] << 8 | p[1]);
+}
+
+static unsigned long rd32(const unsigned char *p, int le)
+{
+	return le ? (unsigned long)p[0] | (unsigned long)p[1] << 8 | (unsigned long)p[2] << 16 | (unsigned long)p[3] << 24
+	          : (unsigned long)p[0] << 24 | (unsigned long)p[1] << 16 | (unsigned long)p[2] << 8 | p[3];
+}
+
+/* EXIF orientation (tag 0x0112 in IFD0) from an APP1 payload; 1 when absent or bad. */
+static int exif_orientation(const unsigned char *d, size_t n)
+{
+	if (n < 14 || memcmp(d, "Exif\0\0", 6) != 0)
+		return 1;
+	d += 6, n -= 6;
+	int le = d[0] == 'I' && d[1] == 'I';
+	if (!le && !(d[0] == 'M' && d[1] == 'M'))
+		return 1;
+	if (rd16(d + 2, le) != 42)
+		return 1;
+	unsigned long ifd = rd32(d + 4, le);
+	if (ifd > n - 2)
+		return 1;
+	unsigned count = rd16(d + ifd, le);
+	for (unsigned i = 0; i < count; i++) {
+		unsigned long e = ifd + 2 + (unsigned long)i * 12;
+		if (e + 12 > n)
+			return 1;
+		if (rd16(d + e, le) == 0x0112 && rd16(d + e + 2, le) == 3) {
+			unsigned v = rd16(d + e + 8, le);
+			return v >= 1 && v <= 8 ? (int)v : 1;
+		}
+	}
+	return 1;
+}
+
+static const char *jpeg_color_name(J_COLOR_SPACE cs)
+{
+	switch (cs) {
+	case JCS_GRAYSCALE: return "gray";
+	case JCS_CMYK: return "cmyk";
+	case JCS_YCCK: return "ycck";
+	case JCS_RGB: return "rgb";
+	default: return "ycbcr";
+	}
+}
+
+static void decode_jpeg(struct waba_photo *p, const unsigned char *data, size_t len, const struct waba_photo_limits *lim)
+{
+	struct jpeg_decompress_struct ci;
+	struct jpeg_ctx c;
+	struct acc a;
+	unsigned char *volatile row = NULL, *volatile rgba = NULL;
+	volatile int have_acc = 0;
+
+	memset(&c, 0, sizeof(c));
+	ci.err = jpeg_std_error(&c.err);
+	c.err.error_exit = jpeg_on_error;
+	c.err.emit_message = jpeg_on_message;
+	c.progress.progress_monitor = jpeg_on_progress;
+	c.max_scans = lim->max_scans;
+	if (setjmp(c.jmp)) {
+		size_t at = ci.src ? len - ci.src->bytes_in_buffer : 0;
+		set_fault(p, c.truncated ? WABA_PHOTO_TRUNCATED : WABA_PHOTO_CORRUPT, at, c.msg);
+		goto done;
+	}
+	jpeg_create_decompress(&ci);
+	ci.progress = &c.progress;
+	ci.mem->max_memory_to_use = (long)lim->max_memory;
+	jpeg_mem_src(&ci, data, (unsigned long)len);
+	jpeg_save_markers(&ci, JPEG_APP0 + 1, 0xffff);
+	jpeg_read_header(&ci, TRUE);
+	for (jpeg_saved_marker_ptr m = ci.marker_list; m; m = m->next)
+		if (m->marker == JPEG_APP0 + 1 && (p->orientation = exif_orientation(m->data, m->data_length)) != 1)
+			break;
+	if (p->orientation < 1)
+		p->orientation = 1;
+	p->stored_width = ci.image_width, p->stored_height = ci.image_height;
+	p->width = p->orientation >= 5 ? ci.image_height : ci.image_width;
+	p->height = p->orientation >= 5 ? ci.image_width : ci.image_height;
+	p->bit_depth = ci.data_precision;
+	p->interlaced = jpeg_has_multiple_scans(&ci);
+	p->color = jpeg_color_name(ci.jpeg_color_space);
+	if (too_large(p, lim, ci.image_width, ci.image_height))
+		goto done;
+	int cmyk = ci.jpeg_color_space == JCS_CMYK || ci.jpeg_color_space == JCS_YCCK;
+	ci.out_color_space = cmyk ? JCS_CMYK : JCS_EXT_RGBA;
+	jpeg_start_decompress(&ci);
+	acc_init(&a, ci.output_width, ci.output_height, pick_scale(ci.output_width, ci.output_height, lim));
+	have_acc = 1;
+	row = waba_xmalloc((size_t)ci.output_width * 4);
+	if (cmyk)
+		rgba = waba_xmalloc((size_t)ci.output_width * 4);
+	while (ci.output_scanline < ci.output_height) {
+		JSAMPROW rows[1] = { row };
+		jpeg_read_scanlines(&ci, rows, 1);
+		if (cmyk) { /* Adobe writes inverted CMYK: R = C*K/255 */
+			for (unsigned x = 0; x < ci.output_width; x++) {
+				const unsigned char *s = row + x * 4;
+				rgba[x * 4] = (unsigned char)(s[0] * s[3] / 255);
+				rgba[x * 4 + 1] = (unsigned char)(s[1] * s[3] / 255);
+				rgba[x * 4 + 2] = (unsigned char)(s[2] * s[3] / 255);
+				rgba[x * 4 + 3] = 255;
+			}
+			acc_row(&a, rgba);
+		} else {
+			acc_row(&a, row);
+		}
+	}
+	jpeg_finish_decompress(&ci); /* reads to EOI: corrupt trailing scans still count */
+	take_grid(p, &a);
+done:
+	if (have_acc)
+		acc_release(&a);
+	free(row);
+	free(rgba);
+	jpeg_destroy_decompress(&ci);
+}
+
+int waba_photo_decode(struct waba_photo *out, const unsigned char *data, size_t len,
+                      const struct waba_photo_limits *lim)
+{
+	memset(out, 0, sizeof(*out));
+	out->bytes = len;
+	out->orientation = 1;
+	const char *what = waba_photo_sniff(data, len, &out->format);
+	if (len == 0)
+		set_fault(out, WABA_PHOTO_EMPTY, 0, what);
+	else if (out->format == WABA_PHOTO_PNG)
+		decode_png(out, data, len, lim);
+	else if (out->format == WABA_PHOTO_JPEG)
+		decode_jpeg(out, data, len, lim);
+	else
+		set_fault(out, WABA_PHOTO_NOT_IMAGE, 0, what);
+	if (out->fault != WABA_PHOTO_OK) {
+		free(out->rgba);
+		out->rgba = NULL;
+	}
+	return 0;
+}
+
+void waba_photo_limits_from(struct waba_photo_limits *out, const struct waba_checklist *cl)
+{
+	static const struct { const char *id; long def; } rows[] = {
+		{ "photo.decode.max_side", 20000 },
+		{ "photo.decode.max_pixels", 100000000 },
+		{ "photo.decode.max_chunk_bytes", 8000000 },
+		{ "photo.decode.max_chunks", 1000 },
+		{ "photo.decode.max_jpeg_scans", 256 },
+		{ "photo.decode.max_memory", 268435456 },
+		{ "photo.analysis.side", 640 },
+		{ "photo.analysis.max_pixels", 4194304 },
+	};
+	long v[sizeof(rows) / sizeof(rows[0])];
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		long l = cl ? waba_checklist_limit(cl, rows[i].id) : -1;
+		v[i] = l > 0 ? l : rows[i].def;
+	}
+	out->max_side = (unsigned long)(v[0] > 0x7fffffffL ? 0x7fffffffL : v[0]);
+	out->max_pixels = (unsigned long long)v[1];
+	out->max_chunk_bytes = (unsigned long)v[2];
+	out->max_chunks = (unsigned long)v[3];
+	out->max_scans = (unsigned long)v[4];
+	out->max_memory = (unsigned long)v[5];
+	out->analysis_side = (unsigned)(v[6] > 65535 ? 65535 : v[6]);
+	out->analysis_pixels = (unsigned long)v[7];
+}
