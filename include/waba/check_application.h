@@ -1,0 +1,51 @@
+/*
+ * check_application.h: every check on one application file (the `check` command, and
+ * the wizard after each answer): the Business Manager ID and its verification status,
+ * the phone numbers, the photo, the display name with the legal name, the profile and
+ * the template files, then the readiness checklist judged from all of it.
+ *
+ *   struct waba_app_check c = WABA_APP_CHECK_INIT;
+ *   if (waba_check_application_file(&c, &report, "application.json", cl) < 0)
+ *           ... waba_error_last() says which file could not be read ...
+ *   ... report.findings, c.readiness ...
+ *   waba_app_check_release(&c);     // after the report: findings borrow file names
+ */
+#ifndef WABA_CHECK_APPLICATION_H
+#define WABA_CHECK_APPLICATION_H
+
+#include "application.h"
+#include "checklist.h"
+#include "readiness.h"
+#include "report.h"
+#include "source.h"
+
+/* The application's "answers" member that carries the verification status when no
+ * token is at hand (the wizard asks for it): answers.verification_status. */
+#define WABA_APP_VERIFICATION_KEY "verification_status"
+
+struct waba_app_check {
+	struct waba_source src;            /* the application's bytes (findings point into it) */
+	struct waba_application *app;      /* parsed; NULL until read */
+	struct waba_source *tpl_src;       /* the template files' bytes */
+	size_t ntpl;
+	struct waba_readiness readiness;   /* judged after every check */
+	char *base_dir;                    /* the application's folder ("." for a bare name) */
+};
+#define WABA_APP_CHECK_INIT { WABA_SOURCE_INIT, NULL, NULL, 0, { NULL, 0, 0 }, NULL }
+
+/*
+ * Read, parse and check the application at `path`; items and findings go to `r`, the
+ * readiness checklist to out->readiness. Problems in the files are findings. Paths in
+ * the application (photo, templates) are relative to its folder.
+ * @return 0; WABA_ENOTFOUND / WABA_EIO when the application, its photo or a template
+ * cannot be read (the reason names the file).
+ */
+int waba_check_application_file(struct waba_app_check *out, struct waba_report *r, const char *path,
+                                const struct waba_checklist *cl);
+
+/* A path written in the application, resolved against its folder; caller frees. */
+char *waba_app_path(const struct waba_app_check *c, const char *rel);
+
+void waba_app_check_release(struct waba_app_check *c);
+
+#endif

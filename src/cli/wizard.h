@@ -1,0 +1,93 @@
+/*
+ * wizard.h: the pieces of `waba-preflight wizard` (private to the CLI).
+ *
+ *   wizard_state.c   the state file: the application format, written atomically after
+ *                    every answer; which steps are done (for resuming)
+ *   wizard_prompt.c  libedit prompts: default in brackets, `?` explains, yes/no,
+ *                    file-name completion; the texts come from checklists/wizard.xml;
+ *                    Ctrl-C / a closed terminal -> "answers saved to FILE", exit 130
+ *   cmd_wizard.c     the steps in Botmaker's order (policy §7), checking each answer
+ */
+#ifndef CLI_WIZARD_H
+#define CLI_WIZARD_H
+
+#include <cjson/cJSON.h>
+#include "cli.h"
+
+/* ---- state file ------------------------------------------------------------------- */
+
+struct wiz_state {
+	const char *path; /* borrowed (argv or the default) */
+	cJSON *root;      /* the application object; owned */
+};
+
+/*
+ * Load the state file. A missing or empty file gives an empty application
+ * (*existed = 0). @return 0, or WABA_EIO / WABA_ERROR (not JSON, not an object) with
+ * the reason in waba_error_last().
+ */
+int wiz_state_load(struct wiz_state *st, const char *path, int *existed);
+
+/* Write the state atomically (signals held off meanwhile). @return 0, or WABA_EIO. */
+int wiz_state_save(const struct wiz_state *st);
+
+void wiz_state_release(struct wiz_state *st);
+
+/* The object member `key` of the root, created when absent (or not an object). */
+cJSON *wiz_state_obj(struct wiz_state *st, const char *key);
+
+/* The string at root[obj][key] (obj NULL: root[key]), or NULL. */
+const char *wiz_state_str(const struct wiz_state *st, const char *obj, const char *key);
+
+/* Set root[obj][key] to the string (NULL or "" removes it). */
+void wiz_state_set_str(struct wiz_state *st, const char *obj, const char *key, const char *value);
+
+/* Is step `id` recorded as done? Record it / forget every step. */
+int wiz_state_done(const struct wiz_state *st, const char *id);
+void wiz_state_mark_done(struct wiz_state *st, const char *id);
+void wiz_state_forget_steps(struct wiz_state *st);
+
+/* ---- prompts ---------------------------------------------------------------------- */
+
+enum { WIZ_OK = 0, WIZ_QUIT = -1 };
+
+struct wizard {
+	struct cli_run *run;   /* checklist, language, colour */
+	struct wiz_state st;
+	const char *lang;      /* "pt", "es", "en" */
+	int color;
+};
+
+/* The wizard text `id` in the wizard's language (English fallback; the id itself when absent). */
+const char *wiz_text(const struct wizard *w, const char *id);
+
+/* Print text `id` with "{name}" replaced by `value` (name may be NULL), then a newline. */
+void wiz_say(const struct wizard *w, const char *id, const char *name, const char *value);
+
+/* Print a section heading. */
+void wiz_heading(const struct wizard *w, const char *id);
+
+/*
+ * Ask question `qid` (texts wizard.q.<qid> and wizard.q.<qid>.help). `def` is shown in
+ * brackets and returned for an empty answer (may be NULL). `?` prints the help and asks
+ * again. `files`: tab completes file names. *out is malloc'd, trimmed ("" allowed).
+ * @return WIZ_OK, or WIZ_QUIT at end of input.
+ */
+int wiz_ask(struct wizard *w, const char *qid, const char *def, int files, char **out);
+
+/* Yes/no question; `def` -1 (no default), 0 or 1. @return WIZ_OK or WIZ_QUIT. */
+int wiz_yesno(struct wizard *w, const char *qid, int def, int *out);
+
+/*
+ * Install the handlers: SIGINT / SIGTERM / SIGHUP restore the terminal, print
+ * "answers saved to FILE; run again to resume" and exit 130 (129 for SIGHUP).
+ */
+void wiz_signals_install(const struct wizard *w);
+
+/* Print that the answers are saved, for a quit at end of input. */
+void wiz_say_saved(const struct wizard *w);
+
+/* Print the findings of a scratch report (the check of one answer); returns its error count. */
+size_t wiz_show_findings(const struct wizard *w, struct waba_report *r);
+
+#endif

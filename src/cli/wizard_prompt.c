@@ -1,0 +1,223 @@
+/*
+ * wizard_prompt.c: asking, for the wizard. Lines are read with libedit's readline
+ * (history, editing, file-name completion for paths); every word shown comes from
+ * checklists/wizard.xml in the wizard's language.
+ *
+ * Interruptions: the answers are already on disk (wiz_state_save after each one), so
+ * SIGINT, SIGTERM and SIGHUP only restore the terminal, say where the answers are,
+ * and exit 130 (129 for a closed terminal): nothing in the handler but
+ * async-signal-safe calls.
+ */
+#include <ctype.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+#include <editline/readline.h>
+#include "wizard.h"
+
+#define C_RESET "\033[0m"
+#define C_BOLD "\033[1m"
+#define C_DIM "\033[2m"
+
+const char *wiz_text(const struct wizard *w, const char *id)
+{
+	const char *t = waba_checklist_text(w->run->checklist, id, w->lang);
+	return t ? t : id;
+}
+
+/* Append text with every "{name}" replaced by value. */
+static void expand(struct waba_strbuf *sb, const char *text, const char *name, const char *value)
+{
+	size_t nlen = name ? strlen(name) : 0;
+	for (const char *p = text; *p;) {
+		if (name && p[0] == '{' && strncmp(p + 1, name, nlen) == 0 && p[1 + nlen] == '}') {
+			waba_strbuf_adds(sb, value ? value : "");
+			p += nlen + 2;
+		} else {
+			waba_strbuf_addc(sb, *p++);
+		}
+	}
+}
+
+void wiz_say(const struct wizard *w, const char *id, const char *name, const char *value)
+{
+	struct waba_strbuf sb = WABA_STRBUF_INIT;
+	expand(&sb, wiz_text(w, id), name, value);
+	printf("%s\n", waba_strbuf_cstr(&sb));
+	waba_strbuf_release(&sb);
+	fflush(stdout);
+}
+
+void wiz_heading(const struct wizard *w, const char *id)
+{
+	printf("\n%s== %s ==%s\n", w->color ? C_BOLD : "", wiz_text(w, id), w->color ? C_RESET : "");
+}
+
+/* ---- signals ------------------------------------------------------------------------ */
+
+static struct termios saved_tty;
+static int have_tty;
+static char saved_msg[1024];
+static size_t saved_len;
+
+static void on_signal(int sig)
+{
+	if (have_tty)
+		tcsetattr(STDIN_FILENO, TCSANOW, &saved_tty);
+	if (write(STDOUT_FILENO, saved_msg, saved_len) < 0) {
+		/* nothing else to do in a handler */
+	}
+	_exit(sig == SIGHUP ? 129 : CLI_EXIT_INTERRUPTED);
+}
+
+static void saved_message(const struct wizard *w, struct waba_strbuf *sb)
+{
+	expand(sb, wiz_text(w, "wizard.saved"), "file", w->st.path);
+}
+
+void wiz_signals_install(const struct wizard *w)
+{
+	struct waba_strbuf sb = WABA_STRBUF_INIT;
+	struct sigaction sa;
+
+	waba_strbuf_adds(&sb, "\n");
+	saved_message(w, &sb);
+	waba_strbuf_adds(&sb, "\n");
+	saved_len = sb.len < sizeof(saved_msg) ? sb.len : sizeof(saved_msg) - 1;
+	memcpy(saved_msg, sb.buf, saved_len);
+	waba_strbuf_release(&sb);
+	have_tty = tcgetattr(STDIN_FILENO, &saved_tty) == 0;
+	rl_catch_signals = 0; /* ours restore the terminal themselves */
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+}
+
+void wiz_say_saved(const struct wizard *w)
+{
+	struct waba_strbuf sb = WABA_STRBUF_INIT;
+	saved_message(w, &sb);
+	printf("\n%s\n", waba_strbuf_cstr(&sb));
+	fflush(stdout);
+	waba_strbuf_release(&sb);
+}
+
+/* ---- reading ------------------------------------------------------------------------ */
+
+static char *no_completion(const char *text, int state)
+{
+	(void)text;
+	(void)state;
+	return NULL;
+}
+
+static char *trim(char *s)
+{
+	size_t n = strlen(s);
+	while (n && isspace((unsigned char)s[n - 1]))
+		s[--n] = '\0';
+	char *p = s;
+	while (isspace((unsigned char)*p))
+		p++;
+	memmove(s, p, strlen(p) + 1);
+	return s;
+}
+
+/* One line; NULL at end of input. */
+static char *read_line(const char *prompt, int files)
+{
+	rl_completion_entry_function = files ? rl_filename_completion_function : no_completion;
+	rl_completion_append_character = files ? '\0' : ' ';
+	char *line = readline(prompt);
+	if (line && *line)
+		add_history(line);
+	return line ? trim(line) : NULL;
+}
+
+int wiz_ask(struct wizard *w, const char *qid, const char *def, int files, char **out)
+{
+	char *id = waba_xasprintf("wizard.q.%s", qid);
+	char *help_id = waba_xasprintf("wizard.q.%s.help", qid);
+	struct waba_strbuf prompt = WABA_STRBUF_INIT;
+	int rc = WIZ_OK;
+
+	waba_strbuf_addf(&prompt, "%s%s%s", w->color ? C_BOLD : "", wiz_text(w, id), w->color ? C_RESET : "");
+	if (def && *def)
+		waba_strbuf_addf(&prompt, " [%s]", def);
+	waba_strbuf_adds(&prompt, ": ");
+	*out = NULL;
+	for (;;) {
+		char *line = read_line(waba_strbuf_cstr(&prompt), files);
+		if (!line) {
+			rc = WIZ_QUIT;
+			break;
+		}
+		if (strcmp(line, "?") == 0) {
+			printf("%s%s%s\n", w->color ? C_DIM : "", wiz_text(w, help_id), w->color ? C_RESET : "");
+			free(line);
+			continue;
+		}
+		if (!*line && def) {
+			free(line);
+			line = waba_xstrdup(def);
+		}
+		*out = line;
+		break;
+	}
+	waba_strbuf_release(&prompt);
+	free(id);
+	free(help_id);
+	return rc;
+}
+
+/* Is `answer` one of the words of set `id` (case-insensitive)? */
+static int in_set(const struct wizard *w, const char *id, const char *answer)
+{
+	const struct waba_set *set = waba_checklist_set(w->run->checklist, id);
+	return set && waba_set_find_nocase(set, answer) != NULL;
+}
+
+int wiz_yesno(struct wizard *w, const char *qid, int def, int *out)
+{
+	const char *choices = wiz_text(w, def == 1 ? "wizard.yes_default" : def == 0 ? "wizard.no_default"
+	                                                                                : "wizard.yes_no");
+	for (;;) {
+		char *a;
+		if (wiz_ask(w, qid, choices, 0, &a) == WIZ_QUIT)
+			return WIZ_QUIT;
+		if (strcmp(a, choices) == 0 && def >= 0) {
+			*out = def;
+		} else if (in_set(w, "wizard.answers.yes", a)) {
+			*out = 1;
+		} else if (in_set(w, "wizard.answers.no", a)) {
+			*out = 0;
+		} else {
+			wiz_say(w, "wizard.yes_no.again", NULL, NULL);
+			free(a);
+			continue;
+		}
+		free(a);
+		return WIZ_OK;
+	}
+}
+
+size_t wiz_show_findings(const struct wizard *w, struct waba_report *r)
+{
+	struct waba_report_options o = { 0 };
+	o.color = w->color;
+	o.quiet = 1;
+	o.lang = w->lang;
+	waba_findings_sort(&r->findings);
+	size_t errors = waba_findings_count(&r->findings, WABA_SEV_ERROR);
+	if (r->findings.len == 0)
+		wiz_say(w, "wizard.answer_ok", NULL, NULL);
+	else
+		waba_reporter_find("text")->write(stdout, r, &o);
+	fflush(stdout);
+	return errors;
+}
