@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "waba/email.h"
+#include "waba/net.h"
 #include "waba/status.h"
 #include "waba/strbuf.h"
 
@@ -28,19 +29,6 @@ static size_t read_cb(char *buf, size_t size, size_t nmemb, void *userp)
 	memcpy(buf, r->data + r->pos, n);
 	r->pos += n;
 	return n;
-}
-
-static int host_is_loopback(const char *host)
-{
-	if (strcmp(host, "localhost") == 0 || strcmp(host, "[::1]") == 0 || strcmp(host, "::1") == 0)
-		return 1;
-	if (strncmp(host, "127.", 4) != 0)
-		return 0;
-	/* a dotted IPv4 literal, not a name such as 127.example.com */
-	for (const char *p = host; *p; p++)
-		if (!(*p == '.' || (*p >= '0' && *p <= '9')))
-			return 0;
-	return 1;
 }
 
 int waba_smtp_url_check(const char *url, int *loopback)
@@ -70,7 +58,7 @@ int waba_smtp_url_check(const char *url, int *loopback)
 		err = waba_error_set(WABA_EINVAL, "option --send: the URL must not have a path ('%s')", path);
 		goto done;
 	}
-	*loopback = host_is_loopback(host);
+	*loopback = waba_host_is_loopback(host);
 done:
 	curl_free(scheme);
 	curl_free(host);
