@@ -1,0 +1,169 @@
+/*
+ * template.h: message templates (Meta's template JSON, or a plain-text draft), and
+ * the checks of the `template.` family.
+ *
+ *   struct waba_template_set set = WABA_TEMPLATE_SET_INIT;
+ *   waba_template_parse(&set, &src, &findings);          // JSON or .txt, by content
+ *   for (size_t i = 0; i < set.len; i++)
+ *           waba_check_template(&set.v[i], cl, &findings);
+ *   waba_template_set_release(&set);                     // before releasing src
+ *
+ * Every text keeps where it came from, so a finding points at the line and column in
+ * the file as written (through escapes and multi-byte characters): see
+ * waba_template_loc(). Texts are borrowed from the source or from the parsed JSON,
+ * both owned by the set's caller (src) and the set (doc).
+ */
+#ifndef WABA_TEMPLATE_H
+#define WABA_TEMPLATE_H
+
+#include <stddef.h>
+#include <cjson/cJSON.h>
+#include "checklist.h"
+#include "finding.h"
+#include "json_pos.h"
+#include "report.h"
+#include "source.h"
+
+/* A text value and where it stands. `s` is NULL when the field is absent. */
+struct waba_tpl_text {
+	const char *s;       /* borrowed; not NUL-terminated for .txt drafts: use len */
+	size_t len;
+	const cJSON *node;   /* JSON: the string value (for locations); NULL in .txt */
+	size_t offset;       /* .txt: byte offset of s[0] in the source */
+};
+
+struct waba_tpl_button {
+	struct waba_tpl_text type;      /* "QUICK_REPLY", "URL", "PHONE_NUMBER", "COPY_CODE", "OTP", ... */
+	struct waba_tpl_text text;      /* the label */
+	struct waba_tpl_text url;
+	struct waba_tpl_text phone;
+	struct waba_tpl_text otp_type;
+	struct waba_tpl_text example;   /* URL suffix / full URL sample, or the copy-code sample */
+	const cJSON *node;              /* the button object (JSON) */
+};
+
+/* A named-parameter sample: {"param_name": "first_name", "example": "Pablo"}. */
+struct waba_tpl_named {
+	struct waba_tpl_text name, example;
+};
+
+struct waba_tpl_component {
+	int present;                    /* how many components of this type were given */
+	const cJSON *node;              /* the (first) component object; NULL in .txt */
+	struct waba_tpl_text format;    /* header: TEXT, IMAGE, VIDEO, DOCUMENT, LOCATION, GIF */
+	struct waba_tpl_text text;
+	int has_example;                /* an "example" object was given */
+	int example_shape_ok;           /* ... and its shape is the one Meta takes */
+	struct waba_tpl_text *samples;  /* positional samples (header_text, body_text[0]) */
+	size_t nsamples;
+	struct waba_tpl_named *named;   /* *_text_named_params */
+	size_t nnamed;
+	int has_handle;                 /* header: example.header_handle given */
+	int add_security_recommendation;/* AUTHENTICATION body */
+	long code_expiration_minutes;   /* AUTHENTICATION footer; -1 when absent */
+};
+
+/* `# waba-preflight disable=RULE -- reason` in a .txt front block. */
+struct waba_tpl_suppression {
+	char *rule;       /* owned */
+	int has_reason;
+	size_t offset;    /* of the comment line */
+	size_t rule_offset;
+	int used;
+};
+
+struct waba_template {
+	struct waba_source *src;        /* borrowed */
+	const struct waba_json *doc;    /* borrowed from the set; NULL for .txt */
+	const cJSON *node;              /* the template object; NULL for .txt */
+	int is_txt;
+	size_t offset;                  /* where the template starts (object or body) */
+	struct waba_tpl_text name, language, category, parameter_format;
+	struct waba_tpl_component header, body, footer;
+	int buttons_present;            /* how many BUTTONS components */
+	const cJSON *buttons_node;
+	struct waba_tpl_button *buttons;
+	size_t nbuttons;
+	struct waba_tpl_suppression *suppressions;
+	size_t nsuppressions;
+};
+
+/* The templates of one file. */
+struct waba_template_set {
+	struct waba_template *v;
+	size_t len, cap;
+	struct waba_json doc;           /* owned: the parsed JSON (root NULL for .txt) */
+};
+#define WABA_TEMPLATE_SET_INIT { NULL, 0, 0, WABA_JSON_INIT }
+
+/*
+ * Parse src as template JSON (one object, an array of them, or a Graph API list
+ * response {"data": [...]}). Malformed input (bad JSON, invalid UTF-8, NUL bytes, too
+ * deep, wrong types) becomes `input.*` / `template.structure` findings; that is not an
+ * error. `src` must outlive the set. @return 0
+ */
+int waba_template_parse_json(struct waba_template_set *out, struct waba_source *src,
+                             struct waba_findings *fs);
+
+/*
+ * Parse src as a plain-text draft: an optional front block between two lines "---"
+ * (keys name, language, category, header, footer, example; comment lines "# ...",
+ * including "# waba-preflight disable=RULE -- reason"), then the body. @return 0
+ */
+int waba_template_parse_txt(struct waba_template_set *out, struct waba_source *src,
+                            struct waba_findings *fs);
+
+/* JSON when src's first non-blank byte is '{' or '[', else a draft. */
+int waba_template_parse(struct waba_template_set *out, struct waba_source *src,
+                        struct waba_findings *fs);
+
+void waba_template_set_release(struct waba_template_set *set);
+
+/* Location of the bytes [start, end) of text `t` (offsets into t->s), in the file. */
+struct waba_loc waba_template_loc(const struct waba_template *tpl, const struct waba_tpl_text *t,
+                                  size_t start, size_t end);
+/* Location of a whole text, or of the template itself when t is absent. */
+struct waba_loc waba_template_text_loc(const struct waba_template *tpl, const struct waba_tpl_text *t);
+/* Location of a JSON node (the template's start when node is NULL). */
+struct waba_loc waba_template_node_loc(const struct waba_template *tpl, const cJSON *node);
+
+/* Does text t equal s (exact, or ASCII case-insensitive with nocase)? */
+int waba_tpl_text_eq(const struct waba_tpl_text *t, const char *s, int nocase);
+
+/*
+ * Check one template: structure, limits, variables and formatting (check_template.c),
+ * then content terms (check_template_text.c). Findings are appended to fs.
+ * @return 0
+ */
+int waba_check_template(const struct waba_template *tpl, const struct waba_checklist *cl,
+                        struct waba_findings *fs);
+int waba_check_template_text(const struct waba_template *tpl, const struct waba_checklist *cl,
+                             struct waba_findings *fs);
+
+/*
+ * Apply a draft's suppressions to the findings added since index `from` (drops the
+ * suppressed ones) and report suppressions without a reason, for unknown rules, or
+ * unused (rule template.suppression).
+ */
+void waba_template_apply_suppressions(struct waba_template *tpl, struct waba_findings *fs, size_t from);
+
+/*
+ * Lint one source: parse it (*.json as JSON, *.txt as a draft, anything else by
+ * content), check every template, add one "template" item per
+ * template (or one for the file when nothing could be parsed) to r. @return 0
+ */
+int waba_lint_source(struct waba_report *r, struct waba_source *src, const struct waba_checklist *cl);
+
+/* A placeholder found in a text: "{{1}}" or "{{first_name}}", or a malformed one. */
+struct waba_tpl_var {
+	size_t start, end;   /* byte span in the text, braces included */
+	int number;          /* positional number, or -1 for a named one */
+	const char *name;    /* named: points into the text; name_len bytes */
+	size_t name_len;
+	int malformed;       /* 1: braces unbalanced, spaces or other characters inside */
+};
+
+/* Find the placeholders of s[0..len); *out is allocated (free it). Returns the count. */
+size_t waba_tpl_vars(const char *s, size_t len, struct waba_tpl_var **out);
+
+#endif

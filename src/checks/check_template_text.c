@@ -1,0 +1,339 @@
+/*
+ * check_template_text.c: the content rules of the `template.` family: promotional
+ * wording in UTILITY/AUTHENTICATION templates, goods the policies prohibit, requests
+ * for sensitive data, one-time codes outside AUTHENTICATION, threats, the purpose of
+ * a UTILITY template, and links (shorteners, plain http).
+ *
+ * Every word list is data: checklists/terms.{pt,es,en}.xml (lists promotional,
+ * percent_promo, prohibited, sensitive, otp, threat, utility_purposes) and the sets
+ * of checklists/templates.xml. Matching is on whole words, folded for case and
+ * accents (text.h), in the template's language (all three when it is unknown).
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include "waba/i18n.h"
+#include "waba/strbuf.h"
+#include "waba/template.h"
+#include "waba/text.h"
+#include "../parse/template_priv.h"
+
+#define SRC_TCAT "https://developers.facebook.com/docs/whatsapp/template-categorization"
+#define SRC_TREV "https://developers.facebook.com/documentation/business-messaging/whatsapp/templates/template-review"
+#define SRC_GUIDE "https://developers.facebook.com/docs/whatsapp/message-templates/guidelines"
+
+const struct waba_rule WABA_RULE_TEMPLATE_PROMOTIONAL = {
+	.id = "template.content.promotional", .severity = WABA_SEV_WARNING,
+	.summary = N_("promotional wording in a UTILITY or AUTHENTICATION template"),
+	.hint = N_("remove the offer, or submit the template as MARKETING"),
+	.source = SRC_TCAT,
+	.explain = N_("A UTILITY template must carry no promotional intent (offers, discounts, 'buy now', upsell); "
+	              "since 9 April 2025 Meta approves such a template as MARKETING instead of rejecting it, and a "
+	              "disputed category ends as REJECTED / INCORRECT_CATEGORY (policy §2.1, "
+	              "template.category.utility_non_promotional and mixed_is_marketing). Matched on whole words of "
+	              "the list 'promotional' and on 'N% off' forms (percent_promo) in checklists/terms.*.xml; a "
+	              "warning because the category is changed, not the template refused."),
+	.example_bad = "UTILITY: \"Seu pedido {{1}} foi enviado. Aproveite 20% de desconto na próxima compra!\"",
+	.example_good = "UTILITY: \"Seu pedido {{1}} foi enviado e chega amanhã.\"",
+};
+const struct waba_rule WABA_RULE_TEMPLATE_PROHIBITED = {
+	.id = "template.content.prohibited", .severity = WABA_SEV_ERROR,
+	.summary = N_("the template mentions goods or services WhatsApp's policies prohibit"),
+	.hint = N_("WhatsApp may not be used to sell or promote these; remove them from the template"),
+	.source = "https://business.whatsapp.com/policy",
+	.explain = N_("The WhatsApp Business Messaging Policy forbids buying, selling or promoting firearms, drugs, "
+	              "tobacco, adult products, gambling, payday loans and more; prices or descriptions of goods in a "
+	              "template fall under it (policy §6.1, §6.2, §2.4 template.content.commerce_policy). Terms are in "
+	              "the list 'prohibited' with the policy item as tag; since August 2024 alcohol, OTC medicine and "
+	              "gambling businesses may message in LATAM without selling through WhatsApp (§6.3), so those "
+	              "tags (set template.prohibited_tags) are warnings."),
+	.example_bad = "\"Pistolas e munição com entrega em 24 horas\"",
+	.example_good = "\"Sua encomenda {{1}} foi entregue\"",
+};
+const struct waba_rule WABA_RULE_TEMPLATE_SENSITIVE = {
+	.id = "template.content.sensitive_data", .severity = WABA_SEV_ERROR,
+	.summary = N_("the template asks for a full card number, bank account or national ID number"),
+	.hint = N_("never ask for these in a template; ask for the last 4 digits, or send a link to a secure page"),
+	.source = SRC_TREV,
+	.explain = N_("Meta's template review refuses templates that ask for full payment card numbers, financial "
+	              "account numbers or national identity numbers (CPF, DNI, RG...); partial identifiers such as the "
+	              "last 4 digits are allowed (policy §2.4, template.content.sensitive_ids). Passwords are not named "
+	              "by Meta, so requests for them are warnings. Terms: list 'sensitive' with tags card, "
+	              "bank_account, national_id, password."),
+	.example_bad = "\"Para continuar, informe seu CPF e o número do cartão\"",
+	.example_good = "\"Confirme os 4 últimos dígitos do cartão usado na compra\"",
+};
+const struct waba_rule WABA_RULE_TEMPLATE_OTP = {
+	.id = "template.content.otp_outside_auth", .severity = WABA_SEV_ERROR,
+	.summary = N_("a one-time code in a template that is not AUTHENTICATION"),
+	.hint = N_("send verification codes with an AUTHENTICATION template"),
+	.source = SRC_TCAT,
+	.explain = N_("One-time passwords and verification codes may only be sent with AUTHENTICATION templates "
+	              "(policy §2.1, template.category.otp_only_auth, Meta's categorization page). Terms: list 'otp'."),
+	.example_bad = "UTILITY: \"Seu código de verificação é {{1}}. Não compartilhe.\"",
+	.example_good = "AUTHENTICATION with Meta's preset body and an OTP button",
+};
+const struct waba_rule WABA_RULE_TEMPLATE_THREAT = {
+	.id = "template.content.threat", .severity = WABA_SEV_WARNING,
+	.summary = N_("wording that reads as a threat of legal action or public shaming"),
+	.hint = N_("state the facts (amount, due date, how to pay) without threats"),
+	.source = SRC_TREV,
+	.explain = N_("Abusive or threatening content (threats of legal action, of adding the debtor to a group with "
+	              "family) is rejected (policy §2.4, template.content.threat). Words alone cannot prove intent, so "
+	              "the list 'threat' gives a warning."),
+	.example_bad = "\"Pague hoje ou tomaremos medidas judiciais\"",
+	.example_good = "\"Sua fatura {{1}} vence em {{2}}. Pague pelo link abaixo.\"",
+};
+const struct waba_rule WABA_RULE_TEMPLATE_PURPOSE = {
+	.id = "template.category.utility_purpose", .severity = WABA_SEV_WARNING,
+	.summary = N_("a UTILITY template that names none of the notification purposes Meta allows"),
+	.hint = N_("say what the message is about: the order, payment, appointment, reservation, delivery, ticket or account"),
+	.source = SRC_TCAT,
+	.explain = N_("UTILITY templates must be specific to the user's order, account or transaction, or essential "
+	              "(policy §2.1, template.category.utility_non_promotional; the historical list of allowed "
+	              "notification types is in §2.8). A body that names none of them (list 'utility_purposes') is "
+	              "likely to be recategorized as MARKETING: a warning, as this is a heuristic."),
+	.example_bad = "UTILITY: \"Olá {{1}}, temos novidades para você. Até breve!\"",
+	.example_good = "UTILITY: \"Olá {{1}}, seu pagamento foi confirmado.\"",
+};
+const struct waba_rule WABA_RULE_TEMPLATE_SHORTENER = {
+	.id = "template.url.shortener", .severity = WABA_SEV_WARNING,
+	.summary = N_("a link uses a URL shortener"),
+	.hint = N_("use the full address on the business's own domain"),
+	.source = SRC_GUIDE,
+	.explain = N_("Meta's template guidelines list URL shorteners (bit.ly, tinyurl...) as a rejection reason because "
+	              "they hide the destination; it applies to the body and to URL buttons (policy §2.2, "
+	              "template.url.shortener). The domains are the set template.url_shorteners in "
+	              "checklists/templates.xml. A warning, as the policy rates it."),
+	.example_bad = "\"Acompanhe em https://bit.ly/3xYz\"",
+	.example_good = "\"Acompanhe em https://loja.example.com.br/pedidos/123\"",
+};
+const struct waba_rule WABA_RULE_TEMPLATE_HTTPS = {
+	.id = "template.url.https", .severity = WABA_SEV_WARNING,
+	.summary = N_("a link is not HTTPS"),
+	.hint = N_("use https://"),
+	.source = "https://www.twilio.com/docs/content/twilio-call-to-action",
+	.explain = N_("Links must be http(s) and resolve to a public site (policy §2.2, template.buttons.url.scheme, "
+	              "confidence B); Meta does not state that plain http is refused, so http:// is a warning: "
+	              "WhatsApp users see the link, and browsers mark plain-http pages as not secure."),
+	.example_bad = "\"Veja em http://loja.example.com\"",
+	.example_good = "\"Veja em https://loja.example.com\"",
+};
+
+/* The text pieces of a template that content rules read. */
+struct piece {
+	const struct waba_tpl_text *text;
+};
+
+struct content {
+	const struct waba_template *tpl;
+	const struct waba_checklist *cl;
+	struct waba_findings *fs;
+	const char *lang; /* "pt", "es", "en", or NULL for all */
+	const struct waba_tpl_text *text;
+	const struct waba_rule *rule;
+	const struct waba_set *severities; /* tag -> severity, or NULL */
+	char reported[32][24];              /* tags (or "") already reported for this template */
+	size_t nreported;
+	size_t matches;
+};
+
+static const char *term_lang(const struct waba_tpl_text *language)
+{
+	static const char *const langs[] = { "pt", "es", "en" };
+	for (size_t i = 0; language->s && i < 3; i++)
+		if (language->len >= 2 && strncasecmp(language->s, langs[i], 2) == 0 &&
+		    (language->len == 2 || language->s[2] == '_' || language->s[2] == '-'))
+			return langs[i];
+	return NULL;
+}
+
+static int seen_tag(struct content *c, const char *tag)
+{
+	const char *t = tag ? tag : "";
+	for (size_t i = 0; i < c->nreported; i++)
+		if (strncmp(c->reported[i], t, sizeof(c->reported[i]) - 1) == 0)
+			return 1;
+	if (c->nreported < sizeof(c->reported) / sizeof(c->reported[0])) {
+		strncpy(c->reported[c->nreported], t, sizeof(c->reported[0]) - 1);
+		c->reported[c->nreported++][sizeof(c->reported[0]) - 1] = '\0';
+	}
+	return 0;
+}
+
+static int on_match(const struct waba_term_match *m, void *payload)
+{
+	struct content *c = payload;
+	c->matches++;
+	if (!c->rule || seen_tag(c, m->term->tag))
+		return 0;
+	const struct waba_tpl_text *t = c->text;
+	struct waba_loc loc = waba_template_loc(c->tpl, t, m->start, m->end);
+	struct waba_finding *f;
+	if (m->term->tag)
+		f = waba_findings_add(c->fs, c->rule, loc, _("'%.*s' (%s): %s"), (int)(m->end - m->start), t->s + m->start,
+		                      m->term->tag, _(c->rule->summary));
+	else
+		f = waba_findings_add(c->fs, c->rule, loc, _("'%.*s': %s"), (int)(m->end - m->start), t->s + m->start,
+		                      _(c->rule->summary));
+	const char *sev = m->term->tag ? waba_set_item_attr(waba_set_find(c->severities, m->term->tag), "severity") : NULL;
+	enum waba_severity s;
+	if (sev && waba_severity_parse(sev, &s) == 0)
+		f->severity = s;
+	return 0;
+}
+
+/* Match list `list` in every text piece; report with `rule` (NULL: only count). */
+static size_t match_list(struct content *c, const struct waba_tpl_text *const *texts, size_t n, const char *list,
+                         const struct waba_rule *rule, const char *severities)
+{
+	const struct waba_termlist *tl = waba_checklist_terms(c->cl, list);
+	c->rule = rule;
+	c->severities = severities ? waba_checklist_set(c->cl, severities) : NULL;
+	c->nreported = 0;
+	c->matches = 0;
+	for (size_t i = 0; tl && i < n; i++) {
+		struct waba_words w = WABA_WORDS_INIT;
+		if (!texts[i] || !texts[i]->s)
+			continue;
+		c->text = texts[i];
+		waba_text_words(&w, texts[i]->s, texts[i]->len);
+		waba_terms_find(tl, &w, c->lang, on_match, c);
+		waba_words_release(&w);
+	}
+	return c->matches;
+}
+
+static int first_word_match(const struct waba_term_match *m, void *payload)
+{
+	size_t *hit = payload;
+	if (m->start == 0)
+		*hit = m->end;
+	return 1;
+}
+
+/* "50% off", "30 % de desconto": a percentage followed by a word of list percent_promo. */
+static int check_percent(struct content *c, const struct waba_tpl_text *t)
+{
+	const struct waba_termlist *tl = waba_checklist_terms(c->cl, "percent_promo");
+	for (size_t i = 1; tl && i < t->len; i++) {
+		if (t->s[i] != '%')
+			continue;
+		size_t d = i;
+		while (d > 0 && t->s[d - 1] == ' ')
+			d--;
+		if (d == 0 || !isdigit((unsigned char)t->s[d - 1]))
+			continue;
+		size_t num = d;
+		while (num > 0 && isdigit((unsigned char)t->s[num - 1]))
+			num--;
+		size_t from = i + 1;
+		while (from < t->len && t->s[from] == ' ')
+			from++;
+		size_t to = from + 40 < t->len ? from + 40 : t->len;
+		struct waba_words w = WABA_WORDS_INIT;
+		size_t hit = 0;
+		waba_text_words(&w, t->s + from, to - from);
+		if (w.len && w.v[0].start == 0)
+			waba_terms_find(tl, &w, c->lang, first_word_match, &hit);
+		waba_words_release(&w);
+		if (hit) {
+			waba_findings_add(c->fs, &WABA_RULE_TEMPLATE_PROMOTIONAL, waba_template_loc(c->tpl, t, num, from + hit),
+			                  _("'%.*s': %s"), (int)(from + hit - num), t->s + num,
+			                  _(WABA_RULE_TEMPLATE_PROMOTIONAL.summary));
+			return 1;
+		}
+	}
+	return 0;
+}
+
+void waba_check_template_url(const struct waba_template *tpl, const struct waba_tpl_text *t, size_t start,
+                             size_t end, const struct waba_checklist *cl, struct waba_findings *fs)
+{
+	const char *u = t->s + start;
+	size_t len = end - start, h = 0;
+	if (len > 7 && strncasecmp(u, "http://", 7) == 0) {
+		waba_findings_add(fs, &WABA_RULE_TEMPLATE_HTTPS, waba_template_loc(tpl, t, start, end),
+		                  _("the link '%.*s' is not HTTPS"), (int)(len > 60 ? 60 : len), u);
+		h = 7;
+	} else if (len > 8 && strncasecmp(u, "https://", 8) == 0) {
+		h = 8;
+	}
+	size_t hend = h;
+	while (hend < len && !strchr("/?#:", u[hend]))
+		hend++;
+	const struct waba_set *set = waba_checklist_set(cl, "template.url_shorteners");
+	for (size_t i = 0; set && i < set->len; i++) {
+		const char *d = set->items[i].value;
+		size_t dl = strlen(d), hl = hend - h;
+		const char *host = u + h;
+		if (hl >= 4 && strncasecmp(host, "www.", 4) == 0)
+			host += 4, hl -= 4;
+		if ((hl == dl && strncasecmp(host, d, dl) == 0) ||
+		    (hl > dl && host[hl - dl - 1] == '.' && strncasecmp(host + hl - dl, d, dl) == 0)) {
+			waba_findings_add(fs, &WABA_RULE_TEMPLATE_SHORTENER, waba_template_loc(tpl, t, start, end),
+			                  _("the link '%.*s' uses the URL shortener '%s'"), (int)(len > 60 ? 60 : len), u, d);
+			return;
+		}
+	}
+}
+
+static void check_links(struct content *c, const struct waba_tpl_text *t)
+{
+	for (size_t i = 0; t && t->s && i < t->len; i++) {
+		int at_word = i == 0 || !isalnum((unsigned char)t->s[i - 1]);
+		if (!at_word)
+			continue;
+		if ((t->len - i > 7 && strncasecmp(t->s + i, "http://", 7) == 0) ||
+		    (t->len - i > 8 && strncasecmp(t->s + i, "https://", 8) == 0) ||
+		    (t->len - i > 4 && strncasecmp(t->s + i, "www.", 4) == 0)) {
+			size_t e = i;
+			while (e < t->len && !isspace((unsigned char)t->s[e]))
+				e++;
+			while (e > i && strchr(".,;:!?)", t->s[e - 1]))
+				e--;
+			waba_check_template_url(c->tpl, t, i, e, c->cl, c->fs);
+			i = e;
+		}
+	}
+}
+
+int waba_check_template_text(const struct waba_template *tpl, const struct waba_checklist *cl,
+                             struct waba_findings *fs)
+{
+	struct content c;
+	const struct waba_tpl_text *texts[16 + 3];
+	size_t n = 0;
+	memset(&c, 0, sizeof(c));
+	c.tpl = tpl;
+	c.cl = cl;
+	c.fs = fs;
+	c.lang = term_lang(&tpl->language);
+	texts[n++] = &tpl->header.text;
+	texts[n++] = &tpl->body.text;
+	texts[n++] = &tpl->footer.text;
+	for (size_t i = 0; i < tpl->nbuttons && n < sizeof(texts) / sizeof(texts[0]); i++)
+		texts[n++] = &tpl->buttons[i].text;
+
+	int utility = waba_tpl_text_eq(&tpl->category, "UTILITY", 1);
+	int auth = waba_tpl_text_eq(&tpl->category, "AUTHENTICATION", 1);
+	int marketing = waba_tpl_text_eq(&tpl->category, "MARKETING", 1);
+	if (utility || auth) {
+		if (!match_list(&c, texts, n, "promotional", &WABA_RULE_TEMPLATE_PROMOTIONAL, NULL))
+			for (size_t i = 0; i < 3; i++)
+				if (texts[i]->s && check_percent(&c, texts[i]))
+					break;
+	}
+	match_list(&c, texts, n, "prohibited", &WABA_RULE_TEMPLATE_PROHIBITED, "template.prohibited_tags");
+	match_list(&c, texts, n, "sensitive", &WABA_RULE_TEMPLATE_SENSITIVE, "template.sensitive_tags");
+	if (utility || marketing)
+		match_list(&c, texts, n, "otp", &WABA_RULE_TEMPLATE_OTP, NULL);
+	match_list(&c, texts, n, "threat", &WABA_RULE_TEMPLATE_THREAT, NULL);
+	if (utility && tpl->body.text.s && tpl->body.text.len > 0 &&
+	    match_list(&c, texts, 2, "utility_purposes", NULL, NULL) == 0)
+		waba_findings_add(fs, &WABA_RULE_TEMPLATE_PURPOSE, waba_template_text_loc(tpl, &tpl->body.text), "%s",
+		                  _("the UTILITY template does not say which order, account, payment, appointment or delivery it is about"));
+	check_links(&c, &tpl->body.text);
+	return 0;
+}

@@ -1,0 +1,344 @@
+/*
+ * template_json.c: Meta's message-template JSON (as the Graph API takes it, an array
+ * of templates, or a Graph API list response {"data": [...]}) -> struct waba_template.
+ * Wrong shapes are `template.structure` findings located at the offending value.
+ */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include "waba/i18n.h"
+#include "waba/strbuf.h"
+#include "template_priv.h"
+
+#define SRC_COMP "https://developers.facebook.com/documentation/business-messaging/whatsapp/templates/components"
+
+const struct waba_rule WABA_RULE_TEMPLATE_STRUCTURE = {
+	.id = "template.structure",
+	.severity = WABA_SEV_ERROR,
+	.summary = N_("the template JSON does not have the shape Meta's Graph API takes"),
+	.hint = N_("compare with the example in docs/rules.md: name, language, category, components[] with type HEADER, BODY, FOOTER or BUTTONS"),
+	.source = SRC_COMP,
+	.explain = N_("POST /{WABA_ID}/message_templates takes an object with string fields name, language and "
+	              "category, and an array of components, each an object with a type (policy §2.6). A value of "
+	              "the wrong JSON type, or an unknown component or button type, is refused by the API before "
+	              "review (error code 100, invalid parameter); nothing inside such a value can be checked."),
+	.meta_codes = "100",
+	.example_bad = "{\"name\": \"order_update\", \"components\": {\"type\": \"BODY\"}}",
+	.example_good = "{\"name\": \"order_update\", \"components\": [{\"type\": \"BODY\", \"text\": \"Order {{1}} shipped.\"}]}",
+};
+
+struct jctx {
+	struct waba_template *tpl;
+	struct waba_findings *fs;
+};
+
+struct waba_template *waba_template_set_push(struct waba_template_set *set, struct waba_source *src)
+{
+	if (set->len == set->cap) {
+		set->cap = set->cap ? set->cap * 2 : 4;
+		set->v = waba_xrealloc(set->v, set->cap * sizeof(*set->v));
+	}
+	struct waba_template *t = &set->v[set->len++];
+	memset(t, 0, sizeof(*t));
+	t->src = src;
+	t->header.code_expiration_minutes = t->body.code_expiration_minutes = -1;
+	t->footer.code_expiration_minutes = -1;
+	return t;
+}
+
+static void shape(struct jctx *c, const cJSON *node, const char *fmt, ...) WABA_PRINTF(3, 4);
+static void shape(struct jctx *c, const cJSON *node, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	waba_findings_vadd(c->fs, &WABA_RULE_TEMPLATE_STRUCTURE, waba_template_node_loc(c->tpl, node), fmt, ap);
+	va_end(ap);
+}
+
+static void set_text(struct waba_tpl_text *t, const cJSON *node)
+{
+	t->s = node->valuestring;
+	t->len = strlen(node->valuestring);
+	t->node = node;
+}
+
+/* Read obj[key] as a string into t; a non-string is a finding. Absent leaves t empty. */
+static void get_string(struct jctx *c, const cJSON *obj, const char *key, struct waba_tpl_text *t)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+	if (!v)
+		return;
+	if (!cJSON_IsString(v)) {
+		shape(c, v, _("'%s' must be a string"), key);
+		return;
+	}
+	set_text(t, v);
+}
+
+static const cJSON *get_array(struct jctx *c, const cJSON *obj, const char *key)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+	if (v && !cJSON_IsArray(v)) {
+		shape(c, v, _("'%s' must be an array"), key);
+		return NULL;
+	}
+	return v;
+}
+
+/* Strings of array `arr` appended as samples; non-strings are findings. */
+static void add_samples(struct jctx *c, struct waba_tpl_component *comp, const cJSON *arr, const char *key)
+{
+	const cJSON *v;
+	cJSON_ArrayForEach(v, arr) {
+		if (!cJSON_IsString(v)) {
+			shape(c, v, _("the samples in '%s' must be strings"), key);
+			comp->example_shape_ok = 0;
+			continue;
+		}
+		comp->samples = waba_xrealloc(comp->samples, (comp->nsamples + 1) * sizeof(*comp->samples));
+		memset(&comp->samples[comp->nsamples], 0, sizeof(*comp->samples));
+		set_text(&comp->samples[comp->nsamples++], v);
+	}
+}
+
+static void add_named(struct jctx *c, struct waba_tpl_component *comp, const cJSON *arr, const char *key)
+{
+	const cJSON *v;
+	cJSON_ArrayForEach(v, arr) {
+		if (!cJSON_IsObject(v)) {
+			shape(c, v, _("each entry of '%s' must be an object {\"param_name\", \"example\"}"), key);
+			comp->example_shape_ok = 0;
+			continue;
+		}
+		comp->named = waba_xrealloc(comp->named, (comp->nnamed + 1) * sizeof(*comp->named));
+		struct waba_tpl_named *n = &comp->named[comp->nnamed++];
+		memset(n, 0, sizeof(*n));
+		get_string(c, v, "param_name", &n->name);
+		get_string(c, v, "example", &n->example);
+	}
+}
+
+/* example.{prefix}_text (positional) and example.{prefix}_text_named_params. */
+static void read_example(struct jctx *c, struct waba_tpl_component *comp, const cJSON *obj, int body)
+{
+	const cJSON *ex = cJSON_GetObjectItemCaseSensitive(obj, "example"), *pos, *named;
+	const char *pos_key = body ? "body_text" : "header_text";
+	const char *named_key = body ? "body_text_named_params" : "header_text_named_params";
+	if (!ex)
+		return;
+	if (!cJSON_IsObject(ex)) {
+		shape(c, ex, _("'%s' must be an object"), "example");
+		return;
+	}
+	comp->has_example = 1;
+	comp->example_shape_ok = 1;
+	if ((pos = get_array(c, ex, pos_key)) != NULL) {
+		/* body_text is an array holding one array of strings; header_text an array of strings */
+		const cJSON *first = cJSON_GetArrayItem(pos, 0);
+		if (body && cJSON_IsArray(first)) {
+			add_samples(c, comp, first, pos_key);
+		} else {
+			if (body)
+				comp->example_shape_ok = 0;
+			add_samples(c, comp, pos, pos_key);
+		}
+	}
+	if ((named = get_array(c, ex, named_key)) != NULL)
+		add_named(c, comp, named, named_key);
+	if (!body && cJSON_GetObjectItemCaseSensitive(ex, "header_handle"))
+		comp->has_handle = 1;
+}
+
+static void read_button(struct jctx *c, const cJSON *b)
+{
+	struct waba_template *t = c->tpl;
+	if (!cJSON_IsObject(b)) {
+		shape(c, b, _("each button must be an object with a '%s'"), "type");
+		return;
+	}
+	t->buttons = waba_xrealloc(t->buttons, (t->nbuttons + 1) * sizeof(*t->buttons));
+	struct waba_tpl_button *bt = &t->buttons[t->nbuttons++];
+	memset(bt, 0, sizeof(*bt));
+	bt->node = b;
+	get_string(c, b, "type", &bt->type);
+	get_string(c, b, "text", &bt->text);
+	get_string(c, b, "url", &bt->url);
+	get_string(c, b, "phone_number", &bt->phone);
+	get_string(c, b, "otp_type", &bt->otp_type);
+	const cJSON *ex = cJSON_GetObjectItemCaseSensitive(b, "example");
+	if (cJSON_IsArray(ex))
+		ex = cJSON_GetArrayItem(ex, 0);
+	if (cJSON_IsString(ex))
+		set_text(&bt->example, ex);
+	if (!bt->type.s)
+		shape(c, b, _("a button has no '%s'"), "type");
+}
+
+static struct waba_tpl_component *component_slot(struct waba_template *t, const char *type)
+{
+	if (strcasecmp(type, "HEADER") == 0)
+		return &t->header;
+	if (strcasecmp(type, "BODY") == 0)
+		return &t->body;
+	if (strcasecmp(type, "FOOTER") == 0)
+		return &t->footer;
+	return NULL;
+}
+
+static void read_component(struct jctx *c, const cJSON *comp)
+{
+	struct waba_template *t = c->tpl;
+	const cJSON *type = cJSON_GetObjectItemCaseSensitive(comp, "type"), *v;
+	if (!cJSON_IsObject(comp) || !cJSON_IsString(type)) {
+		shape(c, comp, _("each component must be an object with a string '%s'"), "type");
+		return;
+	}
+	if (strcasecmp(type->valuestring, "BUTTONS") == 0) {
+		if (t->buttons_present++)
+			return;
+		t->buttons_node = comp;
+		const cJSON *arr = get_array(c, comp, "buttons"), *b;
+		cJSON_ArrayForEach(b, arr)
+			read_button(c, b);
+		return;
+	}
+	struct waba_tpl_component *slot = component_slot(t, type->valuestring);
+	if (!slot) {
+		shape(c, type, _("unknown component type '%s' (HEADER, BODY, FOOTER or BUTTONS)"), type->valuestring);
+		return;
+	}
+	if (slot->present++)
+		return; /* the duplicate is reported by template.components.single */
+	slot->node = comp;
+	get_string(c, comp, "format", &slot->format);
+	get_string(c, comp, "text", &slot->text);
+	if (slot != &t->footer)
+		read_example(c, slot, comp, slot == &t->body);
+	if ((v = cJSON_GetObjectItemCaseSensitive(comp, "add_security_recommendation")) && cJSON_IsTrue(v))
+		slot->add_security_recommendation = 1;
+	if ((v = cJSON_GetObjectItemCaseSensitive(comp, "code_expiration_minutes")) && cJSON_IsNumber(v))
+		slot->code_expiration_minutes = (long)v->valuedouble;
+}
+
+static void read_template(struct waba_template_set *set, struct waba_source *src, const cJSON *obj,
+                          struct waba_findings *fs)
+{
+	struct waba_template *t = waba_template_set_push(set, src);
+	struct jctx c = { t, fs };
+	t->doc = &set->doc;
+	t->node = obj;
+	t->offset = waba_json_offset(&set->doc, obj);
+	if (!cJSON_IsObject(obj)) {
+		shape(&c, obj, _("a template must be a JSON object, not %s"),
+		      cJSON_IsArray(obj) ? "an array" : cJSON_IsString(obj) ? "a string" : "a scalar");
+		return;
+	}
+	get_string(&c, obj, "name", &t->name);
+	get_string(&c, obj, "language", &t->language);
+	if (!t->language.s) {
+		/* upsert_message_templates (AUTHENTICATION) takes "languages": [...] */
+		const cJSON *langs = cJSON_GetObjectItemCaseSensitive(obj, "languages");
+		const cJSON *first = cJSON_IsArray(langs) ? cJSON_GetArrayItem(langs, 0) : NULL;
+		if (cJSON_IsString(first))
+			set_text(&t->language, first);
+	}
+	get_string(&c, obj, "category", &t->category);
+	get_string(&c, obj, "parameter_format", &t->parameter_format);
+	const cJSON *comps = get_array(&c, obj, "components"), *comp;
+	if (!cJSON_GetObjectItemCaseSensitive(obj, "components"))
+		shape(&c, obj, _("the template has no '%s' array"), "components");
+	cJSON_ArrayForEach(comp, comps)
+		read_component(&c, comp);
+}
+
+int waba_template_parse_json(struct waba_template_set *out, struct waba_source *src,
+                             struct waba_findings *fs)
+{
+	const cJSON *root, *list, *it;
+	waba_json_parse(&out->doc, src, fs);
+	if (!(root = out->doc.root))
+		return 0;
+	list = root;
+	if (cJSON_IsObject(root)) {
+		const cJSON *data = cJSON_GetObjectItemCaseSensitive(root, "data");
+		if (cJSON_IsArray(data) && !cJSON_GetObjectItemCaseSensitive(root, "components"))
+			list = data; /* a Graph API list response */
+	}
+	if (cJSON_IsArray(list)) {
+		cJSON_ArrayForEach(it, list)
+			read_template(out, src, it, fs);
+	} else {
+		read_template(out, src, list, fs);
+	}
+	return 0;
+}
+
+int waba_template_parse(struct waba_template_set *out, struct waba_source *src, struct waba_findings *fs)
+{
+	size_t i = 0;
+	if (src->len >= 3 && memcmp(src->data, "\xEF\xBB\xBF", 3) == 0)
+		i = 3;
+	while (i < src->len && strchr(" \t\r\n", src->data[i]) && src->data[i])
+		i++;
+	if (i < src->len && (src->data[i] == '{' || src->data[i] == '['))
+		return waba_template_parse_json(out, src, fs);
+	return waba_template_parse_txt(out, src, fs);
+}
+
+static void component_release(struct waba_tpl_component *c)
+{
+	free(c->samples);
+	free(c->named);
+}
+
+void waba_template_set_release(struct waba_template_set *set)
+{
+	for (size_t i = 0; i < set->len; i++) {
+		struct waba_template *t = &set->v[i];
+		component_release(&t->header);
+		component_release(&t->body);
+		component_release(&t->footer);
+		free(t->buttons);
+		for (size_t k = 0; k < t->nsuppressions; k++)
+			free(t->suppressions[k].rule);
+		free(t->suppressions);
+	}
+	free(set->v);
+	waba_json_release(&set->doc);
+	memset(set, 0, sizeof(*set));
+}
+
+struct waba_loc waba_template_node_loc(const struct waba_template *tpl, const cJSON *node)
+{
+	if (tpl->doc && tpl->doc->root && node)
+		return waba_json_loc(tpl->doc, node);
+	return waba_source_loc(tpl->src, tpl->offset);
+}
+
+struct waba_loc waba_template_loc(const struct waba_template *tpl, const struct waba_tpl_text *t,
+                                  size_t start, size_t end)
+{
+	if (!t || !t->s)
+		return waba_source_loc(tpl->src, tpl->offset);
+	if (t->node && tpl->doc)
+		return waba_json_string_loc(tpl->doc, t->node, start, end);
+	return waba_source_span(tpl->src, t->offset + start, t->offset + end);
+}
+
+struct waba_loc waba_template_text_loc(const struct waba_template *tpl, const struct waba_tpl_text *t)
+{
+	if (!t || !t->s)
+		return waba_source_loc(tpl->src, tpl->offset);
+	if (t->node && tpl->doc)
+		return waba_json_loc(tpl->doc, t->node);
+	return waba_source_span(tpl->src, t->offset, t->offset + t->len);
+}
+
+int waba_tpl_text_eq(const struct waba_tpl_text *t, const char *s, int nocase)
+{
+	size_t n = strlen(s);
+	if (!t->s || t->len != n)
+		return 0;
+	return nocase ? strncasecmp(t->s, s, n) == 0 : memcmp(t->s, s, n) == 0;
+}
