@@ -4,6 +4,7 @@
  * libphonenumber (src/parse/phone_parse.c); verdicts per number type and all guidance
  * come from checklists/phone.xml.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "waba/i18n.h"
@@ -180,35 +181,74 @@ const struct waba_rule *const waba_rules_phone[] = {
 	&RULE_UNSUPPORTED, NULL,
 };
 
-/* Where the guidance texts of a check live. */
+/*
+ * Messages and hints are texts of checklists/phone.xml (phone.msg.*, phone.guide.*) in
+ * pt/es/en, with {name} placeholders filled from the values below.
+ */
+enum phone_var { V_INPUT, V_E164, V_INTL, V_REGION, V_CC, V_DIGITS, V_TYPE, V_TYPE_LABEL, V_MONTHS,
+                 V_BYTES, V_MAX, V_FIXED, V_COUNT, V_FIRST, V_SECOND, V_REGIONS, V_COUNT_ };
+static const char *const var_names[V_COUNT_] = {
+	"input", "e164", "intl", "region", "cc", "digits", "type", "type_label", "months",
+	"bytes", "max", "fixed", "count", "first", "second", "regions",
+};
+
 struct phone_ctx {
 	struct waba_findings *fs;
 	const struct waba_checklist *cl;
 	const struct waba_phone *p;
-	const char *shown; /* the input as shown in messages (shortened, valid UTF-8) */
+	const char *var[V_COUNT_];
+	char num[V_COUNT_][24]; /* storage for numeric values */
 };
 
-static const char *guide(const struct phone_ctx *c, const char *id)
+static void set_num(struct phone_ctx *c, enum phone_var v, long n)
 {
-	return waba_checklist_text(c->cl, id, waba_i18n_lang());
+	snprintf(c->num[v], sizeof(c->num[v]), "%ld", n);
+	c->var[v] = c->num[v];
 }
 
-static void hint_from(const struct phone_ctx *c, struct waba_finding *f, const char *text_id)
+/* The text `id` of the checklist in the current language with {placeholders} filled. */
+static char *expand(const struct phone_ctx *c, const char *id)
 {
-	const char *g = guide(c, text_id);
-	if (g)
-		waba_finding_set_hint(f, "%s", g);
+	const char *t = waba_checklist_text(c->cl, id, waba_i18n_lang());
+	struct waba_strbuf sb = WABA_STRBUF_INIT;
+	if (!t)
+		return NULL;
+	while (*t) {
+		const char *close = *t == '{' ? strchr(t, '}') : NULL;
+		size_t i = V_COUNT_;
+		if (close)
+			for (i = 0; i < V_COUNT_; i++)
+				if (strlen(var_names[i]) == (size_t)(close - t - 1) && strncmp(t + 1, var_names[i], close - t - 1) == 0)
+					break;
+		if (i < V_COUNT_) {
+			waba_strbuf_adds(&sb, c->var[i] ? c->var[i] : "?");
+			t = close + 1;
+		} else {
+			waba_strbuf_addc(&sb, *t++);
+		}
+	}
+	return waba_strbuf_detach(&sb);
 }
 
-static const char *type_label(const struct phone_ctx *c, int type, struct waba_strbuf *key)
+/* Add a finding whose message is phone.msg.<msg> and whose hint is `hint_id` (may be NULL). */
+static struct waba_finding *add(const struct phone_ctx *c, const struct waba_rule *rule, const char *msg,
+                                const char *hint_id)
 {
-	waba_strbuf_reset(key);
-	waba_strbuf_addf(key, "phone.type_label.%s", waba_phone_type_name(type));
-	const char *l = guide(c, waba_strbuf_cstr(key));
-	return l ? l : waba_phone_type_name(type);
+	struct waba_strbuf id = WABA_STRBUF_INIT;
+	waba_strbuf_addf(&id, "phone.msg.%s", msg);
+	char *text = expand(c, waba_strbuf_cstr(&id));
+	/* a checklist that drops the text still gets a message: the rule's summary */
+	struct waba_finding *f = waba_findings_add(c->fs, rule, WABA_LOC_NONE, "%s", text ? text : _(rule->summary));
+	free(text);
+	waba_strbuf_release(&id);
+	if (hint_id && (text = expand(c, hint_id)) != NULL) {
+		waba_finding_set_hint(f, "%s", text);
+		free(text);
+	}
+	return f;
 }
 
-/* Valid UTF-8 copy of s, invalid bytes replaced by U+FFFD; at most `max` bytes before "...". */
+/* Valid UTF-8 copy of s, invalid bytes replaced by U+FFFD; cut to `max` bytes plus "..." (0: no cut). */
 static char *printable(const char *s, size_t max)
 {
 	struct waba_strbuf sb = WABA_STRBUF_INIT;
@@ -226,13 +266,8 @@ static char *printable(const char *s, size_t max)
 		size_t cut = max;
 		while (cut > 0 && ((unsigned char)sb.buf[cut] & 0xC0) == 0x80)
 			cut--; /* do not split a character */
-		char *out = waba_xstrndup(sb.buf, cut);
-		waba_strbuf_release(&sb);
-		struct waba_strbuf o = WABA_STRBUF_INIT;
-		waba_strbuf_adds(&o, out);
-		waba_strbuf_adds(&o, "...");
-		free(out);
-		return waba_strbuf_detach(&o);
+		sb.len = cut;
+		waba_strbuf_adds(&sb, "...");
 	}
 	return waba_strbuf_detach(&sb);
 }
@@ -241,30 +276,28 @@ static char *printable(const char *s, size_t max)
  * Brazil: an 8-digit subscriber number that becomes a valid mobile with a 9 after the
  * DDD. Returns 1 (and reports) when that is the case.
  */
-static int check_br_nine(const struct phone_ctx *c)
+static int check_br_nine(struct phone_ctx *c)
 {
 	const struct waba_phone_facts *f = &c->p->facts;
 	long cc = waba_checklist_limit(c->cl, "phone.br.country_code");
 	long ddd = waba_checklist_limit(c->cl, "phone.br.area_code_digits");
-	if (cc <= 0 || ddd <= 0 || f->country_code != cc || f->valid)
+	if (cc <= 0 || ddd <= 0 || f->parse_error != WABA_PHONE_PARSED || f->country_code != cc || f->valid)
 		return 0;
-	size_t n = strlen(f->nsn);
-	if (n != (size_t)ddd + 8)
+	if (strlen(f->nsn) != (size_t)ddd + 8)
 		return 0;
 	struct waba_strbuf sb = WABA_STRBUF_INIT;
 	waba_strbuf_addf(&sb, "+%ld%.*s9%s", cc, (int)ddd, f->nsn, f->nsn + ddd);
 	struct waba_phone fixed;
 	waba_phone_parse(&fixed, waba_strbuf_cstr(&sb), NULL);
 	waba_strbuf_release(&sb);
-	if (!fixed.facts.valid || fixed.facts.type != WABA_PHONE_MOBILE) {
-		waba_phone_release(&fixed);
-		return 0;
+	int found = fixed.facts.valid && fixed.facts.type == WABA_PHONE_MOBILE;
+	if (found) {
+		c->var[V_FIXED] = fixed.facts.international;
+		add(c, &RULE_BR_NINE, "br_nine", "phone.hint.br_nine");
+		c->var[V_FIXED] = NULL;
 	}
-	struct waba_finding *fd = waba_findings_add(c->fs, &RULE_BR_NINE, WABA_LOC_NONE,
-	                                            _("'%s' looks like a Brazilian mobile without the ninth digit"), c->shown);
-	waba_finding_set_hint(fd, _("write it as %s (a 9 after the area code)"), fixed.facts.international);
 	waba_phone_release(&fixed);
-	return 1;
+	return found;
 }
 
 /* Argentina: a mobile typed without "9" after +54 (or in the domestic 0 .. 15 form). */
@@ -274,84 +307,59 @@ static void check_ar_nine(const struct phone_ctx *c)
 	long cc = waba_checklist_limit(c->cl, "phone.ar.country_code");
 	if (cc <= 0 || f->country_code != cc || f->type != WABA_PHONE_MOBILE)
 		return;
-	struct waba_finding *fd;
-	if (c->p->international) {
-		if (c->p->after_cc[0] == '9')
-			return;
-		fd = waba_findings_add(c->fs, &RULE_AR_NINE, WABA_LOC_NONE,
-		                       _("'%s' is an Argentine mobile written without the 9 after +54"), c->shown);
-	} else {
-		fd = waba_findings_add(c->fs, &RULE_AR_NINE, WABA_LOC_NONE,
-		                       _("'%s' is an Argentine mobile in domestic form"), c->shown);
-	}
-	waba_finding_set_hint(fd, _("give it as %s (E.164 %s)"), f->international, f->e164);
+	if (!c->p->international)
+		add(c, &RULE_AR_NINE, "ar_nine_domestic", "phone.hint.ar_nine");
+	else if (c->p->after_cc[0] != '9')
+		add(c, &RULE_AR_NINE, "ar_nine_intl", "phone.hint.ar_nine");
+}
+
+static size_t count_digits(const char *s)
+{
+	size_t n = 0;
+	for (; *s; s++)
+		n += *s >= '0' && *s <= '9';
+	return n;
 }
 
 /* The finding for a number libphonenumber could not parse or does not accept. */
-static void report_invalid(const struct phone_ctx *c, const char *region)
+static void report_invalid(struct phone_ctx *c)
 {
+	static const char *const by_error[] = {
+		[WABA_PHONE_ERR_EMPTY] = "empty",
+		[WABA_PHONE_ERR_BAD_UTF8] = "bad_utf8",
+		[WABA_PHONE_ERR_INPUT_TOO_LONG] = "input_too_long",
+		[WABA_PHONE_ERR_NOT_A_NUMBER] = "not_a_number",
+		[WABA_PHONE_ERR_TOO_SHORT_AFTER_IDD] = "too_short",
+		[WABA_PHONE_ERR_TOO_SHORT] = "too_short",
+		[WABA_PHONE_ERR_TOO_LONG] = "too_long",
+		[WABA_PHONE_ERR_INTERNAL] = "internal",
+	};
 	const struct waba_phone_facts *f = &c->p->facts;
-	struct waba_finding *fd = NULL;
-	switch (f->parse_error) {
-	case WABA_PHONE_ERR_EMPTY:
-		fd = waba_findings_add(c->fs, &RULE_INVALID, WABA_LOC_NONE, "%s", _("the phone number is empty"));
-		break;
-	case WABA_PHONE_ERR_BAD_UTF8:
-		fd = waba_findings_add(c->fs, &RULE_INVALID, WABA_LOC_NONE,
-		                       _("'%s' is not valid UTF-8 text, so it cannot be a phone number"), c->shown);
-		break;
-	case WABA_PHONE_ERR_INPUT_TOO_LONG:
-		fd = waba_findings_add(c->fs, &RULE_INVALID, WABA_LOC_NONE,
-		                       _("'%s' is %zu bytes long: far too long for a phone number"), c->shown,
-		                       strlen(c->p->input));
-		break;
-	case WABA_PHONE_ERR_COUNTRY_CODE:
-		if (c->p->international)
-			fd = waba_findings_add(c->fs, &RULE_INVALID, WABA_LOC_NONE,
-			                       _("'%s' starts with an unknown country code"), c->shown);
-		else
-			fd = waba_findings_add(c->fs, &RULE_INVALID, WABA_LOC_NONE,
-			                       _("'%s' has no country code, so its country is unknown"), c->shown);
-		hint_from(c, fd, "phone.guide.no_country");
-		break;
-	case WABA_PHONE_ERR_NOT_A_NUMBER:
-		fd = waba_findings_add(c->fs, &RULE_INVALID, WABA_LOC_NONE, _("'%s' is not a phone number"), c->shown);
-		break;
-	case WABA_PHONE_ERR_TOO_SHORT_AFTER_IDD:
-	case WABA_PHONE_ERR_TOO_SHORT:
-		fd = waba_findings_add(c->fs, &RULE_INVALID, WABA_LOC_NONE,
-		                       _("'%s' is too short to be a phone number"), c->shown);
-		break;
-	case WABA_PHONE_ERR_TOO_LONG:
-		fd = waba_findings_add(c->fs, &RULE_INVALID, WABA_LOC_NONE,
-		                       _("'%s' is too long to be a phone number"), c->shown);
-		break;
-	case WABA_PHONE_ERR_INTERNAL:
-		fd = waba_findings_add(c->fs, &RULE_INVALID, WABA_LOC_NONE,
-		                       _("'%s' could not be parsed (the phone-number library failed)"), c->shown);
-		break;
-	default: { /* parsed, but not a valid number */
-		const char *where = f->country_region[0] ? f->country_region : (region ? region : "?");
-		if (f->short_code) {
-			fd = waba_findings_add(c->fs, &RULE_SHORT_CODE, WABA_LOC_NONE,
-			                       _("'%s' is a short code of %s, not a full phone number"), c->shown, where);
-			hint_from(c, fd, "phone.guide.short_code");
-		} else if (f->possible == WABA_PHONE_IS_POSSIBLE_LOCAL_ONLY) {
-			fd = waba_findings_add(c->fs, &RULE_INVALID, WABA_LOC_NONE,
-			                       _("'%s' lacks the area code: it can only be dialled locally in %s"), c->shown, where);
-		} else if (f->possible == WABA_PHONE_IS_POSSIBLE) {
-			fd = waba_findings_add(c->fs, &RULE_INVALID, WABA_LOC_NONE,
-			                       _("'%s' is not a valid number in %s: no such range in its numbering plan"),
-			                       c->shown, where);
-		} else {
-			fd = waba_findings_add(c->fs, &RULE_INVALID, WABA_LOC_NONE,
-			                       _("'%s' has %zu digits after +%d: no number in %s has that length"), c->shown,
-			                       strlen(f->nsn), f->country_code, where);
-		}
-		break;
+	long max = waba_checklist_limit(c->cl, "phone.e164.max_digits");
+	size_t digits = count_digits(c->p->cleaned);
+
+	if (f->parse_error != WABA_PHONE_PARSED && f->parse_error != WABA_PHONE_ERR_INPUT_TOO_LONG && max > 0 &&
+	    (long)digits > max) {
+		/* libphonenumber's first complaint about 200 digits would be the country code */
+		set_num(c, V_DIGITS, (long)digits);
+		set_num(c, V_MAX, max);
+		add(c, &RULE_INVALID, "too_many_digits", "phone.guide.no_country");
+	} else if (f->parse_error == WABA_PHONE_ERR_COUNTRY_CODE) {
+		add(c, &RULE_INVALID, c->p->international ? "unknown_cc" : "no_cc", "phone.guide.no_country");
+	} else if (f->parse_error != WABA_PHONE_PARSED) {
+		size_t e = (size_t)f->parse_error;
+		add(c, &RULE_INVALID, e < sizeof(by_error) / sizeof(by_error[0]) && by_error[e] ? by_error[e] : "not_a_number",
+		    "phone.guide.no_country");
+	} else if (f->short_code) {
+		add(c, &RULE_SHORT_CODE, "short_code", "phone.guide.short_code");
+	} else if (f->possible == WABA_PHONE_IS_POSSIBLE_LOCAL_ONLY) {
+		add(c, &RULE_INVALID, "local_only", "phone.guide.no_country");
+	} else if (f->possible == WABA_PHONE_IS_POSSIBLE) {
+		add(c, &RULE_INVALID, "no_range", "phone.guide.no_country");
+	} else {
+		set_num(c, V_DIGITS, (long)strlen(f->nsn));
+		add(c, &RULE_INVALID, "bad_length", "phone.guide.no_country");
 	}
-	}
-	(void)fd;
 }
 
 /* Findings for a valid number's type; returns 1 when the type can be registered. */
@@ -362,43 +370,25 @@ static int check_type(const struct phone_ctx *c, int used_whatsapp)
 	const char *verdict = waba_set_item_attr(it, "verdict");
 	const char *ask = waba_set_item_attr(it, "ask_whatsapp");
 	const char *verification = waba_set_item_attr(it, "verification");
-	struct waba_strbuf key = WABA_STRBUF_INIT;
-	const char *label = type_label(c, f->type, &key);
-	struct waba_finding *fd;
 	int eligible = 1;
 
 	if (!verdict || strcmp(verdict, "unsupported") == 0) {
-		fd = waba_findings_add(c->fs, &RULE_UNSUPPORTED, WABA_LOC_NONE, _("'%s' is %s (%s): it cannot be registered"),
-		                       c->shown, label, waba_phone_type_name(f->type));
-		hint_from(c, fd, "phone.guide.unsupported");
+		add(c, &RULE_UNSUPPORTED, "unsupported", "phone.guide.unsupported");
 		eligible = 0;
 	} else if (strcmp(verdict, "not_recommended") == 0) {
-		fd = waba_findings_add(c->fs, &RULE_NOT_RECOMMENDED, WABA_LOC_NONE,
-		                       _("'%s' is %s (%s): Meta does not recommend it for registration"), c->shown, label,
-		                       waba_phone_type_name(f->type));
-		hint_from(c, fd, f->type == WABA_PHONE_TOLL_FREE ? "phone.guide.toll_free" : "phone.guide.not_recommended");
+		add(c, &RULE_NOT_RECOMMENDED, "not_recommended",
+		    f->type == WABA_PHONE_TOLL_FREE ? "phone.guide.toll_free" : "phone.guide.not_recommended");
 	} else if (verification && strcmp(verification, "voice") == 0) {
-		fd = waba_findings_add(c->fs, &RULE_FIXED_LINE, WABA_LOC_NONE,
-		                       _("'%s' is %s: eligible; the verification code will come by voice call"), c->shown,
-		                       label);
-		hint_from(c, fd, "phone.guide.fixed_line");
+		add(c, &RULE_FIXED_LINE, "fixed_line", "phone.guide.fixed_line");
 	}
 	if (eligible && ask && strcmp(ask, "yes") == 0) {
-		long months = waba_checklist_limit(c->cl, "phone.whatsapp.quiet_months");
 		if (used_whatsapp == 1) {
-			fd = waba_findings_add(c->fs, &RULE_USED_WHATSAPP, WABA_LOC_NONE,
-			                       _("'%s' is %s that used WhatsApp in the last %ld months: it cannot be registered now"),
-			                       c->shown, label, months);
-			hint_from(c, fd, "phone.guide.used_whatsapp");
+			add(c, &RULE_USED_WHATSAPP, "used_whatsapp", "phone.guide.used_whatsapp");
 			eligible = 0;
 		} else if (used_whatsapp < 0) {
-			fd = waba_findings_add(c->fs, &RULE_WHATSAPP_UNKNOWN, WABA_LOC_NONE,
-			                       _("'%s' is %s: eligible only if it has not used WhatsApp in the last %ld months"),
-			                       c->shown, label, months);
-			hint_from(c, fd, "phone.guide.ask_whatsapp");
+			add(c, &RULE_WHATSAPP_UNKNOWN, "whatsapp_unknown", "phone.guide.ask_whatsapp");
 		}
 	}
-	waba_strbuf_release(&key);
 	return eligible;
 }
 
@@ -406,13 +396,30 @@ int waba_check_phone(struct waba_report *r, const char *number, const char *regi
                      const struct waba_checklist *cl)
 {
 	struct waba_phone p;
+	struct phone_ctx c;
+	struct waba_strbuf label_id = WABA_STRBUF_INIT;
 	int eligible = 0;
 
 	waba_phone_parse(&p, number, region);
+	const struct waba_phone_facts *f = &p.facts;
 	char *shown = printable(p.input, 60);
 	char *input = printable(p.input, 0);
-	struct phone_ctx c = { &r->findings, cl, &p, shown };
-	const struct waba_phone_facts *f = &p.facts;
+	memset(&c, 0, sizeof(c));
+	c.fs = &r->findings;
+	c.cl = cl;
+	c.p = &p;
+	c.var[V_INPUT] = shown;
+	c.var[V_E164] = f->e164;
+	c.var[V_INTL] = f->international;
+	c.var[V_REGION] = f->country_region[0] ? f->country_region : (region ? region : "?");
+	c.var[V_TYPE] = waba_phone_type_name(f->type);
+	waba_strbuf_addf(&label_id, "phone.type_label.%s", waba_phone_type_name(f->type));
+	c.var[V_TYPE_LABEL] = waba_checklist_text(cl, waba_strbuf_cstr(&label_id), waba_i18n_lang());
+	if (!c.var[V_TYPE_LABEL])
+		c.var[V_TYPE_LABEL] = c.var[V_TYPE];
+	set_num(&c, V_CC, f->country_code);
+	set_num(&c, V_MONTHS, waba_checklist_limit(cl, "phone.whatsapp.quiet_months"));
+	set_num(&c, V_BYTES, (long)strlen(p.input));
 
 	cJSON *item = cJSON_CreateObject();
 	cJSON_AddStringToObject(item, "kind", "phone");
@@ -421,7 +428,7 @@ int waba_check_phone(struct waba_report *r, const char *number, const char *regi
 
 	if (f->parse_error != WABA_PHONE_PARSED || !f->valid) {
 		if (!check_br_nine(&c))
-			report_invalid(&c, region);
+			report_invalid(&c);
 	} else {
 		eligible = check_type(&c, used_whatsapp);
 		check_ar_nine(&c);
@@ -438,6 +445,7 @@ int waba_check_phone(struct waba_report *r, const char *number, const char *regi
 	cJSON_AddStringToObject(item, "type", waba_phone_type_name(f->type));
 	cJSON_AddBoolToObject(item, "eligible", eligible);
 	waba_report_end_item(r);
+	waba_strbuf_release(&label_id);
 	free(shown);
 	free(input);
 	waba_phone_release(&p);
@@ -450,29 +458,40 @@ static const char *item_str(const cJSON *item, const char *name)
 	return cJSON_IsString(v) ? v->valuestring : NULL;
 }
 
+static const char *phone_e164(const struct waba_report *r, size_t i)
+{
+	return strcmp(r->items[i].kind, "phone") == 0 ? item_str(r->items[i].json, "e164") : NULL;
+}
+
 /* Report each number given more than once, on its second mention. */
-static void report_duplicates(struct waba_report *r)
+static void report_duplicates(struct waba_report *r, const struct waba_checklist *cl)
 {
 	for (size_t i = 0; i < r->nitems; i++) {
-		const char *e = strcmp(r->items[i].kind, "phone") == 0 ? item_str(r->items[i].json, "e164") : NULL;
-		size_t first = i, count = 0, second = 0;
+		const char *e = phone_e164(r, i);
+		size_t count = 0, second = 0;
 		if (!e)
 			continue;
 		for (size_t j = 0; j < r->nitems; j++) {
-			const char *o = strcmp(r->items[j].kind, "phone") == 0 ? item_str(r->items[j].json, "e164") : NULL;
+			const char *o = phone_e164(r, j);
 			if (!o || strcmp(o, e) != 0)
 				continue;
-			if (j < first)
+			if (j < i)
 				break; /* reported from its first mention */
 			if (++count == 2)
 				second = j;
 		}
 		if (count < 2)
 			continue;
+		struct phone_ctx c;
+		memset(&c, 0, sizeof(c));
+		c.fs = &r->findings;
+		c.cl = cl;
+		c.var[V_E164] = e;
+		c.var[V_FIRST] = item_str(r->items[i].json, "input");
+		c.var[V_SECOND] = item_str(r->items[second].json, "input");
+		set_num(&c, V_COUNT, (long)count);
 		r->findings.current_item = (int)second;
-		waba_findings_add(&r->findings, &RULE_DUPLICATE, WABA_LOC_NONE,
-		                  _("%s is given %zu times ('%s' and '%s' are the same number)"), e, count,
-		                  item_str(r->items[first].json, "input"), item_str(r->items[second].json, "input"));
+		add(&c, &RULE_DUPLICATE, "duplicate", "phone.hint.duplicate");
 		waba_report_end_item(r);
 	}
 }
@@ -480,7 +499,7 @@ static void report_duplicates(struct waba_report *r)
 void waba_check_phone_finish(struct waba_report *r, const struct waba_checklist *cl)
 {
 	size_t phones = 0, eligible = 0;
-	report_duplicates(r);
+	report_duplicates(r, cl);
 	for (size_t i = 0; i < r->nitems; i++) {
 		if (strcmp(r->items[i].kind, "phone") != 0)
 			continue;
@@ -493,11 +512,11 @@ void waba_check_phone_finish(struct waba_report *r, const struct waba_checklist 
 	struct waba_strbuf regions = WABA_STRBUF_INIT;
 	for (size_t i = 0; i < supply->len; i++)
 		waba_strbuf_addf(&regions, "%s%s", i ? ", " : "", supply->items[i].value);
-	struct waba_finding *fd = waba_findings_add(&r->findings, &RULE_BOTMAKER_SUPPLY, WABA_LOC_NONE,
-	                                            _("none of the numbers is eligible; Botmaker can supply a number in %s"),
-	                                            waba_strbuf_cstr(&regions));
-	const char *g = waba_checklist_text(cl, "phone.guide.botmaker_supply", waba_i18n_lang());
-	if (g)
-		waba_finding_set_hint(fd, "%s", g);
+	struct phone_ctx c;
+	memset(&c, 0, sizeof(c));
+	c.fs = &r->findings;
+	c.cl = cl;
+	c.var[V_REGIONS] = waba_strbuf_cstr(&regions);
+	add(&c, &RULE_BOTMAKER_SUPPLY, "botmaker_supply", "phone.guide.botmaker_supply");
 	waba_strbuf_release(&regions);
 }

@@ -38,8 +38,8 @@ int cmd_phone(int argc, char **argv)
 			region[i] = (char)toupper((unsigned char)region_opt[i]);
 		if (n != 2 || !waba_phone_region_known(region)) {
 			free(args.v);
-			return cli_fail(_("phone: --region '%s' is not a known two-letter region code (BR, AR, US, ...)"),
-			                region_opt);
+			return cli_fail(_("phone: --region '%.8s%s' is not a known two-letter region code (BR, AR, US, ...)"),
+			                region_opt, n > 8 ? "..." : "");
 		}
 	}
 	if (used_opt) {
@@ -49,7 +49,8 @@ int cmd_phone(int argc, char **argv)
 			used = 0;
 		else {
 			free(args.v);
-			return cli_fail(_("phone: --used-whatsapp takes yes or no, not '%s'"), used_opt);
+			return cli_fail(_("phone: --used-whatsapp takes yes or no, not '%.8s%s'"), used_opt,
+			                strlen(used_opt) > 8 ? "..." : "");
 		}
 	}
 	if ((rc = cli_run_setup(&run)) != 0)
