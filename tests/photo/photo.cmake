@@ -11,3 +11,5 @@ add_test(NAME photo/example-fresh
          COMMAND ${CMAKE_COMMAND} -DGEN=$<TARGET_FILE:make_photos> -DSRC=${CMAKE_SOURCE_DIR}
                  -P ${CMAKE_CURRENT_LIST_DIR}/check_example.script)
 set_tests_properties(photo/example-fresh PROPERTIES LABELS photo)
+add_test(NAME photo/fix COMMAND ${CMAKE_CURRENT_LIST_DIR}/fix.sh ${WABA_EXE} ${CMAKE_SOURCE_DIR})
+set_tests_properties(photo/fix PROPERTIES LABELS photo)
