@@ -1,0 +1,10 @@
+# Phone numbers: the benchmark driver (bench/phone/) and a cross-check of waba_phone_parse
+# against Python's phonenumbers on the same generated list (E.164 and type must agree).
+add_executable(phone_bench ${CMAKE_SOURCE_DIR}/bench/phone/phone_bench.c)
+target_link_libraries(phone_bench PRIVATE waba)
+target_compile_definitions(phone_bench PRIVATE _POSIX_C_SOURCE=200809L _DEFAULT_SOURCE)
+set_target_properties(phone_bench PROPERTIES LINKER_LANGUAGE CXX)
+waba_add_warnings(phone_bench)
+add_test(NAME phone/agrees-with-python
+         COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/phone/agree.sh $<TARGET_FILE:phone_bench> ${CMAKE_SOURCE_DIR}/bench/phone)
+set_tests_properties(phone/agrees-with-python PROPERTIES LABELS phone)
