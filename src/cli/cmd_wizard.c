@@ -11,6 +11,7 @@
  */
 #include <string.h>
 #include <unistd.h>
+#include "waba/business.h"
 #include "waba/check_application.h"
 #include "waba/graph.h"
 #include "wizard.h"
@@ -52,7 +53,7 @@ static int about_file(const struct waba_report *r, const struct waba_finding *f,
  * @return the number of errors shown, or -1 when the state could not be written.
  */
 static long check_answer(struct wizard *w, const char *prefixes, const char *file, const char *kind,
-                         const char *input, cJSON **item)
+                         const char *input, cJSON **item, int show)
 {
 	struct waba_report r = WABA_REPORT_INIT;
 	struct waba_app_check c = WABA_APP_CHECK_INIT;
@@ -87,7 +88,8 @@ static long check_answer(struct wizard *w, const char *prefixes, const char *fil
 		free(r.items[i].name);    /* shown as the subject of item-less findings */
 		r.items[i].name = NULL;
 	}
-	errors = (long)wiz_show_findings(w, &r);
+	if (show)
+		errors = (long)wiz_show_findings(w, &r);
 	waba_report_release(&r);
 	waba_app_check_release(&c);
 	return errors;
@@ -116,7 +118,7 @@ static int ask_field(struct wizard *w, const char *qid, const char *obj, const c
 			return WIZ_QUIT;
 		wiz_state_set_str(&w->st, obj, key, a);
 		free(a);
-		long errors = check_answer(w, prefixes, NULL, NULL, NULL, NULL);
+		long errors = check_answer(w, prefixes, NULL, NULL, NULL, NULL, 1);
 		if (errors < 0)
 			return CLI_EXIT_FAIL;
 		if (keep_anyway(w, errors, &keep) == WIZ_QUIT)
@@ -166,7 +168,19 @@ static int step_requirements(struct wizard *w)
 static int step_business(struct wizard *w)
 {
 	wiz_say(w, "wizard.business.where", NULL, NULL);
-	return ask_field(w, "business_id", NULL, "business_id", "business.id.");
+	int rc = ask_field(w, "business_id", NULL, "business_id", "business.id.");
+	const char *typed = wiz_state_str(&w->st, NULL, "business_id");
+	if (rc == WIZ_OK && typed) {
+		struct waba_business_input b;
+		waba_business_input_parse(&b, typed);
+		if (b.id && strcmp(b.id, typed) != 0) { /* keep the ID, not the URL it came in */
+			wiz_state_set_str(&w->st, NULL, "business_id", b.id);
+			if (wiz_state_save(&w->st) < 0)
+				rc = cli_fail("%s", waba_error_last());
+		}
+		waba_business_input_release(&b);
+	}
+	return rc;
 }
 
 /* The status from Meta when a token is set; NULL (and a line saying why) otherwise. */
@@ -248,7 +262,7 @@ static int step_verification(struct wizard *w)
 		wiz_say(w, "wizard.verification.unknown", NULL, NULL);
 	}
 	free(status);
-	return check_answer(w, "business.verification", NULL, NULL, NULL, NULL) < 0 ? CLI_EXIT_FAIL : WIZ_OK;
+	return check_answer(w, "business.verification", NULL, NULL, NULL, NULL, 1) < 0 ? CLI_EXIT_FAIL : WIZ_OK;
 }
 
 static cJSON *numbers_array(struct wizard *w)
@@ -264,10 +278,12 @@ static cJSON *numbers_array(struct wizard *w)
 static int check_number(struct wizard *w, cJSON *entry, const char *number, int *keep)
 {
 	cJSON *item = NULL;
-	long errors = check_answer(w, "phone.", NULL, "phone", number, &item);
+	long errors = check_answer(w, "phone.", NULL, "phone", number, &item, 0);
 	const cJSON *type = cJSON_GetObjectItemCaseSensitive(item, "type");
-	if (errors < 0)
+	if (errors < 0) {
+		cJSON_Delete(item);
 		return CLI_EXIT_FAIL;
+	}
 	if (cJSON_IsString(type)) {
 		char *label = waba_xasprintf("wizard.ptype.%s", type->valuestring);
 		wiz_say(w, "wizard.phone.type", "type", wiz_text(w, label));
@@ -280,9 +296,11 @@ static int check_number(struct wizard *w, cJSON *entry, const char *number, int 
 			}
 			cJSON_DeleteItemFromObjectCaseSensitive(entry, "used_whatsapp");
 			cJSON_AddStringToObject(entry, "used_whatsapp", used ? "yes" : "no");
-			errors = check_answer(w, "phone.", NULL, NULL, NULL, NULL);
+			cJSON_Delete(item);
+			item = NULL;
 		}
 	}
+	errors = check_answer(w, "phone.", NULL, NULL, NULL, NULL, 1);
 	cJSON_Delete(item);
 	if (errors < 0)
 		return CLI_EXIT_FAIL;
@@ -352,7 +370,7 @@ static int offer_fix(struct wizard *w, const char *path)
 		wiz_say(w, "wizard.photo.fixed", "file", out);
 		wiz_state_set_str(&w->st, NULL, "photo", stored);
 		free(stored);
-		check_answer(w, "photo.", NULL, NULL, NULL, NULL);
+		check_answer(w, "photo.", NULL, NULL, NULL, NULL, 1);
 	}
 	free(out);
 	return WIZ_OK;
@@ -377,7 +395,7 @@ static int step_photo(struct wizard *w)
 		char *stored = path_for_state(w, a);
 		wiz_state_set_str(&w->st, NULL, "photo", stored);
 		free(stored);
-		long errors = check_answer(w, "photo.", NULL, NULL, NULL, NULL);
+		long errors = check_answer(w, "photo.", NULL, NULL, NULL, NULL, 1);
 		if (errors < 0) {
 			free(a);
 			return CLI_EXIT_FAIL;
@@ -386,7 +404,7 @@ static int step_photo(struct wizard *w)
 		free(a);
 		if (rc != WIZ_OK)
 			return rc;
-		if (errors > 0 && (errors = check_answer(w, "photo.", NULL, NULL, NULL, NULL)) < 0)
+		if (errors > 0 && (errors = check_answer(w, "photo.", NULL, NULL, NULL, NULL, 1)) < 0)
 			return CLI_EXIT_FAIL;
 		if (keep_anyway(w, errors, &keep) == WIZ_QUIT)
 			return WIZ_QUIT;
@@ -431,7 +449,7 @@ static int ask_websites(struct wizard *w)
 			cJSON_AddItemToObject(profile, "websites", list);
 		else
 			cJSON_Delete(list);
-		long errors = check_answer(w, "profile.website", NULL, NULL, NULL, NULL);
+		long errors = check_answer(w, "profile.website", NULL, NULL, NULL, NULL, 1);
 		if (errors < 0 || keep_anyway(w, errors, &keep) == WIZ_QUIT) {
 			waba_strbuf_release(&def);
 			return errors < 0 ? CLI_EXIT_FAIL : WIZ_QUIT;
@@ -480,7 +498,7 @@ static int step_templates(struct wizard *w)
 		}
 		char *stored = path_for_state(w, a);
 		cJSON_AddItemToArray(list, cJSON_CreateString(stored));
-		long errors = check_answer(w, "template.,input.", stored, NULL, NULL, NULL);
+		long errors = check_answer(w, "template.,input.", stored, NULL, NULL, NULL, 1);
 		free(stored);
 		free(a);
 		if (errors < 0)

@@ -74,8 +74,7 @@ int waba_i18n_init(const char *lang)
 	             ? es_locales : en_locales;
 	/* Make sure messages are looked up in the chosen language even under C.UTF-8. Without a
 	 * pt or es locale installed, C.UTF-8 is the last resort: gettext ignores LANGUAGE under
-	 * "C" but honours it under C.UTF-8. */
-	/* Make sure messages are looked up in the chosen language even under C.UTF-8. */
+	 * "C" but honours it under C.UTF-8 (tests/wizard: case portuguese). */
 	const char *cur = setlocale(LC_MESSAGES, NULL);
 	if (!cur || strncmp(cur, current_lang, 2) != 0) {
 		for (size_t i = 0; candidates[i]; i++)
