@@ -8,6 +8,8 @@
 #include <string.h>
 #include "waba/business.h"
 #include "waba/check_application.h"
+#include "waba/i18n.h"
+#include "waba/name.h"
 #include "waba/phone.h"
 #include "waba/photo.h"
 #include "waba/template.h"
@@ -50,15 +52,19 @@ static void check_numbers(struct waba_report *r, const struct waba_application *
 /* The display name (with the legal name and website) and the profile fields. */
 static void check_texts(struct waba_report *r, const struct waba_application *app, const struct waba_checklist *cl)
 {
-	(void)r;
-	(void)app;
-	(void)cl;
+	if (app->display_name.value)
+		waba_check_name_app(r, app, NULL, cl); /* offline: `name --website` fetches the site */
 }
 
 static int check_photo(struct waba_app_check *c, struct waba_report *r, const struct waba_checklist *cl)
 {
 	char *path = waba_app_path(c, c->app->photo.value);
 	int err = waba_check_photo(r, path, cl);
+	if (err < 0) { /* say which application the photo belongs to */
+		char *why = waba_xstrdup(waba_error_last());
+		err = waba_error_set(err, _("the photo of '%s': %s"), c->src.name, why);
+		free(why);
+	}
 	free(path);
 	return err;
 }
@@ -73,8 +79,12 @@ static int check_templates(struct waba_app_check *c, struct waba_report *r, cons
 		char *path = waba_app_path(c, app->templates[i].value);
 		int err = waba_source_read(&c->tpl_src[c->ntpl], path, WABA_SOURCE_MAX);
 		free(path);
-		if (err < 0)
+		if (err < 0) {
+			char *why = waba_xstrdup(waba_error_last());
+			err = waba_error_set(err, _("a template of '%s': %s"), c->src.name, why);
+			free(why);
 			return err;
+		}
 		waba_lint_source(r, &c->tpl_src[c->ntpl++], cl);
 	}
 	return 0;
