@@ -44,6 +44,19 @@ static const struct waba_rule RULE_LENGTH_MAX = {
 	.example_good = "Casa Aurora Móveis",
 };
 
+static const struct waba_rule RULE_NO_LETTERS = {
+	.id = "name.no_letters",
+	.severity = WABA_SEV_ERROR,
+	.summary = N_("the display name has no letters"),
+	.hint = N_("use the business's name as it appears on its website"),
+	.source = SRC_DNG,
+	.explain = N_("A display name must represent the business, its service, product or department (policy §1.1); "
+	              "digits and punctuation alone name nothing, and Meta's review reasons include names too general "
+	              "to identify a business (§1.2)."),
+	.example_bad = "123-456",
+	.example_good = "Casa Aurora 24h",
+};
+
 static const struct waba_rule RULE_WHITESPACE = {
 	.id = "name.whitespace",
 	.severity = WABA_SEV_WARNING,
@@ -328,7 +341,7 @@ static const struct waba_rule RULE_UNVERIFIED = {
 };
 
 const struct waba_rule *const waba_rules_name[] = {
-	&RULE_LENGTH_MIN, &RULE_LENGTH_MAX, &RULE_WHITESPACE, &RULE_EMOJI, &RULE_SYMBOLS, &RULE_PUNCTUATION,
+	&RULE_LENGTH_MIN, &RULE_LENGTH_MAX, &RULE_NO_LETTERS, &RULE_WHITESPACE, &RULE_EMOJI, &RULE_SYMBOLS, &RULE_PUNCTUATION,
 	&RULE_URL, &RULE_META_BRAND, &RULE_OFFICIAL, &RULE_PROMO, &RULE_PROHIBITED, &RULE_CAPS_ALL,
 	&RULE_CAPS_RANDOM, &RULE_CAPS_LOWER, &RULE_CAPS_MINOR, &RULE_GENERIC, &RULE_PLACE, &RULE_PERSON,
 	&RULE_LEGAL_MISMATCH, &RULE_SITE_MISMATCH, &RULE_SITE_MATCH, &RULE_SITE_NO_BRAND, &RULE_UNVERIFIED, NULL,
@@ -368,6 +381,14 @@ static void check_length(struct name *n)
 	if (max > 0 && chars > (size_t)max)
 		waba_findings_add(n->fs, &RULE_LENGTH_MAX, span(n, 0, n->len),
 		                  _("the display name has %zu characters; BSPs accept at most %ld"), chars, max);
+	for (size_t i = 0; i < n->len;) {
+		int32_t cp;
+		i += waba_utf8_decode(n->s + i, n->len - i, &cp);
+		if (cp >= 0 && utf8proc_category(cp) >= UTF8PROC_CATEGORY_LU && utf8proc_category(cp) <= UTF8PROC_CATEGORY_LO)
+			return;
+	}
+	if (n->len)
+		waba_findings_add(n->fs, &RULE_NO_LETTERS, span(n, 0, n->len), "%s", _("the display name has no letters"));
 }
 
 static void check_whitespace(struct name *n)

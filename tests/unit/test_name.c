@@ -97,6 +97,7 @@ static void test_rejected_examples(void **state)
 		{ "CaSa AuRoRa", "name.caps.random", WABA_SEV_WARNING },
 		{ "Doces Da Vovó Aurora", "name.caps.minor_word", WABA_SEV_WARNING },
 		{ "AB", "name.length.min", WABA_SEV_ERROR },
+		{ "123-456", "name.no_letters", WABA_SEV_ERROR },
 	};
 	(void)state;
 	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
