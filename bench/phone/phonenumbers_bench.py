@@ -27,13 +27,13 @@ def main():
         for region, text in lines:
             print("%s\t%s" % facts(region, text))
         return
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), time.process_time()
     valid = 0
     for region, text in lines:
         valid += facts(region, text)[0] != "-"
-    secs = time.perf_counter() - start
-    print("python phonenumbers %s: %d numbers (%d valid) in %.3f s: %.0f numbers/s"
-          % (pn.__version__, len(lines), valid, secs, len(lines) / secs))
+    secs, cpu = time.perf_counter() - start, time.process_time() - cpu_start
+    print("python phonenumbers %s: %d numbers (%d valid): %.0f numbers/s CPU (%.3f s), %.0f numbers/s wall (%.3f s)"
+          % (pn.__version__, len(lines), valid, len(lines) / cpu, cpu, len(lines) / secs, secs))
 
 
 if __name__ == "__main__":

@@ -1,7 +1,8 @@
 #!/bin/sh
 # bench/phone/run.sh [BUILD_DIR] [N]: numbers per second for N (default 100000) phone
 # numbers, waba-preflight's parser (libphonenumber C++ through the shim) beside Python's
-# phonenumbers package (Debian python3-phonenumbers) on the same list.
+# phonenumbers package (Debian python3-phonenumbers) on the same list. CPU time is the
+# figure to compare on a busy machine; wall time is printed too.
 # Build first: cmake --build BUILD_DIR --target phone_bench
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)

@@ -52,12 +52,12 @@ struct waba_phone_facts {
 	int parse_error;        /* enum waba_phone_parse_error; the rest is set only when PARSED */
 	int country_code;       /* 55 */
 	char e164[40];          /* "+5511987654321" (for invalid numbers too: the digits, normalised) */
-	char international[64]; /* "+55 11 98765-4321" */
+	char international[64]; /* "+55 11 98765-4321" (the E.164 form when not valid) */
 	char region[8];         /* region of a valid number: "BR"; "001" non-geographic; "" */
 	char country_region[8]; /* main region of the country code ("BR"), "" if none */
 	char nsn[40];           /* national significant number "11987654321" */
 	int valid;              /* IsValidNumber */
-	int possible;           /* enum waba_phone_possible */
+	int possible;           /* enum waba_phone_possible (IS_POSSIBLE when valid) */
 	int type;               /* enum waba_phone_type (UNKNOWN unless valid) */
 	int short_code;         /* not valid, but a valid short number (emergency, SMS short code) */
 };

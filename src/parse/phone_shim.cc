@@ -97,24 +97,28 @@ extern "C" int waba_phone_shim_parse(const char *text, const char *default_regio
 		if (out->parse_error != WABA_PHONE_PARSED)
 			return out->parse_error;
 		// Several of these calls append to the string they are given: a fresh one each time.
-		std::string e164, intl, nsn, cc_region;
+		// The numbering-plan matching (ICU regular expressions) is the cost, so each kind of
+		// match runs once: GetNumberType() is UNKNOWN exactly when IsValidNumber() is false.
+		std::string e164, nsn, cc_region;
 		out->country_code = n.country_code();
 		u->Format(n, PhoneNumberUtil::E164, &e164);
 		copy(out->e164, e164);
-		u->Format(n, PhoneNumberUtil::INTERNATIONAL, &intl);
-		copy(out->international, intl);
 		u->GetNationalSignificantNumber(n, &nsn);
 		copy(out->nsn, nsn);
 		u->GetRegionCodeForCountryCode(n.country_code(), &cc_region);
 		copy(out->country_region, cc_region == "ZZ" ? std::string() : cc_region);
-		out->valid = u->IsValidNumber(n);
-		out->possible = map_possible(u->IsPossibleNumberWithReason(n));
+		out->type = map_type(u->GetNumberType(n));
+		out->valid = out->type != WABA_PHONE_UNKNOWN;
 		if (out->valid) {
-			std::string region_of;
+			std::string intl, region_of;
+			u->Format(n, PhoneNumberUtil::INTERNATIONAL, &intl);
+			copy(out->international, intl);
 			u->GetRegionCodeForNumber(n, &region_of);
 			copy(out->region, region_of == "ZZ" ? std::string() : region_of);
-			out->type = map_type(u->GetNumberType(n));
+			out->possible = WABA_PHONE_IS_POSSIBLE;
 		} else {
+			copy(out->international, e164);
+			out->possible = map_possible(u->IsPossibleNumberWithReason(n));
 			out->short_code = short_info().IsValidShortNumber(n);
 		}
 	} catch (...) {
