@@ -121,11 +121,6 @@ const struct waba_rule WABA_RULE_TEMPLATE_HTTPS = {
 	.example_good = "\"Veja em https://loja.example.com\"",
 };
 
-/* The text pieces of a template that content rules read. */
-struct piece {
-	const struct waba_tpl_text *text;
-};
-
 struct content {
 	const struct waba_template *tpl;
 	const struct waba_checklist *cl;
@@ -166,7 +161,9 @@ static int on_match(const struct waba_term_match *m, void *payload)
 {
 	struct content *c = payload;
 	c->matches++;
-	if (!c->rule || seen_tag(c, m->term->tag))
+	if (!c->rule)
+		return 1; /* only asked whether there is one */
+	if (seen_tag(c, m->term->tag))
 		return 0;
 	const struct waba_tpl_text *t = c->text;
 	struct waba_loc loc = waba_template_loc(c->tpl, t, m->start, m->end);
@@ -184,9 +181,10 @@ static int on_match(const struct waba_term_match *m, void *payload)
 	return 0;
 }
 
-/* Match list `list` in every text piece; report with `rule` (NULL: only count). */
-static size_t match_list(struct content *c, const struct waba_tpl_text *const *texts, size_t n, const char *list,
-                         const struct waba_rule *rule, const char *severities)
+/* Match list `list` in every text piece (words[i] are the words of texts[i]); report
+ * with `rule` (NULL: only count). */
+static size_t match_list(struct content *c, const struct waba_tpl_text *const *texts, const struct waba_words *words,
+                         size_t n, const char *list, const struct waba_rule *rule, const char *severities)
 {
 	const struct waba_termlist *tl = waba_checklist_terms(c->cl, list);
 	c->rule = rule;
@@ -194,13 +192,10 @@ static size_t match_list(struct content *c, const struct waba_tpl_text *const *t
 	c->nreported = 0;
 	c->matches = 0;
 	for (size_t i = 0; tl && i < n; i++) {
-		struct waba_words w = WABA_WORDS_INIT;
-		if (!texts[i] || !texts[i]->s)
+		if (!texts[i] || !texts[i]->s || words[i].len == 0)
 			continue;
 		c->text = texts[i];
-		waba_text_words(&w, texts[i]->s, texts[i]->len);
-		waba_terms_find(tl, &w, c->lang, on_match, c);
-		waba_words_release(&w);
+		waba_terms_find(tl, &words[i], c->lang, on_match, c);
 	}
 	return c->matches;
 }
@@ -316,24 +311,34 @@ int waba_check_template_text(const struct waba_template *tpl, const struct waba_
 	for (size_t i = 0; i < tpl->nbuttons && n < sizeof(texts) / sizeof(texts[0]); i++)
 		texts[n++] = &tpl->buttons[i].text;
 
+	/* split every text into folded words once; each list is matched on them */
+	struct waba_words words[sizeof(texts) / sizeof(texts[0])];
+	for (size_t i = 0; i < n; i++) {
+		struct waba_words init = WABA_WORDS_INIT;
+		words[i] = init;
+		if (texts[i]->s)
+			waba_text_words(&words[i], texts[i]->s, texts[i]->len);
+	}
 	int utility = waba_tpl_text_eq(&tpl->category, "UTILITY", 1);
 	int auth = waba_tpl_text_eq(&tpl->category, "AUTHENTICATION", 1);
 	int marketing = waba_tpl_text_eq(&tpl->category, "MARKETING", 1);
 	if (utility || auth) {
-		if (!match_list(&c, texts, n, "promotional", &WABA_RULE_TEMPLATE_PROMOTIONAL, NULL))
+		if (!match_list(&c, texts, words, n, "promotional", &WABA_RULE_TEMPLATE_PROMOTIONAL, NULL))
 			for (size_t i = 0; i < 3; i++)
 				if (texts[i]->s && check_percent(&c, texts[i]))
 					break;
 	}
-	match_list(&c, texts, n, "prohibited", &WABA_RULE_TEMPLATE_PROHIBITED, "template.prohibited_tags");
-	match_list(&c, texts, n, "sensitive", &WABA_RULE_TEMPLATE_SENSITIVE, "template.sensitive_tags");
+	match_list(&c, texts, words, n, "prohibited", &WABA_RULE_TEMPLATE_PROHIBITED, "template.prohibited_tags");
+	match_list(&c, texts, words, n, "sensitive", &WABA_RULE_TEMPLATE_SENSITIVE, "template.sensitive_tags");
 	if (utility || marketing)
-		match_list(&c, texts, n, "otp", &WABA_RULE_TEMPLATE_OTP, NULL);
-	match_list(&c, texts, n, "threat", &WABA_RULE_TEMPLATE_THREAT, NULL);
+		match_list(&c, texts, words, n, "otp", &WABA_RULE_TEMPLATE_OTP, NULL);
+	match_list(&c, texts, words, n, "threat", &WABA_RULE_TEMPLATE_THREAT, NULL);
 	if (utility && tpl->body.text.s && tpl->body.text.len > 0 &&
-	    match_list(&c, texts, 2, "utility_purposes", NULL, NULL) == 0)
+	    match_list(&c, texts, words, 2, "utility_purposes", NULL, NULL) == 0)
 		waba_findings_add(fs, &WABA_RULE_TEMPLATE_PURPOSE, waba_template_text_loc(tpl, &tpl->body.text), "%s",
 		                  _("the UTILITY template does not say which order, account, payment, appointment or delivery it is about"));
+	for (size_t i = 0; i < n; i++)
+		waba_words_release(&words[i]);
 	check_links(&c, &tpl->body.text);
 	return 0;
 }

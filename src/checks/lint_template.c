@@ -7,10 +7,19 @@
 #include "waba/strbuf.h"
 #include "waba/template.h"
 
+/* Item values are capped: a hostile 20 MB "name" must not become a 20 MB report. */
+#define ITEM_VALUE_MAX 256
+
 static void add_string_or_null(cJSON *o, const char *key, const struct waba_tpl_text *t)
 {
 	if (t && t->s) {
-		char *v = waba_xstrndup(t->s, t->len);
+		size_t n = t->len;
+		if (n > ITEM_VALUE_MAX) {
+			n = ITEM_VALUE_MAX;
+			while (n > 0 && ((unsigned char)t->s[n] & 0xC0) == 0x80)
+				n--; /* do not cut a UTF-8 sequence */
+		}
+		char *v = waba_xstrndup(t->s, n);
 		cJSON_AddStringToObject(o, key, v);
 		free(v);
 	} else {
@@ -28,7 +37,7 @@ static void add_item(struct waba_report *r, const struct waba_source *src, const
 	add_string_or_null(item, "language", tpl ? &tpl->language : NULL);
 	add_string_or_null(item, "category", tpl ? &tpl->category : NULL);
 	const char *label = file;
-	char *name = tpl && tpl->name.s ? waba_xstrndup(tpl->name.s, tpl->name.len) : NULL;
+	char *name = tpl && tpl->name.s ? waba_xstrndup(tpl->name.s, tpl->name.len > ITEM_VALUE_MAX ? ITEM_VALUE_MAX : tpl->name.len) : NULL;
 	char *full = name ? waba_xasprintf("%s:%s", file, name) : NULL;
 	if (full)
 		label = full;

@@ -22,11 +22,15 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static int lint_file(struct cli_run *run, const char *path)
+/* Lint one file; `st` is its stat when the caller has it (NULL: stat it here). */
+static int lint_file(struct cli_run *run, const char *path, const struct stat *known)
 {
 	struct waba_source src = WABA_SOURCE_INIT;
 	struct stat st;
-	if (strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISREG(st.st_mode) && (size_t)st.st_size > LINT_MAX_BYTES) {
+	if (known)
+		st = *known;
+	if (strcmp(path, "-") != 0 && (known || stat(path, &st) == 0) && S_ISREG(st.st_mode) &&
+	    (size_t)st.st_size > LINT_MAX_BYTES) {
 		/* too big to be a template file: a finding, not a failure */
 		waba_source_from_mem(&src, path, "", 0);
 		cJSON *item = cJSON_CreateObject();
@@ -86,7 +90,7 @@ static int lint_dir(struct cli_run *run, const char *dir, int depth)
 		if (S_ISDIR(st.st_mode))
 			rc = lint_dir(run, names[i], depth + 1);
 		else if (S_ISREG(st.st_mode) && (has_ext(names[i], ".json") || has_ext(names[i], ".txt")))
-			rc = lint_file(run, names[i]);
+			rc = lint_file(run, names[i], &st);
 	}
 	for (size_t i = 0; i < n; i++)
 		free(names[i]);
@@ -124,10 +128,14 @@ int cmd_lint(int argc, char **argv)
 	for (size_t i = 0; i < args.len && rc == 0; i++) {
 		struct stat st;
 		const char *path = args.v[i];
-		if (strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+		if (strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+			size_t before = run.report.nitems;
 			rc = lint_dir(&run, path, 0);
+			if (rc == 0 && run.report.nitems == before)
+				rc = cli_fail(_("no *.json or *.txt template files in '%s'"), path);
+		}
 		else if (strcmp(path, "-") == 0 || !cli_ignored(&run, path))
-			rc = lint_file(&run, path);
+			rc = lint_file(&run, path, NULL);
 	}
 	if (rc == 0)
 		rc = cli_run_finish(&run);
