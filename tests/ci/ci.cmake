@@ -1,0 +1,5 @@
+# ci.cmake: the GitHub Action (action.yml) and the pre-commit hook (.pre-commit-hooks.yaml)
+# run as GitHub and pre-commit would run them (tests/ci/run_ci_files.py).
+add_test(NAME ci/action-and-pre-commit
+         COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_LIST_DIR}/run_ci_files.py ${WABA_EXE} ${CMAKE_SOURCE_DIR})
+set_tests_properties(ci/action-and-pre-commit PROPERTIES LABELS ci ENVIRONMENT "NO_COLOR=1")
