@@ -105,6 +105,21 @@ static const struct waba_rule RULE_USED_WHATSAPP = {
 	.example_good = "+55 11 98765-4321 --used-whatsapp no",
 };
 
+static const struct waba_rule RULE_DELETE_APP_ACCOUNT = {
+	.id = "phone.whatsapp.delete_app_account",
+	.severity = WABA_SEV_WARNING,
+	.summary = N_("a number that used WhatsApp must leave the app before it is registered"),
+	.hint = NULL,
+	.source = SRC_PHONE,
+	.explain = N_("Meta: a number in use on WhatsApp Messenger or the WhatsApp Business app cannot be registered "
+	              "until that account is deleted (policy §4.1, phone.not_on_whatsapp, confidence M). This applies to "
+	              "landlines too (the WhatsApp Business app verifies landlines by voice call). Botmaker's six-month "
+	              "rule is stated for mobiles only (§7), so for other types --used-whatsapp yes is a warning that "
+	              "asks to delete the app account first, not an error."),
+	.example_bad = "+55 11 3456-7890 --used-whatsapp yes",
+	.example_good = "+55 11 3456-7890 --used-whatsapp no",
+};
+
 static const struct waba_rule RULE_WHATSAPP_UNKNOWN = {
 	.id = "phone.mobile.whatsapp_unknown",
 	.severity = WABA_SEV_WARNING,
@@ -177,7 +192,7 @@ static const struct waba_rule RULE_BOTMAKER_SUPPLY = {
 
 const struct waba_rule *const waba_rules_phone[] = {
 	&RULE_AR_NINE, &RULE_BOTMAKER_SUPPLY, &RULE_BR_NINE, &RULE_DUPLICATE, &RULE_USED_WHATSAPP,
-	&RULE_WHATSAPP_UNKNOWN, &RULE_INVALID, &RULE_SHORT_CODE, &RULE_FIXED_LINE, &RULE_NOT_RECOMMENDED,
+	&RULE_WHATSAPP_UNKNOWN, &RULE_DELETE_APP_ACCOUNT, &RULE_INVALID, &RULE_SHORT_CODE, &RULE_FIXED_LINE, &RULE_NOT_RECOMMENDED,
 	&RULE_UNSUPPORTED, NULL,
 };
 
@@ -388,6 +403,8 @@ static int check_type(const struct phone_ctx *c, int used_whatsapp)
 		} else if (used_whatsapp < 0) {
 			add(c, &RULE_WHATSAPP_UNKNOWN, "whatsapp_unknown", "phone.guide.ask_whatsapp");
 		}
+	} else if (eligible && used_whatsapp == 1) {
+		add(c, &RULE_DELETE_APP_ACCOUNT, "delete_app_account", "phone.guide.delete_app_account");
 	}
 	return eligible;
 }

@@ -126,7 +126,9 @@ static void test_check_table(void **state)
 		{ "+55 11 98765-4321", NULL, -1, "phone.mobile.whatsapp_unknown", 1 },
 		{ "+55 11 98765-4321", NULL, 0, "", 1 },
 		{ "+55 11 98765-4321", NULL, 1, "phone.mobile.used_whatsapp", 0 },
-		{ "+55 11 3456-7890", NULL, 1, "phone.type.fixed_line", 1 }, /* the question is about mobiles */
+		/* Botmaker's six months are about mobiles; Meta still wants the app account deleted */
+		{ "+55 11 3456-7890", NULL, 1, "phone.type.fixed_line,phone.whatsapp.delete_app_account", 1 },
+		{ "+55 11 3456-7890", NULL, 0, "phone.type.fixed_line", 1 },
 		{ "+55 11 8765-4321", NULL, -1, "phone.br.mobile_nine", 0 },
 		{ "11 8765-4321", "BR", -1, "phone.br.mobile_nine", 0 },
 		{ "+54 9 11 2345-6789", NULL, 0, "", 1 },
