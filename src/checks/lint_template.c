@@ -36,14 +36,11 @@ static void add_item(struct waba_report *r, const struct waba_source *src, const
 	add_string_or_null(item, "name", tpl ? &tpl->name : NULL);
 	add_string_or_null(item, "language", tpl ? &tpl->language : NULL);
 	add_string_or_null(item, "category", tpl ? &tpl->category : NULL);
-	const char *label = file;
-	char *name = tpl && tpl->name.s ? waba_xstrndup(tpl->name.s, tpl->name.len > ITEM_VALUE_MAX ? ITEM_VALUE_MAX : tpl->name.len) : NULL;
-	char *full = name ? waba_xasprintf("%s:%s", file, name) : NULL;
-	if (full)
-		label = full;
+	/* the label (JUnit test name, beside the file) is the template's name, else the file */
+	char *label = tpl && tpl->name.s ? waba_xstrndup(tpl->name.s, tpl->name.len > ITEM_VALUE_MAX ? ITEM_VALUE_MAX : tpl->name.len)
+	                                 : waba_xstrdup(file);
 	waba_report_add_item(r, "template", label, file, item);
-	free(full);
-	free(name);
+	free(label);
 }
 
 int waba_lint_source(struct waba_report *r, struct waba_source *src, const struct waba_checklist *cl)

@@ -79,10 +79,14 @@ static int lint_dir(struct cli_run *run, const char *dir, int depth)
 			names = waba_xrealloc(names, cap * sizeof(*names));
 		}
 		size_t dl = strlen(dir);
-		names[n++] = waba_xasprintf("%s%s%s", dir, dl && dir[dl - 1] == '/' ? "" : "/", e->d_name);
+		if (strcmp(dir, ".") == 0 || strcmp(dir, "./") == 0)
+			names[n++] = waba_xstrdup(e->d_name); /* "a.json", as the user would write it */
+		else
+			names[n++] = waba_xasprintf("%s%s%s", dir, dl && dir[dl - 1] == '/' ? "" : "/", e->d_name);
 	}
 	closedir(d);
-	qsort(names, n, sizeof(*names), cmp_str);
+	if (n) /* an empty folder: names is NULL, which qsort may not take (UBSan, tests/hostile) */
+		qsort(names, n, sizeof(*names), cmp_str);
 	for (size_t i = 0; i < n && rc == 0; i++) {
 		struct stat st;
 		if (cli_ignored(run, names[i]) || stat(names[i], &st) != 0)
