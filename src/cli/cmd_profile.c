@@ -1,9 +1,47 @@
-/* cmd_profile.c: `waba-preflight profile` (being built in its own issue). */
+/* cmd_profile.c: `waba-preflight profile APPLICATION.json` */
 #include "cli.h"
+#include "waba/application.h"
+#include "waba/profile.h"
 
 int cmd_profile(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	return cli_fail("'profile' is not built yet");
+	struct cli_run run;
+	struct cli_strlist args = { 0 };
+	struct waba_source src = WABA_SOURCE_INIT;
+	struct waba_application *app = NULL;
+	int rc;
+	cli_run_init(&run, "profile");
+	const struct cli_opt opts[] = {
+		CLI_OPT_COMMON(&run.common),
+		CLI_OPT_END(),
+	};
+	if (cli_opt_parse(opts, argc, argv, &args) < 0) {
+		free(args.v);
+		return CLI_EXIT_FAIL;
+	}
+	if (cli_handle_help(&run, "APPLICATION.json",
+	                    N_("check the business-profile fields (about, address, description, e-mail, websites, "
+	                       "category) of an application file"), opts)) {
+		free(args.v);
+		return CLI_EXIT_OK;
+	}
+	if (args.len != 1) {
+		free(args.v);
+		return cli_fail("%s", _("profile: give exactly one application file (try --help)"));
+	}
+	if ((rc = cli_run_setup(&run)) != 0)
+		goto done;
+	if (waba_source_read(&src, args.v[0], WABA_SOURCE_MAX) < 0) {
+		rc = cli_fail("%s", waba_error_last());
+		goto done;
+	}
+	waba_application_parse(&app, &src, &run.report.findings);
+	waba_check_profile(&run.report, app, run.checklist);
+	rc = cli_run_finish(&run);
+done:
+	waba_application_free(app);
+	waba_source_release(&src);
+	cli_run_release(&run);
+	free(args.v);
+	return rc;
 }
