@@ -58,4 +58,23 @@ size_t waba_terms_find(const struct waba_termlist *list, const struct waba_words
 /* Does the text contain an emoji (Extended_Pictographic-like code points)? Returns the byte offset + 1, or 0. */
 size_t waba_text_find_emoji(const char *s, size_t len);
 
+/* ---- showing outside text safely (src/core/text_clean.c) ---- */
+
+#define WABA_CLEAN_CONTROLS 1 /* also replace control characters (TAB, CR, LF by a space) */
+/* The longest message, hint or one-line reason shown (bytes); longer ones lose their middle. */
+#define WABA_MESSAGE_MAX 600
+
+/*
+ * A copy of s[0..len) safe to show: invalid UTF-8 becomes U+FFFD; with
+ * WABA_CLEAN_CONTROLS, C0/C1 controls and DEL too (TAB, CR, LF become a space), so
+ * the text is one line a terminal cannot be driven by; when max > 0 and the result is
+ * longer than max bytes, its middle becomes " … " (cut between characters). Caller
+ * frees; NULL for NULL.
+ */
+char *waba_text_clean(const char *s, size_t len, int flags, size_t max);
+/* 1 when waba_text_clean() would return the text unchanged. */
+int waba_text_is_clean(const char *s, size_t len, int flags, size_t max);
+/* Clean a NUL-terminated string the caller owns: returns it, or a cleaned copy after freeing it. */
+char *waba_text_clean_owned(char *s, int flags, size_t max);
+
 #endif

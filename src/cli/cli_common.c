@@ -7,26 +7,38 @@
 #include <string.h>
 #include <unistd.h>
 #include "cli.h"
+#include "waba/text.h"
+
+/* One line on stderr: valid UTF-8, no control characters, at most WABA_MESSAGE_MAX
+ * bytes (a hostile argument is quoted by its two ends; docs/security.md). */
+static void print_line(const char *prefix, const char *fmt, va_list ap) WABA_PRINTF(2, 0);
+static void print_line(const char *prefix, const char *fmt, va_list ap)
+{
+	struct waba_strbuf sb = WABA_STRBUF_INIT;
+	waba_strbuf_vaddf(&sb, fmt, ap);
+	char *line = waba_text_clean(waba_strbuf_cstr(&sb), sb.len, WABA_CLEAN_CONTROLS, WABA_MESSAGE_MAX);
+	fprintf(stderr, "waba-preflight: %s%s\n", prefix, line);
+	free(line);
+	waba_strbuf_release(&sb);
+}
 
 int cli_fail(const char *fmt, ...)
 {
 	va_list ap;
-	fputs("waba-preflight: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	print_line("", fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 	return CLI_EXIT_FAIL;
 }
 
 void cli_warn(const char *fmt, ...)
 {
 	va_list ap;
-	fprintf(stderr, "waba-preflight: %s ", _("warning:"));
+	char *prefix = waba_xasprintf("%s ", _("warning:"));
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	print_line(prefix, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	free(prefix);
 }
 
 void cli_run_init(struct cli_run *run, const char *command)
@@ -184,6 +196,9 @@ int cli_run_finish(struct cli_run *run)
 void cli_run_release(struct cli_run *run)
 {
 	waba_report_release(&run->report);
+	free(run->common.checklists.v); /* the --checklist values (strings borrowed from argv) */
+	run->common.checklists.v = NULL;
+	run->common.checklists.len = 0;
 	waba_checklist_free(run->checklist);
 	waba_config_release(&run->config);
 	run->checklist = NULL;

@@ -4,6 +4,7 @@
 #include "waba/finding.h"
 #include "waba/i18n.h"
 #include "waba/strbuf.h"
+#include "waba/text.h"
 
 struct waba_finding *waba_findings_vadd(struct waba_findings *fs, const struct waba_rule *rule,
                                         struct waba_loc loc, const char *fmt, va_list ap)
@@ -20,10 +21,12 @@ struct waba_finding *waba_findings_vadd(struct waba_findings *fs, const struct w
 	f->rule = rule;
 	f->severity = rule->severity;
 	f->loc = loc;
-	f->file = loc.file ? waba_xstrdup(loc.file) : NULL;
+	/* what is shown is valid UTF-8 of bounded length, whatever the input held (text_clean.c);
+	 * control characters are left to each reporter's escaping */
+	f->file = loc.file ? waba_text_clean(loc.file, strlen(loc.file), 0, 0) : NULL;
 	f->loc.file = f->file;
 	waba_strbuf_vaddf(&sb, fmt, ap);
-	f->message = waba_strbuf_detach(&sb);
+	f->message = waba_text_clean_owned(waba_strbuf_detach(&sb), 0, WABA_MESSAGE_MAX);
 	f->item = fs->current_item;
 	return f;
 }
@@ -46,7 +49,7 @@ void waba_finding_set_hint(struct waba_finding *f, const char *fmt, ...)
 	waba_strbuf_vaddf(&sb, fmt, ap);
 	va_end(ap);
 	free(f->hint);
-	f->hint = waba_strbuf_detach(&sb);
+	f->hint = waba_text_clean_owned(waba_strbuf_detach(&sb), 0, WABA_MESSAGE_MAX);
 }
 
 const char *waba_finding_hint(const struct waba_finding *f)

@@ -3,6 +3,7 @@
 #include <string.h>
 #include "waba/report.h"
 #include "waba/strbuf.h"
+#include "waba/text.h"
 
 extern const struct waba_reporter waba_reporter_text;
 extern const struct waba_reporter waba_reporter_json;
@@ -34,6 +35,24 @@ const struct waba_reporter *waba_reporter_find(const char *name)
 	return NULL;
 }
 
+/* Every string of an item is made valid UTF-8 (an input with invalid bytes must not
+ * make the JSON, SARIF or JUnit output invalid); values are otherwise kept as given. */
+static void clean_json_strings(cJSON *node)
+{
+	for (cJSON *c = node; c; c = c->next) {
+		if (cJSON_IsString(c) && c->valuestring &&
+		    !waba_text_is_clean(c->valuestring, strlen(c->valuestring), 0, 0)) {
+			char *v = waba_text_clean(c->valuestring, strlen(c->valuestring), 0, 0);
+			cJSON_free(c->valuestring);
+			c->valuestring = cJSON_malloc(strlen(v) + 1);
+			memcpy(c->valuestring, v, strlen(v) + 1);
+			free(v);
+		}
+		if (c->child)
+			clean_json_strings(c->child);
+	}
+}
+
 int waba_report_add_item(struct waba_report *r, const char *kind, const char *name,
                          const char *file, cJSON *json)
 {
@@ -43,8 +62,9 @@ int waba_report_add_item(struct waba_report *r, const char *kind, const char *na
 	}
 	struct waba_item *it = &r->items[r->nitems];
 	it->kind = waba_xstrdup(kind);
-	it->name = waba_xstrdup(name ? name : "");
-	it->file = file ? waba_xstrdup(file) : NULL;
+	it->name = waba_text_clean(name ? name : "", name ? strlen(name) : 0, 0, WABA_MESSAGE_MAX);
+	it->file = file ? waba_text_clean(file, strlen(file), 0, 0) : NULL;
+	clean_json_strings(json);
 	it->json = json;
 	r->findings.current_item = (int)r->nitems;
 	return (int)r->nitems++;

@@ -1,0 +1,114 @@
+/*
+ * text_clean.c: text that came from outside, made safe to show: valid UTF-8, no
+ * control characters (one line, nothing a terminal would obey), bounded length.
+ * Used where every message passes (findings, items, cli_fail), so a check may quote
+ * what the user gave without caring what it holds (issue #10, docs/security.md).
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "waba/strbuf.h"
+#include "waba/text.h"
+
+#define REPLACEMENT "\xEF\xBF\xBD" /* U+FFFD */
+#define ELLIPSIS " \xE2\x80\xA6 "  /* " … " */
+
+static int is_control(int32_t cp)
+{
+	return cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0);
+}
+
+int waba_text_is_clean(const char *s, size_t len, int flags, size_t max)
+{
+	if (max && len > max)
+		return 0;
+	for (size_t i = 0; i < len;) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x80) {
+			if ((flags & WABA_CLEAN_CONTROLS) && (c < 0x20 || c == 0x7f))
+				return 0;
+			i++;
+			continue;
+		}
+		int32_t cp;
+		size_t n = waba_utf8_decode(s + i, len - i, &cp);
+		if (cp < 0 || ((flags & WABA_CLEAN_CONTROLS) && is_control(cp)))
+			return 0;
+		i += n;
+	}
+	return 1;
+}
+
+/* Append s[0..len) cleaned. */
+static void clean_into(struct waba_strbuf *sb, const char *s, size_t len, int flags)
+{
+	for (size_t i = 0; i < len;) {
+		int32_t cp;
+		size_t n = waba_utf8_decode(s + i, len - i, &cp);
+		if (cp < 0)
+			waba_strbuf_adds(sb, REPLACEMENT);
+		else if ((flags & WABA_CLEAN_CONTROLS) && (cp == '\t' || cp == '\n' || cp == '\r'))
+			waba_strbuf_addc(sb, ' ');
+		else if ((flags & WABA_CLEAN_CONTROLS) && is_control(cp))
+			waba_strbuf_adds(sb, REPLACEMENT);
+		else
+			waba_strbuf_add(sb, s + i, n);
+		i += n;
+	}
+}
+
+/* Largest cut <= want that does not split a UTF-8 sequence of s (cleaned text). */
+static size_t char_floor(const char *s, size_t want)
+{
+	while (want > 0 && ((unsigned char)s[want] & 0xC0) == 0x80)
+		want--;
+	return want;
+}
+
+char *waba_text_clean(const char *s, size_t len, int flags, size_t max)
+{
+	struct waba_strbuf sb = WABA_STRBUF_INIT;
+	if (!s)
+		return NULL;
+	if (max && max < 16)
+		max = 16;
+	/* only the two ends survive elision: clean just those (a 20 MB input costs nothing) */
+	if (max && len > 4 * max) {
+		struct waba_strbuf head = WABA_STRBUF_INIT, tail = WABA_STRBUF_INIT;
+		size_t t = len - max;
+		while (t < len && ((unsigned char)s[t] & 0xC0) == 0x80)
+			t++;
+		clean_into(&head, s, char_floor(s, max), flags);
+		clean_into(&tail, s + t, len - t, flags);
+		/* the join falls inside the part elided below: each end is longer than `keep` */
+		waba_strbuf_add(&sb, head.buf, head.len);
+		waba_strbuf_add(&sb, tail.buf, tail.len);
+		waba_strbuf_release(&head);
+		waba_strbuf_release(&tail);
+	} else {
+		clean_into(&sb, s, len, flags);
+	}
+	if (max && sb.len > max) {
+		/* keep the first and last (max - 5) / 2 bytes: the subject and what is said about it */
+		size_t keep = (max - strlen(ELLIPSIS)) / 2;
+		size_t head = char_floor(sb.buf, keep);
+		size_t tail = sb.len - keep;
+		while (tail < sb.len && ((unsigned char)sb.buf[tail] & 0xC0) == 0x80)
+			tail++;
+		struct waba_strbuf out = WABA_STRBUF_INIT;
+		waba_strbuf_add(&out, sb.buf, head);
+		waba_strbuf_adds(&out, ELLIPSIS);
+		waba_strbuf_add(&out, sb.buf + tail, sb.len - tail);
+		waba_strbuf_release(&sb);
+		return waba_strbuf_detach(&out);
+	}
+	return waba_strbuf_detach(&sb);
+}
+
+char *waba_text_clean_owned(char *s, int flags, size_t max)
+{
+	if (!s || waba_text_is_clean(s, strlen(s), flags, max))
+		return s;
+	char *c = waba_text_clean(s, strlen(s), flags, max);
+	free(s);
+	return c;
+}
