@@ -135,6 +135,11 @@ void waba_phone_parse(struct waba_phone *out, const char *input, const char *reg
 		out->cleaned = waba_xstrdup("");
 		return;
 	}
+	/* region codes are upper case to libphonenumber; application files may say "br" */
+	char reg[8] = "";
+	for (size_t i = 0; region && region[i] && i + 1 < sizeof(reg); i++)
+		reg[i] = (char)toupper((unsigned char)region[i]);
+	region = reg[0] ? reg : NULL;
 	char *s = trim_copy(out->input), *link;
 	if (starts_nocase(s, "tel:")) {
 		out->form = WABA_PHONE_FORM_TEL_URI;

@@ -15,6 +15,7 @@ static void test_parse_table(void **state)
 		{ "+55 (11) 3456-7890", NULL, "+551134567890", "fixed_line", "BR" },
 		{ "+551134567890", NULL, "+551134567890", "fixed_line", "BR" },
 		{ "011 3456 7890", "BR", "+551134567890", "fixed_line", "BR" },
+		{ "011 3456 7890", "br", "+551134567890", "fixed_line", "BR" }, /* as application files write it */
 		{ "(11) 3456-7890", "BR", "+551134567890", "fixed_line", "BR" },
 		{ "+55 11 98765-4321", NULL, "+5511987654321", "mobile", "BR" },
 		{ "11987654321", "BR", "+5511987654321", "mobile", "BR" },
