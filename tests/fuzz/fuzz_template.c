@@ -1,0 +1,91 @@
+/*
+ * fuzz_template.c: message templates (src/parse/template_json.c, template_txt.c):
+ * JSON or a plain-text draft, chosen by content as `lint` does, then the location of
+ * every text and of spans inside it (the source-position mapping through escapes and
+ * multi-byte characters), the placeholder scanner, and every reporter over the findings.
+ * Property: every location is inside the file (line <= lines + 1).
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include "fuzz_common.h"
+#include "waba/template.h"
+
+static unsigned nlines;
+
+static void check_loc(struct waba_loc l)
+{
+	FUZZ_ASSERT(l.line <= nlines + 1, "location line %u in a file of %u lines", l.line, nlines);
+	FUZZ_ASSERT(!l.end_line || l.end_line >= l.line, "span ends (%u) before it starts (%u)", l.end_line, l.line);
+}
+
+static void walk_text(const struct waba_template *t, const struct waba_tpl_text *x)
+{
+	if (!x->s)
+		return;
+	check_loc(waba_template_text_loc(t, x));
+	for (size_t i = 0; i <= x->len; i += 5)
+		check_loc(waba_template_loc(t, x, i, i + 3 < x->len ? i + 3 : x->len));
+	struct waba_tpl_var *v = NULL;
+	size_t n = waba_tpl_vars(x->s, x->len, &v);
+	for (size_t i = 0; i < n; i++) {
+		FUZZ_ASSERT(v[i].start < v[i].end && v[i].end <= x->len, "placeholder span out of the text");
+		check_loc(waba_template_loc(t, x, v[i].start, v[i].end));
+	}
+	free(v);
+	(void)waba_tpl_text_eq(x, "MARKETING", 1);
+}
+
+static void walk_component(const struct waba_template *t, const struct waba_tpl_component *c)
+{
+	walk_text(t, &c->format);
+	walk_text(t, &c->text);
+	for (size_t i = 0; i < c->nsamples; i++)
+		walk_text(t, &c->samples[i]);
+	for (size_t i = 0; i < c->nnamed; i++) {
+		walk_text(t, &c->named[i].name);
+		walk_text(t, &c->named[i].example);
+	}
+	check_loc(waba_template_node_loc(t, c->node));
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct waba_source src;
+	struct waba_report r = WABA_REPORT_INIT;
+	struct waba_template_set set = WABA_TEMPLATE_SET_INIT;
+	if (size > FUZZ_MAX_INPUT)
+		return 0;
+	fuzz_checklist();
+	waba_source_from_mem(&src, "fuzz.json", (const char *)data, size);
+	nlines = 1;
+	for (size_t i = 0; i < size; i++)
+		nlines += data[i] == '\n';
+	waba_template_parse(&set, &src, &r.findings);
+	for (size_t k = 0; k < set.len; k++) {
+		struct waba_template *t = &set.v[k];
+		walk_text(t, &t->name);
+		walk_text(t, &t->language);
+		walk_text(t, &t->category);
+		walk_text(t, &t->parameter_format);
+		walk_component(t, &t->header);
+		walk_component(t, &t->body);
+		walk_component(t, &t->footer);
+		for (size_t i = 0; i < t->nbuttons; i++) {
+			const struct waba_tpl_button *b = &t->buttons[i];
+			walk_text(t, &b->type);
+			walk_text(t, &b->text);
+			walk_text(t, &b->url);
+			walk_text(t, &b->phone);
+			walk_text(t, &b->otp_type);
+			walk_text(t, &b->example);
+			check_loc(waba_template_node_loc(t, b->node));
+		}
+		waba_template_apply_suppressions(t, &r.findings, 0);
+	}
+	fuzz_render_all(&r);
+	waba_template_set_release(&set);
+	waba_report_release(&r);
+	waba_source_release(&src);
+	return 0;
+}
