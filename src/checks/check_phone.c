@@ -359,6 +359,8 @@ static void report_invalid(struct phone_ctx *c)
 		set_num(c, V_DIGITS, (long)digits);
 		set_num(c, V_MAX, max);
 		add(c, &RULE_INVALID, "too_many_digits", "phone.guide.no_country");
+	} else if (f->parse_error == WABA_PHONE_ERR_EMPTY && c->p->form != WABA_PHONE_FORM_TEXT) {
+		add(c, &RULE_INVALID, "no_number_in_link", "phone.guide.no_country");
 	} else if (f->parse_error == WABA_PHONE_ERR_COUNTRY_CODE) {
 		add(c, &RULE_INVALID, c->p->international ? "unknown_cc" : "no_cc", "phone.guide.no_country");
 	} else if (f->parse_error != WABA_PHONE_PARSED) {

@@ -151,6 +151,8 @@ void waba_phone_parse(struct waba_phone *out, const char *input, const char *reg
 		out->form = WABA_PHONE_FORM_WA_LINK;
 		free(s);
 		s = link;
+		if (strcmp(s, "+") == 0)
+			s[0] = '\0'; /* "https://wa.me/": a link without a number */
 	}
 	out->cleaned = s;
 	if (!*s) {
