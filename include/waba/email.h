@@ -80,7 +80,7 @@ struct waba_email_field {
 struct waba_email_phone {
 	struct waba_email_field number;  /* as written */
 	const char *e164;                /* normalised, or NULL when unknown */
-	const char *type;                /* libphonenumber type in lower case, or NULL */
+	const char *type;                /* the phone family's type ("fixed_line", "mobile", ...), or NULL */
 	struct waba_email_field purpose; /* language, environment or country */
 };
 
@@ -105,6 +105,10 @@ struct waba_email_request {
 	const struct waba_report *report;
 	const cJSON *answers;
 	int forced; /* --force: build it even with open items */
+	/* the values come from a parsed application file, whose parser already reports an
+	 * absent required field (input.application.missing): email.content.missing then
+	 * reports only values that are present but blank */
+	int required_checked;
 };
 
 /*

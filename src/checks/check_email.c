@@ -49,9 +49,11 @@ static const struct waba_rule RULE_MISSING = {
 	              "Business Manager ID, the phone numbers to use and the WhatsApp profile with a square photo; a "
 	              "contact person is needed to receive Botmaker's answer and the request it sends to the "
 	              "Business Manager. Without any of these the request goes back and forth. The list is "
-	              "Botmaker's own, from its guides; it is not published as a web page."),
-	.example_bad = "\"phones\": []",
-	.example_good = "\"phones\": [{\"number\": \"+55 11 3456-7890\", \"purpose\": \"production\"}]",
+	              "Botmaker's own, from its guides; it is not published as a web page. When the request is "
+	              "read from an application file, a field that is absent is input.application.missing "
+	              "(one rule, one place) and this rule reports the ones that are present but blank."),
+	.example_bad = "\"contact\": {\"name\": \"  \", \"email\": \"ana@example.com.br\"}",
+	.example_good = "\"contact\": {\"name\": \"Ana Souza\", \"email\": \"ana@example.com.br\"}",
 };
 
 static const struct waba_rule RULE_PROFILE = {
@@ -85,7 +87,7 @@ const struct waba_rule *const waba_rules_email[] = {
 	&RULE_ADDRESS, &RULE_MISSING, &RULE_FORCED, &RULE_PROFILE, &RULE_CONTROL, NULL,
 };
 
-/* What to call a field in messages (untranslated key as written in the application). */
+/* `what` names a field as its key is written in the application file (docs/application.md). */
 static void check_control(struct waba_findings *fs, const char *what, const struct waba_email_field *f, int header)
 {
 	if (!f->value)
@@ -120,6 +122,14 @@ static void check_missing(struct waba_findings *fs, const char *what, const stru
 		waba_findings_add(fs, rule, f->loc, _("'%s' is missing"), what);
 }
 
+/* A field the application requires: absent is the parser's finding, blank is ours. */
+static void check_required(struct waba_findings *fs, const struct waba_email_request *req, const char *what,
+                           const struct waba_email_field *f)
+{
+	if (!(req->required_checked && !f->value) && !present(f))
+		waba_findings_add(fs, &RULE_MISSING, f->loc, _("'%s' is missing"), what);
+}
+
 static void check_address(struct waba_findings *fs, const char *what, const struct waba_email_field *f)
 {
 	if (present(f) && !waba_email_header_unsafe(f->value, strlen(f->value)) && !waba_email_addr_valid(f->value))
@@ -131,7 +141,7 @@ int waba_check_email(const struct waba_email_request *req, const struct waba_che
 {
 	(void)cl;
 	/* header-bound values: display name (Subject), contact (From), recipient (To), photo (file name) */
-	check_control(fs, "profile.display_name", &req->display_name, 1);
+	check_control(fs, "display_name", &req->display_name, 1);
 	check_control(fs, "contact.name", &req->contact_name, 1);
 	check_control(fs, "contact.email", &req->contact_email, 1);
 	check_control(fs, "to", &req->to, 1);
@@ -141,30 +151,30 @@ int waba_check_email(const struct waba_email_request *req, const struct waba_che
 	check_control(fs, "profile.about", &req->about, 0);
 	check_control(fs, "profile.address", &req->address, 0);
 	check_control(fs, "profile.description", &req->description, 0);
-	check_control(fs, "profile.category", &req->category, 0);
+	check_control(fs, "profile.vertical", &req->category, 0);
 	check_control(fs, "profile.email", &req->email, 0);
 	check_control(fs, "contact.phone", &req->contact_phone, 0);
 	for (size_t i = 0; i < req->nwebsites; i++)
 		check_control(fs, "profile.websites", &req->websites[i], 0);
 	for (size_t i = 0; i < req->nphones; i++) {
-		check_control(fs, "phones.number", &req->phones[i].number, 0);
-		check_control(fs, "phones.purpose", &req->phones[i].purpose, 0);
+		check_control(fs, "numbers[].number", &req->phones[i].number, 0);
+		check_control(fs, "numbers[].purpose", &req->phones[i].purpose, 0);
 	}
 
-	check_missing(fs, "business_id", &req->business_id, &RULE_MISSING);
-	if (req->nphones == 0)
-		waba_findings_add(fs, &RULE_MISSING, WABA_LOC_NONE, _("'%s' is missing"), "phones");
-	check_missing(fs, "profile.display_name", &req->display_name, &RULE_MISSING);
-	check_missing(fs, "photo", &req->photo_path, &RULE_MISSING);
-	check_missing(fs, "contact.name", &req->contact_name, &RULE_MISSING);
-	check_missing(fs, "contact.email", &req->contact_email, &RULE_MISSING);
+	check_required(fs, req, "business_id", &req->business_id);
+	if (req->nphones == 0 && !req->required_checked)
+		waba_findings_add(fs, &RULE_MISSING, WABA_LOC_NONE, _("'%s' is missing"), "numbers");
+	check_required(fs, req, "display_name", &req->display_name);
+	check_required(fs, req, "photo", &req->photo_path);
+	check_required(fs, req, "contact.name", &req->contact_name);
+	check_required(fs, req, "contact.email", &req->contact_email);
 	check_address(fs, "contact.email", &req->contact_email);
 	check_address(fs, "to", &req->to);
 
 	check_missing(fs, "profile.about", &req->about, &RULE_PROFILE);
 	check_missing(fs, "profile.address", &req->address, &RULE_PROFILE);
 	check_missing(fs, "profile.description", &req->description, &RULE_PROFILE);
-	check_missing(fs, "profile.category", &req->category, &RULE_PROFILE);
+	check_missing(fs, "profile.vertical", &req->category, &RULE_PROFILE);
 	check_missing(fs, "profile.email", &req->email, &RULE_PROFILE);
 	if (req->nwebsites == 0)
 		waba_findings_add(fs, &RULE_PROFILE, WABA_LOC_NONE, _("'%s' is missing"), "profile.websites");

@@ -1,16 +1,19 @@
 /*
  * cmd_email.c: `waba-preflight email APPLICATION.json [-o FILE.eml] [--send URL]`
  *
- * Reads the application, runs the checks the request depends on, refuses to build
- * the message while an error remains (unless --force), writes it atomically (or to
- * stdout with -o -), and optionally delivers it over SMTP. A delivery failure is
- * exit 2, after the message has been written.
+ * Runs every check on the application (waba_check_application_file: business, numbers,
+ * photo, display name, templates, readiness), adds the email.* checks of the request,
+ * refuses to build the message while an error remains (unless --force, which lists
+ * the open items at the top of the body), writes it atomically (or to stdout with
+ * -o -), and optionally delivers it over SMTP. A delivery failure is exit 2, after
+ * the message has been written. The body is in --lang, else in the application's
+ * "language", else in the environment's.
  */
 #include <errno.h>
 #include <string.h>
 #include <time.h>
 #include "cli.h"
-#include "waba/business.h"
+#include "waba/check_application.h"
 #include "waba/email.h"
 
 #define DEFAULT_OUTPUT "request.eml"
@@ -20,81 +23,83 @@ struct email_args {
 	int force;
 };
 
-/* ---- application file -> request ---------------------------------------------------
- * The application format: { "business": {"id", "verification_status"},
- *   "phones": [{"number", "purpose"} | "number"], "profile": {"display_name", "about",
- *   "address", "description", "category", "email", "websites": [..], "photo"},
- *   "contact": {"name", "email", "phone"}, "answers": {..} } */
+/* ---- application -> request ----------------------------------------------------------- */
 
-static struct waba_email_field field(const struct waba_json *doc, const cJSON *obj, const char *key)
+static struct waba_email_field field(const struct waba_application *app, const struct waba_app_str *s)
 {
-	struct waba_email_field f = { NULL, WABA_LOC_NONE };
-	const cJSON *v = obj ? cJSON_GetObjectItemCaseSensitive(obj, key) : NULL;
-	if (cJSON_IsString(v)) {
-		f.value = v->valuestring;
-		f.loc = waba_json_loc(doc, v);
-	} else if (v) {
-		f.loc = waba_json_loc(doc, v);
-	}
+	struct waba_email_field f = { s->value, waba_application_loc(app, s) };
 	return f;
 }
 
-static void request_from_json(struct waba_email_request *req, const struct waba_json *doc)
+static const char *item_str(const cJSON *item, const char *key)
 {
-	const cJSON *root = doc->root;
-	const cJSON *biz = cJSON_GetObjectItemCaseSensitive(root, "business");
-	const cJSON *profile = cJSON_GetObjectItemCaseSensitive(root, "profile");
-	const cJSON *contact = cJSON_GetObjectItemCaseSensitive(root, "contact");
-	const cJSON *phones = cJSON_GetObjectItemCaseSensitive(root, "phones");
-	const cJSON *sites = cJSON_GetObjectItemCaseSensitive(profile, "websites");
-	const cJSON *v;
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(item, key);
+	return cJSON_IsString(v) ? v->valuestring : NULL;
+}
 
-	req->business_id = field(doc, biz, "id");
-	req->verification_status = field(doc, biz, "verification_status").value;
-	req->display_name = field(doc, profile, "display_name");
-	req->about = field(doc, profile, "about");
-	req->address = field(doc, profile, "address");
-	req->description = field(doc, profile, "description");
-	req->category = field(doc, profile, "category");
-	req->email = field(doc, profile, "email");
-	req->photo_path = field(doc, profile, "photo");
-	req->contact_name = field(doc, contact, "name");
-	req->contact_email = field(doc, contact, "email");
-	req->contact_phone = field(doc, contact, "phone");
-	req->answers = cJSON_GetObjectItemCaseSensitive(root, "answers");
-	if (cJSON_IsArray(phones)) {
-		req->phones = waba_xcalloc((size_t)cJSON_GetArraySize(phones) + 1, sizeof(*req->phones));
-		cJSON_ArrayForEach(v, phones) {
-			struct waba_email_phone *p = &req->phones[req->nphones++];
-			if (cJSON_IsString(v)) {
-				p->number.value = v->valuestring;
-				p->number.loc = waba_json_loc(doc, v);
-			} else {
-				p->number = field(doc, v, "number");
-				p->purpose = field(doc, v, "purpose");
-			}
-		}
-	}
-	if (cJSON_IsArray(sites)) {
-		req->websites = waba_xcalloc((size_t)cJSON_GetArraySize(sites) + 1, sizeof(*req->websites));
-		cJSON_ArrayForEach(v, sites)
-			if (cJSON_IsString(v)) {
-				req->websites[req->nwebsites].value = v->valuestring;
-				req->websites[req->nwebsites++].loc = waba_json_loc(doc, v);
-			}
+/* The first item of `kind` at or after index *at, or NULL; *at moves past it. */
+static const cJSON *next_item(const struct waba_report *r, const char *kind, size_t *at)
+{
+	for (; *at < r->nitems; (*at)++)
+		if (strcmp(r->items[*at].kind, kind) == 0)
+			return r->items[(*at)++].json;
+	return NULL;
+}
+
+/* The numbers as written, with the phone family's verdict: waba_check_application_file
+ * adds one "phone" item (with "e164" and "type") per number that has a value, in the
+ * order of app->numbers. */
+static void request_phones(struct waba_email_request *req, const struct waba_application *app,
+                           const struct waba_report *r)
+{
+	size_t at = 0;
+	req->phones = waba_xcalloc(app->nnumbers + 1, sizeof(*req->phones));
+	for (size_t i = 0; i < app->nnumbers; i++) {
+		const struct waba_app_number *n = &app->numbers[i];
+		struct waba_email_phone *p = &req->phones[req->nphones++];
+		p->number = field(app, &n->number);
+		p->purpose = field(app, &n->purpose);
+		const cJSON *item = n->number.value ? next_item(r, "phone", &at) : NULL;
+		if (item && (p->e164 = item_str(item, "e164")) != NULL)
+			p->type = item_str(item, "type"); /* only for a valid number: else "unknown" */
 	}
 }
 
-/* The photo's path is relative to the application file's folder. */
-static int read_photo(struct waba_source *out, const char *app_path, const char *photo, size_t cap)
+static void request_from_app(struct waba_email_request *req, const struct waba_application *app,
+                             const struct waba_report *r)
 {
-	char *path;
-	const char *slash = strrchr(app_path, '/');
-	if (photo[0] == '/' || !slash)
-		path = waba_xstrdup(photo);
-	else
-		path = waba_xasprintf("%.*s/%s", (int)(slash - app_path), app_path, photo);
-	int err = waba_source_read(out, path, cap);
+	const struct waba_app_profile *pr = &app->profile;
+	size_t at = 0;
+	const cJSON *biz = next_item(r, "business", &at);
+
+	req->business_id = field(app, &app->business_id);
+	req->verification_status = biz ? item_str(biz, "verification_status") : NULL;
+	request_phones(req, app, r);
+	req->display_name = field(app, &app->display_name);
+	req->about = field(app, &pr->about);
+	req->address = field(app, &pr->address);
+	req->description = field(app, &pr->description);
+	req->category = field(app, &pr->vertical);
+	req->email = field(app, &pr->email);
+	req->websites = waba_xcalloc(pr->nwebsites + 1, sizeof(*req->websites));
+	for (size_t i = 0; i < pr->nwebsites; i++)
+		if (pr->websites[i].value)
+			req->websites[req->nwebsites++] = field(app, &pr->websites[i]);
+	req->photo_path = field(app, &app->photo);
+	req->contact_name = field(app, &app->contact.name);
+	req->contact_email = field(app, &app->contact.email);
+	req->contact_phone = field(app, &app->contact.phone);
+	req->answers = app->answers;
+	req->required_checked = 1; /* the parser reports absent required fields (input.application.missing) */
+}
+
+/* The photo's bytes for the attachment, read again with the e-mail's cap (the photo
+ * family decoded it; photo.* rules judge it). */
+static int read_photo(struct waba_source *out, const struct waba_app_check *c, const struct waba_checklist *cl)
+{
+	long cap = waba_checklist_limit(cl, "email.photo.max_bytes");
+	char *path = waba_app_path(c, c->app->photo.value);
+	int err = waba_source_read(out, path, cap > 0 ? (size_t)cap : WABA_SOURCE_MAX);
 	free(path);
 	return err;
 }
@@ -136,37 +141,59 @@ static int send_message(const struct email_args *a, const struct waba_email_requ
 	return waba_smtp_send(&o, msg->buf, msg->len);
 }
 
-static int run_email(struct cli_run *run, const struct email_args *a, const char *app_path)
+/*
+ * Switch to the body's language: --lang, else the application's "language", else the
+ * environment's (as the report). Returns the report's language when it switched to
+ * another (switch back with waba_i18n_init() of it), else NULL.
+ */
+static const char *body_language(const struct cli_run *run, const struct waba_application *app)
 {
-	struct waba_source src = WABA_SOURCE_INIT, photo = WABA_SOURCE_INIT;
-	struct waba_json doc = { 0 };
+	const char *report_lang = waba_i18n_lang(); /* a literal: "pt", "es" or "en" */
+	if (run->common.lang || !app->language.value || strcmp(app->language.value, report_lang) == 0 ||
+	    waba_i18n_init(app->language.value) < 0)
+		return NULL;
+	return report_lang;
+}
+
+/*
+ * The open items the body lists must read in the body's language: when it is not the
+ * report's, the checks run again (now in the body's language) into `scratch`. Returns
+ * the report the body lists, `scratch` or, should the second run fail, the run's own.
+ */
+static const struct waba_report *body_report(struct cli_run *run, struct waba_app_check *c2, struct waba_report *scratch,
+                                             const char *app_path, const struct waba_email_request *req)
+{
+	scratch->command = run->command;
+	if (waba_check_application_file(c2, scratch, app_path, run->checklist) < 0)
+		return &run->report;
+	waba_check_email(req, run->checklist, &scratch->findings);
+	return scratch;
+}
+
+static int run_email(struct cli_run *run, struct waba_app_check *c, const struct email_args *a, const char *app_path)
+{
+	struct waba_source photo = WABA_SOURCE_INIT;
 	struct waba_email_request req = { 0 };
 	struct waba_strbuf msg = WABA_STRBUF_INIT;
+	struct waba_app_check c2 = WABA_APP_CHECK_INIT;
+	struct waba_report scratch = WABA_REPORT_INIT;
 	const char *output = a->output ? a->output : DEFAULT_OUTPUT;
 	int rc = CLI_EXIT_OK, loopback, send_err = 0;
 	cJSON *item = NULL;
 
 	if (a->send && waba_smtp_url_check(a->send, &loopback) < 0)
 		return cli_fail("%s", waba_error_last());
-	if (waba_source_read(&src, app_path, WABA_SOURCE_MAX) < 0)
-		return cli_fail("%s", waba_error_last());
 	if (strcmp(output, "-") == 0)
 		run->out = stderr; /* the message owns stdout */
-	waba_json_parse(&doc, &src, &run->report.findings);
-	if (doc.root && !cJSON_IsObject(doc.root)) {
-		rc = cli_fail(_("'%s': the application must be a JSON object"), app_path);
-		goto done;
-	}
-	if (doc.root) {
-		request_from_json(&req, &doc);
-		if (req.business_id.value)
-			waba_check_business(&run->report, req.business_id.value, req.verification_status, run->checklist);
-	}
+	if (waba_check_application_file(c, &run->report, app_path, run->checklist) < 0)
+		return cli_fail("%s", waba_error_last());
+	const struct waba_application *app = c->app;
+	if (app->readable)
+		request_from_app(&req, app, &run->report);
 	const struct waba_set *rcpt = waba_checklist_set(run->checklist, "email.recipient");
 	req.to.value = a->to ? a->to : rcpt && rcpt->len ? rcpt->items[0].value : NULL;
 	if (req.photo_path.value && !waba_email_header_unsafe(req.photo_path.value, strlen(req.photo_path.value))) {
-		long cap = waba_checklist_limit(run->checklist, "email.photo.max_bytes");
-		if (read_photo(&photo, app_path, req.photo_path.value, cap > 0 ? (size_t)cap : WABA_SOURCE_MAX) < 0) {
+		if (read_photo(&photo, c, run->checklist) < 0) {
 			rc = cli_fail("%s", waba_error_last());
 			goto done;
 		}
@@ -179,12 +206,12 @@ static int run_email(struct cli_run *run, const struct email_args *a, const char
 	cJSON_AddNullToObject(item, "output");
 	cJSON_AddBoolToObject(item, "sent", 0);
 	waba_report_add_item(&run->report, "email", "email", app_path, item);
-	if (doc.root)
+	if (app->readable)
 		waba_check_email(&req, run->checklist, &run->report.findings);
 	waba_report_end_item(&run->report);
 
 	size_t open = waba_findings_count(&run->report.findings, WABA_SEV_ERROR);
-	if (!doc.root || (open > 0 && !a->force)) {
+	if (!app->readable || (open > 0 && !a->force)) {
 		if (!run->common.quiet)
 			cli_warn(_("the request was not built: %zu error(s) remain (fix them, or use --force)"), open);
 		goto finish;
@@ -196,7 +223,13 @@ static int run_email(struct cli_run *run, const struct email_args *a, const char
 	}
 	req.report = &run->report;
 	req.forced = a->force;
-	if (waba_email_request_compose(&msg, &req, run->checklist, message_date()) < 0) {
+	const char *report_lang = body_language(run, app);
+	if (report_lang && open > 0)
+		req.report = body_report(run, &c2, &scratch, app_path, &req);
+	int err = waba_email_request_compose(&msg, &req, run->checklist, message_date());
+	if (report_lang)
+		waba_i18n_init(report_lang); /* the report's language again (not NULL: that reads LANGUAGE, which init set) */
+	if (err < 0) {
 		rc = cli_fail("%s", waba_error_last());
 		goto done;
 	}
@@ -215,9 +248,9 @@ done:
 	waba_strbuf_release(&msg);
 	free(req.phones);
 	free(req.websites);
-	waba_json_release(&doc);
 	waba_source_release(&photo);
-	waba_source_release(&src);
+	waba_report_release(&scratch); /* before c2: its findings borrow c2's file names */
+	waba_app_check_release(&c2);
 	return rc;
 }
 
@@ -226,6 +259,7 @@ int cmd_email(int argc, char **argv)
 	struct cli_run run;
 	struct cli_strlist args = { 0 };
 	struct email_args a = { 0 };
+	struct waba_app_check c = WABA_APP_CHECK_INIT;
 	int rc;
 	cli_run_init(&run, "email");
 	const struct cli_opt opts[] = {
@@ -250,8 +284,9 @@ int cmd_email(int argc, char **argv)
 		return cli_fail("%s", _("email: give exactly one application file (try --help)"));
 	}
 	if ((rc = cli_run_setup(&run)) == 0)
-		rc = run_email(&run, &a, args.v[0]);
-	cli_run_release(&run);
+		rc = run_email(&run, &c, &a, args.v[0]);
+	cli_run_release(&run); /* the report first: its findings borrow the sources in c */
+	waba_app_check_release(&c);
 	free(args.v);
 	return rc;
 }

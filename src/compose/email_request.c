@@ -47,6 +47,19 @@ static const char *base_name(const char *path)
 	return slash ? slash + 1 : path;
 }
 
+/* " (a landline)": the phone family's label for the type in the body's language, else
+ * " (type: fixed_line)". */
+static void phone_type(struct waba_strbuf *b, const char *type, const struct waba_checklist *cl)
+{
+	char *id = waba_xasprintf("phone.type_label.%s", type);
+	const char *label = cl ? waba_checklist_text(cl, id, waba_i18n_lang()) : NULL;
+	if (label)
+		waba_strbuf_addf(b, " (%s)", label);
+	else
+		waba_strbuf_addf(b, " (%s %s)", _("type:"), type);
+	free(id);
+}
+
 static void open_items(struct waba_strbuf *b, const struct waba_email_request *req)
 {
 	const struct waba_findings *fs = req->report ? &req->report->findings : NULL;
@@ -115,7 +128,7 @@ char *waba_email_request_body(const struct waba_email_request *req, const struct
 		const char *num = p->e164 ? p->e164 : val(&p->number);
 		waba_strbuf_addf(&b, "   - %s", num ? num : "?");
 		if (p->type)
-			waba_strbuf_addf(&b, " (%s %s)", _("type:"), p->type);
+			phone_type(&b, p->type, cl);
 		if (val(&p->purpose))
 			waba_strbuf_addf(&b, "; %s %s", _("purpose:"), p->purpose.value);
 		waba_strbuf_addc(&b, '\n');

@@ -2,8 +2,11 @@
 """End-to-end tests of `waba-preflight email`: the produced message is parsed back with
 Python's `email` package, and delivered to a real SMTP server (aiosmtpd) on loopback.
 
-Usage: test_email.py WABA_EXE CASE   (CASE: mime, inject, refuse, stdout, smtp, smtp-auth,
-                                      smtp-down, starttls, url-credentials)
+Usage: test_email.py WABA_EXE CASE   (CASE: mime, inject, refuse, language, stdout, smtp,
+                                      smtp-auth, smtp-down, starttls, url-credentials)
+
+The application (app/application.json, format docs/application.md) is clean: no check of
+any family finds an error in it, so the request is built without --force.
 """
 import json, os, shutil, socket, subprocess, sys, tempfile
 from email import message_from_bytes, policy
@@ -70,8 +73,9 @@ def check_message(raw, lang="en"):
     if text.get_content_charset() != "utf-8" or text["Content-Transfer-Encoding"] != "quoted-printable":
         fail("text part is not UTF-8 quoted-printable")
     body = text.get_content()
-    for want in ("175601379772329", "+55 11 3456-7890", "produção (português)", "Rua das Flores, 100",
-                 "Food & Grocery", "contato@padariasaojoao.com.br", "https://padariasaojoao.com.br",
+    # the numbers as the phone family normalised them (E.164), not as written
+    for want in ("175601379772329", "+551134567890", "+541143210000", "produção (português)",
+                 "Rua das Flores, 100", "GROCERY", "contato@padariasaojoao.com.br", "https://padariasaojoao.com.br",
                  "Ana Souza", "+55 11 99876-5432", "logo.png"):
         if want not in body:
             fail(f"body lacks {want!r}")
@@ -101,6 +105,21 @@ def case_mime():
         fail(f"default recipient is {m['To']}")
     if "Please activate" not in body:
         fail("English body expected by default under C.UTF-8")
+    # each number with the phone family's verdict (type label) and the business family's status
+    for want in ("- +551134567890 (a landline); purpose: produção (português)",
+                 "- +541143210000 (a landline); purpose: Argentina (español)",
+                 "Verification status: verified", "Category: GROCERY"):
+        if want not in body:
+            fail(f"body lacks {want!r}:\n" + body[:900])
+    if "ATTENTION" in body:
+        fail("a clean application has no open items")
+    rep = json.loads(out)
+    if rep["summary"]["errors"] != 0:
+        fail(f"the test application must be clean: {rep['findings']}")
+    kinds = [i["kind"] for i in rep["items"]]
+    for k in ("business", "phone", "photo", "name", "email"):
+        if k not in kinds:
+            fail(f"no {k!r} item: every check must run (items {kinds})")
     # Portuguese and Spanish through the gettext catalogues
     for lang, words in (("pt", ("Solicitamos a ativação", "Números de telefone")),
                         ("es", ("Solicitamos la activación", "Números de teléfono"))):
@@ -122,7 +141,7 @@ def case_mime():
 def case_inject():
     evil = "Ana\r\nBcc: victim@example.com"
     for field, setter in (("contact.name", lambda a: a["contact"].__setitem__("name", evil)),
-                          ("profile.display_name", lambda a: a["profile"].__setitem__("display_name", evil)),
+                          ("display_name", lambda a: a.__setitem__("display_name", evil)),
                           ("contact.email", lambda a: a["contact"].__setitem__("email", "ana@x.com\nBcc: v@example.com"))):
         d = workdir(setter)
         code, out, err = run(["application.json", "-o", "request.eml", "--format", "json"], d)
@@ -147,8 +166,13 @@ def case_inject():
         fail(f"--to injection: exit {code}")
 
 
+def body_of(path):
+    return message_from_bytes(open(path, "rb").read(), policy=policy.default).get_body(("plain",)).get_content()
+
+
 def case_refuse():
-    d = workdir(lambda a: a.pop("phones"))
+    # an error in the application's shape (the parser's input.application.missing)
+    d = workdir(lambda a: a.pop("numbers"))
     code, out, err = run(["application.json", "-o", "request.eml", "--format", "json"], d)
     rep = json.loads(out)
     if code != 1 or os.path.exists(os.path.join(d, "request.eml")):
@@ -157,16 +181,76 @@ def case_refuse():
         fail("output must be null when refused")
     if b"--force" not in err:
         fail(f"stderr does not say how to override: {err!r}")
+    rules = [f["rule"] for f in rep["findings"]]
+    if "input.application.missing" not in rules or "email.content.missing" in rules:
+        fail(f"an absent required field is the parser's finding, once: {rules}")
     code, out, err = run(["application.json", "-o", "request.eml", "--format", "json", "--force"], d)
     rep = json.loads(out)
     if code != 1 or not os.path.exists(os.path.join(d, "request.eml")):
         fail(f"--force: exit {code} or no message")
     if "email.forced" not in [f["rule"] for f in rep["findings"]]:
         fail("--force must add email.forced")
-    body = message_from_bytes(open(os.path.join(d, "request.eml"), "rb").read(),
-                              policy=policy.default).get_body(("plain",)).get_content()
-    if "ATTENTION: 1 item is still open" not in body or "[email.content.missing] 'phones' is missing" not in body:
+    body = body_of(os.path.join(d, "request.eml"))
+    if ("ATTENTION: 1 item is still open" not in body
+            or "[input.application.missing] missing required field 'numbers'" not in body):
         fail("the body does not mark the open item:\n" + body[:600])
+
+    # an error another family finds (phone) blocks the request as well; --force lists it
+    d = workdir(lambda a: a["numbers"][1].__setitem__("number", "+55 11 123"))
+    code, out, err = run(["application.json", "-o", "request.eml", "--format", "json"], d)
+    rules = [f["rule"] for f in json.loads(out)["findings"]]
+    if code != 1 or "phone.number.invalid" not in rules or os.path.exists(os.path.join(d, "request.eml")):
+        fail(f"phone error: exit {code}, rules {rules}, or a message was written")
+    code, out, err = run(["application.json", "-o", "request.eml", "--force"], d)
+    body = body_of(os.path.join(d, "request.eml"))
+    for want in ("ATTENTION: 1 item is still open",
+                 "[phone.number.invalid] '+55 11 123' has 5 digits after +55",
+                 "- +55 11 123; purpose: Argentina (español)",  # as written: no E.164, no type
+                 "- +551134567890 (a landline)"):
+        if want not in body:
+            fail(f"--force body lacks {want!r}:\n" + body[:900])
+
+    # a required field present but blank: email.content.missing
+    d = workdir(lambda a: a["contact"].__setitem__("name", "  "))
+    code, out, err = run(["application.json", "-o", "request.eml", "--format", "json"], d)
+    found = [f for f in json.loads(out)["findings"] if f["rule"] == "email.content.missing"]
+    if code != 1 or len(found) != 1 or "'contact.name' is missing" not in found[0]["message"]:
+        fail(f"blank contact name: exit {code}, {found}")
+    if found[0].get("line") is None:
+        fail(f"the finding must point at the field: {found[0]}")
+    if os.path.exists(os.path.join(d, "request.eml")):
+        fail("blank contact name: a message was written")
+
+
+def case_language():
+    # the application's "language" chooses the body's language; the report keeps the environment's
+    d = workdir(lambda a: a.__setitem__("language", "pt"))
+    code, out, err = run(["application.json", "-o", "pt.eml", "--format", "json"], d)
+    if code != 0:
+        fail(f"exit {code}: {err.decode()}")
+    m, body = check_message(open(os.path.join(d, "pt.eml"), "rb").read())
+    for want in ("Solicitamos a ativação", "- +551134567890 (um telefone fixo); finalidade: produção (português)"):
+        if want not in body:
+            fail(f"body lacks {want!r}:\n" + body[:700])
+    if not str(m["Subject"]).startswith("Solicitação de ativação"):
+        fail(f"Subject {m['Subject']!r}")
+    msgs = " ".join(f["message"] for f in json.loads(out)["findings"])
+    if "is a landline" not in msgs:
+        fail(f"the report must stay in the environment's language (English): {msgs[:300]}")
+    # --lang wins over the application's language
+    code, out, err = run(["application.json", "-o", "es.eml", "--lang", "es"], d)
+    if code != 0 or "Solicitamos la activación" not in body_of(os.path.join(d, "es.eml")):
+        fail(f"--lang es: exit {code}, or not a Spanish body")
+    # with --force, the open items read in the body's language too
+    d = workdir(lambda a: (a.__setitem__("language", "pt"), a["numbers"][1].__setitem__("number", "+55 11 123")))
+    code, out, err = run(["application.json", "-o", "forced.eml", "--format", "json", "--force"], d)
+    body = body_of(os.path.join(d, "forced.eml"))
+    for want in ("ATENÇÃO: 1 item ainda está pendente", "[phone.number.invalid] '+55 11 123' tem 5 dígitos depois de +55"):
+        if want not in body:
+            fail(f"--force body lacks {want!r}:\n" + body[:700])
+    msg = [f["message"] for f in json.loads(out)["findings"] if f["rule"] == "phone.number.invalid"]
+    if code != 1 or len(msg) != 1 or "has 5 digits" not in msg[0]:
+        fail(f"--force: exit {code}, report {msg}")
 
 
 def case_stdout():
@@ -309,7 +393,8 @@ def case_url_credentials():
         fail(f"http scheme: exit {code}")
 
 
-CASES = {"mime": case_mime, "inject": case_inject, "refuse": case_refuse, "stdout": case_stdout,
+CASES = {"mime": case_mime, "inject": case_inject, "refuse": case_refuse, "language": case_language,
+         "stdout": case_stdout,
          "smtp": case_smtp, "smtp-auth": case_smtp_auth, "smtp-down": case_smtp_down,
          "starttls": case_starttls, "url-credentials": case_url_credentials}
 CASES[CASE]()
