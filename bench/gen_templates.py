@@ -26,6 +26,7 @@ for i in range(n):
     body = rnd.choice(BODIES[lang])
     if rnd.random() < 0.2:
         body = rnd.choice(BAD)
+    body += f" Equipe {rnd.choice(['Azul', 'Sol', 'Norte', 'Central'])} {i}."  # wording differs per template
     nvars = body.count("{{")
     if rnd.random() < 0.1:
         path = os.path.join(out, f"draft_{i:06d}.txt")

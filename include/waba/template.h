@@ -148,11 +148,31 @@ int waba_check_template_text(const struct waba_template *tpl, const struct waba_
 void waba_template_apply_suppressions(struct waba_template *tpl, struct waba_findings *fs, size_t from);
 
 /*
+ * What `lint` remembers across the files of one run, to find duplicates (the same name
+ * and language twice; the same body and footer twice). Memory: one small entry per
+ * template. Initialise with WABA_LINT_STATE_INIT, release with waba_lint_state_release().
+ */
+struct waba_lint_seen {
+	unsigned long long key;
+	char *where;       /* "file:line" of the first occurrence; owned */
+	unsigned char kind;/* 0: name+language, 1: body+footer */
+};
+struct waba_lint_state {
+	struct waba_lint_seen *slots;
+	size_t nslots, len;
+};
+#define WABA_LINT_STATE_INIT { NULL, 0, 0 }
+void waba_lint_state_release(struct waba_lint_state *st);
+
+/*
  * Lint one source: parse it (*.json as JSON, *.txt as a draft, anything else by
  * content), check every template, add one "template" item per
- * template (or one for the file when nothing could be parsed) to r. @return 0
+ * template (or one for the file when nothing could be parsed) to r. The _state form
+ * also compares the templates with those of earlier sources (st may be NULL). @return 0
  */
 int waba_lint_source(struct waba_report *r, struct waba_source *src, const struct waba_checklist *cl);
+int waba_lint_source_state(struct waba_report *r, struct waba_source *src, const struct waba_checklist *cl,
+                           struct waba_lint_state *st);
 
 /* A placeholder found in a text: "{{1}}" or "{{first_name}}", or a malformed one. */
 struct waba_tpl_var {

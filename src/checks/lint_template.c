@@ -5,7 +5,101 @@
 #include <stdlib.h>
 #include <string.h>
 #include "waba/strbuf.h"
+#include <ctype.h>
+#include "waba/i18n.h"
 #include "waba/template.h"
+#include "../parse/template_priv.h"
+
+const struct waba_rule WABA_RULE_TEMPLATE_DUP_NAME = {
+	.id = "template.name.duplicate", .severity = WABA_SEV_ERROR,
+	.summary = N_("two templates have the same name and language"),
+	.hint = N_("rename one of them, or give it another language"),
+	.source = "https://developers.facebook.com/documentation/business-messaging/whatsapp/templates/overview",
+	.explain = N_("A name may be reused across languages, but the same name in the same language is a duplicate "
+	              "in one WhatsApp Business Account (policy §2.1, template.name.unique_per_language). Compared "
+	              "across every file of one `lint` run, names case-insensitively."),
+	.meta_codes = "100",
+	.example_bad = "order_update (pt_BR) in a.json and order_update (pt_BR) in b.json",
+	.example_good = "order_update (pt_BR) and order_update (es)",
+};
+const struct waba_rule WABA_RULE_TEMPLATE_DUP_CONTENT = {
+	.id = "template.content.duplicate", .severity = WABA_SEV_ERROR,
+	.summary = N_("two templates have the same body and footer"),
+	.hint = N_("keep one template, or make their wording differ"),
+	.source = "https://developers.facebook.com/documentation/business-messaging/whatsapp/templates/template-review",
+	.explain = N_("Meta rejects a template whose body and footer repeat those of an existing template in the "
+	              "account; AUTHENTICATION templates are exempt (policy §2.4, template.content.duplicate). "
+	              "Compared across every file of one `lint` run, in the same language."),
+	.example_bad = "two UTILITY templates with the body \"Your order {{1}} has shipped.\"",
+	.example_good = "one template per wording",
+};
+
+static unsigned long long fnv(unsigned long long h, const char *s, size_t n, int fold)
+{
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)(fold ? tolower((unsigned char)s[i]) : s[i])) * 1099511628211ULL;
+	return (h ^ 0x1f) * 1099511628211ULL;
+}
+
+/* The first occurrence of key, or NULL after remembering this one at `where`. */
+static const char *seen(struct waba_lint_state *st, unsigned long long key, unsigned char kind, const char *where)
+{
+	if (st->len * 2 >= st->nslots) {
+		struct waba_lint_state grown = { NULL, st->nslots ? st->nslots * 2 : 1024, 0 };
+		grown.slots = waba_xcalloc(grown.nslots, sizeof(*grown.slots));
+		for (size_t i = 0; i < st->nslots; i++)
+			if (st->slots[i].where) {
+				size_t h = (size_t)st->slots[i].key & (grown.nslots - 1);
+				while (grown.slots[h].where)
+					h = (h + 1) & (grown.nslots - 1);
+				grown.slots[h] = st->slots[i];
+			}
+		free(st->slots);
+		grown.len = st->len;
+		*st = grown;
+	}
+	size_t h = (size_t)key & (st->nslots - 1);
+	for (; st->slots[h].where; h = (h + 1) & (st->nslots - 1))
+		if (st->slots[h].key == key && st->slots[h].kind == kind)
+			return st->slots[h].where;
+	st->slots[h].key = key;
+	st->slots[h].kind = kind;
+	st->slots[h].where = waba_xstrdup(where);
+	st->len++;
+	return NULL;
+}
+
+void waba_lint_state_release(struct waba_lint_state *st)
+{
+	for (size_t i = 0; i < st->nslots; i++)
+		free(st->slots[i].where);
+	free(st->slots);
+	memset(st, 0, sizeof(*st));
+}
+
+static void check_duplicates(struct waba_lint_state *st, const struct waba_template *t, struct waba_findings *fs)
+{
+	const char *prev;
+	if (t->name.s && t->language.s) {
+		struct waba_loc loc = waba_template_text_loc(t, &t->name);
+		char *where = waba_xasprintf("%s:%u", loc.file ? loc.file : "", loc.line);
+		unsigned long long k = fnv(fnv(14695981039346656037ULL, t->name.s, t->name.len, 1), t->language.s, t->language.len, 0);
+		if ((prev = seen(st, k, 0, where)) != NULL)
+			waba_findings_add(fs, &WABA_RULE_TEMPLATE_DUP_NAME, loc, _("template '%.*s' in '%.*s' is already defined at %s"),
+			                  (int)(t->name.len > 80 ? 80 : t->name.len), t->name.s, (int)t->language.len, t->language.s, prev);
+		free(where);
+	}
+	if (t->body.text.s && t->body.text.len && !waba_tpl_text_eq(&t->category, "AUTHENTICATION", 1)) {
+		struct waba_loc loc = waba_template_text_loc(t, &t->body.text);
+		char *where = waba_xasprintf("%s:%u", loc.file ? loc.file : "", loc.line);
+		unsigned long long k = fnv(14695981039346656037ULL, t->body.text.s, t->body.text.len, 0);
+		k = fnv(k, t->footer.text.s ? t->footer.text.s : "", t->footer.text.len, 0);
+		k = fnv(k, t->language.s ? t->language.s : "", t->language.len, 0);
+		if ((prev = seen(st, k, 1, where)) != NULL)
+			waba_findings_add(fs, &WABA_RULE_TEMPLATE_DUP_CONTENT, loc, _("the same body and footer are already used at %s"), prev);
+		free(where);
+	}
+}
 
 /* Item values are capped: a hostile 20 MB "name" must not become a 20 MB report. */
 #define ITEM_VALUE_MAX 256
@@ -45,6 +139,12 @@ static void add_item(struct waba_report *r, const struct waba_source *src, const
 
 int waba_lint_source(struct waba_report *r, struct waba_source *src, const struct waba_checklist *cl)
 {
+	return waba_lint_source_state(r, src, cl, NULL);
+}
+
+int waba_lint_source_state(struct waba_report *r, struct waba_source *src, const struct waba_checklist *cl,
+                           struct waba_lint_state *st)
+{
 	struct waba_template_set set = WABA_TEMPLATE_SET_INIT;
 	struct waba_findings *fs = &r->findings;
 	/* findings of the parse that belong to no single template go to the first item */
@@ -72,6 +172,8 @@ int waba_lint_source(struct waba_report *r, struct waba_source *src, const struc
 			waba_findings_take(fs, &parse);
 		}
 		waba_check_template(tpl, cl, fs);
+		if (st)
+			check_duplicates(st, tpl, fs);
 		if (tpl->is_txt)
 			waba_template_apply_suppressions(tpl, fs, from);
 	}

@@ -9,6 +9,8 @@
 /* Largest input we read: a Graph API list response of a few thousand templates fits. */
 #define LINT_MAX_BYTES ((size_t)32 << 20)
 
+static struct waba_lint_state lint_state = WABA_LINT_STATE_INIT; /* duplicates across the files */
+
 extern const struct waba_rule WABA_RULE_INPUT_SIZE;
 
 static int has_ext(const char *name, const char *ext)
@@ -53,7 +55,7 @@ static int lint_file(struct cli_run *run, const char *path, const struct stat *k
 		waba_source_release(&src);
 		return rc;
 	}
-	waba_lint_source(&run->report, &src, run->checklist);
+	waba_lint_source_state(&run->report, &src, run->checklist, &lint_state);
 	waba_source_release(&src);
 	return 0;
 }
@@ -144,6 +146,7 @@ int cmd_lint(int argc, char **argv)
 	if (rc == 0)
 		rc = cli_run_finish(&run);
 done:
+	waba_lint_state_release(&lint_state);
 	cli_run_release(&run);
 	free(args.v);
 	return rc;

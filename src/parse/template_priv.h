@@ -16,6 +16,10 @@ extern const struct waba_rule WABA_RULE_TEMPLATE_PURPOSE;
 extern const struct waba_rule WABA_RULE_TEMPLATE_SHORTENER;
 extern const struct waba_rule WABA_RULE_TEMPLATE_HTTPS;
 
+/* lint_template.c */
+extern const struct waba_rule WABA_RULE_TEMPLATE_DUP_NAME;
+extern const struct waba_rule WABA_RULE_TEMPLATE_DUP_CONTENT;
+
 /* URL checks shared by the body and the URL buttons (check_template_text.c). */
 void waba_check_template_url(const struct waba_template *tpl, const struct waba_tpl_text *t, size_t start,
                              size_t end, const struct waba_checklist *cl, struct waba_findings *fs);
