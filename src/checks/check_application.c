@@ -8,6 +8,7 @@
 #include <string.h>
 #include "waba/business.h"
 #include "waba/check_application.h"
+#include "waba/profile.h"
 #include "waba/i18n.h"
 #include "waba/name.h"
 #include "waba/phone.h"
@@ -54,6 +55,7 @@ static void check_texts(struct waba_report *r, const struct waba_application *ap
 {
 	if (app->display_name.value)
 		waba_check_name_app(r, app, NULL, cl); /* offline: `name --website` fetches the site */
+	waba_check_profile(r, app, cl);
 }
 
 static int check_photo(struct waba_app_check *c, struct waba_report *r, const struct waba_checklist *cl)
