@@ -416,7 +416,7 @@ static int step_photo(struct wizard *w)
 static int step_name(struct wizard *w)
 {
 	int rc;
-	if ((rc = ask_field(w, "legal_name", NULL, "legal_name", "name.legal")) != WIZ_OK)
+	if ((rc = ask_field(w, "legal_name", NULL, "legal_name", "name.business.")) != WIZ_OK)
 		return rc;
 	if ((rc = ask_field(w, "website", NULL, "website", "name.website")) != WIZ_OK)
 		return rc;
