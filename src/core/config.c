@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "waba/config.h"
+#include "waba/suggest.h"
 #include "waba/json_pos.h"
 #include "waba/strbuf.h"
 #include "config_priv.h"
@@ -175,37 +176,6 @@ int waba_config_read_json(struct waba_json *doc, struct waba_source *src, const 
 
 /* ---- did you mean ------------------------------------------------------------------- */
 
-/* Levenshtein distance, or (size_t)-1 when either word is too long to bother. */
-static size_t distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b), row[65];
-	if (la > 64 || lb > 64)
-		return (size_t)-1;
-	for (size_t j = 0; j <= lb; j++)
-		row[j] = j;
-	for (size_t i = 1; i <= la; i++) {
-		size_t diag = row[0];
-		row[0] = i;
-		for (size_t j = 1; j <= lb; j++) {
-			size_t up = row[j];
-			size_t best = diag + (a[i - 1] != b[j - 1]);
-			if (up + 1 < best)
-				best = up + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			row[j] = best;
-			diag = up;
-		}
-	}
-	return row[lb];
-}
-
-/* Close enough to suggest: a typo, not a different word. */
-static int close_enough(size_t d, const char *word)
-{
-	return d != (size_t)-1 && (d <= 2 || d * 3 <= strlen(word));
-}
-
 /* " (did you mean 'x'?)" or "" (static buffer). */
 static const char *did_you_mean(const char *suggestion)
 {
@@ -231,25 +201,29 @@ static int is_family(const char *prefix)
 static const char *suggest_family(const char *prefix)
 {
 	static char best[65];
-	size_t n, best_d = (size_t)-1;
+	size_t n, ncand = 0;
 	const struct waba_rule *const *rules = waba_rules_all(&n);
-	char cand[65];
+	char **cand = waba_xcalloc(n * 4 + 1, sizeof(char *));
 	for (size_t i = 0; i < n; i++) {
 		const char *id = rules[i]->id;
 		for (const char *dot = strchr(id, '.'); dot; dot = strchr(dot + 1, '.')) {
-			size_t len = (size_t)(dot - id) + 1;
-			if (len >= sizeof(cand))
-				break;
-			memcpy(cand, id, len);
-			cand[len] = '\0';
-			size_t d = distance(prefix, cand);
-			if (d < best_d) {
-				best_d = d;
-				memcpy(best, cand, len + 1);
+			size_t len = (size_t)(dot - id) + 1, k;
+			for (k = 0; k < ncand && !(strlen(cand[k]) == len && strncmp(cand[k], id, len) == 0); k++)
+				;
+			if (k == ncand) {
+				cand = waba_xrealloc(cand, (ncand + 2) * sizeof(char *));
+				cand[ncand++] = waba_xstrndup(id, len);
+				cand[ncand] = NULL;
 			}
 		}
 	}
-	return close_enough(best_d, prefix) ? best : NULL;
+	const char *s = waba_suggest(prefix, (const char *const *)cand);
+	if (s)
+		snprintf(best, sizeof(best), "%s", s);
+	for (size_t k = 0; k < ncand; k++)
+		free(cand[k]);
+	free(cand);
+	return s ? best : NULL;
 }
 
 /* ---- loading ------------------------------------------------------------------------ */
@@ -368,16 +342,12 @@ static const struct config_key {
 
 static int unknown_key(const struct waba_json *doc, const cJSON *node)
 {
-	const char *best = NULL;
-	size_t best_d = (size_t)-1;
-	for (size_t k = 0; k < NKEYS; k++) {
-		size_t d = distance(node->string, config_keys[k].name);
-		if (d < best_d) {
-			best_d = d;
-			best = config_keys[k].name;
-		}
-	}
-	if (!close_enough(best_d, node->string))
+	const char *names[NKEYS + 1];
+	for (size_t k = 0; k < NKEYS; k++)
+		names[k] = config_keys[k].name;
+	names[NKEYS] = NULL;
+	const char *best = waba_suggest(node->string, names);
+	if (!best)
 		return waba_config_fail_at(waba_json_key_loc(doc, node),
 		                           "unknown key '%s' (expected \"rules\", \"ignore\", \"checklists\" "
 		                           "or \"baseline\")", node->string);

@@ -4,6 +4,7 @@
 #include <strings.h>
 #include "waba/rule.h"
 #include "waba/strbuf.h"
+#include "waba/suggest.h"
 
 /* One table per family, each defined beside the code that emits its rules. */
 extern const struct waba_rule *const waba_rules_input[];
@@ -70,39 +71,17 @@ const struct waba_rule *waba_rule_find(const char *id)
 	return NULL;
 }
 
-static size_t edit_distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b);
-	if (la > 128 || lb > 128)
-		return (size_t)-1;
-	size_t prev[129], cur[129];
-	for (size_t j = 0; j <= lb; j++)
-		prev[j] = j;
-	for (size_t i = 1; i <= la; i++) {
-		cur[0] = i;
-		for (size_t j = 1; j <= lb; j++) {
-			size_t sub = prev[j - 1] + (a[i - 1] != b[j - 1]);
-			size_t del = prev[j] + 1, ins = cur[j - 1] + 1;
-			cur[j] = sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins);
-		}
-		memcpy(prev, cur, (lb + 1) * sizeof(size_t));
-	}
-	return prev[lb];
-}
-
 const char *waba_rule_suggest(const char *id)
 {
-	size_t n, best = (size_t)-1;
-	const char *best_id = NULL;
+	static const char **ids;
+	size_t n;
 	const struct waba_rule *const *rules = waba_rules_all(&n);
-	for (size_t i = 0; i < n; i++) {
-		size_t d = edit_distance(id, rules[i]->id);
-		if (d < best) {
-			best = d;
-			best_id = rules[i]->id;
-		}
+	if (!ids) {
+		ids = waba_xcalloc(n + 1, sizeof(*ids));
+		for (size_t i = 0; i < n; i++)
+			ids[i] = rules[i]->id;
 	}
-	return best <= 4 ? best_id : NULL;
+	return waba_suggest(id, ids);
 }
 
 static const char *const severity_names[] = { "note", "warning", "error", "off" };
