@@ -13,6 +13,7 @@
 #define WABA_PHOTO_H
 
 #include <stddef.h>
+#include <stdio.h>
 #include "checklist.h"
 #include "report.h"
 #include "strbuf.h"
@@ -71,6 +72,17 @@ int waba_photo_decode(struct waba_photo *out, const unsigned char *data, size_t 
                       const struct waba_photo_limits *lim);
 void waba_photo_release(struct waba_photo *p);
 
+/* The most bytes waba_photo_sniff() looks at. */
+#define WABA_PHOTO_SNIFF_BYTES 512
+
+/*
+ * The same for an open file of `size` bytes (from fstat), positioned at its start: its
+ * first bytes are sniffed, then it is rewound and streamed into libpng / libjpeg, so
+ * memory does not grow with the file. @return 0, or -1 when the file cannot be read or
+ * rewound (out untouched).
+ */
+int waba_photo_decode_file(struct waba_photo *out, FILE *f, size_t size, const struct waba_photo_limits *lim);
+
 /* "png", "jpeg" or NULL. */
 const char *waba_photo_format_name(enum waba_photo_format f);
 
@@ -88,8 +100,9 @@ int waba_check_photo_mem(struct waba_report *r, const char *name, const unsigned
                          const struct waba_checklist *cl);
 
 /*
- * Read (at most photo.read.max_bytes; a larger file is sniffed, not decoded) and decode
- * the file at `path`. @return 0 (faults are in out->fault); WABA_ENOTFOUND / WABA_EIO.
+ * Decode the file at `path`, streamed (a file over photo.read.max_bytes is sniffed, not
+ * decoded). out->bytes is the size from fstat. @return 0 (faults are in out->fault);
+ * WABA_ENOTFOUND / WABA_EIO.
  */
 int waba_photo_load(struct waba_photo *out, const char *path, const struct waba_checklist *cl);
 

@@ -474,29 +474,28 @@ int waba_photo_load(struct waba_photo *out, const char *path, const struct waba_
 		fclose(f);
 		return waba_error_set(WABA_EIO, "cannot read '%s': not a regular file", path);
 	}
-	size_t size = (size_t)st.st_size, want = size;
-	if (cap > 0 && want > (size_t)cap)
-		want = 64 * 1024; /* too big to read whole: enough to say what it is */
-	unsigned char *data = waba_xmalloc(want ? want : 1);
-	size_t got = fread(data, 1, want, f);
-	int bad = ferror(f);
-	fclose(f);
-	if (bad) {
-		free(data);
-		return waba_error_set(WABA_EIO, "cannot read '%s'", path);
-	}
-	if (want < size) {
+	size_t size = (size_t)st.st_size;
+	int bad = 0;
+	setvbuf(f, NULL, _IOFBF, 64 * 1024);
+	if (cap > 0 && size > (size_t)cap) { /* not decoded: say what it is */
+		unsigned char head[WABA_PHOTO_SNIFF_BYTES];
+		size_t got = fread(head, 1, sizeof(head), f);
 		char msg[96];
-		waba_photo_sniff(data, got, &out->format);
-		snprintf(msg, sizeof(msg), "a %zu-byte file, over the %ld bytes waba-preflight reads", size, cap);
+		bad = ferror(f);
+		waba_photo_sniff(head, got, &out->format);
+		snprintf(msg, sizeof(msg), "a %zu-byte file, over the %ld bytes waba-preflight decodes", size, cap);
 		out->fault = WABA_PHOTO_TOO_LARGE;
 		out->detail = waba_xstrdup(msg);
 		out->orientation = 1;
 	} else {
-		waba_photo_decode(out, data, got, &lim);
+		bad = waba_photo_decode_file(out, f, size, &lim) < 0 || ferror(f);
 	}
-	out->bytes = size;
-	free(data);
+	fclose(f);
+	if (bad) {
+		waba_photo_release(out);
+		return waba_error_set(WABA_EIO, "cannot read '%s'", path);
+	}
+	out->bytes = size; /* photo.file_size judges the size on disk */
 	return 0;
 }
 

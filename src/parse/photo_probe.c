@@ -7,6 +7,8 @@
  * a longjmp error manager, warnings fatal, a memory limit and a scan cap.
  * Rows are folded into an integer area-average as they arrive (struct acc), so memory
  * is one row plus the reduced image, except for interlaced PNGs (whole frame, capped).
+ * A file is streamed into the decoders (a libpng read callback over the FILE*,
+ * jpeg_stdio_src), never read whole; only its first bytes are read for the sniffing.
  */
 #include <setjmp.h>
 #include <stdint.h>
@@ -61,7 +63,7 @@ const char *waba_photo_sniff(const unsigned char *d, size_t len, enum waba_photo
 		return "a ZIP archive";
 	if (starts(d, len, 0, "\x8aMNG", 4))
 		return "an MNG animation";
-	size_t n = len < 512 ? len : 512, text = 0;
+	size_t n = len < WABA_PHOTO_SNIFF_BYTES ? len : WABA_PHOTO_SNIFF_BYTES, text = 0;
 	for (size_t i = 0; i < n; i++)
 		if (d[i] == '\n' || d[i] == '\r' || d[i] == '\t' || (d[i] >= 0x20 && d[i] != 0x7f))
 			text++;
@@ -94,7 +96,7 @@ static void set_fault(struct waba_photo *p, enum waba_photo_fault f, size_t at, 
 /* ---- streaming area average ------------------------------------------------------ */
 
 struct acc {
-	unsigned w, h, k, gw, gh;
+	unsigned w, h, k, gw, gh, ch; /* ch: 3 (RGB, opaque) or 4 (RGBA) bytes a source pixel */
 	uint32_t *sum;          /* gw * 4: R*A, G*A, B*A, A of the current grid row */
 	unsigned char *grid;    /* gw * gh * 4 */
 	unsigned y;             /* next source row */
@@ -111,10 +113,10 @@ static unsigned pick_scale(unsigned w, unsigned h, const struct waba_photo_limit
 	return k > 255 ? 255 : k; /* 255^2 * 255 * 255 fits in 32 bits */
 }
 
-static void acc_init(struct acc *a, unsigned w, unsigned h, unsigned k)
+static void acc_init(struct acc *a, unsigned w, unsigned h, unsigned k, unsigned ch)
 {
 	memset(a, 0, sizeof(*a));
-	a->w = w, a->h = h, a->k = k;
+	a->w = w, a->h = h, a->k = k, a->ch = ch;
 	a->gw = (w + k - 1) / k, a->gh = (h + k - 1) / k;
 	a->sum = waba_xcalloc((size_t)a->gw * 4, sizeof(uint32_t));
 	a->grid = waba_xcalloc((size_t)a->gw * a->gh, 4);
@@ -137,36 +139,61 @@ static void acc_flush(struct acc *a, unsigned rows)
 	}
 }
 
+/* Count the pixels with alpha < 255 and == 0 in an RGBA row (every pixel, full resolution). */
+static void acc_count_alpha(struct acc *a, const unsigned char *row)
+{
+	unsigned long long transparent = 0, clear = 0;
+	for (unsigned x = 0; x < a->w; x++) {
+		unsigned al = row[(size_t)x * 4 + 3];
+		transparent += al != 255;
+		clear += al == 0;
+	}
+	a->transparent += transparent;
+	a->clear += clear;
+}
+
+/*
+ * Fold one source row (a->ch bytes a pixel) into the sums. An RGB row is opaque: its
+ * sums are the RGBA ones with alpha 255 (same arithmetic, so the same result), without
+ * a multiplication per pixel.
+ */
 static void acc_row(struct acc *a, const unsigned char *row)
 {
-	const unsigned k = a->k;
+	const unsigned k = a->k, w = a->w;
+	if (a->ch == 4)
+		acc_count_alpha(a, row);
 	if (k == 1) {
-		unsigned char *o = a->grid + (size_t)a->y * a->w * 4;
-		memcpy(o, row, (size_t)a->w * 4);
-		for (unsigned x = 0; x < a->w; x++) {
-			unsigned al = row[x * 4 + 3];
-			if (al != 255) {
-				a->transparent++;
-				a->clear += al == 0;
-			}
+		unsigned char *o = a->grid + (size_t)a->y * w * 4;
+		if (a->ch == 4) {
+			memcpy(o, row, (size_t)w * 4);
+		} else {
+			for (unsigned x = 0; x < w; x++, o += 4, row += 3)
+				o[0] = row[0], o[1] = row[1], o[2] = row[2], o[3] = 255;
 		}
 		a->y++;
 		return;
 	}
 	uint32_t *s = a->sum;
-	for (unsigned x = 0, cx = 0; x < a->w; cx++) {
-		unsigned end = x + k < a->w ? x + k : a->w;
-		uint32_t r = 0, g = 0, b = 0, al = 0;
-		for (; x < end; x++) {
-			const unsigned char *p = row + (size_t)x * 4;
-			unsigned pa = p[3];
-			if (pa != 255) {
-				a->transparent++;
-				a->clear += pa == 0;
-			}
-			r += p[0] * pa, g += p[1] * pa, b += p[2] * pa, al += pa;
+	if (a->ch == 3) {
+		for (unsigned x = 0; x < w; s += 4) {
+			unsigned end = x + k < w ? x + k : w, n = end - x;
+			uint32_t r = 0, g = 0, b = 0;
+			for (const unsigned char *p = row + (size_t)x * 3, *e = row + (size_t)end * 3; p < e; p += 3)
+				r += p[0], g += p[1], b += p[2];
+			s[0] += r * 255, s[1] += g * 255, s[2] += b * 255, s[3] += n * 255;
+			x = end;
 		}
-		s[cx * 4] += r, s[cx * 4 + 1] += g, s[cx * 4 + 2] += b, s[cx * 4 + 3] += al;
+	} else {
+		for (unsigned x = 0; x < w; s += 4) {
+			unsigned end = x + k < w ? x + k : w;
+			uint32_t r = 0, g = 0, b = 0, al = 0;
+			for (const unsigned char *p = row + (size_t)x * 4, *e = row + (size_t)end * 4; p < e; p += 4) {
+				unsigned pa = p[3];
+				r += p[0] * pa, g += p[1] * pa, b += p[2] * pa, al += pa;
+			}
+			s[0] += r, s[1] += g, s[2] += b, s[3] += al;
+			x = end;
+		}
 	}
 	a->y++;
 	if (a->y % k == 0 || a->y == a->h)
@@ -228,23 +255,44 @@ static int too_large(struct waba_photo *p, const struct waba_photo_limits *lim, 
 	return 0;
 }
 
+/* ---- input: bytes in memory, or a file read as the decoders ask (never whole) ---- */
+
+struct input {
+	const unsigned char *data; /* memory, or NULL */
+	FILE *f;                   /* or a file, positioned at its start */
+	size_t len;                /* bytes in memory, or the file's size */
+	const unsigned char *head; /* the first bytes, for the header checks */
+	size_t head_len;
+};
+
 /* ---- PNG ------------------------------------------------------------------------ */
 
 struct png_ctx {
-	const unsigned char *data;
-	size_t len, pos;
+	const struct input *in;
+	size_t pos;
 	int truncated;
 	char msg[200];
 };
 
-static void png_read_mem(png_structp png, png_bytep out, size_t n)
+static void png_read_input(png_structp png, png_bytep out, size_t n)
 {
 	struct png_ctx *c = png_get_io_ptr(png);
-	if (n > c->len - c->pos) {
+	if (c->in->f) {
+		size_t got = fread(out, 1, n, c->in->f);
+		c->pos += got;
+		if (got < n) {
+			if (ferror(c->in->f))
+				png_error(png, "read error");
+			c->truncated = 1;
+			png_error(png, "unexpected end of file");
+		}
+		return;
+	}
+	if (n > c->in->len - c->pos) {
 		c->truncated = 1;
 		png_error(png, "unexpected end of file");
 	}
-	memcpy(out, c->data + c->pos, n);
+	memcpy(out, c->in->data + c->pos, n);
 	c->pos += n;
 }
 
@@ -271,19 +319,21 @@ static const char *png_color_name(int ct)
 	}
 }
 
-static void decode_png(struct waba_photo *p, const unsigned char *data, size_t len, const struct waba_photo_limits *lim)
+static void decode_png(struct waba_photo *p, const struct input *in, const struct waba_photo_limits *lim)
 {
-	struct png_ctx c = { data, len, 0, 0, "" };
+	struct png_ctx c = { in, 0, 0, "" };
 	struct acc a;
 	png_structp png;
 	png_infop info = NULL;
 	unsigned char *volatile row = NULL, *volatile frame = NULL;
 	volatile int have_acc = 0;
+	const unsigned char *data = in->head;
+	size_t len = in->len;
 
 	/* header-only dimensions first: signature, IHDR length, "IHDR", width, height */
-	if (len < 33 || memcmp(data + 12, "IHDR", 4) != 0) {
-		set_fault(p, len < 33 ? WABA_PHOTO_TRUNCATED : WABA_PHOTO_CORRUPT, len < 33 ? len : 12,
-		          len < 33 ? "the file ends inside the PNG header" : "the first chunk is not IHDR");
+	if (in->head_len < 33 || memcmp(data + 12, "IHDR", 4) != 0) {
+		set_fault(p, in->head_len < 33 ? WABA_PHOTO_TRUNCATED : WABA_PHOTO_CORRUPT, in->head_len < 33 ? len : 12,
+		          in->head_len < 33 ? "the file ends inside the PNG header" : "the first chunk is not IHDR");
 		return;
 	}
 	unsigned long w = (unsigned long)data[16] << 24 | data[17] << 16 | data[18] << 8 | data[19];
@@ -313,7 +363,7 @@ static void decode_png(struct waba_photo *p, const unsigned char *data, size_t l
 		set_fault(p, c.truncated ? WABA_PHOTO_TRUNCATED : WABA_PHOTO_CORRUPT, c.truncated ? len : c.pos, c.msg);
 		goto done;
 	}
-	png_set_read_fn(png, &c, png_read_mem);
+	png_set_read_fn(png, &c, png_read_input);
 	png_set_user_limits(png, (png_uint_32)lim->max_side, (png_uint_32)lim->max_side);
 	png_set_chunk_malloc_max(png, lim->max_chunk_bytes);
 	png_set_chunk_cache_max(png, (png_uint_32)lim->max_chunks);
@@ -324,25 +374,26 @@ static void decode_png(struct waba_photo *p, const unsigned char *data, size_t l
 		p->color = ct == PNG_COLOR_TYPE_GRAY ? "gray+tRNS" : "rgb+tRNS";
 	else if (png_get_valid(png, info, PNG_INFO_tRNS))
 		p->color = "palette+tRNS";
+	/* to 8-bit RGB or RGBA; no alpha channel is added to an opaque image (acc_row takes both) */
 	png_set_expand(png);
 	png_set_scale_16(png);
 	png_set_gray_to_rgb(png);
-	png_set_add_alpha(png, 0xff, PNG_FILLER_AFTER);
 	int passes = png_set_interlace_handling(png);
 	png_read_update_info(png, info);
-	if (png_get_rowbytes(png, info) != (size_t)w * 4)
+	unsigned ch = png_get_channels(png, info);
+	if ((ch != 3 && ch != 4) || png_get_rowbytes(png, info) != (size_t)w * ch)
 		png_error(png, "unexpected row size after transformations");
-	acc_init(&a, (unsigned)w, (unsigned)h, pick_scale((unsigned)w, (unsigned)h, lim));
+	acc_init(&a, (unsigned)w, (unsigned)h, pick_scale((unsigned)w, (unsigned)h, lim), ch);
 	have_acc = 1;
 	if (passes > 1) {
-		frame = waba_xmalloc((size_t)w * h * 4);
+		frame = waba_xmalloc((size_t)w * h * ch);
 		for (int pass = 0; pass < passes; pass++)
 			for (unsigned long y = 0; y < h; y++)
-				png_read_row(png, frame + y * w * 4, NULL);
+				png_read_row(png, frame + y * w * ch, NULL);
 		for (unsigned long y = 0; y < h; y++)
-			acc_row(&a, frame + y * w * 4);
+			acc_row(&a, frame + y * w * ch);
 	} else {
-		row = waba_xmalloc((size_t)w * 4);
+		row = waba_xmalloc((size_t)w * ch);
 		for (unsigned long y = 0; y < h; y++) {
 			png_read_row(png, row, NULL);
 			acc_row(&a, row);
@@ -446,14 +497,28 @@ static const char *jpeg_color_name(J_COLOR_SPACE cs)
 	}
 }
 
-static void decode_jpeg(struct waba_photo *p, const unsigned char *data, size_t len, const struct waba_photo_limits *lim)
+/* The byte offset libjpeg has consumed: what its source took, less what it has not used. */
+static size_t jpeg_offset(j_decompress_ptr ci, const struct input *in)
+{
+	if (!ci->src)
+		return 0;
+	size_t took = in->len;
+	if (in->f) {
+		long at = ftell(in->f);
+		took = at >= 0 ? (size_t)at : in->len;
+	}
+	return took >= ci->src->bytes_in_buffer ? took - ci->src->bytes_in_buffer : 0;
+}
+
+static void decode_jpeg(struct waba_photo *p, const struct input *in, const struct waba_photo_limits *lim)
 {
 	struct jpeg_decompress_struct ci;
 	struct jpeg_ctx c;
 	struct acc a;
-	unsigned char *volatile row = NULL, *volatile rgba = NULL;
+	unsigned char *volatile row = NULL, *volatile rgb = NULL;
 	volatile int have_acc = 0;
 
+	memset(&ci, 0, sizeof(ci));
 	memset(&c, 0, sizeof(c));
 	ci.err = jpeg_std_error(&c.err);
 	c.err.error_exit = jpeg_on_error;
@@ -461,14 +526,16 @@ static void decode_jpeg(struct waba_photo *p, const unsigned char *data, size_t 
 	c.progress.progress_monitor = jpeg_on_progress;
 	c.max_scans = lim->max_scans;
 	if (setjmp(c.jmp)) {
-		size_t at = ci.src ? len - ci.src->bytes_in_buffer : 0;
-		set_fault(p, c.truncated ? WABA_PHOTO_TRUNCATED : WABA_PHOTO_CORRUPT, at, c.msg);
+		set_fault(p, c.truncated ? WABA_PHOTO_TRUNCATED : WABA_PHOTO_CORRUPT, jpeg_offset(&ci, in), c.msg);
 		goto done;
 	}
 	jpeg_create_decompress(&ci);
 	ci.progress = &c.progress;
 	ci.mem->max_memory_to_use = (long)lim->max_memory;
-	jpeg_mem_src(&ci, data, (unsigned long)len);
+	if (in->f)
+		jpeg_stdio_src(&ci, in->f);
+	else
+		jpeg_mem_src(&ci, in->data, (unsigned long)in->len);
 	jpeg_save_markers(&ci, JPEG_APP0 + 1, 0xffff);
 	jpeg_read_header(&ci, TRUE);
 	for (jpeg_saved_marker_ptr m = ci.marker_list; m; m = m->next)
@@ -485,25 +552,25 @@ static void decode_jpeg(struct waba_photo *p, const unsigned char *data, size_t 
 	if (too_large(p, lim, ci.image_width, ci.image_height))
 		goto done;
 	int cmyk = ci.jpeg_color_space == JCS_CMYK || ci.jpeg_color_space == JCS_YCCK;
-	ci.out_color_space = cmyk ? JCS_CMYK : JCS_EXT_RGBA;
+	ci.out_color_space = cmyk ? JCS_CMYK : JCS_EXT_RGB;
 	jpeg_start_decompress(&ci);
-	acc_init(&a, ci.output_width, ci.output_height, pick_scale(ci.output_width, ci.output_height, lim));
+	acc_init(&a, ci.output_width, ci.output_height, pick_scale(ci.output_width, ci.output_height, lim), 3);
 	have_acc = 1;
-	row = waba_xmalloc((size_t)ci.output_width * 4);
+	row = waba_xmalloc((size_t)ci.output_width * (cmyk ? 4 : 3));
 	if (cmyk)
-		rgba = waba_xmalloc((size_t)ci.output_width * 4);
+		rgb = waba_xmalloc((size_t)ci.output_width * 3);
 	while (ci.output_scanline < ci.output_height) {
 		JSAMPROW rows[1] = { row };
 		jpeg_read_scanlines(&ci, rows, 1);
 		if (cmyk) { /* Adobe writes inverted CMYK: R = C*K/255 */
 			for (unsigned x = 0; x < ci.output_width; x++) {
-				const unsigned char *s = row + x * 4;
-				rgba[x * 4] = (unsigned char)(s[0] * s[3] / 255);
-				rgba[x * 4 + 1] = (unsigned char)(s[1] * s[3] / 255);
-				rgba[x * 4 + 2] = (unsigned char)(s[2] * s[3] / 255);
-				rgba[x * 4 + 3] = 255;
+				const unsigned char *s = row + (size_t)x * 4;
+				unsigned char *d = rgb + (size_t)x * 3;
+				d[0] = (unsigned char)(s[0] * s[3] / 255);
+				d[1] = (unsigned char)(s[1] * s[3] / 255);
+				d[2] = (unsigned char)(s[2] * s[3] / 255);
 			}
-			acc_row(&a, rgba);
+			acc_row(&a, rgb);
 		} else {
 			acc_row(&a, row);
 		}
@@ -514,29 +581,46 @@ done:
 	if (have_acc)
 		acc_release(&a);
 	free(row);
-	free(rgba);
+	free(rgb);
 	jpeg_destroy_decompress(&ci);
 }
 
-int waba_photo_decode(struct waba_photo *out, const unsigned char *data, size_t len,
-                      const struct waba_photo_limits *lim)
+static void decode_input(struct waba_photo *out, const struct input *in, const struct waba_photo_limits *lim)
 {
 	memset(out, 0, sizeof(*out));
-	out->bytes = len;
+	out->bytes = in->len;
 	out->orientation = 1;
-	const char *what = waba_photo_sniff(data, len, &out->format);
-	if (len == 0)
+	const char *what = waba_photo_sniff(in->head, in->head_len, &out->format);
+	if (in->len == 0)
 		set_fault(out, WABA_PHOTO_EMPTY, 0, what);
 	else if (out->format == WABA_PHOTO_PNG)
-		decode_png(out, data, len, lim);
+		decode_png(out, in, lim);
 	else if (out->format == WABA_PHOTO_JPEG)
-		decode_jpeg(out, data, len, lim);
+		decode_jpeg(out, in, lim);
 	else
 		set_fault(out, WABA_PHOTO_NOT_IMAGE, 0, what);
 	if (out->fault != WABA_PHOTO_OK) {
 		free(out->rgba);
 		out->rgba = NULL;
 	}
+}
+
+int waba_photo_decode(struct waba_photo *out, const unsigned char *data, size_t len,
+                      const struct waba_photo_limits *lim)
+{
+	struct input in = { data, NULL, len, data, len };
+	decode_input(out, &in, lim);
+	return 0;
+}
+
+int waba_photo_decode_file(struct waba_photo *out, FILE *f, size_t size, const struct waba_photo_limits *lim)
+{
+	unsigned char head[WABA_PHOTO_SNIFF_BYTES];
+	size_t got = fread(head, 1, size < sizeof(head) ? size : sizeof(head), f);
+	if (ferror(f) || fseek(f, 0, SEEK_SET) != 0)
+		return -1;
+	struct input in = { NULL, f, size, head, got };
+	decode_input(out, &in, lim);
 	return 0;
 }
 

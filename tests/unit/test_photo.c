@@ -1,6 +1,7 @@
 /* test_photo.c: photo decoding (photo_probe.c), the photo.* checks and the fixer, on images drawn in code. */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "util.h"
 #include "photo_gen.h"
 #include "waba/photo.h"
@@ -184,6 +185,95 @@ static void test_area_average(void **state)
 	free(b.data), free(im.px);
 }
 
+/* Decode `n` bytes of `d` both from memory and streamed from a file: the same verdict, offset, detail and
+ * pixels. @return the fault's offset, 0 when it decoded. */
+static size_t assert_file_same(const unsigned char *d, size_t n)
+{
+	struct waba_photo_limits lim = limits();
+	struct waba_photo m, f;
+	FILE *fp = tmpfile();
+	assert_non_null(fp);
+	assert_int_equal(fwrite(d, 1, n, fp), n);
+	rewind(fp);
+	waba_photo_decode(&m, d, n, &lim);
+	assert_int_equal(waba_photo_decode_file(&f, fp, n, &lim), 0);
+	fclose(fp);
+	assert_int_equal(f.format, m.format);
+	assert_int_equal(f.fault, m.fault);
+	if (m.format == WABA_PHOTO_JPEG && m.fault == WABA_PHOTO_CORRUPT) /* libjpeg's Huffman decoder reads ahead */
+		assert_in_range(f.fault_offset + 1024 - m.fault_offset, 0, 2048); /* within its buffer */
+	else
+		assert_int_equal(f.fault_offset, m.fault_offset);
+	if (m.detail)
+		assert_string_equal(f.detail, m.detail);
+	assert_int_equal(f.bytes, n);
+	assert_int_equal(f.width, m.width);
+	assert_int_equal(f.height, m.height);
+	assert_int_equal(f.transparent, m.transparent);
+	assert_int_equal(f.clear, m.clear);
+	assert_int_equal(f.gw, m.gw);
+	assert_int_equal(f.gh, m.gh);
+	assert_int_equal(!f.rgba, !m.rgba);
+	if (m.rgba)
+		assert_memory_equal(f.rgba, m.rgba, (size_t)m.gw * m.gh * 4);
+	size_t at = m.fault ? m.fault_offset : 0;
+	waba_photo_release(&m);
+	waba_photo_release(&f);
+	return at;
+}
+
+/* A file is streamed into libpng / libjpeg, never read whole; that must not change any verdict. */
+static void test_file_stream(void **state)
+{
+	(void)state;
+	struct gen_img im = gen_new(700, 700, 255, 255, 255, 255);
+	gen_disc(&im, 350, 350, 200, 0, 90, 200, 255);
+	gen_rect(&im, 0, 0, 40, 40, 0, 0, 0, 0);
+	struct gen_buf bufs[] = {
+		gen_png(&im, PNG_COLOR_TYPE_RGB, 8, 0),   gen_png(&im, PNG_COLOR_TYPE_RGB_ALPHA, 8, 0),
+		gen_png(&im, PNG_COLOR_TYPE_RGB, 16, 1),  gen_png(&im, PNG_COLOR_TYPE_PALETTE, 8, 0),
+		gen_png(&im, PNG_COLOR_TYPE_GRAY, 8, 0),  gen_jpeg(&im, 90, 0, 0, 0),
+		gen_jpeg(&im, 90, 0, 1, 6),               gen_jpeg(&im, 90, 1, 0, 0),
+	};
+	for (size_t k = 0; k < sizeof(bufs) / sizeof(bufs[0]); k++) {
+		assert_file_same(bufs[k].data, bufs[k].len);
+		for (size_t n = 0; n < bufs[k].len; n += 1 + bufs[k].len / 7) /* truncated */
+			assert_file_same(bufs[k].data, n);
+		/* damaged in the middle: a PNG CRC, or a JPEG marker inside the scan (offset from the stdio source) */
+		bufs[k].data[bufs[k].len / 2] = 0xff, bufs[k].data[bufs[k].len / 2 + 1] = 0xd9;
+		size_t at = assert_file_same(bufs[k].data, bufs[k].len);
+		assert_in_range(at, 1, bufs[k].len); /* a fault, found in the file */
+		free(bufs[k].data);
+	}
+	static const char text[] = "this is not a picture\n";
+	assert_file_same((const unsigned char *)text, sizeof(text) - 1);
+	free(im.px);
+}
+
+/* waba_photo_load: the size on disk is what photo.file_size judges; a missing file is an error. */
+static void test_load(void **state)
+{
+	(void)state;
+	struct gen_img im = gen_new(300, 300, 20, 30, 40, 255);
+	struct gen_buf b = gen_png(&im, PNG_COLOR_TYPE_RGB, 8, 0);
+	char path[] = "/tmp/test_photo_XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	FILE *fp = fdopen(fd, "wb");
+	assert_int_equal(fwrite(b.data, 1, b.len, fp), b.len);
+	fclose(fp);
+	struct waba_photo p;
+	assert_int_equal(waba_photo_load(&p, path, test_checklist()), 0);
+	assert_int_equal(p.fault, WABA_PHOTO_OK);
+	assert_int_equal(p.bytes, b.len);
+	assert_int_equal(p.width, 300);
+	assert_int_equal(px(&p, 10, 10)[2], 40);
+	waba_photo_release(&p);
+	unlink(path);
+	assert_int_equal(waba_photo_load(&p, path, test_checklist()), WABA_ENOTFOUND);
+	free(b.data), free(im.px);
+}
+
 static void test_sniff(void **state)
 {
 	static const struct { const char *data; size_t len; const char *what; } rows[] = {
@@ -357,7 +447,8 @@ int main(void)
 		cmocka_unit_test(test_sniff),           cmocka_unit_test(test_checks),
 		cmocka_unit_test(test_circle_message),  cmocka_unit_test(test_fix),
 		cmocka_unit_test(test_no_blocks),       cmocka_unit_test(test_preview),
-		cmocka_unit_test(test_parse_color),
+		cmocka_unit_test(test_parse_color),     cmocka_unit_test(test_file_stream),
+		cmocka_unit_test(test_load),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
