@@ -142,20 +142,27 @@ def cases_for(command, p):
         c.append(("-o under a file", [p["application.json"], "--force", "-o", p["under_file"]], None))
         c.append(("-o a directory", [p["application.json"], "--force", "-o", p["dir"]], None))
     if command == "wizard":
-        c.append(("state is a directory", ["--state", p["dir"]], b"\n"))
-        c.append(("state unwritable", ["--state", "/proc/waba-state.json"], b"\n"))
-        c.append(("state 1 GB sparse", ["--state", p["sparse.bin"]], b"\n"))
-        c.append(("state nested", ["--state", p["nested.json"]], b"\n"))
-        c.append(("stdin 20 MB line", ["--state", os.path.join(os.path.dirname(p["dir"]), "w1.json")],
-                  open(p["long.txt"], "rb").read()))
-        c.append(("stdin NUL and bad UTF-8", ["--state", os.path.join(os.path.dirname(p["dir"]), "w2.json")],
-                  b"\x00\xff\xfe\n" * 50))
+        # the wizard needs a terminal: these run on a pseudo-terminal (run_pty); a label
+        # starting with "pty:" marks them
+        w = os.path.dirname(p["dir"])
+        c.append(("pty: state is a directory", ["--state", p["dir"]], b""))
+        c.append(("pty: state unwritable", ["--state", "/proc/waba-state.json"], b"y\r"))
+        c.append(("pty: state under a file", ["--state", p["under_file"]], b"y\r"))
+        c.append(("pty: state 1 GB sparse", ["--state", p["sparse.bin"]], b""))
+        c.append(("pty: state nested", ["--state", p["nested.json"]], b""))
+        c.append(("pty: state 20 MB line", ["--state", p["long.json"]], b""))
+        c.append(("pty: state invalid UTF-8", ["--state", p["badutf8.json"]], b""))
+        c.append(("pty: state NUL", ["--state", p["nul.json"]], b""))
+        c.append(("pty: 1 MB answer line", ["--state", os.path.join(w, "w1.json")], b"x" * (1 << 20) + b"\r"))
+        c.append(("pty: NUL, invalid UTF-8, escapes", ["--state", os.path.join(w, "w2.json")],
+                  b"\x00\xff\xfe\x1b[2J\x1b]0;t\x07\r" * 20))
+        c.append(("pty: 100k brackets answer", ["--state", os.path.join(w, "w4.json")], b"[" * 100000 + b"\r"))
     # options every command takes; a valid first argument where one is needed
     base = {"check": [p.get("application.json", p["nul.json"])], "profile": [p.get("application.json", p["nul.json"])],
             "email": [p.get("application.json", p["nul.json"])], "lint": [p["nul.txt"]],
             "photo": [p["logo.png"]], "business": ["175601379772329"], "phone": ["+55 11 3456-7890"],
             "name": ["Padaria"], "rules": [], "wizard": ["--state", os.path.join(os.path.dirname(p["dir"]), "w3.json")]}[command]
-    stdin = b"\n" if command == "wizard" else None
+    stdin = None
     for f in ("nested.xml", "badutf8.xml", "billion_laughs.xml", "dir", "missing", "sparse.bin", "long.json"):
         c.append(("--checklist " + f, base + ["--checklist", p[f]], stdin))
     for f in ("config_nested.json", "nested.json", "dir", "missing", "sparse.bin", "long.json", "badutf8.json"):
@@ -216,6 +223,85 @@ def run(exe, command, args, stdin, cwd, asan):
     return proc.returncode, stdout, stderr, elapsed, usage.ru_maxrss
 
 
+def run_pty(exe, command, args, data, cwd, asan):
+    """The command on a pseudo-terminal: type `data`, then hang up once it stops
+    printing. stdout and stderr are the terminal's (one stream)."""
+    import pty
+    import select
+    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": cwd, "TERM": "dumb",
+           "LANG": "C.UTF-8", "NO_COLOR": "1",
+           "ASAN_OPTIONS": os.environ.get("ASAN_OPTIONS", "detect_leaks=1:abort_on_error=1")}
+    t0 = time.monotonic()
+    pid, fd = pty.fork()
+    if pid == 0:
+        try:
+            if not asan:
+                lim = AS_LIMIT_MB << 20
+                resource.setrlimit(resource.RLIMIT_AS, (lim, lim))
+            os.chdir(cwd)
+            os.execve(exe, [exe, command] + args, env)
+        finally:
+            os._exit(127)
+    out = bytearray()
+    pos, last_output, status, usage = 0, time.monotonic(), None, None
+    while True:
+        now = time.monotonic()
+        if now - t0 > TIMEOUT:
+            os.kill(pid, signal.SIGKILL)
+            os.wait4(pid, 0)
+            return None, bytes(out), b"", now - t0, 0
+        done, st, us = os.wait4(pid, os.WNOHANG)
+        if done:
+            status, usage = st, us
+            break
+        want_w = [fd] if pos < len(data) else []
+        r, w, _ = select.select([fd], want_w, [], 0.05)
+        if r:
+            try:
+                chunk = os.read(fd, 65536)
+            except OSError:
+                chunk = b""
+            if chunk:
+                out += chunk[: max(0, STDOUT_MAX + 1 - len(out))]
+                last_output = time.monotonic()
+        if w:
+            try:
+                pos += os.write(fd, data[pos:pos + 4096])
+            except OSError:
+                pos = len(data)
+        if pos >= len(data) and time.monotonic() - last_output > 3:
+            os.close(fd)  # hang up: the wizard saves what it has and leaves
+            fd = os.open("/dev/null", os.O_RDONLY)
+            last_output = float("inf")
+    try:
+        os.close(fd)
+    except OSError:
+        pass
+    return os.waitstatus_to_exitcode(status), bytes(out), b"", time.monotonic() - t0, usage.ru_maxrss
+
+
+def judge_pty(code, out, elapsed, rss_kb):
+    """The wizard on a terminal: 2 with a one-line reason for a state file it cannot use,
+    else it must leave cleanly when the terminal goes (129/130) or finish (0/1)."""
+    if code is None:
+        return ["did not finish within %d s (after the terminal hung up)" % TIMEOUT]
+    text = out.decode("utf-8", "replace")
+    problems = []
+    if code < 0:
+        problems.append("killed by signal %d" % -code)
+    if "AddressSanitizer" in text or "runtime error:" in text or "LeakSanitizer" in text:
+        problems.append("sanitizer report: " + text[-2000:])
+    if code not in (0, 1, 2, 129, 130):
+        problems.append("exit %d" % code)
+    if rss_kb > MEMORY_MB * 1024:
+        problems.append("peak memory %d MB (bound %d MB)" % (rss_kb // 1024, MEMORY_MB))
+    if code == 2:
+        lines = [l for l in text.splitlines() if l.startswith("waba-preflight")]
+        if not lines or len(lines[-1]) > MESSAGE_MAX:
+            problems.append("exit 2 without a 'waba-preflight: reason' line: %r" % text[-600:])
+    return problems
+
+
 def judge(code, stdout, stderr, elapsed, rss_kb):
     """A list of problems (empty when the run behaved)."""
     problems = []
@@ -262,11 +348,13 @@ def main():
     with tempfile.TemporaryDirectory(prefix="waba-hostile-") as d:
         p = make_inputs(d)
         for label, args, stdin in cases_for(command, p):
-            code, out, err, elapsed, rss = run(exe, command, args, stdin, d, asan)
-            if code == 2 and b"not built yet" in err:
-                print("SKIP %-28s %s is not built yet" % (label, command))
-                continue
-            problems = judge(code, out, err, elapsed, rss)
+            if label.startswith("pty: "):
+                code, out, err, elapsed, rss = run_pty(exe, command, args, stdin, d, asan)
+                problems = judge_pty(code, out, elapsed, rss)
+                err = b"\n".join(l for l in out.splitlines() if l.startswith(b"waba-preflight"))
+            else:
+                code, out, err, elapsed, rss = run(exe, command, args, stdin, d, asan)
+                problems = judge(code, out, err, elapsed, rss)
             reason = err.decode("utf-8", "replace").strip().splitlines()
             shown = reason[-1][:110] if code == 2 and reason else ""
             print("%s %-30s exit %-4s %5.2fs %5d MB  %s" % ("FAIL" if problems else "ok  ", label, code,
