@@ -105,10 +105,11 @@ struct waba_email_request {
 	const struct waba_report *report;
 	const cJSON *answers;
 	int forced; /* --force: build it even with open items */
-	/* the values come from a parsed application file, whose parser already reports an
-	 * absent required field (input.application.missing): email.content.missing then
-	 * reports only values that are present but blank */
-	int required_checked;
+	/* the values come from an application file that every family checked (as
+	 * waba_check_application_file does): its parser reports an absent required field
+	 * (input.application.missing) and the profile family a missing about text, category
+	 * or contact, so the email.* checks leave those out (one rule, one place) */
+	int from_application;
 };
 
 /*

@@ -64,7 +64,9 @@ static const struct waba_rule RULE_PROFILE = {
 	.source = SRC_BOTMAKER,
 	.explain = N_("Botmaker's guide (policy §7) lists the profile texts to send: about, address, business "
 	              "description, category, contact e-mail and website. Meta lets most of them stay empty, and "
-	              "it is not confirmed that Botmaker refuses a request without them, so this is a warning."),
+	              "it is not confirmed that Botmaker refuses a request without them, so this is a warning. "
+	              "For an application file the profile.* rules already report a missing about text, a "
+	              "missing category and a profile with neither e-mail nor website; this rule adds the rest."),
 	.example_bad = "\"profile\": {\"about\": \"\"}",
 	.example_good = "\"profile\": {\"about\": \"Atendimento de segunda a sexta\"}",
 };
@@ -126,7 +128,7 @@ static void check_missing(struct waba_findings *fs, const char *what, const stru
 static void check_required(struct waba_findings *fs, const struct waba_email_request *req, const char *what,
                            const struct waba_email_field *f)
 {
-	if (!(req->required_checked && !f->value) && !present(f))
+	if (!(req->from_application && !f->value) && !present(f))
 		waba_findings_add(fs, &RULE_MISSING, f->loc, _("'%s' is missing"), what);
 }
 
@@ -162,7 +164,7 @@ int waba_check_email(const struct waba_email_request *req, const struct waba_che
 	}
 
 	check_required(fs, req, "business_id", &req->business_id);
-	if (req->nphones == 0 && !req->required_checked)
+	if (req->nphones == 0 && !req->from_application)
 		waba_findings_add(fs, &RULE_MISSING, WABA_LOC_NONE, _("'%s' is missing"), "numbers");
 	check_required(fs, req, "display_name", &req->display_name);
 	check_required(fs, req, "photo", &req->photo_path);
@@ -171,13 +173,20 @@ int waba_check_email(const struct waba_email_request *req, const struct waba_che
 	check_address(fs, "contact.email", &req->contact_email);
 	check_address(fs, "to", &req->to);
 
-	check_missing(fs, "profile.about", &req->about, &RULE_PROFILE);
+	/* From an application, the profile family already reports a missing about text
+	 * (profile.about.length), category (profile.vertical.missing), and a profile with
+	 * neither e-mail nor website (profile.contact.missing): one rule, one place. */
+	if (!req->from_application) {
+		check_missing(fs, "profile.about", &req->about, &RULE_PROFILE);
+		check_missing(fs, "profile.vertical", &req->category, &RULE_PROFILE);
+	}
 	check_missing(fs, "profile.address", &req->address, &RULE_PROFILE);
 	check_missing(fs, "profile.description", &req->description, &RULE_PROFILE);
-	check_missing(fs, "profile.vertical", &req->category, &RULE_PROFILE);
-	check_missing(fs, "profile.email", &req->email, &RULE_PROFILE);
-	if (req->nwebsites == 0)
-		waba_findings_add(fs, &RULE_PROFILE, WABA_LOC_NONE, _("'%s' is missing"), "profile.websites");
+	if (!req->from_application || present(&req->email) || req->nwebsites > 0) {
+		check_missing(fs, "profile.email", &req->email, &RULE_PROFILE);
+		if (req->nwebsites == 0)
+			waba_findings_add(fs, &RULE_PROFILE, WABA_LOC_NONE, _("'%s' is missing"), "profile.websites");
+	}
 	return 0;
 }
 

@@ -90,7 +90,7 @@ static void request_from_app(struct waba_email_request *req, const struct waba_a
 	req->contact_email = field(app, &app->contact.email);
 	req->contact_phone = field(app, &app->contact.phone);
 	req->answers = app->answers;
-	req->required_checked = 1; /* the parser reports absent required fields (input.application.missing) */
+	req->from_application = 1; /* absent required fields and profile texts are the other families' findings */
 }
 
 /* The photo's bytes for the attachment, read again with the e-mail's cap (the photo

@@ -176,6 +176,27 @@ static void test_check_clean_and_missing(void **state)
 	assert_int_equal(test_count_rule(&fs, "email.content.missing"), 3);
 	assert_int_equal(test_count_rule(&fs, "email.profile.incomplete"), 1);
 	waba_findings_release(&fs);
+	/* from an application file: absent required fields are the parser's
+	 * (input.application.missing); only the blank photo is ours */
+	r.from_application = 1;
+	waba_check_email(&r, test_checklist(), &fs);
+	assert_int_equal(test_count_rule(&fs, "email.content.missing"), 1);
+	assert_non_null(strstr(fs.v[test_find_rule(&fs, "email.content.missing")].message, "'photo' is missing"));
+	/* ... and the profile family reports the missing about text (profile.about.length) */
+	assert_int_equal(test_count_rule(&fs, "email.profile.incomplete"), 0);
+	waba_findings_release(&fs);
+	/* neither e-mail nor website is profile.contact.missing; one of them missing is ours */
+	r = full_request();
+	r.from_application = 1;
+	r.email.value = NULL;
+	r.nwebsites = 0;
+	waba_check_email(&r, test_checklist(), &fs);
+	assert_int_equal(test_count_rule(&fs, "email.profile.incomplete"), 0);
+	r.nwebsites = 1;
+	waba_check_email(&r, test_checklist(), &fs);
+	assert_int_equal(test_count_rule(&fs, "email.profile.incomplete"), 1);
+	assert_non_null(strstr(fs.v[test_find_rule(&fs, "email.profile.incomplete")].message, "'profile.email'"));
+	waba_findings_release(&fs);
 }
 
 static void test_check_injection_and_address(void **state)
@@ -203,10 +224,19 @@ static void test_request_compose(void **state)
 	struct waba_email_request r = full_request();
 	char *body = waba_email_request_body(&r, test_checklist());
 	assert_non_null(strstr(body, "175601379772329"));
-	assert_non_null(strstr(body, "+551134567890 (type: fixed_line); purpose: production"));
+	/* the phone family's label for the type, in the body's language */
+	assert_non_null(strstr(body, "+551134567890 (a landline); purpose: production"));
 	assert_non_null(strstr(body, "Rua A, 1\n      São Paulo"));
 	assert_non_null(strstr(body, "attached (logo.png, "));
 	free(body);
+	/* a type without a label in the checklist is shown as it is spelt */
+	struct waba_email_phone odd = r.phones[0];
+	odd.type = "satellite";
+	r.phones = &odd;
+	body = waba_email_request_body(&r, test_checklist());
+	assert_non_null(strstr(body, "+551134567890 (type: satellite); purpose: production"));
+	free(body);
+	r = full_request();
 	assert_int_equal(waba_email_request_compose(&out, &r, test_checklist(), 0), 0);
 	assert_non_null(strstr(out.buf, "filename=\"logo.png\""));
 	assert_non_null(strstr(out.buf, "Content-Type: image/png\r\n"));
