@@ -766,7 +766,8 @@ static struct vars_result check_vars(struct ctx *c, const struct waba_tpl_text *
 			r.any_named = 1;
 			int digits, dup = 0;
 			size_t nnames = r.distinct - positional;
-			for (size_t k = 0; k < nnames && !dup; k++)
+			/* names are compared pairwise: bounded, so that hostile input stays linear */
+			for (size_t k = 0; k < nnames && k < 256 && !dup; k++)
 				dup = name_lens[k] == v[i].name_len && memcmp(names[k], v[i].name, v[i].name_len) == 0;
 			if (!dup) {
 				names[nnames] = v[i].name;
@@ -909,10 +910,16 @@ static void check_samples(struct ctx *c, const struct waba_tpl_component *comp, 
 /* Inside a placeholder or a link? (formatting characters there are not markers) */
 static int in_span(size_t i, const struct waba_tpl_var *v, size_t n)
 {
-	for (size_t k = 0; k < n; k++)
-		if (i >= v[k].start && i < v[k].end)
-			return 1;
-	return 0;
+	/* the placeholders are in text order and do not overlap: binary search */
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (v[mid].end <= i)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n && i >= v[lo].start && i < v[lo].end;
 }
 
 static size_t url_end(const char *s, size_t len, size_t i)

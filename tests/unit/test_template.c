@@ -203,6 +203,14 @@ static void test_hostile_input(void **state)
 	assert_true(test_find_rule(&fs, "input.json.depth") >= 0);
 	waba_findings_release(&fs);
 	free(deep);
+	/* a huge body of placeholders must stay fast (no quadratic scans) */
+	struct waba_strbuf sb = WABA_STRBUF_INIT;
+	for (int k = 0; k < 100000; k++)
+		waba_strbuf_adds(&sb, k % 2 ? "{{1}} *a_ " : "{{name}} _b* ");
+	lint(&fs, "huge.txt", waba_strbuf_cstr(&sb));
+	assert_true(test_find_rule(&fs, "template.body.length") >= 0);
+	waba_findings_release(&fs);
+	waba_strbuf_release(&sb);
 	lint(&fs, "odd.json", "[1, \"x\", null, {\"components\": [1, {\"type\": 2}, {\"type\": \"BUTTONS\", \"buttons\": [3]}]}]");
 	assert_true(test_find_rule(&fs, "template.structure") >= 0);
 	waba_findings_release(&fs);
