@@ -212,7 +212,11 @@ static int run_email(struct cli_run *run, struct waba_app_check *c, const struct
 
 	size_t open = waba_findings_count(&run->report.findings, WABA_SEV_ERROR);
 	if (!app->readable || (open > 0 && !a->force)) {
-		if (!run->common.quiet)
+		if (run->common.quiet)
+			;
+		else if (!app->readable) /* --force cannot help: there is nothing to build from */
+			cli_warn("%s", _("the request was not built: the application file could not be read (see the errors above)"));
+		else
 			cli_warn(_("the request was not built: %zu error(s) remain (fix them, or use --force)"), open);
 		goto finish;
 	}
