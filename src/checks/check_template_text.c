@@ -97,6 +97,19 @@ const struct waba_rule WABA_RULE_TEMPLATE_PURPOSE = {
 	.example_bad = "UTILITY: \"Olá {{1}}, temos novidades para você. Até breve!\"",
 	.example_good = "UTILITY: \"Olá {{1}}, seu pagamento foi confirmado.\"",
 };
+const struct waba_rule WABA_RULE_TEMPLATE_LANGUAGE_MATCH = {
+	.id = "template.language.matches_content", .severity = WABA_SEV_WARNING,
+	.summary = N_("the body seems written in another language than the template's language"),
+	.hint = N_("set \"language\" to the language the text is written in (Meta does not translate)"),
+	.source = SRC_GUIDE,
+	.explain = N_("The body must be in the declared language; text in another language, or a mix, is rejected "
+	              "(policy §2.1, template.language.matches_content). Detected by counting common words of "
+	              "Portuguese, Spanish and English (list 'language_markers' in checklists/terms.*.xml): at least 3 "
+	              "words of another language and more than twice as many as of the declared one. A heuristic, "
+	              "hence a warning."),
+	.example_bad = "language pt_BR: \"Hola, su pedido fue enviado y llega hoy. Gracias.\"",
+	.example_good = "language es: \"Hola, su pedido fue enviado y llega hoy. Gracias.\"",
+};
 const struct waba_rule WABA_RULE_TEMPLATE_SHORTENER = {
 	.id = "template.url.shortener", .severity = WABA_SEV_WARNING,
 	.summary = N_("a link uses a URL shortener"),
@@ -274,6 +287,37 @@ void waba_check_template_url(const struct waba_template *tpl, const struct waba_
 	}
 }
 
+static int count_match(const struct waba_term_match *m, void *payload)
+{
+	(void)m;
+	++*(size_t *)payload;
+	return 0;
+}
+
+/* Count marker words of pt, es and en in the body; warn when another language dominates. */
+static void check_language_match(struct content *c, const struct waba_words *body)
+{
+	static const char *const langs[] = { "pt", "es", "en" };
+	static const char *const names[] = { N_("Portuguese"), N_("Spanish"), N_("English") };
+	const struct waba_termlist *tl = waba_checklist_terms(c->cl, "language_markers");
+	size_t count[3] = { 0, 0, 0 }, decl = 3;
+	if (!c->lang || !tl)
+		return;
+	for (size_t i = 0; i < 3; i++) {
+		waba_terms_find(tl, body, langs[i], count_match, &count[i]);
+		if (strcmp(langs[i], c->lang) == 0)
+			decl = i;
+	}
+	for (size_t i = 0; i < 3 && decl < 3; i++)
+		if (i != decl && count[i] >= 3 && count[i] > 2 * count[decl]) {
+			const struct waba_tpl_text *lang = &c->tpl->language;
+			waba_findings_add(c->fs, &WABA_RULE_TEMPLATE_LANGUAGE_MATCH, waba_template_text_loc(c->tpl, lang),
+			                  _("the body reads as %s (%zu common %s words, %zu of the declared language) but 'language' is '%.*s'"),
+			                  _(names[i]), count[i], _(names[i]), count[decl], (int)lang->len, lang->s);
+			return;
+		}
+}
+
 static void check_links(struct content *c, const struct waba_tpl_text *t)
 {
 	for (size_t i = 0; t && t->s && i < t->len; i++) {
@@ -337,6 +381,7 @@ int waba_check_template_text(const struct waba_template *tpl, const struct waba_
 	    match_list(&c, texts, words, 2, "utility_purposes", NULL, NULL) == 0)
 		waba_findings_add(fs, &WABA_RULE_TEMPLATE_PURPOSE, waba_template_text_loc(tpl, &tpl->body.text), "%s",
 		                  _("the UTILITY template does not say which order, account, payment, appointment or delivery it is about"));
+	check_language_match(&c, &words[1]);
 	for (size_t i = 0; i < n; i++)
 		waba_words_release(&words[i]);
 	check_links(&c, &tpl->body.text);

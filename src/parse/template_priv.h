@@ -15,6 +15,7 @@ extern const struct waba_rule WABA_RULE_TEMPLATE_THREAT;
 extern const struct waba_rule WABA_RULE_TEMPLATE_PURPOSE;
 extern const struct waba_rule WABA_RULE_TEMPLATE_SHORTENER;
 extern const struct waba_rule WABA_RULE_TEMPLATE_HTTPS;
+extern const struct waba_rule WABA_RULE_TEMPLATE_LANGUAGE_MATCH;
 
 /* lint_template.c */
 extern const struct waba_rule WABA_RULE_TEMPLATE_DUP_NAME;

@@ -110,6 +110,10 @@ static void test_content(void **state)
 		{ "pt_BR", "UTILITY", "Acompanhe seu pedido em https://bit.ly/abc agora.", "template.url.shortener" },
 		{ "pt_BR", "UTILITY", "Acompanhe seu pedido em http://loja.example.com agora.", "template.url.https" },
 		{ "pt_BR", "UTILITY", "Acompanhe seu pedido em https://loja.example.com agora.", NULL },
+		/* the declared language must match the text */
+		{ "en_US", "UTILITY", "Olá, seu pedido foi enviado e chega amanhã. Obrigado!", "template.language.matches_content" },
+		{ "es", "UTILITY", "Hi, your order has shipped and will arrive tomorrow. Thank you!", "template.language.matches_content" },
+		{ "pt_BR", "UTILITY", "Olá, seu pedido foi enviado e chega amanhã. Obrigado!", NULL },
 	};
 	(void)state;
 	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
