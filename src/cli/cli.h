@@ -36,6 +36,7 @@ struct cli_run {
 	struct waba_report report;
 	struct waba_report_options report_options;
 	FILE *out; /* where the report goes (stdout) */
+	int settled; /* cli_run_settle() has run */
 };
 
 /* Zero a run for `command` (before the options table points into run->common). */
@@ -49,8 +50,16 @@ void cli_run_init(struct cli_run *run, const char *command);
 int cli_run_setup(struct cli_run *run);
 
 /*
- * Apply severity overrides (checklists, then config), the baseline, sort, write the
- * report with the chosen reporter, and return the exit code (0/1/2).
+ * Make the severities final: checklist overrides, then the configuration's, drop the
+ * rules turned off, apply (or write, with --update-baseline) the baseline. Runs once;
+ * a command that decides on the findings before reporting (email) calls it first.
+ * Returns 0, or an exit code (2) after printing the reason.
+ */
+int cli_run_settle(struct cli_run *run);
+
+/*
+ * Settle the findings (if not yet), sort, write the report with the chosen reporter,
+ * and return the exit code (0/1/2).
  */
 int cli_run_finish(struct cli_run *run);
 

@@ -158,12 +158,14 @@ static void apply_checklist_overrides(struct cli_run *run)
 	}
 }
 
-int cli_run_finish(struct cli_run *run)
+int cli_run_settle(struct cli_run *run)
 {
 	struct waba_findings *fs = &run->report.findings;
 	struct waba_baseline baseline = WABA_BASELINE_INIT;
-	int err;
 
+	if (run->settled)
+		return 0;
+	run->settled = 1;
 	apply_checklist_overrides(run);
 	waba_config_apply(&run->config, fs);
 	waba_findings_drop_off(fs);
@@ -182,6 +184,16 @@ int cli_run_finish(struct cli_run *run)
 	} else if (run->common.update_baseline) {
 		return cli_fail("%s", _("--update-baseline needs a \"baseline\" file in the configuration"));
 	}
+	return 0;
+}
+
+int cli_run_finish(struct cli_run *run)
+{
+	struct waba_findings *fs = &run->report.findings;
+	int err;
+
+	if ((err = cli_run_settle(run)) != 0)
+		return err;
 	waba_findings_sort(fs);
 	err = run->reporter->write(run->out, &run->report, &run->report_options);
 	if (err == 0 && fflush(run->out) != 0)

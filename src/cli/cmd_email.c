@@ -210,6 +210,9 @@ static int run_email(struct cli_run *run, struct waba_app_check *c, const struct
 		waba_check_email(&req, run->checklist, &run->report.findings);
 	waba_report_end_item(&run->report);
 
+	/* severities are final (config, checklists, baseline) before deciding to build */
+	if ((rc = cli_run_settle(run)) != 0)
+		goto done;
 	size_t open = waba_findings_count(&run->report.findings, WABA_SEV_ERROR);
 	if (!app->readable || (open > 0 && !a->force)) {
 		if (run->common.quiet)
