@@ -97,7 +97,8 @@ static void set_fault(struct waba_photo *p, enum waba_photo_fault f, size_t at, 
 
 struct acc {
 	unsigned w, h, k, gw, gh, ch; /* ch: 3 (RGB, opaque) or 4 (RGBA) bytes a source pixel */
-	uint32_t *sum;          /* gw * 4: R*A, G*A, B*A, A of the current grid row */
+	uint32_t *col;          /* w * ch column sums over the current grid row's source rows:
+	                           R, G, B (ch 3) or R*A, G*A, B*A, A (ch 4) */
 	unsigned char *grid;    /* gw * gh * 4 */
 	unsigned y;             /* next source row */
 	unsigned long long transparent, clear;
@@ -118,16 +119,26 @@ static void acc_init(struct acc *a, unsigned w, unsigned h, unsigned k, unsigned
 	memset(a, 0, sizeof(*a));
 	a->w = w, a->h = h, a->k = k, a->ch = ch;
 	a->gw = (w + k - 1) / k, a->gh = (h + k - 1) / k;
-	a->sum = waba_xcalloc((size_t)a->gw * 4, sizeof(uint32_t));
+	a->col = waba_xcalloc((size_t)w * ch, sizeof(uint32_t));
 	a->grid = waba_xcalloc((size_t)a->gw * a->gh, 4);
 }
 
+/* Reduce the column sums of the last `rows` source rows to one grid row, and clear them. */
 static void acc_flush(struct acc *a, unsigned rows)
 {
 	unsigned char *out = a->grid + (size_t)((a->y - 1) / a->k) * a->gw * 4;
+	const uint32_t *c = a->col;
 	for (unsigned gx = 0; gx < a->gw; gx++) {
 		unsigned cols = (gx + 1) * a->k <= a->w ? a->k : a->w - gx * a->k;
-		uint32_t *s = a->sum + (size_t)gx * 4, n = cols * rows;
+		uint32_t s[4] = { 0, 0, 0, 0 }, n = cols * rows;
+		if (a->ch == 3) { /* opaque: the RGBA sums with alpha 255 */
+			for (unsigned i = 0; i < cols; i++, c += 3)
+				s[0] += c[0], s[1] += c[1], s[2] += c[2];
+			s[0] *= 255, s[1] *= 255, s[2] *= 255, s[3] = n * 255;
+		} else {
+			for (unsigned i = 0; i < cols; i++, c += 4)
+				s[0] += c[0], s[1] += c[1], s[2] += c[2], s[3] += c[3];
+		}
 		unsigned char *o = out + (size_t)gx * 4;
 		if (s[3]) {
 			o[0] = (unsigned char)((s[0] + s[3] / 2) / s[3]);
@@ -135,8 +146,8 @@ static void acc_flush(struct acc *a, unsigned rows)
 			o[2] = (unsigned char)((s[2] + s[3] / 2) / s[3]);
 		}
 		o[3] = (unsigned char)((s[3] + n / 2) / n);
-		s[0] = s[1] = s[2] = s[3] = 0;
 	}
+	memset(a->col, 0, (size_t)a->w * a->ch * sizeof(uint32_t));
 }
 
 /* Count the pixels with alpha < 255 and == 0 in an RGBA row (every pixel, full resolution). */
@@ -153,16 +164,16 @@ static void acc_count_alpha(struct acc *a, const unsigned char *row)
 }
 
 /*
- * Fold one source row (a->ch bytes a pixel) into the sums. An RGB row is opaque: its
- * sums are the RGBA ones with alpha 255 (same arithmetic, so the same result), without
- * a multiplication per pixel.
+ * Fold one source row (a->ch bytes a pixel) into the column sums: a straight add for
+ * an opaque RGB row (the compiler vectorises it), alpha-weighted for RGBA; the grid row
+ * is made from them every k rows (acc_flush).
  */
 static void acc_row(struct acc *a, const unsigned char *row)
 {
-	const unsigned k = a->k, w = a->w;
+	const unsigned w = a->w;
 	if (a->ch == 4)
 		acc_count_alpha(a, row);
-	if (k == 1) {
+	if (a->k == 1) {
 		unsigned char *o = a->grid + (size_t)a->y * w * 4;
 		if (a->ch == 4) {
 			memcpy(o, row, (size_t)w * 4);
@@ -173,36 +184,25 @@ static void acc_row(struct acc *a, const unsigned char *row)
 		a->y++;
 		return;
 	}
-	uint32_t *s = a->sum;
+	uint32_t *restrict c = a->col;
 	if (a->ch == 3) {
-		for (unsigned x = 0; x < w; s += 4) {
-			unsigned end = x + k < w ? x + k : w, n = end - x;
-			uint32_t r = 0, g = 0, b = 0;
-			for (const unsigned char *p = row + (size_t)x * 3, *e = row + (size_t)end * 3; p < e; p += 3)
-				r += p[0], g += p[1], b += p[2];
-			s[0] += r * 255, s[1] += g * 255, s[2] += b * 255, s[3] += n * 255;
-			x = end;
-		}
+		for (size_t i = 0, n = (size_t)w * 3; i < n; i++)
+			c[i] += row[i];
 	} else {
-		for (unsigned x = 0; x < w; s += 4) {
-			unsigned end = x + k < w ? x + k : w;
-			uint32_t r = 0, g = 0, b = 0, al = 0;
-			for (const unsigned char *p = row + (size_t)x * 4, *e = row + (size_t)end * 4; p < e; p += 4) {
-				unsigned pa = p[3];
-				r += p[0] * pa, g += p[1] * pa, b += p[2] * pa, al += pa;
-			}
-			s[0] += r, s[1] += g, s[2] += b, s[3] += al;
-			x = end;
+		for (size_t x = 0; x < w; x++) {
+			const unsigned char *p = row + x * 4;
+			uint32_t pa = p[3];
+			c[x * 4] += p[0] * pa, c[x * 4 + 1] += p[1] * pa, c[x * 4 + 2] += p[2] * pa, c[x * 4 + 3] += pa;
 		}
 	}
 	a->y++;
-	if (a->y % k == 0 || a->y == a->h)
-		acc_flush(a, a->y % k == 0 ? k : a->y % k);
+	if (a->y % a->k == 0 || a->y == a->h)
+		acc_flush(a, a->y % a->k == 0 ? a->k : a->y % a->k);
 }
 
 static void acc_release(struct acc *a)
 {
-	free(a->sum);
+	free(a->col);
 	free(a->grid);
 }
 
