@@ -28,14 +28,15 @@ char *waba_text_fold(const char *s, size_t len);
 
 /* A word of a text: folded, with its byte span in the original. */
 struct waba_word {
-	char *folded;
+	const char *folded; /* points into the list's arena */
 	size_t start, end;
 };
 struct waba_words {
 	struct waba_word *v;
 	size_t len, cap;
+	char *arena; /* every folded word, NUL-separated (one allocation per text) */
 };
-#define WABA_WORDS_INIT { NULL, 0, 0 }
+#define WABA_WORDS_INIT { NULL, 0, 0, NULL }
 
 /* Split s[0..len) into folded words. */
 void waba_text_words(struct waba_words *out, const char *s, size_t len);

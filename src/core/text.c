@@ -97,13 +97,14 @@ static int is_word_cp(int32_t cp)
 	       (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO);
 }
 
-static void words_push(struct waba_words *w, struct waba_strbuf *cur, size_t start, size_t end)
+/* Record a word whose folded form starts at arena offset `off` (a NUL was just added). */
+static void words_push(struct waba_words *w, size_t off, size_t start, size_t end)
 {
 	if (w->len == w->cap) {
 		w->cap = w->cap ? w->cap * 2 : 32;
 		w->v = waba_xrealloc(w->v, w->cap * sizeof(*w->v));
 	}
-	w->v[w->len].folded = waba_strbuf_detach(cur);
+	w->v[w->len].folded = (const char *)(uintptr_t)off; /* made a pointer when the arena is final */
 	w->v[w->len].start = start;
 	w->v[w->len].end = end;
 	w->len++;
@@ -111,9 +112,9 @@ static void words_push(struct waba_words *w, struct waba_strbuf *cur, size_t sta
 
 void waba_text_words(struct waba_words *out, const char *s, size_t len)
 {
-	struct waba_strbuf cur = WABA_STRBUF_INIT;
+	struct waba_strbuf arena = WABA_STRBUF_INIT;
 	char buf[64];
-	size_t i = 0, start = 0;
+	size_t i = 0, start = 0, off = 0, first = out->len;
 	int in_word = 0;
 	while (i < len) {
 		int32_t cp;
@@ -129,39 +130,80 @@ void waba_text_words(struct waba_words *out, const char *s, size_t len)
 			if (!in_word) {
 				in_word = 1;
 				start = i;
+				off = arena.len;
 			}
 			if (cp < 0x80)
-				waba_strbuf_addc(&cur, (char)(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp));
+				waba_strbuf_addc(&arena, (char)(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp));
 			else
-				waba_strbuf_add(&cur, buf, fold_cp(cp, buf, sizeof(buf)));
+				waba_strbuf_add(&arena, buf, fold_cp(cp, buf, sizeof(buf)));
 		} else if (in_word) {
 			in_word = 0;
-			words_push(out, &cur, start, i);
+			waba_strbuf_addc(&arena, '\0');
+			words_push(out, off, start, i);
 		}
 		i += n;
 	}
-	if (in_word)
-		words_push(out, &cur, start, len);
-	waba_strbuf_release(&cur);
+	if (in_word) {
+		waba_strbuf_addc(&arena, '\0');
+		words_push(out, off, start, len);
+	}
+	/* one arena per call: a list filled by several calls keeps the older arenas alive */
+	if (out->arena && first > 0) {
+		/* append to the existing arena, rebasing the older words */
+		size_t old_len = 0;
+		for (size_t k = 0; k < first; k++) {
+			size_t o = (size_t)(out->v[k].folded - out->arena);
+			size_t e = o + strlen(out->v[k].folded) + 1;
+			if (e > old_len)
+				old_len = e;
+			out->v[k].folded = (const char *)(uintptr_t)o;
+		}
+		char *merged = waba_xmalloc(old_len + arena.len + 1);
+		memcpy(merged, out->arena, old_len);
+		if (arena.len)
+			memcpy(merged + old_len, arena.buf, arena.len);
+		for (size_t k = first; k < out->len; k++)
+			out->v[k].folded = (const char *)(uintptr_t)((uintptr_t)out->v[k].folded + old_len);
+		free(out->arena);
+		waba_strbuf_release(&arena);
+		out->arena = merged;
+	} else {
+		free(out->arena);
+		out->arena = waba_strbuf_detach(&arena);
+	}
+	for (size_t k = 0; k < out->len; k++)
+		out->v[k].folded = out->arena + (uintptr_t)out->v[k].folded;
 }
 
 void waba_words_release(struct waba_words *w)
 {
-	for (size_t i = 0; i < w->len; i++)
-		free(w->v[i].folded);
 	free(w->v);
+	free(w->arena);
 	w->v = NULL;
+	w->arena = NULL;
 	w->len = w->cap = 0;
 }
 
 /* ---- term index: first folded word -> terms ---------------------------------------- */
 
+/* Single-word prefix terms ("desconto*") are bucketed by their first two bytes, so a
+ * word is compared only with the prefixes it could begin with; shorter prefixes go in
+ * bucket 0 and are compared with every word. */
+#define PREFIX_BUCKETS 1024
+
 struct term_index {
 	size_t *slots; /* term index + 1; 0 = empty */
 	size_t nslots;
-	size_t *prefix_terms; /* single-word prefix terms are matched by scanning */
-	size_t nprefix;
+	size_t *prefix_terms;       /* term indexes, grouped by bucket */
+	size_t bucket_start[PREFIX_BUCKETS + 1];
 };
+
+static size_t prefix_bucket(const char *w)
+{
+	if (!w[0] || !w[1])
+		return 0;
+	return 1 + (((unsigned char)w[0] * 31u + (unsigned char)w[1]) % (PREFIX_BUCKETS - 1));
+}
 
 static uint64_t hash_str(const char *s)
 {
@@ -191,12 +233,21 @@ void waba_termlist_index(struct waba_termlist *l)
 		ix->nslots *= 2;
 	ix->slots = waba_xcalloc(ix->nslots, sizeof(size_t));
 	ix->prefix_terms = waba_xcalloc(l->len + 1, sizeof(size_t));
+	/* counting sort of the single-word prefix terms into their buckets */
+	size_t count[PREFIX_BUCKETS] = { 0 };
+	for (size_t t = 0; t < l->len; t++)
+		if (l->terms[t].nwords == 1 && l->terms[t].prefix)
+			count[prefix_bucket(l->terms[t].words[0])]++;
+	for (size_t b = 0; b < PREFIX_BUCKETS; b++)
+		ix->bucket_start[b + 1] = ix->bucket_start[b] + count[b];
+	size_t fill[PREFIX_BUCKETS];
+	memcpy(fill, ix->bucket_start, sizeof(fill));
 	for (size_t t = 0; t < l->len; t++) {
 		const struct waba_term *term = &l->terms[t];
 		if (term->nwords == 0)
 			continue;
 		if (term->nwords == 1 && term->prefix) {
-			ix->prefix_terms[ix->nprefix++] = t;
+			ix->prefix_terms[fill[prefix_bucket(term->words[0])]++] = t;
 			continue;
 		}
 		size_t h = hash_str(term->words[0]) & (ix->nslots - 1);
@@ -247,16 +298,18 @@ size_t waba_terms_find(const struct waba_termlist *list, const struct waba_words
 		/* exact-first-word terms: prefer the longest match at this position */
 		for (; ix->slots[h]; h = (h + 1) & (ix->nslots - 1)) {
 			const struct waba_term *t = &list->terms[ix->slots[h] - 1];
-			if (strcmp(t->words[0], word) != 0 && !(t->prefix && t->nwords == 1))
+			if (strcmp(t->words[0], word) != 0)
 				continue;
 			if (lang_ok(t, lang) && term_at(t, words, i) && (!best || t->nwords > best->nwords))
 				best = t;
 		}
-		for (size_t p = 0; p < ix->nprefix; p++) {
-			const struct waba_term *t = &list->terms[ix->prefix_terms[p]];
-			if (lang_ok(t, lang) && term_at(t, words, i) && (!best || t->nwords > best->nwords))
-				best = t;
-		}
+		size_t buckets[2] = { 0, prefix_bucket(word) };
+		for (size_t k = 0; k < (buckets[1] ? 2u : 1u); k++)
+			for (size_t p = ix->bucket_start[buckets[k]]; p < ix->bucket_start[buckets[k] + 1]; p++) {
+				const struct waba_term *t = &list->terms[ix->prefix_terms[p]];
+				if (!best && lang_ok(t, lang) && term_at(t, words, i))
+					best = t;
+			}
 		if (!best)
 			continue;
 		struct waba_term_match m = { best, words->v[i].start, words->v[i + best->nwords - 1].end };

@@ -141,8 +141,7 @@ static void term_init(struct waba_term *t, char *text, const char *lang, char *t
 	t->nwords = w.len;
 	t->words = waba_xcalloc(w.len + 1, sizeof(char *));
 	for (size_t i = 0; i < w.len; i++) {
-		t->words[i] = w.v[i].folded;
-		w.v[i].folded = NULL;
+		t->words[i] = waba_xstrdup(w.v[i].folded);
 	}
 	waba_words_release(&w);
 }
@@ -345,6 +344,42 @@ static int merge(struct waba_checklist *cl, xmlDoc *doc, const char *name)
 	return 0;
 }
 
+/* ---- lookup order: every table sorted by id after each file, searched with bsearch -- */
+
+static int cmp_limit(const void *a, const void *b)
+{
+	return strcmp(((const struct limit *)a)->id, ((const struct limit *)b)->id);
+}
+
+static int cmp_termlist(const void *a, const void *b)
+{
+	return strcmp(((const struct waba_termlist *)a)->id, ((const struct waba_termlist *)b)->id);
+}
+
+static int cmp_set(const void *a, const void *b)
+{
+	return strcmp(((const struct waba_set *)a)->id, ((const struct waba_set *)b)->id);
+}
+
+static int cmp_text(const void *a, const void *b)
+{
+	const struct text *x = a, *y = b;
+	int c = strcmp(x->id, y->id);
+	return c ? c : strcmp(x->lang, y->lang);
+}
+
+static void sort_tables(struct waba_checklist *cl)
+{
+	if (cl->nlimits)
+		qsort(cl->limits, cl->nlimits, sizeof(*cl->limits), cmp_limit);
+	if (cl->ntermlists)
+		qsort(cl->termlists, cl->ntermlists, sizeof(*cl->termlists), cmp_termlist);
+	if (cl->nsets)
+		qsort(cl->sets, cl->nsets, sizeof(*cl->sets), cmp_set);
+	if (cl->ntexts)
+		qsort(cl->texts, cl->ntexts, sizeof(*cl->texts), cmp_text);
+}
+
 static int load(struct waba_checklist *cl, const char *name, const char *path, const char *mem,
                 size_t len, const char *schema_path)
 {
@@ -376,6 +411,7 @@ static int load(struct waba_checklist *cl, const char *name, const char *path, c
 		err = validate(doc, schema_path, name);
 	if (!err)
 		err = merge(cl, doc, name);
+	sort_tables(cl);
 	xmlFreeDoc(doc);
 	return err;
 }
@@ -464,36 +500,34 @@ int waba_checklist_load_default(struct waba_checklist **out)
 
 /* ---- lookups ------------------------------------------------------------------------ */
 
+static const struct limit *find_limit(const struct waba_checklist *cl, const char *id)
+{
+	struct limit key = { (char *)id, 0, NULL };
+	return cl->nlimits ? bsearch(&key, cl->limits, cl->nlimits, sizeof(key), cmp_limit) : NULL;
+}
+
 long waba_checklist_limit(const struct waba_checklist *cl, const char *id)
 {
-	for (size_t i = 0; i < cl->nlimits; i++)
-		if (strcmp(cl->limits[i].id, id) == 0)
-			return cl->limits[i].value;
-	return -1;
+	const struct limit *l = find_limit(cl, id);
+	return l ? l->value : -1;
 }
 
 const char *waba_checklist_limit_source(const struct waba_checklist *cl, const char *id)
 {
-	for (size_t i = 0; i < cl->nlimits; i++)
-		if (strcmp(cl->limits[i].id, id) == 0)
-			return cl->limits[i].source;
-	return NULL;
+	const struct limit *l = find_limit(cl, id);
+	return l ? l->source : NULL;
 }
 
 const struct waba_termlist *waba_checklist_terms(const struct waba_checklist *cl, const char *id)
 {
-	for (size_t i = 0; i < cl->ntermlists; i++)
-		if (strcmp(cl->termlists[i].id, id) == 0)
-			return &cl->termlists[i];
-	return NULL;
+	struct waba_termlist key = { (char *)id, NULL, 0, NULL };
+	return cl->ntermlists ? bsearch(&key, cl->termlists, cl->ntermlists, sizeof(key), cmp_termlist) : NULL;
 }
 
 const struct waba_set *waba_checklist_set(const struct waba_checklist *cl, const char *id)
 {
-	for (size_t i = 0; i < cl->nsets; i++)
-		if (strcmp(cl->sets[i].id, id) == 0)
-			return &cl->sets[i];
-	return NULL;
+	struct waba_set key = { (char *)id, NULL, 0 };
+	return cl->nsets ? bsearch(&key, cl->sets, cl->nsets, sizeof(key), cmp_set) : NULL;
 }
 
 const struct waba_set_item *waba_set_find(const struct waba_set *set, const char *value)
@@ -524,18 +558,18 @@ const char *waba_set_item_attr(const struct waba_set_item *item, const char *nam
 	return NULL;
 }
 
+static const char *find_text(const struct waba_checklist *cl, const char *id, const char *lang)
+{
+	struct text key = { (char *)id, "", NULL };
+	snprintf(key.lang, sizeof(key.lang), "%s", lang);
+	const struct text *t = cl->ntexts ? bsearch(&key, cl->texts, cl->ntexts, sizeof(key), cmp_text) : NULL;
+	return t ? t->value : NULL;
+}
+
 const char *waba_checklist_text(const struct waba_checklist *cl, const char *id, const char *lang)
 {
-	const char *fallback = NULL;
-	for (size_t i = 0; i < cl->ntexts; i++) {
-		if (strcmp(cl->texts[i].id, id) != 0)
-			continue;
-		if (lang && strcmp(cl->texts[i].lang, lang) == 0)
-			return cl->texts[i].value;
-		if (strcmp(cl->texts[i].lang, "en") == 0)
-			fallback = cl->texts[i].value;
-	}
-	return fallback;
+	const char *t = lang ? find_text(cl, id, lang) : NULL;
+	return t ? t : find_text(cl, id, "en");
 }
 
 int waba_checklist_rule_severity(const struct waba_checklist *cl, const char *id,
