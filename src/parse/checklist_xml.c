@@ -291,31 +291,54 @@ static void silent(void *ctx, const char *msg, ...)
 	(void)msg;
 }
 
-static int validate(xmlDoc *doc, const char *schema_path, const char *name)
+/*
+ * The compiled schema, kept for the life of the process: every checklist file is
+ * validated against the same schema, and compiling it costs more than validating.
+ */
+static struct { char *path; xmlRelaxNGPtr schema; } schema_cache;
+
+static int compiled_schema(const char *schema_path, xmlRelaxNGPtr *out)
 {
 	struct capture cap = { WABA_STRBUF_INIT, schema_path };
+	if (schema_cache.schema && strcmp(schema_cache.path, schema_path) == 0) {
+		*out = schema_cache.schema;
+		return 0;
+	}
 	xmlRelaxNGParserCtxtPtr pctx = xmlRelaxNGNewParserCtxt(schema_path);
 	xmlRelaxNGSetParserStructuredErrors(pctx, capture_error_compat, &cap);
 	xmlSetGenericErrorFunc(NULL, silent);
 	xmlRelaxNGPtr schema = xmlRelaxNGParse(pctx);
 	xmlSetGenericErrorFunc(NULL, NULL);
 	xmlRelaxNGFreeParserCtxt(pctx);
-	int err = 0;
 	if (!schema) {
-		err = waba_error_set(WABA_EINVAL, "cannot load the checklist schema '%s'%s%s", schema_path,
-		                     cap.msg.len ? ": " : "", waba_strbuf_cstr(&cap.msg));
+		int err = waba_error_set(WABA_EINVAL, "cannot load the checklist schema '%s'%s%s", schema_path,
+		                         cap.msg.len ? ": " : "", waba_strbuf_cstr(&cap.msg));
 		waba_strbuf_release(&cap.msg);
 		return err;
 	}
 	waba_strbuf_release(&cap.msg);
-	cap.name = name;
+	if (schema_cache.schema)
+		xmlRelaxNGFree(schema_cache.schema);
+	free(schema_cache.path);
+	schema_cache.path = waba_xstrdup(schema_path);
+	schema_cache.schema = schema;
+	*out = schema;
+	return 0;
+}
+
+static int validate(xmlDoc *doc, const char *schema_path, const char *name)
+{
+	struct capture cap = { WABA_STRBUF_INIT, name };
+	xmlRelaxNGPtr schema = NULL;
+	int err = compiled_schema(schema_path, &schema);
+	if (err)
+		return err;
 	xmlRelaxNGValidCtxtPtr vctx = xmlRelaxNGNewValidCtxt(schema);
 	xmlRelaxNGSetValidStructuredErrors(vctx, capture_error_compat, &cap);
 	if (xmlRelaxNGValidateDoc(vctx, doc) != 0)
 		err = waba_error_set(WABA_EINVAL, "%s", cap.msg.len ? waba_strbuf_cstr(&cap.msg)
 		                                                    : "does not match the checklist schema");
 	xmlRelaxNGFreeValidCtxt(vctx);
-	xmlRelaxNGFree(schema);
 	waba_strbuf_release(&cap.msg);
 	return err;
 }
