@@ -175,7 +175,11 @@ int cli_run_settle(struct cli_run *run)
 			if (waba_baseline_write(run->config.baseline, fs) < 0)
 				return cli_fail("%s", waba_error_last());
 			if (!run->common.quiet)
-				fprintf(stderr, "waba-preflight: %s '%s'\n", _("baseline written to"), run->config.baseline);
+			{
+				fprintf(stderr, "waba-preflight: ");
+				fprintf(stderr, _("baseline written to '%s'"), run->config.baseline);
+				fputc('\n', stderr);
+			}
 		}
 		if (waba_baseline_load(&baseline, run->config.baseline) < 0)
 			return cli_fail("%s", waba_error_last());

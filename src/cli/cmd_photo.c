@@ -12,9 +12,15 @@ static int write_png(const char *path, const struct waba_strbuf *png)
 static const char *fix_how(const struct waba_photo_fix_options *o, const struct waba_photo *p)
 {
 	static char how[160];
-	snprintf(how, sizeof(how), _("%s to square on #%02x%02x%02x%s, scaled with Lanczos-3"),
-	         o->crop ? _("centre-cropped") : _("padded"), o->background[0], o->background[1], o->background[2],
-	         p->transparent ? _(", transparency flattened") : "");
+	/* Whole sentences, one per case, so that each language can word them its own way. */
+	snprintf(how, sizeof(how),
+	         o->crop ? (p->transparent ? _("centre-cropped to square on #%02x%02x%02x, transparency flattened, "
+	                                       "scaled with Lanczos-3")
+	                                   : _("centre-cropped to square on #%02x%02x%02x, scaled with Lanczos-3"))
+	                 : (p->transparent ? _("padded to square on #%02x%02x%02x, transparency flattened, scaled "
+	                                       "with Lanczos-3")
+	                                   : _("padded to square on #%02x%02x%02x, scaled with Lanczos-3")),
+	         o->background[0], o->background[1], o->background[2]);
 	return how;
 }
 

@@ -43,7 +43,9 @@ int cli_opt_parse(const struct cli_opt *opts, int argc, char **argv, struct cli_
 			else if (strcmp(arg, "-o") == 0)
 				arg = (char *)"--output";
 			else {
-				fprintf(stderr, "waba-preflight %s: %s '%s'\n", argv[0], _("unknown option"), arg);
+				fprintf(stderr, "waba-preflight %s: ", argv[0]);
+				fprintf(stderr, _("unknown option '%s'"), arg);
+				fputc('\n', stderr);
 				return -1;
 			}
 		}
@@ -51,13 +53,16 @@ int cli_opt_parse(const struct cli_opt *opts, int argc, char **argv, struct cli_
 		size_t len = eq ? (size_t)(eq - name) : strlen(name);
 		const struct cli_opt *o = find_opt(opts, name, len);
 		if (!o) {
-			fprintf(stderr, "waba-preflight %s: %s '--%.*s' (%s)\n", argv[0], _("unknown option"),
-			        (int)len, name, _("try --help"));
+			fprintf(stderr, "waba-preflight %s: ", argv[0]);
+			fprintf(stderr, _("unknown option '--%.*s' (try --help)"), (int)len, name);
+			fputc('\n', stderr);
 			return -1;
 		}
 		if (o->type == CLI_OPT_T_FLAG) {
 			if (eq) {
-				fprintf(stderr, "waba-preflight %s: option --%s %s\n", argv[0], o->name, _("takes no value"));
+				fprintf(stderr, "waba-preflight %s: ", argv[0]);
+				fprintf(stderr, _("option --%s takes no value"), o->name);
+				fputc('\n', stderr);
 				return -1;
 			}
 			*(int *)o->dest = 1;
@@ -66,8 +71,9 @@ int cli_opt_parse(const struct cli_opt *opts, int argc, char **argv, struct cli_
 		char *value = eq ? (char *)eq + 1 : NULL;
 		if (!value) {
 			if (i + 1 >= argc) {
-				fprintf(stderr, "waba-preflight %s: option --%s %s %s\n", argv[0], o->name,
-				        _("needs a value:"), o->value_name);
+				fprintf(stderr, "waba-preflight %s: ", argv[0]);
+				fprintf(stderr, _("option --%s needs a value: %s"), o->name, o->value_name);
+				fputc('\n', stderr);
 				return -1;
 			}
 			value = argv[++i];
