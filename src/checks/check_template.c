@@ -892,7 +892,8 @@ static void check_samples(struct ctx *c, const struct waba_tpl_component *comp, 
 		         _("the %s's example has the wrong shape: body_text must be an array holding one array of strings"), where);
 	if (r->any_named && r->any_positional)
 		return; /* template.param.format says what is wrong */
-	size_t given = r->any_named ? comp->nnamed : comp->nsamples;
+	/* a .txt draft gives its samples as 'example:' lines in order, whatever the parameter format */
+	size_t given = r->any_named && !tpl->is_txt ? comp->nnamed : comp->nsamples;
 	if (given != r->distinct)
 		add_node(c, &RULE_EXAMPLE_REQUIRED, at, _("the %s has %zu variables but %zu sample values"), where,
 		         r->distinct, given);
