@@ -10,7 +10,8 @@
  *   ---
  *   Olá {{1}}, seu pedido foi enviado.
  *
- * The front block is optional; everything after it is the body. Texts point into the
+ * 'example:' lines give the body's samples in order of first appearance, for positional and
+ * named variables alike. The front block is optional; everything after it is the body. Texts point into the
  * source, so locations are exact.
  */
 #include <ctype.h>
