@@ -58,7 +58,9 @@ const struct waba_rule WABA_RULE_TEMPLATE_SENSITIVE = {
 	.source = SRC_TREV,
 	.explain = N_("Meta's template review refuses templates that ask for full payment card numbers, financial "
 	              "account numbers or national identity numbers (CPF, DNI, RG...); partial identifiers such as the "
-	              "last 4 digits are allowed (policy §2.4, template.content.sensitive_ids). Passwords are not named "
+	              "last 4 digits are allowed (policy §2.4, template.content.sensitive_ids). Card 'details' are matched only "
+	              "in a request ('send us your card details'), not in 'update your card details in the app', which "
+	              "asks for nothing in the chat. Passwords are not named "
 	              "by Meta, so requests for them are warnings. Terms: list 'sensitive' with tags card, "
 	              "bank_account, national_id, password."),
 	.example_bad = "\"Para continuar, informe seu CPF e o número do cartão\"",
