@@ -242,8 +242,12 @@ def run_pty(exe, command, args, data, cwd, asan):
             os.execve(exe, [exe, command] + args, env)
         finally:
             os._exit(127)
+    # non-blocking: the wizard echoes what is typed, so writing while it cannot print
+    # (its output unread) would deadlock both sides
+    os.set_blocking(fd, False)
     out = bytearray()
     pos, last_output, status, usage = 0, time.monotonic(), None, None
+    last_progress = time.monotonic()
     while True:
         now = time.monotonic()
         if now - t0 > TIMEOUT:
@@ -259,6 +263,8 @@ def run_pty(exe, command, args, data, cwd, asan):
         if r:
             try:
                 chunk = os.read(fd, 65536)
+            except BlockingIOError:
+                chunk = None
             except OSError:
                 chunk = b""
             if chunk:
@@ -266,9 +272,17 @@ def run_pty(exe, command, args, data, cwd, asan):
                 last_output = time.monotonic()
         if w:
             try:
-                pos += os.write(fd, data[pos:pos + 4096])
+                n = os.write(fd, data[pos:pos + 4096])
+                if n:
+                    pos += n
+                    last_progress = time.monotonic()
+            except BlockingIOError:
+                pass
             except OSError:
                 pos = len(data)
+        # a terminal that stops taking input (a full line buffer) ends the typing too
+        if pos < len(data) and time.monotonic() - last_progress > 5 and time.monotonic() - last_output > 3:
+            pos = len(data)
         if pos >= len(data) and time.monotonic() - last_output > 3:
             os.close(fd)  # hang up: the wizard saves what it has and leaves
             fd = os.open("/dev/null", os.O_RDONLY)
