@@ -33,9 +33,25 @@ static void usage(FILE *out)
 	fprintf(out, "\n%s\n", _("Run 'waba-preflight COMMAND --help' for a command's options."));
 }
 
+/* The value of --lang anywhere on the command line, so that the global help and the errors
+ * found while the options are parsed already speak the chosen language. */
+static const char *lang_arg(int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			break;
+		if (strncmp(argv[i], "--lang=", 7) == 0)
+			return argv[i] + 7;
+		if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc)
+			return argv[i + 1];
+	}
+	return NULL;
+}
+
 int main(int argc, char **argv)
 {
-	waba_i18n_init(NULL);
+	if (waba_i18n_init(lang_arg(argc, argv)) < 0)
+		waba_i18n_init(NULL); /* an unknown --lang is reported by the command */
 	if (argc < 2) {
 		if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
 			return cmd_wizard(1, (char *[]){ (char *)"wizard", NULL });

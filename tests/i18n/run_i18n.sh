@@ -92,7 +92,7 @@ run() { # run LANG DIR ARGS...: the text report, under C.UTF-8 with no other loc
 }
 
 commands() {
-	local out msg hint lint_dir=$src/tests/cli/lint/leading-trailing
+	local out out2 msg hint lint_dir=$src/tests/cli/lint/leading-trailing
 	[ -f "$lint_dir/edges.json" ] || { fail "missing $lint_dir/edges.json"; return; }
 	# English first: the English words looked for below are really there without --lang.
 	out=$(run en . business 0123)
@@ -161,6 +161,19 @@ commands() {
 			has "es rules" "$msg" "el ID del Administrador comercial es un número"
 		fi
 		lacks "$lang rules" "$msg" "digits only"
+		# errors met while the options are parsed, and the global help, come before the command
+		# applies --lang (main.c reads it first)
+		out=$(run "$lang" . lint --bogus)
+		out2=$(run "$lang" . --help)
+		if [ $lang = pt ]; then
+			has "pt unknown option" "$out" "opção desconhecida '--bogus' (tente --help)"
+			has "pt --help" "$out2" "uso:" "comandos:" "verifica se números de telefone podem ser registrados"
+		else
+			has "es unknown option" "$out" "opción desconocida '--bogus' (pruebe --help)"
+			has "es --help" "$out2" "uso:" "comandos:" "verifica si los números de teléfono se pueden registrar"
+		fi
+		lacks "$lang unknown option" "$out" "unknown option"
+		lacks "$lang --help" "$out2" "usage:" "commands:" "check whether phone numbers"
 		out=$(run "$lang" . business --help)
 		lacks "$lang business --help" "$out" "usage:" "options:" "warnings fail too" "language of messages" \
 			"ask Meta's Graph API"
