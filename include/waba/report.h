@@ -47,12 +47,36 @@ struct waba_report_options {
 	const char *lang;              /* language of fixed words ("pt", "es", "en") */
 };
 
+/*
+ * Streaming. A command over thousands of files (lint) hands the report over part by
+ * part, so that its memory does not grow with the number of files: begin() once,
+ * chunk() with each part, end() once (also after a failed chunk: it frees the state).
+ *
+ * A part is a struct waba_report holding only that part's items and findings (a
+ * finding's `item` indexes the part's items), severities final, findings sorted; the
+ * caller guarantees that every finding of a part sorts after every finding of the
+ * parts before it, so the parts in order are the whole report, and that the parts'
+ * files differ (fingerprint occurrence counters are kept per part). The bytes written
+ * are those write() gives for the whole report: write() of a streaming reporter is
+ * begin + one chunk + end. begin() and end() read only `command`, `extra` and
+ * `appendix` of `r`. A reporter that needs the whole report first (JUnit: counts on
+ * the first line) leaves them NULL and gets write().
+ */
 struct waba_reporter {
 	const char *name;    /* "--format" value */
 	const char *summary; /* one line for --help */
 	/* Write the report; 0, or WABA_EIO when writing failed. */
 	int (*write)(FILE *out, const struct waba_report *r, const struct waba_report_options *o);
+	/* The reporter's state, or NULL with the error set (nothing written). `o` must outlive it. */
+	void *(*begin)(FILE *out, const struct waba_report *r, const struct waba_report_options *o);
+	/* 0, or WABA_EIO / WABA_ENOMEM. */
+	int (*chunk)(void *state, const struct waba_report *part);
+	/* Finish the document and free the state; 0, or the first error (of end or of a chunk). */
+	int (*end)(void *state, const struct waba_report *r);
 };
+
+/* Does the reporter stream (begin, chunk and end set)? */
+int waba_reporter_streams(const struct waba_reporter *rep);
 
 /* The reporter named `name`, or NULL. */
 const struct waba_reporter *waba_reporter_find(const char *name);

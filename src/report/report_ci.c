@@ -1,4 +1,5 @@
 /* report_ci.c: helpers shared by the CI reporters; see report_ci.h. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -192,4 +193,123 @@ void waba_ci_seen_release(struct waba_ci_seen *s)
 	s->keys = NULL;
 	s->counts = NULL;
 	s->len = s->cap = 0;
+}
+
+/* ---- streaming -------------------------------------------------------------------- */
+
+void waba_ci_count(struct waba_ci_counts *c, const struct waba_report *part)
+{
+	c->items += part->nitems;
+	for (size_t i = 0; i < part->findings.len; i++) {
+		switch (part->findings.v[i].severity) {
+		case WABA_SEV_ERROR:
+			c->errors++;
+			break;
+		case WABA_SEV_WARNING:
+			c->warnings++;
+			break;
+		case WABA_SEV_NOTE:
+			c->notes++;
+			break;
+		case WABA_SEV_OFF:
+			break;
+		}
+	}
+}
+
+int waba_ci_add_json_at(struct waba_strbuf *sb, const cJSON *node, unsigned depth)
+{
+	char *text = cJSON_PrintBuffered(node, 1024, 1);
+	if (!text)
+		return waba_error_set(WABA_ENOMEM, "out of memory formatting the report");
+	for (const char *p = text, *nl; *p; p = nl + 1) {
+		nl = strchr(p, '\n');
+		if (!nl) {
+			waba_strbuf_adds(sb, p);
+			break;
+		}
+		waba_strbuf_add(sb, p, (size_t)(nl - p) + 1);
+		for (unsigned i = 0; i < depth; i++)
+			waba_strbuf_addc(sb, '\t');
+	}
+	free(text);
+	return 0;
+}
+
+int waba_ci_print_slots(cJSON *root, char **text, size_t *slot1, size_t *slot2)
+{
+	char *t = cJSON_PrintBuffered(root, 8192, 1);
+	const char *p;
+	cJSON_Delete(root);
+	if (!t)
+		return waba_error_set(WABA_ENOMEM, "out of memory formatting the report");
+	*text = t;
+	p = strchr(t, WABA_CI_SLOT1[0]);
+	*slot1 = p ? (size_t)(p - t) : strlen(t);
+	if (slot2) {
+		p = strchr(t, WABA_CI_SLOT2[0]);
+		*slot2 = p ? (size_t)(p - t) : strlen(t);
+	}
+	return 0;
+}
+
+#define SPOOL_MEMORY_MAX ((size_t)1 << 20) /* beyond this, the spool goes to a temporary file */
+
+void waba_ci_spool_add(struct waba_ci_spool *s, const char *data, size_t len)
+{
+	if (s->err || !len)
+		return;
+	s->len += len;
+	if (!s->file && s->buf.len + len <= SPOOL_MEMORY_MAX) {
+		waba_strbuf_add(&s->buf, data, len);
+		return;
+	}
+	if (!s->file) {
+		s->file = tmpfile();
+		if (!s->file) {
+			s->err = waba_error_set(WABA_EIO, "cannot create a temporary file for the report: %s", strerror(errno));
+			return;
+		}
+		if (s->buf.len && fwrite(s->buf.buf, 1, s->buf.len, s->file) != s->buf.len)
+			s->err = waba_error_set(WABA_EIO, "cannot write a temporary file for the report");
+		waba_strbuf_release(&s->buf);
+	}
+	if (!s->err && fwrite(data, 1, len, s->file) != len)
+		s->err = waba_error_set(WABA_EIO, "cannot write a temporary file for the report");
+}
+
+int waba_ci_spool_drain(struct waba_ci_spool *s, int (*emit)(void *ctx, const char *data, size_t len), void *ctx)
+{
+	char block[65536];
+	size_t n;
+	int err;
+	if (s->err)
+		return s->err;
+	if (!s->file)
+		return s->buf.len ? emit(ctx, s->buf.buf, s->buf.len) : 0;
+	if (fflush(s->file) != 0 || fseek(s->file, 0, SEEK_SET) != 0)
+		return s->err = waba_error_set(WABA_EIO, "cannot read back a temporary file for the report");
+	while ((n = fread(block, 1, sizeof(block), s->file)) > 0)
+		if ((err = emit(ctx, block, n)) != 0)
+			return err;
+	if (ferror(s->file))
+		return s->err = waba_error_set(WABA_EIO, "cannot read back a temporary file for the report");
+	return 0;
+}
+
+int waba_ci_emit_file(void *ctx, const char *data, size_t len)
+{
+	if (fwrite(data, 1, len, (FILE *)ctx) != len)
+		return waba_error_set(WABA_EIO, "cannot write the report");
+	return 0;
+}
+
+void waba_ci_spool_release(struct waba_ci_spool *s)
+{
+	waba_strbuf_release(&s->buf);
+	if (s->file)
+		fclose(s->file);
+	s->file = NULL;
+	s->err = 0;
+	s->len = 0;
 }

@@ -71,4 +71,48 @@ struct waba_ci_seen {
 unsigned waba_ci_seen_add(struct waba_ci_seen *s, uint64_t key);
 void waba_ci_seen_release(struct waba_ci_seen *s);
 
+/* ---- streaming (report.h) ------------------------------------------------------- */
+
+/* Items and findings by severity over the parts written so far (off ones not counted). */
+struct waba_ci_counts {
+	size_t items, errors, warnings, notes;
+};
+void waba_ci_count(struct waba_ci_counts *c, const struct waba_report *part);
+
+/*
+ * Append `node` printed as cJSON prints it `depth` levels deep inside a formatted
+ * document (cJSON indents with one tab per level; strings never hold a raw line
+ * break, so adding `depth` tabs after every line break is exact). 0 or WABA_ENOMEM.
+ */
+int waba_ci_add_json_at(struct waba_strbuf *sb, const cJSON *node, unsigned depth);
+
+/*
+ * Print `root` formatted, with one member (at most two) a placeholder: build the
+ * document with cJSON_AddRawToObject(parent, key, WABA_CI_SLOT1) (or SLOT2), print it
+ * here, and get the text before, between and after the slots. The slot bytes are
+ * control characters, which cJSON always escapes inside strings, so they cannot occur
+ * anywhere else in the text. `root` is deleted. 0 or WABA_ENOMEM.
+ */
+#define WABA_CI_SLOT1 "\001"
+#define WABA_CI_SLOT2 "\002"
+int waba_ci_print_slots(cJSON *root, char **text, size_t *slot1, size_t *slot2);
+
+/*
+ * A spool: bytes kept in memory up to a limit, then in an anonymous temporary file,
+ * so a report part written before its place in the document keeps memory flat.
+ */
+struct waba_ci_spool {
+	struct waba_strbuf buf;
+	FILE *file;
+	int err;    /* first error (0: none) */
+	size_t len; /* bytes added */
+};
+#define WABA_CI_SPOOL_INIT { WABA_STRBUF_INIT, NULL, 0, 0 }
+void waba_ci_spool_add(struct waba_ci_spool *s, const char *data, size_t len);
+/* Hand every byte added, in order, to emit (which returns 0 or an error); 0 or the first error. */
+int waba_ci_spool_drain(struct waba_ci_spool *s, int (*emit)(void *ctx, const char *data, size_t len), void *ctx);
+/* emit for waba_ci_spool_drain: fwrite to the FILE * ctx. */
+int waba_ci_emit_file(void *ctx, const char *data, size_t len);
+void waba_ci_spool_release(struct waba_ci_spool *s);
+
 #endif

@@ -11,7 +11,9 @@
  * only. Then one summary line. GitHub keeps at most 10 annotations of each kind per
  * step, so every finding is printed but the summary line says where the full list is:
  * with $GITHUB_STEP_SUMMARY set (o->step_summary_path), a Markdown table of every
- * finding is appended to that file; SARIF upload is the lossless path.
+ * finding is appended to that file; SARIF upload is the lossless path. Streamed
+ * (report.h): annotations are written as their parts arrive; the table rows are
+ * spooled until the end, when the counts above the table are known.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -114,9 +116,10 @@ static void add_command(struct waba_strbuf *sb, const struct waba_report *r, con
 }
 
 /* "N items checked: E errors, W warnings, N notes" */
-static void add_counts(struct waba_strbuf *sb, const struct waba_report *r, size_t e, size_t w, size_t n)
+static void add_counts(struct waba_strbuf *sb, const struct waba_ci_counts *c)
 {
-	waba_strbuf_addf(sb, waba_ngettext("%zu item checked", "%zu items checked", r->nitems), r->nitems);
+	size_t e = c->errors, w = c->warnings, n = c->notes;
+	waba_strbuf_addf(sb, waba_ngettext("%zu item checked", "%zu items checked", c->items), c->items);
 	waba_strbuf_adds(sb, ": ");
 	waba_strbuf_addf(sb, waba_ngettext("%zu error", "%zu errors", e), e);
 	waba_strbuf_adds(sb, ", ");
@@ -172,78 +175,130 @@ static void add_where(struct waba_strbuf *sb, const struct waba_report *r, const
 	waba_strbuf_release(&w);
 }
 
-static void add_step_summary(struct waba_strbuf *sb, const struct waba_report *r, size_t e, size_t w, size_t n)
+/* One row of the step summary's table. */
+static void add_row(struct waba_strbuf *sb, const struct waba_report *r, const struct waba_finding *f)
 {
-	waba_strbuf_addf(sb, "### waba-preflight %s\n\n**", r->command ? r->command : "");
-	add_counts(sb, r, e, w, n);
-	waba_strbuf_adds(sb, "**\n\n");
-	if (e + w + n == 0) {
-		waba_strbuf_addf(sb, "%s\n\n", _("No findings."));
-		return;
-	}
-	waba_strbuf_addf(sb, "| %s | %s | %s | %s |\n| --- | --- | --- | --- |\n", _("Severity"), _("Rule"),
-	                 _("Where"), _("Message"));
-	for (size_t i = 0; i < r->findings.len; i++) {
-		const struct waba_finding *f = &r->findings.v[i];
-		struct waba_strbuf msg = WABA_STRBUF_INIT;
-		if (f->severity == WABA_SEV_OFF)
-			continue;
-		waba_strbuf_addf(sb, "| %s | ", waba_ci_level(f->severity));
-		add_cell(sb, f->rule->id);
-		waba_strbuf_adds(sb, " | ");
-		add_where(sb, r, f);
-		waba_strbuf_adds(sb, " | ");
-		waba_ci_add_message(&msg, f);
-		add_cell(sb, waba_strbuf_cstr(&msg));
-		waba_strbuf_adds(sb, " |\n");
-		waba_strbuf_release(&msg);
-	}
-	waba_strbuf_addc(sb, '\n');
+	struct waba_strbuf msg = WABA_STRBUF_INIT;
+	waba_strbuf_addf(sb, "| %s | ", waba_ci_level(f->severity));
+	add_cell(sb, f->rule->id);
+	waba_strbuf_adds(sb, " | ");
+	add_where(sb, r, f);
+	waba_strbuf_adds(sb, " | ");
+	waba_ci_add_message(&msg, f);
+	add_cell(sb, waba_strbuf_cstr(&msg));
+	waba_strbuf_adds(sb, " |\n");
+	waba_strbuf_release(&msg);
 }
 
-static int append_step_summary(const char *path, const struct waba_report *r, size_t e, size_t w, size_t n)
+struct github_stream {
+	FILE *out;
+	const struct waba_report_options *o;
+	struct waba_ci_counts counts;
+	struct waba_ci_spool rows; /* the step summary's table, written at the end under the counts */
+	struct waba_strbuf sb;
+	int err;
+	char *command;
+};
+
+static void *github_begin(FILE *out, const struct waba_report *r, const struct waba_report_options *o)
+{
+	struct github_stream *s = waba_xcalloc(1, sizeof(*s));
+	s->out = out;
+	s->o = o;
+	s->command = waba_xstrdup(r->command ? r->command : "");
+	return s;
+}
+
+static int github_chunk(void *state, const struct waba_report *part)
+{
+	struct github_stream *s = state;
+	if (s->err)
+		return s->err;
+	waba_ci_count(&s->counts, part);
+	waba_strbuf_reset(&s->sb);
+	for (size_t i = 0; i < part->findings.len; i++)
+		if (part->findings.v[i].severity != WABA_SEV_OFF)
+			add_command(&s->sb, part, &part->findings.v[i]);
+	if (fwrite(s->sb.buf, 1, s->sb.len, s->out) != s->sb.len || ferror(s->out))
+		return s->err = waba_error_set(WABA_EIO, "cannot write the report");
+	if (!s->o->step_summary_path)
+		return 0;
+	waba_strbuf_reset(&s->sb);
+	for (size_t i = 0; i < part->findings.len; i++)
+		if (part->findings.v[i].severity != WABA_SEV_OFF)
+			add_row(&s->sb, part, &part->findings.v[i]);
+	waba_ci_spool_add(&s->rows, s->sb.buf, s->sb.len);
+	return s->err = s->rows.err;
+}
+
+static int append_step_summary(struct github_stream *s, const char *path)
 {
 	struct waba_strbuf sb = WABA_STRBUF_INIT;
+	const struct waba_ci_counts *c = &s->counts;
 	FILE *f = fopen(path, "a");
-	int ok;
+	int ok, err = 0;
 	if (!f)
 		return waba_error_set(WABA_EIO, "cannot open '%s': %s", path, strerror(errno));
-	add_step_summary(&sb, r, e, w, n);
+	waba_strbuf_addf(&sb, "### waba-preflight %s\n\n**", s->command);
+	add_counts(&sb, c);
+	waba_strbuf_adds(&sb, "**\n\n");
+	if (c->errors + c->warnings + c->notes == 0) {
+		waba_strbuf_addf(&sb, "%s\n\n", _("No findings."));
+	} else {
+		waba_strbuf_addf(&sb, "| %s | %s | %s | %s |\n| --- | --- | --- | --- |\n", _("Severity"), _("Rule"),
+		                 _("Where"), _("Message"));
+	}
 	ok = fwrite(sb.buf, 1, sb.len, f) == sb.len;
+	if (ok && c->errors + c->warnings + c->notes) {
+		err = waba_ci_spool_drain(&s->rows, waba_ci_emit_file, f);
+		ok = !err && fputc('\n', f) != EOF;
+	}
 	ok = fclose(f) == 0 && ok;
 	waba_strbuf_release(&sb);
+	if (err && err != WABA_EIO)
+		return err;
 	return ok ? 0 : waba_error_set(WABA_EIO, "cannot write '%s'", path);
+}
+
+static int github_end(void *state, const struct waba_report *r)
+{
+	struct github_stream *s = state;
+	const struct waba_ci_counts *c = &s->counts;
+	struct waba_strbuf *sb = &s->sb;
+	int err = s->err;
+	(void)r;
+	if (!err) {
+		waba_strbuf_reset(sb);
+		waba_strbuf_adds(sb, "waba-preflight: ");
+		add_counts(sb, c);
+		if (c->errors > GITHUB_ANNOTATIONS_PER_STEP || c->warnings > GITHUB_ANNOTATIONS_PER_STEP ||
+		    c->notes > GITHUB_ANNOTATIONS_PER_STEP)
+			waba_strbuf_addf(sb, "; %s", _("GitHub shows only 10 annotations of each kind per step"));
+		if (c->errors + c->warnings + c->notes > 0)
+			waba_strbuf_addf(sb, "; %s", s->o->step_summary_path
+			                 ? _("every finding is in the job summary (and in --format sarif)")
+			                 : _("every finding is in --format sarif"));
+		waba_strbuf_addc(sb, '\n');
+		if (fwrite(waba_strbuf_cstr(sb), 1, sb->len, s->out) != sb->len || ferror(s->out))
+			err = waba_error_set(WABA_EIO, "cannot write the report");
+		else if (s->o->step_summary_path)
+			err = append_step_summary(s, s->o->step_summary_path);
+	}
+	waba_ci_spool_release(&s->rows);
+	waba_strbuf_release(&s->sb);
+	free(s->command);
+	free(s);
+	return err;
 }
 
 static int write_github(FILE *out, const struct waba_report *r, const struct waba_report_options *o)
 {
-	struct waba_strbuf sb = WABA_STRBUF_INIT;
-	size_t e = waba_findings_count_exact(&r->findings, WABA_SEV_ERROR);
-	size_t w = waba_findings_count_exact(&r->findings, WABA_SEV_WARNING);
-	size_t n = waba_findings_count_exact(&r->findings, WABA_SEV_NOTE);
-	int ok;
-
-	for (size_t i = 0; i < r->findings.len; i++)
-		if (r->findings.v[i].severity != WABA_SEV_OFF)
-			add_command(&sb, r, &r->findings.v[i]);
-	waba_strbuf_adds(&sb, "waba-preflight: ");
-	add_counts(&sb, r, e, w, n);
-	if (e > GITHUB_ANNOTATIONS_PER_STEP || w > GITHUB_ANNOTATIONS_PER_STEP || n > GITHUB_ANNOTATIONS_PER_STEP)
-		waba_strbuf_addf(&sb, "; %s", _("GitHub shows only 10 annotations of each kind per step"));
-	if (e + w + n > 0)
-		waba_strbuf_addf(&sb, "; %s", o->step_summary_path
-		                 ? _("every finding is in the job summary (and in --format sarif)")
-		                 : _("every finding is in --format sarif"));
-	waba_strbuf_addc(&sb, '\n');
-	ok = fwrite(waba_strbuf_cstr(&sb), 1, sb.len, out) == sb.len && !ferror(out);
-	waba_strbuf_release(&sb);
-	if (!ok)
-		return waba_error_set(WABA_EIO, "cannot write the report");
-	if (o->step_summary_path)
-		return append_step_summary(o->step_summary_path, r, e, w, n);
-	return 0;
+	void *s = github_begin(out, r, o);
+	github_chunk(s, r);
+	return github_end(s, r);
 }
 
 const struct waba_reporter waba_reporter_github = {
 	"github", N_("GitHub Actions annotations (::error ...) and a job summary"), write_github,
+	github_begin, github_chunk, github_end,
 };

@@ -15,6 +15,7 @@
  *                   (GitLab needs a path; findings about a number typed on the command
  *                   line have none), relative, forward slashes
  *   location.lines.begin   the line, or 1
+ * Streamed (report.h): each issue is printed by cJSON at its depth as its part arrives.
  */
 #include <inttypes.h>
 #include <stdio.h>
@@ -72,18 +73,67 @@ static cJSON *issue_json(const struct waba_report *r, const struct waba_finding 
 	return o;
 }
 
+struct gitlab_stream {
+	FILE *out;
+	size_t nissues;
+	struct waba_strbuf sb;
+	int err;
+};
+
+static void *gitlab_begin(FILE *out, const struct waba_report *r, const struct waba_report_options *o)
+{
+	struct gitlab_stream *s = waba_xcalloc(1, sizeof(*s));
+	(void)r;
+	(void)o;
+	s->out = out;
+	if (fputc('[', out) == EOF)
+		s->err = waba_error_set(WABA_EIO, "cannot write the report");
+	return s;
+}
+
+/* Occurrence numbers count per part: the parts' files differ and the path is hashed. */
+static int gitlab_chunk(void *state, const struct waba_report *part)
+{
+	struct gitlab_stream *s = state;
+	struct waba_ci_seen seen = WABA_CI_SEEN_INIT;
+	if (s->err)
+		return s->err;
+	waba_strbuf_reset(&s->sb);
+	for (size_t i = 0; i < part->findings.len && !s->err; i++) {
+		if (part->findings.v[i].severity == WABA_SEV_OFF)
+			continue;
+		cJSON *issue = issue_json(part, &part->findings.v[i], &seen);
+		if (s->nissues++)
+			waba_strbuf_adds(&s->sb, ", ");
+		s->err = waba_ci_add_json_at(&s->sb, issue, 1);
+		cJSON_Delete(issue);
+	}
+	waba_ci_seen_release(&seen);
+	if (!s->err && fwrite(s->sb.buf, 1, s->sb.len, s->out) != s->sb.len)
+		s->err = waba_error_set(WABA_EIO, "cannot write the report");
+	return s->err;
+}
+
+static int gitlab_end(void *state, const struct waba_report *r)
+{
+	struct gitlab_stream *s = state;
+	int err = s->err;
+	(void)r;
+	if (!err && (fputs("]\n", s->out) == EOF || ferror(s->out)))
+		err = waba_error_set(WABA_EIO, "cannot write the report");
+	waba_strbuf_release(&s->sb);
+	free(s);
+	return err;
+}
+
 static int write_gitlab(FILE *out, const struct waba_report *r, const struct waba_report_options *o)
 {
-	cJSON *issues = cJSON_CreateArray();
-	struct waba_ci_seen seen = WABA_CI_SEEN_INIT;
-	(void)o;
-	for (size_t i = 0; i < r->findings.len; i++)
-		if (r->findings.v[i].severity != WABA_SEV_OFF)
-			cJSON_AddItemToArray(issues, issue_json(r, &r->findings.v[i], &seen));
-	waba_ci_seen_release(&seen);
-	return waba_ci_write_json(out, issues);
+	void *s = gitlab_begin(out, r, o);
+	gitlab_chunk(s, r);
+	return gitlab_end(s, r);
 }
 
 const struct waba_reporter waba_reporter_gitlab = {
 	"gitlab", N_("GitLab Code Quality JSON (merge-request widget)"), write_gitlab,
+	gitlab_begin, gitlab_chunk, gitlab_end,
 };

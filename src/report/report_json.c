@@ -1,10 +1,32 @@
-/* report_json.c: the JSON report exactly as ../shared/spec/cli-contract.md spells it. */
+/*
+ * report_json.c: the JSON report exactly as ../shared/spec/cli-contract.md spells it.
+ *
+ * Streamed (report.h): "findings" comes first in the document, so findings are written
+ * as their parts arrive; the items are spooled (memory, then a temporary file) until
+ * the end, when the summary counts are known. The document is cJSON's formatted print
+ * of {tool, version, findings, items, summary, extra...}: the skeleton is printed by
+ * cJSON with placeholders for the two arrays, and every element is printed by cJSON at
+ * its depth, so the bytes are those of printing the whole tree at once.
+ */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include "report/report_ci.h"
 #include "waba/i18n.h"
 #include "waba/report.h"
 #include "waba/status.h"
 #include "waba/waba.h"
+
+#define ELEMENT_DEPTH 2 /* root object, then the array */
+
+struct json_stream {
+	FILE *out;
+	struct waba_ci_counts counts;
+	size_t nfindings;
+	struct waba_ci_spool items;
+	struct waba_strbuf sb;
+	int err;
+};
 
 static cJSON *finding_json(const struct waba_finding *f)
 {
@@ -25,34 +47,109 @@ static cJSON *finding_json(const struct waba_finding *f)
 	return o;
 }
 
-static int write_json(FILE *out, const struct waba_report *r, const struct waba_report_options *o)
+/* The document with placeholders for "findings" (slot 1) and "items" (slot 2). */
+static int skeleton(const struct waba_report *r, const struct waba_ci_counts *c, char **text, size_t *s1, size_t *s2)
 {
 	cJSON *root = cJSON_CreateObject();
-	cJSON *findings, *items;
-	(void)o;
 	cJSON_AddStringToObject(root, "tool", "waba-preflight");
 	cJSON_AddStringToObject(root, "version", waba_version());
-	findings = cJSON_AddArrayToObject(root, "findings");
-	for (size_t i = 0; i < r->findings.len; i++)
-		cJSON_AddItemToArray(findings, finding_json(&r->findings.v[i]));
-	items = cJSON_AddArrayToObject(root, "items");
-	for (size_t i = 0; i < r->nitems; i++)
-		cJSON_AddItemToArray(items, cJSON_Duplicate(r->items[i].json, 1));
+	cJSON_AddRawToObject(root, "findings", WABA_CI_SLOT1);
+	cJSON_AddRawToObject(root, "items", WABA_CI_SLOT2);
 	cJSON *summary = cJSON_AddObjectToObject(root, "summary");
-	cJSON_AddNumberToObject(summary, "errors", (double)waba_findings_count_exact(&r->findings, WABA_SEV_ERROR));
-	cJSON_AddNumberToObject(summary, "warnings", (double)waba_findings_count_exact(&r->findings, WABA_SEV_WARNING));
-	cJSON_AddNumberToObject(summary, "notes", (double)waba_findings_count_exact(&r->findings, WABA_SEV_NOTE));
+	cJSON_AddNumberToObject(summary, "errors", (double)c->errors);
+	cJSON_AddNumberToObject(summary, "warnings", (double)c->warnings);
+	cJSON_AddNumberToObject(summary, "notes", (double)c->notes);
 	for (cJSON *e = r->extra ? r->extra->child : NULL; e; e = e->next)
 		cJSON_AddItemToObject(root, e->string, cJSON_Duplicate(e, 1));
-	char *text = cJSON_PrintBuffered(root, 4096, 1);
-	cJSON_Delete(root);
-	if (!text)
-		return waba_error_set(WABA_ENOMEM, "out of memory formatting the report");
-	int ok = fputs(text, out) >= 0 && fputc('\n', out) != EOF;
+	return waba_ci_print_slots(root, text, s1, s2);
+}
+
+static int put(struct json_stream *s, const char *data, size_t len)
+{
+	if (!s->err && fwrite(data, 1, len, s->out) != len)
+		s->err = waba_error_set(WABA_EIO, "%s", "cannot write the report");
+	return s->err;
+}
+
+static void *json_begin(FILE *out, const struct waba_report *r, const struct waba_report_options *o)
+{
+	struct waba_ci_counts zero = { 0, 0, 0, 0 };
+	struct json_stream *s;
+	char *text;
+	size_t s1, s2;
+	(void)o;
+	if (skeleton(r, &zero, &text, &s1, &s2) < 0)
+		return NULL;
+	s = waba_xcalloc(1, sizeof(*s));
+	s->out = out;
+	put(s, text, s1);
+	put(s, "[", 1);
 	free(text);
-	return ok ? 0 : waba_error_set(WABA_EIO, "cannot write the report");
+	return s;
+}
+
+static int json_chunk(void *state, const struct waba_report *part)
+{
+	struct json_stream *s = state;
+	if (s->err)
+		return s->err;
+	waba_ci_count(&s->counts, part);
+	waba_strbuf_reset(&s->sb);
+	for (size_t i = 0; i < part->findings.len && !s->err; i++) {
+		cJSON *o = finding_json(&part->findings.v[i]);
+		if (s->nfindings++)
+			waba_strbuf_adds(&s->sb, ", ");
+		s->err = waba_ci_add_json_at(&s->sb, o, ELEMENT_DEPTH);
+		cJSON_Delete(o);
+	}
+	put(s, s->sb.buf, s->sb.len);
+	waba_strbuf_reset(&s->sb);
+	for (size_t i = 0; i < part->nitems && !s->err; i++) {
+		if (s->items.len || s->sb.len)
+			waba_strbuf_adds(&s->sb, ", ");
+		s->err = waba_ci_add_json_at(&s->sb, part->items[i].json, ELEMENT_DEPTH);
+	}
+	waba_ci_spool_add(&s->items, s->sb.buf, s->sb.len);
+	if (!s->err)
+		s->err = s->items.err;
+	return s->err;
+}
+
+static int json_end(void *state, const struct waba_report *r)
+{
+	struct json_stream *s = state;
+	char *text = NULL;
+	size_t s1, s2;
+	int err;
+	if (!s->err && put(s, "]", 1) == 0 && (s->err = skeleton(r, &s->counts, &text, &s1, &s2)) == 0) {
+		put(s, text + s1 + 1, s2 - s1 - 1);
+		put(s, "[", 1);
+		if (!s->err)
+			s->err = waba_ci_spool_drain(&s->items, waba_ci_emit_file, s->out);
+		put(s, "]", 1);
+		put(s, text + s2 + 1, strlen(text + s2 + 1));
+		put(s, "\n", 1);
+		if (!s->err && ferror(s->out))
+			s->err = waba_error_set(WABA_EIO, "%s", "cannot write the report");
+	}
+	err = s->err;
+	free(text);
+	waba_ci_spool_release(&s->items);
+	waba_strbuf_release(&s->sb);
+	free(s);
+	return err;
+}
+
+static int write_json(FILE *out, const struct waba_report *r, const struct waba_report_options *o)
+{
+	void *s = json_begin(out, r, o);
+	if (!s)
+		return WABA_ENOMEM;
+	json_chunk(s, r);
+	return json_end(s, r);
 }
 
 const struct waba_reporter waba_reporter_json = {
 	"json", N_("the JSON report of the contract (findings, items, summary)"), write_json,
+	json_begin, json_chunk, json_end,
 };

@@ -19,6 +19,11 @@
  *    ":N" counting identical hashes, as GitHub's own hash does.
  * run.automationDetails.id is "waba-preflight/COMMAND/" so uploads of different
  * commands for one commit get distinct categories.
+ *
+ * Streamed (report.h): the rules come before the results, and only the last part
+ * tells which rules are used, so results are spooled (memory, then a temporary file)
+ * with a placeholder for their ruleIndex, and the document is put together at the
+ * end: the skeleton printed by cJSON, the results copied into it.
  */
 #include <inttypes.h>
 #include <stdio.h>
@@ -231,18 +236,23 @@ static void add_locations(cJSON *res, const struct waba_report *r, const struct 
 	}
 }
 
-static cJSON *result_json(const struct waba_report *r, const struct waba_finding *f, int rule_index,
+/* ruleIndex is known only once every rule is: a placeholder RULE_SLOT k RULE_SLOT (k: the
+ * rule's position in the order first seen) is replaced when the results are copied out. */
+#define RULE_SLOT '\003'
+
+static cJSON *result_json(const struct waba_report *r, const struct waba_finding *f, size_t rule_seen,
                           struct waba_ci_seen *seen)
 {
 	cJSON *res = cJSON_CreateObject();
 	struct waba_strbuf msg = WABA_STRBUF_INIT;
 	const char *path = waba_ci_path(r, f);
 	struct waba_strbuf p = WABA_STRBUF_INIT;
-	char fp[40];
+	char fp[40], slot[32];
 	uint64_t h;
 
 	cJSON_AddStringToObject(res, "ruleId", f->rule->id);
-	cJSON_AddNumberToObject(res, "ruleIndex", rule_index);
+	snprintf(slot, sizeof(slot), "%c%zu%c", RULE_SLOT, rule_seen, RULE_SLOT);
+	cJSON_AddRawToObject(res, "ruleIndex", slot);
 	cJSON_AddStringToObject(res, "level", waba_ci_level(f->severity));
 	waba_ci_add_message(&msg, f);
 	cJSON_AddStringToObject(cJSON_AddObjectToObject(res, "message"), "text", waba_strbuf_cstr(&msg));
@@ -257,22 +267,123 @@ static cJSON *result_json(const struct waba_report *r, const struct waba_finding
 	return res;
 }
 
-static int rule_index(const struct waba_rule **rules, size_t n, const struct waba_rule *rule)
+#define RESULT_DEPTH 4 /* root, runs, the run, results */
+
+struct sarif_stream {
+	FILE *out;
+	const struct waba_rule **rules; /* in the order first seen */
+	size_t nrules, cap;
+	size_t *sorted_index;           /* at the end: rules[k] is driver.rules[sorted_index[k]] */
+	struct waba_ci_spool results;
+	size_t nresults;
+	struct waba_strbuf sb;
+	int err;
+	/* copying the results out: inside a placeholder, and the number read so far */
+	int in_slot;
+	size_t slot_value;
+};
+
+static size_t rule_seen(struct sarif_stream *s, const struct waba_rule *rule)
 {
-	for (size_t i = 0; i < n; i++)
-		if (rules[i] == rule)
-			return (int)i;
-	return -1;
+	for (size_t k = 0; k < s->nrules; k++)
+		if (s->rules[k] == rule)
+			return k;
+	if (s->nrules == s->cap) {
+		s->cap = s->cap ? s->cap * 2 : 16;
+		s->rules = waba_xrealloc(s->rules, s->cap * sizeof(*s->rules));
+	}
+	s->rules[s->nrules] = rule;
+	return s->nrules++;
 }
 
-static cJSON *sarif_json(const struct waba_report *r)
+static void *sarif_begin(FILE *out, const struct waba_report *r, const struct waba_report_options *o)
 {
-	cJSON *root = cJSON_CreateObject(), *run, *driver, *rules_json, *results;
-	struct waba_ci_seen seen = WABA_CI_SEEN_INIT;
-	size_t n;
-	const struct waba_rule **rules = waba_report_rules(r, &n);
-	char *category = waba_xasprintf("waba-preflight/%s/", r->command ? r->command : "check");
+	struct sarif_stream *s = waba_xcalloc(1, sizeof(*s));
+	(void)r;
+	(void)o;
+	s->out = out;
+	return s;
+}
 
+/* Fingerprint occurrence numbers count per part: the parts' files differ and the path is hashed. */
+static int sarif_chunk(void *state, const struct waba_report *part)
+{
+	struct sarif_stream *s = state;
+	struct waba_ci_seen seen = WABA_CI_SEEN_INIT;
+	if (s->err)
+		return s->err;
+	waba_strbuf_reset(&s->sb);
+	for (size_t i = 0; i < part->findings.len && !s->err; i++) {
+		const struct waba_finding *f = &part->findings.v[i];
+		size_t k = rule_seen(s, f->rule); /* off findings too: their rule is listed (waba_report_rules) */
+		if (f->severity == WABA_SEV_OFF)
+			continue;
+		cJSON *res = result_json(part, f, k, &seen);
+		if (s->nresults++)
+			waba_strbuf_adds(&s->sb, ", ");
+		s->err = waba_ci_add_json_at(&s->sb, res, RESULT_DEPTH);
+		cJSON_Delete(res);
+	}
+	waba_ci_seen_release(&seen);
+	waba_ci_spool_add(&s->results, s->sb.buf, s->sb.len);
+	if (!s->err)
+		s->err = s->results.err;
+	return s->err;
+}
+
+static int cmp_rule_ptr(const void *a, const void *b)
+{
+	const struct waba_rule *ra = *(const struct waba_rule *const *)a;
+	const struct waba_rule *rb = *(const struct waba_rule *const *)b;
+	return strcmp(ra->id, rb->id);
+}
+
+/* waba_ci_spool_drain callback: copy, replacing each placeholder with the rule's index. */
+static int emit_results(void *ctx, const char *data, size_t len)
+{
+	struct sarif_stream *s = ctx;
+	size_t run = 0;
+	for (size_t i = 0; i < len; i++) {
+		if (data[i] != RULE_SLOT && !s->in_slot)
+			continue;
+		if (!s->in_slot) {
+			if (fwrite(data + run, 1, i - run, s->out) != i - run)
+				return waba_error_set(WABA_EIO, "cannot write the report");
+			s->in_slot = 1;
+			s->slot_value = 0;
+		} else if (data[i] != RULE_SLOT) {
+			s->slot_value = s->slot_value * 10 + (size_t)(data[i] - '0');
+		} else {
+			s->in_slot = 0;
+			fprintf(s->out, "%zu", s->slot_value < s->nrules ? s->sorted_index[s->slot_value] : 0);
+		}
+		run = i + 1;
+	}
+	if (fwrite(data + run, 1, len - run, s->out) != len - run)
+		return waba_error_set(WABA_EIO, "cannot write the report");
+	return 0;
+}
+
+static int sarif_end(void *state, const struct waba_report *r)
+{
+	struct sarif_stream *s = state;
+	cJSON *root, *run, *driver, *rules_json;
+	const struct waba_rule **sorted = waba_xcalloc(s->nrules + 1, sizeof(*sorted));
+	char *category = waba_xasprintf("waba-preflight/%s/", r->command ? r->command : "check");
+	char *text = NULL;
+	size_t slot = 0;
+	int err = s->err;
+
+	if (s->nrules)
+		memcpy(sorted, s->rules, s->nrules * sizeof(*sorted));
+	if (s->nrules > 1)
+		qsort(sorted, s->nrules, sizeof(*sorted), cmp_rule_ptr);
+	s->sorted_index = waba_xcalloc(s->nrules + 1, sizeof(*s->sorted_index));
+	for (size_t i = 0; i < s->nrules; i++)
+		s->sorted_index[rule_seen(s, sorted[i])] = i;
+	if (err)
+		goto done;
+	root = cJSON_CreateObject();
 	cJSON_AddStringToObject(root, "$schema", SARIF_SCHEMA);
 	cJSON_AddStringToObject(root, "version", "2.1.0");
 	run = cJSON_CreateObject();
@@ -282,29 +393,40 @@ static cJSON *sarif_json(const struct waba_report *r)
 	cJSON_AddStringToObject(driver, "semanticVersion", waba_version());
 	cJSON_AddStringToObject(driver, "informationUri", WABA_HOME_URL);
 	rules_json = cJSON_AddArrayToObject(driver, "rules");
-	for (size_t i = 0; i < n; i++)
-		cJSON_AddItemToArray(rules_json, rule_json(rules[i]));
+	for (size_t i = 0; i < s->nrules; i++)
+		cJSON_AddItemToArray(rules_json, rule_json(sorted[i]));
 	cJSON_AddStringToObject(cJSON_AddObjectToObject(run, "automationDetails"), "id", category);
 	cJSON_AddStringToObject(run, "columnKind", "unicodeCodePoints");
-	results = cJSON_AddArrayToObject(run, "results");
-	for (size_t i = 0; i < r->findings.len; i++) {
-		const struct waba_finding *f = &r->findings.v[i];
-		if (f->severity == WABA_SEV_OFF)
-			continue;
-		cJSON_AddItemToArray(results, result_json(r, f, rule_index(rules, n, f->rule), &seen));
-	}
-	waba_ci_seen_release(&seen);
-	free(rules);
+	cJSON_AddRawToObject(run, "results", WABA_CI_SLOT1);
+	if ((err = waba_ci_print_slots(root, &text, &slot, NULL)) < 0)
+		goto done;
+	if (fwrite(text, 1, slot, s->out) != slot || fputc('[', s->out) == EOF)
+		err = waba_error_set(WABA_EIO, "cannot write the report");
+	if (!err)
+		err = waba_ci_spool_drain(&s->results, emit_results, s);
+	if (!err && (fputc(']', s->out) == EOF || fputs(text + slot + 1, s->out) == EOF ||
+	             fputc('\n', s->out) == EOF || ferror(s->out)))
+		err = waba_error_set(WABA_EIO, "cannot write the report");
+done:
+	free(text);
+	free(sorted);
 	free(category);
-	return root;
+	free(s->sorted_index);
+	free(s->rules);
+	waba_ci_spool_release(&s->results);
+	waba_strbuf_release(&s->sb);
+	free(s);
+	return err;
 }
 
 static int write_sarif(FILE *out, const struct waba_report *r, const struct waba_report_options *o)
 {
-	(void)o;
-	return waba_ci_write_json(out, sarif_json(r));
+	void *s = sarif_begin(out, r, o);
+	sarif_chunk(s, r);
+	return sarif_end(s, r);
 }
 
 const struct waba_reporter waba_reporter_sarif = {
 	"sarif", N_("SARIF 2.1.0 for GitHub code scanning (upload-sarif)"), write_sarif,
+	sarif_begin, sarif_chunk, sarif_end,
 };

@@ -3,10 +3,13 @@
  *   file:line:col: severity: message [rule.id]
  *       hint: ...
  * colour only when asked (the CLI decides from --no-color, NO_COLOR and isatty),
- * then a summary line.
+ * then a summary line. Streamed part by part (report.h): the counts of the summary
+ * line are kept as the parts go by.
  */
 #include <stdio.h>
 #include <string.h>
+#include <stdlib.h>
+#include "report/report_ci.h"
 #include "waba/i18n.h"
 #include "waba/report.h"
 #include "waba/status.h"
@@ -46,31 +49,59 @@ static void write_finding(FILE *out, const struct waba_finding *f, const struct 
 		fprintf(out, "    %s%s%s %s\n", color ? C_BOLD : "", _("hint:"), color ? C_RESET : "", hint);
 }
 
-static int write_text(FILE *out, const struct waba_report *r, const struct waba_report_options *o)
+struct text_stream {
+	FILE *out;
+	const struct waba_report_options *o;
+	struct waba_ci_counts counts;
+	size_t nfindings; /* all findings written (off ones too) */
+	char *last_file;  /* file of the last finding written (NULL: none, or it had none) */
+};
+
+static void *text_begin(FILE *out, const struct waba_report *r, const struct waba_report_options *o)
 {
-	const char *last_file = NULL;
-	for (size_t i = 0; i < r->findings.len; i++) {
-		const struct waba_finding *f = &r->findings.v[i];
-		if (i > 0 && (f->file != NULL) != (last_file != NULL))
-			fputc('\n', out);
-		else if (i > 0 && f->file && last_file && strcmp(f->file, last_file) != 0)
-			fputc('\n', out);
-		write_finding(out, f, r, o->color);
-		last_file = f->file;
+	struct text_stream *s = waba_xcalloc(1, sizeof(*s));
+	(void)r;
+	s->out = out;
+	s->o = o;
+	return s;
+}
+
+static int text_chunk(void *state, const struct waba_report *part)
+{
+	struct text_stream *s = state;
+	waba_ci_count(&s->counts, part);
+	for (size_t i = 0; i < part->findings.len; i++) {
+		const struct waba_finding *f = &part->findings.v[i];
+		if (s->nfindings > 0 && (f->file != NULL) != (s->last_file != NULL))
+			fputc('\n', s->out);
+		else if (s->nfindings > 0 && f->file && s->last_file && strcmp(f->file, s->last_file) != 0)
+			fputc('\n', s->out);
+		write_finding(s->out, f, part, s->o->color);
+		s->nfindings++;
+		if (!f->file || !s->last_file || strcmp(f->file, s->last_file) != 0) {
+			free(s->last_file);
+			s->last_file = f->file ? waba_xstrdup(f->file) : NULL;
+		}
 	}
+	return ferror(s->out) ? waba_error_set(WABA_EIO, "cannot write the report") : 0;
+}
+
+static int text_end(void *state, const struct waba_report *r)
+{
+	struct text_stream *s = state;
+	FILE *out = s->out;
+	const struct waba_report_options *o = s->o;
 	if (r->appendix) {
-		if (r->findings.len)
+		if (s->nfindings)
 			fputc('\n', out);
 		fputs(r->appendix, out);
 	}
 	if (!o->quiet) {
-		size_t e = waba_findings_count_exact(&r->findings, WABA_SEV_ERROR);
-		size_t w = waba_findings_count_exact(&r->findings, WABA_SEV_WARNING);
-		size_t n = waba_findings_count_exact(&r->findings, WABA_SEV_NOTE);
-		if (r->findings.len || r->appendix)
+		size_t e = s->counts.errors, w = s->counts.warnings, n = s->counts.notes, items = s->counts.items;
+		if (s->nfindings || r->appendix)
 			fputc('\n', out);
 		fprintf(out, "%s", o->color ? (e ? C_RED : w ? C_YELLOW : "\033[1;32m") : "");
-		fprintf(out, waba_ngettext("%zu item checked", "%zu items checked", r->nitems), r->nitems);
+		fprintf(out, waba_ngettext("%zu item checked", "%zu items checked", items), items);
 		fprintf(out, ": ");
 		fprintf(out, waba_ngettext("%zu error", "%zu errors", e), e);
 		fprintf(out, ", ");
@@ -79,9 +110,19 @@ static int write_text(FILE *out, const struct waba_report *r, const struct waba_
 		fprintf(out, waba_ngettext("%zu note", "%zu notes", n), n);
 		fprintf(out, "%s\n", o->color ? C_RESET : "");
 	}
+	free(s->last_file);
+	free(s);
 	return ferror(out) ? waba_error_set(WABA_EIO, "cannot write the report") : 0;
+}
+
+static int write_text(FILE *out, const struct waba_report *r, const struct waba_report_options *o)
+{
+	void *s = text_begin(out, r, o);
+	text_chunk(s, r);
+	return text_end(s, r);
 }
 
 const struct waba_reporter waba_reporter_text = {
 	"text", N_("for people: findings grouped by file, hints, a summary line"), write_text,
+	text_begin, text_chunk, text_end,
 };

@@ -127,3 +127,8 @@ char *waba_rule_anchor(const char *id)
 			*p = '-';
 	return a;
 }
+
+int waba_reporter_streams(const struct waba_reporter *rep)
+{
+	return rep && rep->begin && rep->chunk && rep->end;
+}
