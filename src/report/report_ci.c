@@ -274,7 +274,7 @@ void waba_ci_spool_add(struct waba_ci_spool *s, const char *data, size_t len)
 			s->err = waba_error_set(WABA_EIO, "cannot write a temporary file for the report");
 		waba_strbuf_release(&s->buf);
 	}
-	if (!s->err && fwrite(data, 1, len, s->file) != len)
+	if (!s->err && len && fwrite(data, 1, len, s->file) != len)
 		s->err = waba_error_set(WABA_EIO, "cannot write a temporary file for the report");
 }
 
@@ -299,7 +299,7 @@ int waba_ci_spool_drain(struct waba_ci_spool *s, int (*emit)(void *ctx, const ch
 
 int waba_ci_emit_file(void *ctx, const char *data, size_t len)
 {
-	if (fwrite(data, 1, len, (FILE *)ctx) != len)
+	if (len && fwrite(data, 1, len, (FILE *)ctx) != len)
 		return waba_error_set(WABA_EIO, "cannot write the report");
 	return 0;
 }

@@ -219,7 +219,7 @@ static int github_chunk(void *state, const struct waba_report *part)
 	for (size_t i = 0; i < part->findings.len; i++)
 		if (part->findings.v[i].severity != WABA_SEV_OFF)
 			add_command(&s->sb, part, &part->findings.v[i]);
-	if (fwrite(s->sb.buf, 1, s->sb.len, s->out) != s->sb.len || ferror(s->out))
+	if (fwrite(waba_strbuf_cstr(&s->sb), 1, s->sb.len, s->out) != s->sb.len || ferror(s->out))
 		return s->err = waba_error_set(WABA_EIO, "cannot write the report");
 	if (!s->o->step_summary_path)
 		return 0;

@@ -109,7 +109,7 @@ static int gitlab_chunk(void *state, const struct waba_report *part)
 		cJSON_Delete(issue);
 	}
 	waba_ci_seen_release(&seen);
-	if (!s->err && fwrite(s->sb.buf, 1, s->sb.len, s->out) != s->sb.len)
+	if (!s->err && fwrite(waba_strbuf_cstr(&s->sb), 1, s->sb.len, s->out) != s->sb.len)
 		s->err = waba_error_set(WABA_EIO, "cannot write the report");
 	return s->err;
 }

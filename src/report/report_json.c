@@ -66,7 +66,7 @@ static int skeleton(const struct waba_report *r, const struct waba_ci_counts *c,
 
 static int put(struct json_stream *s, const char *data, size_t len)
 {
-	if (!s->err && fwrite(data, 1, len, s->out) != len)
+	if (!s->err && len && fwrite(data, 1, len, s->out) != len) /* len 0: data may be NULL (UBSan) */
 		s->err = waba_error_set(WABA_EIO, "%s", "cannot write the report");
 	return s->err;
 }
