@@ -129,16 +129,39 @@ static int write_message(const char *output, const struct waba_strbuf *msg)
 	return 0;
 }
 
+/*
+ * Take the SMTP password out of the environment: copied, then wiped and unset, so that
+ * no child process and no /proc/PID/environ holds it after this point. Caller wipes and
+ * frees the copy. NULL when not set.
+ */
+static char *take_smtp_password(void)
+{
+	char *env = getenv("WABA_PREFLIGHT_SMTP_PASSWORD");
+	char *copy;
+	if (!env)
+		return NULL;
+	copy = waba_xstrdup(env);
+	explicit_bzero(env, strlen(env));
+	unsetenv("WABA_PREFLIGHT_SMTP_PASSWORD");
+	return copy;
+}
+
 static int send_message(const struct email_args *a, const struct waba_email_request *req,
                         const struct waba_strbuf *msg)
 {
 	struct waba_smtp_options o = { 0 };
+	char *password = take_smtp_password();
 	o.url = a->send;
 	o.from = req->contact_email.value;
 	o.rcpt = req->to.value;
 	o.user = getenv("WABA_PREFLIGHT_SMTP_USER");
-	o.password = getenv("WABA_PREFLIGHT_SMTP_PASSWORD");
-	return waba_smtp_send(&o, msg->buf, msg->len);
+	o.password = password;
+	int err = waba_smtp_send(&o, msg->buf, msg->len);
+	if (password) {
+		explicit_bzero(password, strlen(password));
+		free(password);
+	}
+	return err;
 }
 
 /*
