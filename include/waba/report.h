@@ -37,6 +37,9 @@ int waba_report_add_item(struct waba_report *r, const char *kind, const char *na
 /* Findings added from now on are tied to no item. */
 void waba_report_end_item(struct waba_report *r);
 
+/* Drop the items and findings (a part just written); command, extra and appendix stay. */
+void waba_report_clear(struct waba_report *r);
+
 void waba_report_release(struct waba_report *r);
 
 struct waba_report_options {

@@ -37,6 +37,7 @@ struct cli_run {
 	struct waba_report_options report_options;
 	FILE *out; /* where the report goes (stdout) */
 	int settled; /* cli_run_settle() has run */
+	struct cli_stream *stream; /* the report is written part by part (cli_run_stream), or NULL */
 };
 
 /* Zero a run for `command` (before the options table points into run->common). */
@@ -58,10 +59,27 @@ int cli_run_setup(struct cli_run *run);
 int cli_run_settle(struct cli_run *run);
 
 /*
- * Settle the findings (if not yet), sort, write the report with the chosen reporter,
- * and return the exit code (0/1/2).
+ * Settle the findings (if not yet), sort, write the report with the chosen reporter
+ * (when streaming: the last part and the end), and return the exit code (0/1/2).
  */
 int cli_run_finish(struct cli_run *run);
+
+/*
+ * Streaming, for a command over many files (lint), so that memory does not grow with
+ * their number. After cli_run_setup(), cli_run_stream() starts writing the report
+ * part by part when the reporter can (report.h) and nothing needs every finding at
+ * once (--update-baseline); otherwise the run stays on the whole-report path and the
+ * calls below change nothing. The caller promises that the files come in the order
+ * their findings sort (waba_findings_sort: by file name), each file once, and that
+ * every finding of a file names that file. After each file, cli_run_flush() settles
+ * its findings (checklist and configuration severities, rules turned off, the
+ * baseline), sorts them and hands them with the file's items to the reporter;
+ * cli_run_finish() adds the notes of unused baseline entries where they sort and ends
+ * the report. The output is the whole-report path's, byte for byte. Both return 0, or
+ * an exit code after printing the reason.
+ */
+int cli_run_stream(struct cli_run *run);
+int cli_run_flush(struct cli_run *run);
 
 void cli_run_release(struct cli_run *run);
 

@@ -2,7 +2,9 @@
  * cli_common.c: what every command does around its check: language, checklists,
  * configuration, severity overrides, baseline, reporter, exit code.
  */
+#include <errno.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -158,6 +160,14 @@ static void apply_checklist_overrides(struct cli_run *run)
 	}
 }
 
+/* Severities of the report's findings made final, except for the baseline. */
+static void settle_severities(struct cli_run *run)
+{
+	apply_checklist_overrides(run);
+	waba_config_apply(&run->config, &run->report.findings);
+	waba_findings_drop_off(&run->report.findings);
+}
+
 int cli_run_settle(struct cli_run *run)
 {
 	struct waba_findings *fs = &run->report.findings;
@@ -166,9 +176,7 @@ int cli_run_settle(struct cli_run *run)
 	if (run->settled)
 		return 0;
 	run->settled = 1;
-	apply_checklist_overrides(run);
-	waba_config_apply(&run->config, fs);
-	waba_findings_drop_off(fs);
+	settle_severities(run);
 	if (run->config.baseline) {
 		if (run->common.update_baseline) {
 			waba_findings_sort(fs);
@@ -191,11 +199,300 @@ int cli_run_settle(struct cli_run *run)
 	return 0;
 }
 
+/* ---- streaming ------------------------------------------------------------------------ */
+
+/*
+ * The notes of unused baseline entries name the baseline file, so they sort among the
+ * template files by that name, yet they are known only after the last file. While
+ * entries are unused, the parts from the baseline's place on are held back in a
+ * temporary file (serialised below) and written after the notes, at the end.
+ */
+struct cli_stream {
+	void *state;                   /* the reporter's */
+	struct waba_baseline baseline; /* loaded when the configuration names one */
+	int has_baseline;
+	size_t unused;                 /* baseline entries not matched yet */
+	char *baseline_key;            /* the file of the notes, as findings name it */
+	FILE *held;                    /* parts held back, or NULL */
+	size_t nheld;
+	size_t failing;                /* findings at the severity that fails the run */
+	int err;                       /* the first error writing the report */
+};
+
+static int failing(const struct cli_run *run)
+{
+	return run->common.strict ? WABA_SEV_WARNING : WABA_SEV_ERROR;
+}
+
+int cli_run_stream(struct cli_run *run)
+{
+	struct cli_stream *s;
+	if (run->stream || !waba_reporter_streams(run->reporter) || run->common.update_baseline)
+		return 0;
+	s = waba_xcalloc(1, sizeof(*s));
+	if (run->config.baseline) {
+		if (waba_baseline_load(&s->baseline, run->config.baseline) < 0) {
+			free(s);
+			return cli_fail("%s", waba_error_last());
+		}
+		s->has_baseline = 1;
+		s->unused = s->baseline.len;
+		s->baseline_key = waba_text_clean(s->baseline.path, strlen(s->baseline.path), 0, 0);
+	}
+	s->state = run->reporter->begin(run->out, &run->report, &run->report_options);
+	if (!s->state) { /* nothing written yet: stay on the whole-report path */
+		waba_baseline_release(&s->baseline);
+		free(s->baseline_key);
+		free(s);
+		return 0;
+	}
+	run->stream = s;
+	return 0;
+}
+
+/* -- a part in the temporary file: counts, then each item and finding; strings as length + bytes -- */
+
+#define NO_STRING ((uint64_t)-1)
+
+static void put_u64(FILE *f, uint64_t v)
+{
+	fwrite(&v, sizeof(v), 1, f);
+}
+
+static void put_str(FILE *f, const char *s)
+{
+	uint64_t n = s ? strlen(s) : NO_STRING;
+	put_u64(f, n);
+	if (s)
+		fwrite(s, 1, (size_t)n, f);
+}
+
+static int hold_part(FILE *f, const struct waba_report *part)
+{
+	put_u64(f, part->nitems);
+	put_u64(f, part->findings.len);
+	for (size_t i = 0; i < part->nitems; i++) {
+		const struct waba_item *it = &part->items[i];
+		char *json = cJSON_PrintUnformatted(it->json);
+		put_str(f, it->kind);
+		put_str(f, it->name);
+		put_str(f, it->file);
+		put_str(f, json ? json : "{}");
+		free(json);
+	}
+	for (size_t i = 0; i < part->findings.len; i++) {
+		const struct waba_finding *fd = &part->findings.v[i];
+		/* the rule by address: rules are static and this process reads the file back */
+		fwrite(&fd->rule, sizeof(fd->rule), 1, f);
+		put_u64(f, (uint64_t)fd->severity);
+		put_u64(f, fd->loc.line);
+		put_u64(f, fd->loc.column);
+		put_u64(f, fd->loc.end_line);
+		put_u64(f, fd->loc.end_column);
+		put_u64(f, (uint64_t)(int64_t)fd->item);
+		put_str(f, fd->file);
+		put_str(f, fd->message);
+		put_str(f, fd->hint);
+	}
+	return ferror(f) ? waba_error_set(WABA_EIO, "%s", "cannot write a temporary file for the report") : 0;
+}
+
+static int get_u64(FILE *f, uint64_t *v)
+{
+	return fread(v, sizeof(*v), 1, f) == 1 ? 0 : -1;
+}
+
+static int get_str(FILE *f, char **s)
+{
+	uint64_t n;
+	*s = NULL;
+	if (get_u64(f, &n) < 0)
+		return -1;
+	if (n == NO_STRING)
+		return 0;
+	if (n > ((uint64_t)1 << 40))
+		return -1;
+	*s = waba_xmalloc((size_t)n + 1);
+	(*s)[n] = 0;
+	return n == 0 || fread(*s, 1, (size_t)n, f) == n ? 0 : -1;
+}
+
+static int read_part(FILE *f, struct waba_report *part)
+{
+	uint64_t nitems, nfindings, v[6];
+	if (get_u64(f, &nitems) < 0 || get_u64(f, &nfindings) < 0)
+		goto bad;
+	for (uint64_t i = 0; i < nitems; i++) {
+		struct waba_item it = { NULL, NULL, NULL, NULL };
+		char *json = NULL;
+		int ok = get_str(f, &it.kind) == 0 && get_str(f, &it.name) == 0 && get_str(f, &it.file) == 0 &&
+		         get_str(f, &json) == 0 && json && (it.json = cJSON_Parse(json)) != NULL;
+		free(json);
+		if (part->nitems == part->cap) {
+			part->cap = part->cap ? part->cap * 2 : 8;
+			part->items = waba_xrealloc(part->items, part->cap * sizeof(*part->items));
+		}
+		part->items[part->nitems++] = it; /* released with the part, even when half read */
+		if (!ok || !it.kind || !it.name)
+			goto bad;
+	}
+	for (uint64_t i = 0; i < nfindings; i++) {
+		struct waba_finding fd;
+		memset(&fd, 0, sizeof(fd));
+		int ok = fread(&fd.rule, sizeof(fd.rule), 1, f) == 1;
+		for (int k = 0; ok && k < 6; k++)
+			ok = get_u64(f, &v[k]) == 0;
+		ok = ok && get_str(f, &fd.file) == 0 && get_str(f, &fd.message) == 0 && get_str(f, &fd.hint) == 0;
+		fd.severity = (enum waba_severity)v[0];
+		fd.loc.line = (unsigned)v[1];
+		fd.loc.column = (unsigned)v[2];
+		fd.loc.end_line = (unsigned)v[3];
+		fd.loc.end_column = (unsigned)v[4];
+		fd.item = (int)(int64_t)v[5];
+		fd.loc.file = fd.file;
+		struct waba_findings *fs = &part->findings;
+		if (fs->len == fs->cap) {
+			fs->cap = fs->cap ? fs->cap * 2 : 16;
+			fs->v = waba_xrealloc(fs->v, fs->cap * sizeof(*fs->v));
+		}
+		fs->v[fs->len++] = fd;
+		if (!ok || !fd.rule || !fd.message)
+			goto bad;
+	}
+	return 0;
+bad:
+	return waba_error_set(WABA_EIO, "%s", "cannot read back a temporary file for the report");
+}
+
+/* Hand a part to the reporter (or hold it back); remember the first error. */
+static void emit_part(struct cli_run *run, const struct waba_report *part)
+{
+	struct cli_stream *s = run->stream;
+	if (s->err)
+		return;
+	if (s->held) {
+		s->err = hold_part(s->held, part);
+		s->nheld++;
+	} else {
+		s->err = run->reporter->chunk(s->state, part);
+	}
+}
+
+/* Does a finding of the part sort at or after the baseline's notes? */
+static int reaches_notes(const struct cli_stream *s, const struct waba_findings *fs)
+{
+	for (size_t i = 0; i < fs->len; i++)
+		if (fs->v[i].file && strcmp(fs->v[i].file, s->baseline_key) >= 0)
+			return 1;
+	return 0;
+}
+
+int cli_run_flush(struct cli_run *run)
+{
+	struct cli_stream *s = run->stream;
+	struct waba_findings *fs = &run->report.findings;
+	if (!s)
+		return 0;
+	settle_severities(run);
+	if (s->has_baseline) {
+		size_t before = fs->len;
+		waba_baseline_filter(&s->baseline, fs);
+		s->unused -= before - fs->len; /* each finding dropped used up one entry */
+	}
+	waba_findings_sort(fs);
+	s->failing += waba_findings_count(fs, failing(run));
+	if (!s->held && !s->err && s->has_baseline && s->unused && reaches_notes(s, fs)) {
+		s->held = tmpfile();
+		if (!s->held)
+			s->err = waba_error_set(WABA_EIO, "cannot create a temporary file for the report: %s",
+			                        strerror(errno));
+	}
+	emit_part(run, &run->report);
+	waba_report_clear(&run->report);
+	return 0;
+}
+
+/* The notes of unused baseline entries, then the parts held back. */
+static void finish_held(struct cli_run *run)
+{
+	struct cli_stream *s = run->stream;
+	struct waba_report notes = WABA_REPORT_INIT;
+	FILE *held = s->held;
+	notes.command = run->report.command;
+	if (s->has_baseline && s->unused)
+		waba_baseline_add_unused(&s->baseline, &notes.findings);
+	s->failing += waba_findings_count(&notes.findings, failing(run));
+	s->held = NULL;
+	if (held && !s->err && (fflush(held) != 0 || fseek(held, 0, SEEK_SET) != 0))
+		s->err = waba_error_set(WABA_EIO, "%s", "cannot read back a temporary file for the report");
+	for (size_t i = 0; i < s->nheld && !s->err; i++) {
+		struct waba_report part = WABA_REPORT_INIT;
+		part.command = run->report.command;
+		s->err = read_part(held, &part);
+		if (!s->err && i == 0 && notes.findings.len) {
+			/* the baseline file linted too: its findings and the notes sort together */
+			int same = 0;
+			for (size_t k = 0; k < part.findings.len && !same; k++)
+				same = part.findings.v[k].file && strcmp(part.findings.v[k].file, s->baseline_key) == 0;
+			if (same) {
+				waba_findings_take(&part.findings, &notes.findings);
+				waba_findings_sort(&part.findings);
+			} else {
+				emit_part(run, &notes);
+			}
+			waba_findings_release(&notes.findings);
+		}
+		emit_part(run, &part);
+		waba_report_release(&part);
+	}
+	if (notes.findings.len)
+		emit_part(run, &notes);
+	waba_report_release(&notes);
+	if (held)
+		fclose(held);
+}
+
+static int finish_stream(struct cli_run *run)
+{
+	struct cli_stream *s = run->stream;
+	int err;
+	finish_held(run);
+	err = run->reporter->end(s->state, &run->report);
+	s->state = NULL;
+	if (!s->err)
+		s->err = err;
+	if (s->err == 0 && fflush(run->out) != 0)
+		s->err = waba_error_set(WABA_EIO, "%s", _("cannot write the report"));
+	if (s->err < 0)
+		return cli_fail("%s", waba_error_last());
+	return s->failing > 0 ? CLI_EXIT_FINDINGS : CLI_EXIT_OK;
+}
+
+static void stream_release(struct cli_run *run)
+{
+	struct cli_stream *s = run->stream;
+	if (!s)
+		return;
+	if (s->state)
+		run->reporter->end(s->state, &run->report);
+	if (s->held)
+		fclose(s->held);
+	waba_baseline_release(&s->baseline);
+	free(s->baseline_key);
+	free(s);
+	run->stream = NULL;
+}
+
 int cli_run_finish(struct cli_run *run)
 {
 	struct waba_findings *fs = &run->report.findings;
 	int err;
 
+	if (run->stream) {
+		if (run->report.nitems || fs->len)
+			cli_run_flush(run);
+		return finish_stream(run);
+	}
 	if ((err = cli_run_settle(run)) != 0)
 		return err;
 	waba_findings_sort(fs);
@@ -211,6 +508,7 @@ int cli_run_finish(struct cli_run *run)
 
 void cli_run_release(struct cli_run *run)
 {
+	stream_release(run);
 	waba_report_release(&run->report);
 	free(run->common.checklists.v); /* the --checklist values (strings borrowed from argv) */
 	run->common.checklists.v = NULL;

@@ -3,8 +3,10 @@
 #include <errno.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include "cli.h"
 #include "waba/template.h"
+#include "waba/text.h"
 
 /* Largest input we read: a Graph API list response of a few thousand templates fits. */
 #define LINT_MAX_BYTES ((size_t)32 << 20)
@@ -19,88 +21,209 @@ static int has_ext(const char *name, const char *ext)
 	return n > e && strcmp(name + n - e, ext) == 0;
 }
 
-static int cmp_str(const void *a, const void *b)
+/*
+ * The files of a run are found by one walk, done twice: first to plan (nothing is
+ * read: is every file name plain, and do the names come in the order findings sort?
+ * then the report can be streamed file by file, see cli_run_stream), then to lint.
+ * Folders are listed in sorted order; entries are told apart by their directory
+ * entry type, stat() only when the type is unknown or a link.
+ */
+struct walk {
+	struct cli_run *run;
+	int plan;         /* only look */
+	size_t files;     /* files met */
+	int in_order;     /* plan: every name plain, each after the one before */
+	char *last;       /* plan: the last name, and the same without leading "./" */
+	char *last_short;
+};
+
+/* The file name findings give (waba_source_read names standard input "<stdin>"). */
+static const char *shown_name(const char *path)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	return strcmp(path, "-") == 0 ? "<stdin>" : path;
 }
 
-/* Lint one file; `st` is its stat when the caller has it (NULL: stat it here). */
-static int lint_file(struct cli_run *run, const char *path, const struct stat *known)
+/*
+ * Plan one file: streaming needs its name to sort after the one before, both as
+ * findings show it and as the CI formats do (leading "./" dropped: their occurrence
+ * counters are per file), and to be shown unchanged (valid UTF-8, no control
+ * characters, no backslash, which CI formats turn into '/').
+ */
+static void plan_file(struct walk *w, const char *path)
+{
+	const char *name = shown_name(path), *brief = name;
+	while (brief[0] == '.' && brief[1] == '/' && brief[2])
+		brief += 2;
+	if (!w->in_order)
+		return;
+	if (!waba_text_is_clean(name, strlen(name), WABA_CLEAN_CONTROLS, 0) || strchr(name, '\\') ||
+	    (w->last && (strcmp(name, w->last) <= 0 || strcmp(brief, w->last_short) <= 0))) {
+		w->in_order = 0;
+		return;
+	}
+	free(w->last);
+	free(w->last_short);
+	w->last = waba_xstrdup(name);
+	w->last_short = waba_xstrdup(brief);
+}
+
+/* Lint one file, then hand its part of the report over (when streaming). */
+static int lint_file(struct cli_run *run, const char *path)
 {
 	struct waba_source src = WABA_SOURCE_INIT;
 	struct stat st;
-	if (known)
-		st = *known;
-	if (strcmp(path, "-") != 0 && (known || stat(path, &st) == 0) && S_ISREG(st.st_mode) &&
-	    (size_t)st.st_size > LINT_MAX_BYTES) {
-		/* too big to be a template file: a finding, not a failure */
-		waba_source_from_mem(&src, path, "", 0);
-		cJSON *item = cJSON_CreateObject();
-		cJSON_AddStringToObject(item, "kind", "template");
-		cJSON_AddStringToObject(item, "input", path);
-		cJSON_AddNullToObject(item, "name");
-		cJSON_AddNullToObject(item, "language");
-		cJSON_AddNullToObject(item, "category");
-		waba_report_add_item(&run->report, "template", path, path, item);
-		struct waba_loc loc = { src.name, 0, 0, 0, 0 };
-		waba_findings_add(&run->report.findings, &WABA_RULE_INPUT_SIZE, loc,
-		                  _("the file has %lld bytes; template files over %zu MiB are not read"),
-		                  (long long)st.st_size, LINT_MAX_BYTES >> 20);
-		waba_report_end_item(&run->report);
-		waba_source_release(&src);
-		return 0;
-	}
 	if (waba_source_read(&src, path, LINT_MAX_BYTES) < 0) {
+		if (strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+		    (size_t)st.st_size > LINT_MAX_BYTES) {
+			/* too big to be a template file: a finding, not a failure */
+			waba_error_clear();
+			cJSON *item = cJSON_CreateObject();
+			cJSON_AddStringToObject(item, "kind", "template");
+			cJSON_AddStringToObject(item, "input", path);
+			cJSON_AddNullToObject(item, "name");
+			cJSON_AddNullToObject(item, "language");
+			cJSON_AddNullToObject(item, "category");
+			waba_report_add_item(&run->report, "template", path, path, item);
+			struct waba_loc loc = { path, 0, 0, 0, 0 };
+			waba_findings_add(&run->report.findings, &WABA_RULE_INPUT_SIZE, loc,
+			                  _("the file has %lld bytes; template files over %zu MiB are not read"),
+			                  (long long)st.st_size, LINT_MAX_BYTES >> 20);
+			waba_report_end_item(&run->report);
+			return cli_run_flush(run);
+		}
 		int rc = cli_fail("%s", waba_error_last());
 		waba_source_release(&src);
 		return rc;
 	}
 	waba_lint_source_state(&run->report, &src, run->checklist, &lint_state);
 	waba_source_release(&src);
-	return 0;
+	return cli_run_flush(run);
 }
 
-static int lint_dir(struct cli_run *run, const char *dir, int depth)
+static int visit_file(struct walk *w, const char *path)
 {
-	DIR *d = opendir(dir);
-	char **names = NULL;
-	size_t n = 0, cap = 0;
-	struct dirent *e;
-	int rc = 0;
-	if (!d)
-		return cli_fail(_("cannot open '%s': %s"), dir, strerror(errno));
-	if (depth > 64) {
-		closedir(d);
-		return cli_fail(_("'%s' is nested too deeply"), dir);
+	w->files++;
+	if (w->plan) {
+		plan_file(w, path);
+		return 0;
 	}
+	return lint_file(w->run, path);
+}
+
+/* A folder's entries, hidden ones left out: names in one block, sorted by name. */
+struct entry {
+	size_t off; /* into the block */
+	unsigned char type; /* d_type */
+};
+struct listing {
+	struct waba_strbuf names;
+	struct entry *v;
+	size_t n, cap;
+};
+
+static const char *sort_base; /* the block being sorted (qsort has no context argument) */
+
+static int cmp_entry(const void *a, const void *b)
+{
+	return strcmp(sort_base + ((const struct entry *)a)->off, sort_base + ((const struct entry *)b)->off);
+}
+
+static void list_dir(DIR *d, struct listing *l)
+{
+	struct dirent *e;
 	while ((e = readdir(d)) != NULL) {
 		if (e->d_name[0] == '.')
 			continue; /* ., .., .git, hidden files */
-		if (n == cap) {
-			cap = cap ? cap * 2 : 16;
-			names = waba_xrealloc(names, cap * sizeof(*names));
+		if (l->n == l->cap) {
+			l->cap = l->cap ? l->cap * 2 : 16;
+			l->v = waba_xrealloc(l->v, l->cap * sizeof(*l->v));
 		}
-		size_t dl = strlen(dir);
-		if (strcmp(dir, ".") == 0 || strcmp(dir, "./") == 0)
-			names[n++] = waba_xstrdup(e->d_name); /* "a.json", as the user would write it */
-		else
-			names[n++] = waba_xasprintf("%s%s%s", dir, dl && dir[dl - 1] == '/' ? "" : "/", e->d_name);
+		l->v[l->n].off = l->names.len;
+		l->v[l->n].type = e->d_type;
+		l->n++;
+		waba_strbuf_add(&l->names, e->d_name, strlen(e->d_name) + 1);
 	}
+	if (l->n > 1) { /* qsort may not take an empty array (UBSan, tests/hostile) */
+		sort_base = l->names.buf;
+		qsort(l->v, l->n, sizeof(*l->v), cmp_entry);
+	}
+}
+
+static int walk_dir(struct walk *w, const char *dir, int depth)
+{
+	struct cli_run *run = w->run;
+	struct listing l = { WABA_STRBUF_INIT, NULL, 0, 0 };
+	DIR *d;
+	int rc = 0;
+	if (depth > 64) {
+		if (w->plan)
+			return w->in_order = 0;
+		return cli_fail(_("'%s' is nested too deeply"), dir);
+	}
+	d = opendir(dir);
+	if (!d) {
+		if (w->plan)
+			return w->in_order = 0;
+		return cli_fail(_("cannot open '%s': %s"), dir, strerror(errno));
+	}
+	list_dir(d, &l);
 	closedir(d);
-	if (n) /* an empty folder: names is NULL, which qsort may not take (UBSan, tests/hostile) */
-		qsort(names, n, sizeof(*names), cmp_str);
-	for (size_t i = 0; i < n && rc == 0; i++) {
+	size_t dl = strlen(dir);
+	int bare = strcmp(dir, ".") == 0 || strcmp(dir, "./") == 0; /* "a.json", as the user would write it */
+	struct waba_strbuf path = WABA_STRBUF_INIT;
+	for (size_t i = 0; i < l.n && rc == 0; i++) {
+		const char *name = l.names.buf + l.v[i].off;
 		struct stat st;
-		if (cli_ignored(run, names[i]) || stat(names[i], &st) != 0)
+		int type = l.v[i].type;
+		waba_strbuf_reset(&path);
+		if (!bare)
+			waba_strbuf_addf(&path, "%s%s", dir, dl && dir[dl - 1] == '/' ? "" : "/");
+		waba_strbuf_adds(&path, name);
+		const char *p = waba_strbuf_cstr(&path);
+		if (cli_ignored(run, p))
 			continue;
-		if (S_ISDIR(st.st_mode))
-			rc = lint_dir(run, names[i], depth + 1);
-		else if (S_ISREG(st.st_mode) && (has_ext(names[i], ".json") || has_ext(names[i], ".txt")))
-			rc = lint_file(run, names[i], &st);
+		if (type != DT_DIR && type != DT_REG) { /* unknown, or a link to follow */
+			if (stat(p, &st) != 0)
+				continue;
+			type = S_ISDIR(st.st_mode) ? DT_DIR : S_ISREG(st.st_mode) ? DT_REG : DT_UNKNOWN;
+		}
+		if (type == DT_DIR) {
+			char *sub = waba_xstrdup(p);
+			rc = walk_dir(w, sub, depth + 1);
+			free(sub);
+		} else if (type == DT_REG && (has_ext(p, ".json") || has_ext(p, ".txt"))) {
+			rc = visit_file(w, p);
+		}
 	}
-	for (size_t i = 0; i < n; i++)
-		free(names[i]);
-	free(names);
+	waba_strbuf_release(&path);
+	waba_strbuf_release(&l.names);
+	free(l.v);
+	return rc;
+}
+
+/* Walk the command line's files and folders in order. */
+static int walk_args(struct walk *w, const struct cli_strlist *args)
+{
+	int rc = 0;
+	for (size_t i = 0; i < args->len && rc == 0; i++) {
+		struct stat st;
+		const char *path = args->v[i];
+		int is_stdin = strcmp(path, "-") == 0, exists = !is_stdin && stat(path, &st) == 0;
+		if (exists && S_ISDIR(st.st_mode)) {
+			size_t before = w->files;
+			rc = walk_dir(w, path, 0);
+			if (rc == 0 && w->files == before) {
+				if (w->plan)
+					w->in_order = 0;
+				else
+					rc = cli_fail(_("no *.json or *.txt template files in '%s'"), path);
+			}
+		} else if (is_stdin || !cli_ignored(w->run, path)) {
+			if (w->plan && !is_stdin && (!exists || access(path, R_OK) != 0))
+				w->in_order = 0; /* it fails: as before, with no report written */
+			rc = visit_file(w, path);
+		}
+	}
 	return rc;
 }
 
@@ -131,18 +254,13 @@ int cmd_lint(int argc, char **argv)
 	}
 	if ((rc = cli_run_setup(&run)) != 0)
 		goto done;
-	for (size_t i = 0; i < args.len && rc == 0; i++) {
-		struct stat st;
-		const char *path = args.v[i];
-		if (strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-			size_t before = run.report.nitems;
-			rc = lint_dir(&run, path, 0);
-			if (rc == 0 && run.report.nitems == before)
-				rc = cli_fail(_("no *.json or *.txt template files in '%s'"), path);
-		}
-		else if (strcmp(path, "-") == 0 || !cli_ignored(&run, path))
-			rc = lint_file(&run, path, NULL);
-	}
+	struct walk plan = { &run, 1, 0, 1, NULL, NULL }, lint = { &run, 0, 0, 0, NULL, NULL };
+	walk_args(&plan, &args);
+	free(plan.last);
+	free(plan.last_short);
+	if (plan.in_order && (rc = cli_run_stream(&run)) != 0)
+		goto done;
+	rc = walk_args(&lint, &args);
 	if (rc == 0)
 		rc = cli_run_finish(&run);
 done:

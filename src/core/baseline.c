@@ -184,7 +184,7 @@ static void finding_free(struct waba_finding *f)
 	free(f->hint);
 }
 
-static void add_unused_notes(const struct waba_baseline *bl, struct waba_findings *fs)
+void waba_baseline_add_unused(const struct waba_baseline *bl, struct waba_findings *fs)
 {
 	struct waba_loc loc = WABA_LOC_NONE;
 	loc.file = bl->path;
@@ -202,7 +202,7 @@ static void add_unused_notes(const struct waba_baseline *bl, struct waba_finding
 	}
 }
 
-void waba_baseline_apply(struct waba_baseline *bl, struct waba_findings *fs)
+void waba_baseline_filter(struct waba_baseline *bl, struct waba_findings *fs)
 {
 	char *dir;
 	size_t keep = 0;
@@ -224,7 +224,22 @@ void waba_baseline_apply(struct waba_baseline *bl, struct waba_findings *fs)
 	}
 	fs->len = keep;
 	free(dir);
-	add_unused_notes(bl, fs);
+}
+
+size_t waba_baseline_unused(const struct waba_baseline *bl)
+{
+	size_t n = 0;
+	for (size_t i = 0; bl && i < bl->len; i++)
+		n += !bl->v[i].used;
+	return n;
+}
+
+void waba_baseline_apply(struct waba_baseline *bl, struct waba_findings *fs)
+{
+	if (!bl || !fs)
+		return;
+	waba_baseline_filter(bl, fs);
+	waba_baseline_add_unused(bl, fs);
 }
 
 void waba_baseline_release(struct waba_baseline *bl)

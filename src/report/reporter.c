@@ -75,7 +75,7 @@ void waba_report_end_item(struct waba_report *r)
 	r->findings.current_item = -1;
 }
 
-void waba_report_release(struct waba_report *r)
+static void items_release(struct waba_report *r)
 {
 	for (size_t i = 0; i < r->nitems; i++) {
 		free(r->items[i].kind);
@@ -83,6 +83,19 @@ void waba_report_release(struct waba_report *r)
 		free(r->items[i].file);
 		cJSON_Delete(r->items[i].json);
 	}
+	r->nitems = 0;
+}
+
+void waba_report_clear(struct waba_report *r)
+{
+	items_release(r);
+	waba_findings_release(&r->findings);
+	r->findings.current_item = -1;
+}
+
+void waba_report_release(struct waba_report *r)
+{
+	items_release(r);
 	free(r->items);
 	r->items = NULL;
 	r->nitems = r->cap = 0;
