@@ -153,15 +153,19 @@ void waba_template_apply_suppressions(struct waba_template *tpl, struct waba_fin
  * template. Initialise with WABA_LINT_STATE_INIT, release with waba_lint_state_release().
  */
 struct waba_lint_seen {
-	unsigned long long key;
-	char *where;       /* "file:line" of the first occurrence; owned */
-	unsigned char kind;/* 0: name+language, 1: body+footer */
+	unsigned long long key; /* hash of name+language, or of body+footer+language */
+	unsigned file;          /* where the first occurrence is: offset + 1 of its file's name in `files` (0: empty slot) */
+	unsigned line : 31;     /* ... and its line */
+	unsigned kind : 1;      /* 0: name+language, 1: body+footer */
 };
 struct waba_lint_state {
 	struct waba_lint_seen *slots;
 	size_t nslots, len;
+	char *files;            /* the file names met, each once, NUL-terminated one after the other */
+	size_t files_len, files_cap;
+	size_t last_file;       /* offset + 1 of the last name added (templates of one file share it) */
 };
-#define WABA_LINT_STATE_INIT { NULL, 0, 0 }
+#define WABA_LINT_STATE_INIT { NULL, 0, 0, NULL, 0, 0, 0 }
 void waba_lint_state_release(struct waba_lint_state *st);
 
 /*

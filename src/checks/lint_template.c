@@ -41,64 +41,83 @@ static unsigned long long fnv(unsigned long long h, const char *s, size_t n, int
 	return (h ^ 0x1f) * 1099511628211ULL;
 }
 
-/* The first occurrence of key, or NULL after remembering this one at `where`. */
-static const char *seen(struct waba_lint_state *st, unsigned long long key, unsigned char kind, const char *where)
+/* Offset + 1 of `file` in the state's names (added when it is not the last one added). */
+static unsigned file_ref(struct waba_lint_state *st, const char *file)
+{
+	size_t n = strlen(file) + 1;
+	if (st->last_file && strcmp(st->files + st->last_file - 1, file) == 0)
+		return (unsigned)st->last_file;
+	if (st->files_len + n > st->files_cap) {
+		st->files_cap = (st->files_len + n) * 2;
+		st->files = waba_xrealloc(st->files, st->files_cap);
+	}
+	memcpy(st->files + st->files_len, file, n);
+	st->last_file = st->files_len + 1;
+	st->files_len += n;
+	return (unsigned)st->last_file;
+}
+
+/* The first occurrence of key as "file:line" in `where` (1), or 0 after remembering this one. */
+static int seen(struct waba_lint_state *st, unsigned long long key, unsigned char kind, const struct waba_loc *loc,
+                struct waba_strbuf *where)
 {
 	if (st->len * 2 >= st->nslots) {
-		struct waba_lint_state grown = { NULL, st->nslots ? st->nslots * 2 : 1024, 0 };
+		struct waba_lint_state grown = *st;
+		grown.nslots = st->nslots ? st->nslots * 2 : 1024;
 		grown.slots = waba_xcalloc(grown.nslots, sizeof(*grown.slots));
 		for (size_t i = 0; i < st->nslots; i++)
-			if (st->slots[i].where) {
+			if (st->slots[i].file) {
 				size_t h = (size_t)st->slots[i].key & (grown.nslots - 1);
-				while (grown.slots[h].where)
+				while (grown.slots[h].file)
 					h = (h + 1) & (grown.nslots - 1);
 				grown.slots[h] = st->slots[i];
 			}
 		free(st->slots);
-		grown.len = st->len;
 		*st = grown;
 	}
 	size_t h = (size_t)key & (st->nslots - 1);
-	for (; st->slots[h].where; h = (h + 1) & (st->nslots - 1))
-		if (st->slots[h].key == key && st->slots[h].kind == kind)
-			return st->slots[h].where;
+	for (; st->slots[h].file; h = (h + 1) & (st->nslots - 1))
+		if (st->slots[h].key == key && st->slots[h].kind == kind) {
+			waba_strbuf_addf(where, "%s:%u", st->files + st->slots[h].file - 1, (unsigned)st->slots[h].line);
+			return 1;
+		}
 	st->slots[h].key = key;
 	st->slots[h].kind = kind;
-	st->slots[h].where = waba_xstrdup(where);
+	st->slots[h].file = file_ref(st, loc->file ? loc->file : "");
+	st->slots[h].line = loc->line & 0x7fffffffu;
 	st->len++;
-	return NULL;
+	return 0;
 }
 
 void waba_lint_state_release(struct waba_lint_state *st)
 {
-	for (size_t i = 0; i < st->nslots; i++)
-		free(st->slots[i].where);
 	free(st->slots);
+	free(st->files);
 	memset(st, 0, sizeof(*st));
 }
 
 static void check_duplicates(struct waba_lint_state *st, const struct waba_template *t, struct waba_findings *fs)
 {
-	const char *prev;
+	struct waba_strbuf prev = WABA_STRBUF_INIT;
 	if (t->name.s && t->language.s) {
 		struct waba_loc loc = waba_template_text_loc(t, &t->name);
-		char *where = waba_xasprintf("%s:%u", loc.file ? loc.file : "", loc.line);
 		unsigned long long k = fnv(fnv(14695981039346656037ULL, t->name.s, t->name.len, 1), t->language.s, t->language.len, 0);
-		if ((prev = seen(st, k, 0, where)) != NULL)
+		if (seen(st, k, 0, &loc, &prev))
 			waba_findings_add(fs, &WABA_RULE_TEMPLATE_DUP_NAME, loc, _("template '%.*s' in '%.*s' is already defined at %s"),
-			                  (int)(t->name.len > 80 ? 80 : t->name.len), t->name.s, (int)t->language.len, t->language.s, prev);
-		free(where);
+			                  (int)(t->name.len > 80 ? 80 : t->name.len), t->name.s, (int)t->language.len, t->language.s,
+			                  waba_strbuf_cstr(&prev));
 	}
+	waba_strbuf_reset(&prev);
 	if (t->body.text.s && t->body.text.len && !waba_tpl_text_eq(&t->category, "AUTHENTICATION", 1)) {
 		struct waba_loc loc = waba_template_text_loc(t, &t->body.text);
-		char *where = waba_xasprintf("%s:%u", loc.file ? loc.file : "", loc.line);
 		unsigned long long k = fnv(14695981039346656037ULL, t->body.text.s, t->body.text.len, 0);
 		k = fnv(k, t->footer.text.s ? t->footer.text.s : "", t->footer.text.len, 0);
 		k = fnv(k, t->language.s ? t->language.s : "", t->language.len, 0);
-		if ((prev = seen(st, k, 1, where)) != NULL)
-			waba_findings_add(fs, &WABA_RULE_TEMPLATE_DUP_CONTENT, loc, _("the same body and footer are already used at %s"), prev);
-		free(where);
+		if (seen(st, k, 1, &loc, &prev))
+			waba_findings_add(fs, &WABA_RULE_TEMPLATE_DUP_CONTENT, loc, _("the same body and footer are already used at %s"),
+			                  waba_strbuf_cstr(&prev));
 	}
+	waba_strbuf_release(&prev);
 }
 
 /* Item values are capped: a hostile 20 MB "name" must not become a 20 MB report. */

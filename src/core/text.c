@@ -191,9 +191,15 @@ void waba_words_release(struct waba_words *w)
  * bucket 0 and are compared with every word. */
 #define PREFIX_BUCKETS 1024
 
+struct term_slot {
+	uint32_t hash; /* of the term's first word: most probes end without a strcmp */
+	uint32_t term; /* term index + 1; 0 = empty */
+};
+
 struct term_index {
-	size_t *slots; /* term index + 1; 0 = empty */
+	struct term_slot *slots;
 	size_t nslots;
+	unsigned char *any_lang;    /* per term: no language, or "any" */
 	size_t *prefix_terms;       /* term indexes, grouped by bucket */
 	size_t bucket_start[PREFIX_BUCKETS + 1];
 };
@@ -219,6 +225,7 @@ void waba_termlist_index_free(struct waba_termlist *l)
 	if (!ix)
 		return;
 	free(ix->slots);
+	free(ix->any_lang);
 	free(ix->prefix_terms);
 	free(ix);
 	l->index = NULL;
@@ -231,7 +238,10 @@ void waba_termlist_index(struct waba_termlist *l)
 	ix->nslots = 16;
 	while (ix->nslots < l->len * 2 + 2)
 		ix->nslots *= 2;
-	ix->slots = waba_xcalloc(ix->nslots, sizeof(size_t));
+	ix->slots = waba_xcalloc(ix->nslots, sizeof(*ix->slots));
+	ix->any_lang = waba_xcalloc(l->len + 1, 1);
+	for (size_t t = 0; t < l->len; t++)
+		ix->any_lang[t] = !l->terms[t].lang || strcmp(l->terms[t].lang, "any") == 0;
 	ix->prefix_terms = waba_xcalloc(l->len + 1, sizeof(size_t));
 	/* counting sort of the single-word prefix terms into their buckets */
 	size_t count[PREFIX_BUCKETS] = { 0 };
@@ -250,10 +260,12 @@ void waba_termlist_index(struct waba_termlist *l)
 			ix->prefix_terms[fill[prefix_bucket(term->words[0])]++] = t;
 			continue;
 		}
-		size_t h = hash_str(term->words[0]) & (ix->nslots - 1);
-		while (ix->slots[h])
+		uint64_t hash = hash_str(term->words[0]);
+		size_t h = hash & (ix->nslots - 1);
+		while (ix->slots[h].term)
 			h = (h + 1) & (ix->nslots - 1);
-		ix->slots[h] = t + 1;
+		ix->slots[h].hash = (uint32_t)(hash >> 32);
+		ix->slots[h].term = (uint32_t)(t + 1);
 	}
 	l->index = ix;
 }
@@ -275,9 +287,9 @@ static int term_at(const struct waba_term *term, const struct waba_words *w, siz
 	return 1;
 }
 
-static int lang_ok(const struct waba_term *term, const char *lang)
+static int lang_ok(const struct term_index *ix, const struct waba_termlist *list, size_t t, const char *lang)
 {
-	return !lang || !term->lang || strcmp(term->lang, "any") == 0 || strcmp(term->lang, lang) == 0;
+	return !lang || ix->any_lang[t] || strcmp(list->terms[t].lang, lang) == 0;
 }
 
 size_t waba_terms_find(const struct waba_termlist *list, const struct waba_words *words,
@@ -293,22 +305,25 @@ size_t waba_terms_find(const struct waba_termlist *list, const struct waba_words
 	ix = list->index;
 	for (size_t i = 0; i < words->len; i++) {
 		const char *word = words->v[i].folded;
-		size_t h = hash_str(word) & (ix->nslots - 1);
+		uint64_t hash = hash_str(word);
+		uint32_t hash_hi = (uint32_t)(hash >> 32);
+		size_t h = hash & (ix->nslots - 1);
 		const struct waba_term *best = NULL;
 		/* exact-first-word terms: prefer the longest match at this position */
-		for (; ix->slots[h]; h = (h + 1) & (ix->nslots - 1)) {
-			const struct waba_term *t = &list->terms[ix->slots[h] - 1];
-			if (strcmp(t->words[0], word) != 0)
+		for (; ix->slots[h].term; h = (h + 1) & (ix->nslots - 1)) {
+			size_t ti = ix->slots[h].term - 1;
+			const struct waba_term *t = &list->terms[ti];
+			if (ix->slots[h].hash != hash_hi || strcmp(t->words[0], word) != 0)
 				continue;
-			if (lang_ok(t, lang) && term_at(t, words, i) && (!best || t->nwords > best->nwords))
+			if (lang_ok(ix, list, ti, lang) && term_at(t, words, i) && (!best || t->nwords > best->nwords))
 				best = t;
 		}
 		size_t buckets[2] = { 0, prefix_bucket(word) };
-		for (size_t k = 0; k < (buckets[1] ? 2u : 1u); k++)
-			for (size_t p = ix->bucket_start[buckets[k]]; p < ix->bucket_start[buckets[k] + 1]; p++) {
-				const struct waba_term *t = &list->terms[ix->prefix_terms[p]];
-				if (!best && lang_ok(t, lang) && term_at(t, words, i))
-					best = t;
+		for (size_t k = 0; k < (buckets[1] ? 2u : 1u) && !best; k++)
+			for (size_t p = ix->bucket_start[buckets[k]]; p < ix->bucket_start[buckets[k] + 1] && !best; p++) {
+				size_t ti = ix->prefix_terms[p];
+				if (lang_ok(ix, list, ti, lang) && term_at(&list->terms[ti], words, i))
+					best = &list->terms[ti];
 			}
 		if (!best)
 			continue;
