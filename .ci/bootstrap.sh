@@ -39,10 +39,16 @@ if ! locale -a 2>/dev/null | grep -qi '^pt_BR.utf8$' || ! locale -a 2>/dev/null 
 fi
 
 jobs=$(nproc 2>/dev/null || echo 2)
-build() { # build DIR [cmake options...]
+build() { # build DIR [cmake options...]: quiet unless it fails
   dir=$1; shift
-  cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >/dev/null
-  cmake --build "$dir" -j "$jobs"
+  echo "== building in $dir"
+  mkdir -p "$dir"
+  if ! { cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" && cmake --build "$dir" -j "$jobs"; } \
+       >"$dir/build.log" 2>&1; then
+    tail -n 60 "$dir/build.log"
+    echo "bootstrap: the build failed (full log: $dir/build.log)" >&2
+    exit 2
+  fi
 }
 
 case "$mode" in
@@ -55,7 +61,7 @@ example)
   rc=$?
   set -e
   echo
-  echo "(exit status $rc: 0 ready, 1 something to fix before sending, 2 could not run)"
+  echo "(exit status $rc: 0 no errors, 1 errors to fix before sending, 2 could not run)"
   [ "$rc" -le 1 ]
   ;;
 test)
