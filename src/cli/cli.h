@@ -83,6 +83,18 @@ int cli_run_flush(struct cli_run *run);
 
 void cli_run_release(struct cli_run *run);
 
+/* Returned by cli_run_parse() when the command should go on. */
+#define CLI_CONTINUE (-1)
+
+/*
+ * Parse the command's options (opts, with CLI_OPT_COMMON spliced in) and handle
+ * --help and --version. Returns CLI_CONTINUE with the positional arguments in *args
+ * (free args->v), or an exit code after printing (0 for help, 2 for bad usage) with
+ * args->v already freed.
+ */
+int cli_run_parse(struct cli_run *run, const struct cli_opt *opts, int argc, char **argv,
+                  struct cli_strlist *args, const char *synopsis, const char *summary);
+
 /* Standard --help / --version handling; returns 1 when it printed and the command should exit 0. */
 int cli_handle_help(struct cli_run *run, const char *synopsis, const char *summary,
                     const struct cli_opt *opts);

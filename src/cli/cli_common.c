@@ -86,6 +86,22 @@ int cli_handle_help(struct cli_run *run, const char *synopsis, const char *summa
 	return 0;
 }
 
+int cli_run_parse(struct cli_run *run, const struct cli_opt *opts, int argc, char **argv,
+                  struct cli_strlist *args, const char *synopsis, const char *summary)
+{
+	if (cli_opt_parse(opts, argc, argv, args) < 0) {
+		free(args->v);
+		args->v = NULL;
+		return CLI_EXIT_FAIL;
+	}
+	if (cli_handle_help(run, synopsis, summary, opts)) {
+		free(args->v);
+		args->v = NULL;
+		return CLI_EXIT_OK;
+	}
+	return CLI_CONTINUE;
+}
+
 static int load_checklists(struct cli_run *run)
 {
 	int err;

@@ -87,14 +87,10 @@ int cmd_business(int argc, char **argv)
 		               N_("trust the CAs in this PEM file (corporate TLS proxies); TLS is always verified")),
 		CLI_OPT_END(),
 	};
-	if (cli_opt_parse(opts, argc, argv, &args) < 0) {
-		free(args.v);
-		return CLI_EXIT_FAIL;
-	}
-	if (cli_handle_help(&run, "ID_OR_URL...", N_("check a Business Manager ID, or the ID inside a pasted Business Settings URL"), opts)) {
-		free(args.v);
-		return CLI_EXIT_OK;
-	}
+	rc = cli_run_parse(&run, opts, argc, argv, &args, "ID_OR_URL...",
+	                   N_("check a Business Manager ID, or the ID inside a pasted Business Settings URL"));
+	if (rc != CLI_CONTINUE)
+		return rc;
 	if (args.len == 0) {
 		free(args.v);
 		return cli_fail("%s", _("business: give a Business Manager ID or URL (try --help)"));

@@ -301,14 +301,10 @@ int cmd_email(int argc, char **argv)
 		CLI_OPT_FLAG("force", &a.force, N_("build the message even while errors remain; the body lists them")),
 		CLI_OPT_END(),
 	};
-	if (cli_opt_parse(opts, argc, argv, &args) < 0) {
-		free(args.v);
-		return CLI_EXIT_FAIL;
-	}
-	if (cli_handle_help(&run, "APPLICATION.json", N_("assemble the activation request e-mail for Botmaker (and send it)"), opts)) {
-		free(args.v);
-		return CLI_EXIT_OK;
-	}
+	rc = cli_run_parse(&run, opts, argc, argv, &args, "APPLICATION.json",
+	                   N_("assemble the activation request e-mail for Botmaker (and send it)"));
+	if (rc != CLI_CONTINUE)
+		return rc;
 	if (args.len != 1) {
 		free(args.v);
 		return cli_fail("%s", _("email: give exactly one application file (try --help)"));

@@ -237,17 +237,12 @@ int cmd_lint(int argc, char **argv)
 		CLI_OPT_COMMON(&run.common),
 		CLI_OPT_END(),
 	};
-	if (cli_opt_parse(opts, argc, argv, &args) < 0) {
-		free(args.v);
-		return CLI_EXIT_FAIL;
-	}
-	if (cli_handle_help(&run, "FILE|DIR|-...",
-	                    N_("lint message-template drafts: Meta's template JSON (an object, an array, or a Graph API "
-	                       "list response) or .txt drafts; folders are searched for *.json and *.txt"),
-	                    opts)) {
-		free(args.v);
-		return CLI_EXIT_OK;
-	}
+	rc = cli_run_parse(&run, opts, argc, argv, &args, "FILE|DIR|-...",
+	                   N_("lint message-template drafts: Meta's template JSON (an object, an array, or a "
+	                      "Graph API list response) or .txt drafts; folders are searched for *.json and "
+	                      "*.txt"));
+	if (rc != CLI_CONTINUE)
+		return rc;
 	if (args.len == 0) {
 		free(args.v);
 		return cli_fail("%s", _("lint: give template files, folders or '-' for standard input (try --help)"));

@@ -17,14 +17,10 @@ int cmd_name(int argc, char **argv)
 		CLI_OPT_STRING("business", &business, "LEGAL NAME", N_("compare with the company's legal name")),
 		CLI_OPT_END(),
 	};
-	if (cli_opt_parse(opts, argc, argv, &args) < 0) {
-		free(args.v);
-		return CLI_EXIT_FAIL;
-	}
-	if (cli_handle_help(&run, "\"DISPLAY NAME\"", N_("review a WhatsApp display name against Meta's guidelines"), opts)) {
-		free(args.v);
-		return CLI_EXIT_OK;
-	}
+	rc = cli_run_parse(&run, opts, argc, argv, &args, "\"DISPLAY NAME\"",
+	                   N_("review a WhatsApp display name against Meta's guidelines"));
+	if (rc != CLI_CONTINUE)
+		return rc;
 	if (args.len != 1) {
 		free(args.v);
 		return cli_fail("%s", _("name: give exactly one display name, in quotes (try --help)"));

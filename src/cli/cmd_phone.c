@@ -20,14 +20,10 @@ int cmd_phone(int argc, char **argv)
 		               N_("has the number used WhatsApp or WhatsApp Business in the last 6 months?")),
 		CLI_OPT_END(),
 	};
-	if (cli_opt_parse(opts, argc, argv, &args) < 0) {
-		free(args.v);
-		return CLI_EXIT_FAIL;
-	}
-	if (cli_handle_help(&run, "NUMBER...", N_("tell whether each phone number can be put on a WhatsApp Business API account"), opts)) {
-		free(args.v);
-		return CLI_EXIT_OK;
-	}
+	rc = cli_run_parse(&run, opts, argc, argv, &args, "NUMBER...",
+	                   N_("tell whether each phone number can be put on a WhatsApp Business API account"));
+	if (rc != CLI_CONTINUE)
+		return rc;
 	if (args.len == 0) {
 		free(args.v);
 		return cli_fail("%s", _("phone: give at least one phone number (try --help)"));

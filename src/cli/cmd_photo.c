@@ -43,14 +43,10 @@ int cmd_photo(int argc, char **argv)
 		CLI_OPT_STRING("preview", &preview, "OUT.png", N_("write how the photo looks in the contact list's circle")),
 		CLI_OPT_END(),
 	};
-	if (cli_opt_parse(opts, argc, argv, &args) < 0) {
-		free(args.v);
-		return CLI_EXIT_FAIL;
-	}
-	if (cli_handle_help(&run, "FILE", N_("check the profile photo; --fix writes a compliant one"), opts)) {
-		free(args.v);
-		return CLI_EXIT_OK;
-	}
+	rc = cli_run_parse(&run, opts, argc, argv, &args, "FILE",
+	                   N_("check the profile photo; --fix writes a compliant one"));
+	if (rc != CLI_CONTINUE)
+		return rc;
 	if (args.len != 1) {
 		free(args.v);
 		return cli_fail("%s", _("photo: give exactly one image file (try --help)"));

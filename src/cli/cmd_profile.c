@@ -15,16 +15,11 @@ int cmd_profile(int argc, char **argv)
 		CLI_OPT_COMMON(&run.common),
 		CLI_OPT_END(),
 	};
-	if (cli_opt_parse(opts, argc, argv, &args) < 0) {
-		free(args.v);
-		return CLI_EXIT_FAIL;
-	}
-	if (cli_handle_help(&run, "APPLICATION.json",
-	                    N_("check the business-profile fields (about, address, description, e-mail, websites, "
-	                       "category) of an application file"), opts)) {
-		free(args.v);
-		return CLI_EXIT_OK;
-	}
+	rc = cli_run_parse(&run, opts, argc, argv, &args, "APPLICATION.json",
+	                   N_("check the business-profile fields (about, address, description, e-mail, websites, "
+	                      "category) of an application file"));
+	if (rc != CLI_CONTINUE)
+		return rc;
 	if (args.len != 1) {
 		free(args.v);
 		return cli_fail("%s", _("profile: give exactly one application file (try --help)"));

@@ -691,15 +691,11 @@ int cmd_wizard(int argc, char **argv)
 		                                           "(default: waba-preflight.json in the current folder)")),
 		CLI_OPT_END(),
 	};
-	if (cli_opt_parse(opts, argc, argv, &args) < 0) {
-		free(args.v);
-		return CLI_EXIT_FAIL;
-	}
-	if (cli_handle_help(&run, "", N_("answer the questions of the activation request one at a time; "
-	                                 "every answer is checked and saved at once"), opts)) {
-		free(args.v);
-		return CLI_EXIT_OK;
-	}
+	rc = cli_run_parse(&run, opts, argc, argv, &args, "",
+	                   N_("answer the questions of the activation request one at a time; "
+	                      "every answer is checked and saved at once"));
+	if (rc != CLI_CONTINUE)
+		return rc;
 	memset(&w, 0, sizeof(w));
 	w.run = &run;
 	if (args.len != 0) {
