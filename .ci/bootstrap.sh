@@ -61,7 +61,7 @@ example)
   rc=$?
   set -e
   echo
-  echo "(exit status $rc: 0 no errors, 1 errors to fix before sending, 2 could not run)"
+  echo "(exit status $rc. 0: no errors; 1: errors to fix before sending; 2: could not run)"
   [ "$rc" -le 1 ]
   ;;
 test)
