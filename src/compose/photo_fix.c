@@ -10,6 +10,7 @@
 #include <string.h>
 #include <strings.h>
 #include <png.h>
+#include "waba/i18n.h"
 #include "waba/photo.h"
 
 #ifndef M_PI
@@ -239,11 +240,11 @@ int waba_photo_encode_png(struct waba_strbuf *out, const unsigned char *pixels, 
 	png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, &o, png_write_error, NULL);
 	if (!png || !(info = png_create_info_struct(png))) {
 		png_destroy_write_struct(&png, NULL);
-		return waba_error_set(WABA_ERROR, "libpng could not start");
+		return waba_error_set(WABA_ERROR, _("libpng could not start"));
 	}
 	if (setjmp(png_jmpbuf(png))) {
 		png_destroy_write_struct(&png, &info);
-		return waba_error_set(WABA_ERROR, "cannot encode PNG: %s", o.msg);
+		return waba_error_set(WABA_ERROR, _("cannot encode PNG: %s"), o.msg);
 	}
 	png_set_write_fn(png, &o, png_write_mem, png_flush_mem);
 	png_set_IHDR(png, info, w, h, 8, channels == 4 ? PNG_COLOR_TYPE_RGB_ALPHA : PNG_COLOR_TYPE_RGB,
@@ -282,7 +283,7 @@ static int verify(struct waba_photo *fixed, const struct waba_strbuf *png, const
 	waba_check_photo_decoded(&fs, name, fixed, cl);
 	for (size_t i = 0; i < fs.len && !err; i++)
 		if (fs.v[i].severity >= WABA_SEV_WARNING && strcmp(fs.v[i].rule->id, "photo.circle") != 0)
-			err = waba_error_set(WABA_ERROR, "the fixed photo does not pass %s: %s", fs.v[i].rule->id,
+			err = waba_error_set(WABA_ERROR, _("the fixed photo does not pass %s: %s"), fs.v[i].rule->id,
 			                     fs.v[i].message);
 	waba_findings_release(&fs);
 	return err;
@@ -295,7 +296,7 @@ int waba_photo_fix(struct waba_strbuf *png, struct waba_photo *fixed, const stru
 	int err;
 	memset(fixed, 0, sizeof(*fixed));
 	if (!p->rgba)
-		return waba_error_set(WABA_ERROR, "the photo could not be decoded, so it cannot be fixed");
+		return waba_error_set(WABA_ERROR, _("the photo could not be decoded, so it cannot be fixed"));
 	waba_photo_fix_rgb(&rgb, p, o);
 	err = waba_photo_encode_png(png, rgb, o->side, o->side, 3);
 	free(rgb);
@@ -310,7 +311,7 @@ int waba_photo_preview_png(struct waba_strbuf *png, const struct waba_photo *p, 
 	struct waba_photo_fix_options o;
 	long tr = waba_checklist_limit(cl, "photo.preview.transparent_rgb");
 	if (!p->rgba)
-		return waba_error_set(WABA_ERROR, "the photo could not be decoded, so there is nothing to preview");
+		return waba_error_set(WABA_ERROR, _("the photo could not be decoded, so there is nothing to preview"));
 	waba_photo_fix_defaults(&o, cl);
 	rgb_of(behind, tr >= 0 ? tr : 0);
 	waba_photo_preview_rgba(&px, p, behind, o.side);

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "waba/i18n.h"
 #include "waba/atomic_file.h"
 #include "waba/status.h"
 #include "waba/strbuf.h"
@@ -21,7 +22,7 @@ int waba_atomic_open(struct waba_atomic_file *af, const char *path, int mode)
 		free(af->path);
 		free(af->tmp);
 		memset(af, 0, sizeof(*af));
-		return waba_error_set(WABA_EIO, "cannot write '%s': %s", path, strerror(e));
+		return waba_error_set(WABA_EIO, _("cannot write '%s': %s"), path, strerror(e));
 	}
 	(void)fchmod(fd, (mode_t)mode);
 	af->fp = fdopen(fd, "wb");
@@ -31,7 +32,7 @@ int waba_atomic_open(struct waba_atomic_file *af, const char *path, int mode)
 		free(af->path);
 		free(af->tmp);
 		memset(af, 0, sizeof(*af));
-		return waba_error_set(WABA_EIO, "cannot write '%s'", path);
+		return waba_error_set(WABA_EIO, _("cannot write '%s'"), path);
 	}
 	return 0;
 }
@@ -51,12 +52,12 @@ int waba_atomic_commit(struct waba_atomic_file *af)
 {
 	int err = 0;
 	if (fflush(af->fp) != 0 || ferror(af->fp) || fsync(fileno(af->fp)) != 0)
-		err = waba_error_set(WABA_EIO, "cannot write '%s': %s", af->path, strerror(errno));
+		err = waba_error_set(WABA_EIO, _("cannot write '%s': %s"), af->path, strerror(errno));
 	if (fclose(af->fp) != 0 && !err)
-		err = waba_error_set(WABA_EIO, "cannot write '%s': %s", af->path, strerror(errno));
+		err = waba_error_set(WABA_EIO, _("cannot write '%s': %s"), af->path, strerror(errno));
 	af->fp = NULL;
 	if (!err && rename(af->tmp, af->path) != 0)
-		err = waba_error_set(WABA_EIO, "cannot write '%s': %s", af->path, strerror(errno));
+		err = waba_error_set(WABA_EIO, _("cannot write '%s': %s"), af->path, strerror(errno));
 	if (err)
 		unlink(af->tmp);
 	free(af->tmp);
@@ -72,7 +73,7 @@ int waba_atomic_write(const char *path, const void *data, size_t len, int mode)
 	if (err)
 		return err;
 	if (len && fwrite(data, 1, len, af.fp) != len) {
-		err = waba_error_set(WABA_EIO, "cannot write '%s': %s", path, strerror(errno));
+		err = waba_error_set(WABA_EIO, _("cannot write '%s': %s"), path, strerror(errno));
 		waba_atomic_abort(&af);
 		return err;
 	}

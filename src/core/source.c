@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "waba/i18n.h"
 #include "waba/source.h"
 #include "waba/status.h"
 #include "waba/strbuf.h"
@@ -17,11 +18,11 @@ static int read_stream(FILE *f, const char *name, size_t cap, struct waba_strbuf
 	size_t n;
 	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
 		if (sb->len + n > cap)
-			return waba_error_set(WABA_EIO, "'%s' is larger than %zu MiB", name, cap >> 20);
+			return waba_error_set(WABA_EIO, _("'%s' is larger than %zu MiB"), name, cap >> 20);
 		waba_strbuf_add(sb, chunk, n);
 	}
 	if (ferror(f))
-		return waba_error_set(WABA_EIO, "cannot read '%s': %s", name, strerror(errno));
+		return waba_error_set(WABA_EIO, _("cannot read '%s': %s"), name, strerror(errno));
 	return 0;
 }
 
@@ -37,11 +38,11 @@ static int read_fd(int fd, const char *name, size_t size, size_t cap, struct wab
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0)
-			return waba_error_set(WABA_EIO, "cannot read '%s': %s", name, strerror(errno));
+			return waba_error_set(WABA_EIO, _("cannot read '%s': %s"), name, strerror(errno));
 		if (n == 0)
 			break;
 		if (sb->len + (size_t)n > cap) /* the file grew past the cap while being read */
-			return waba_error_set(WABA_EIO, "'%s' is larger than %zu MiB", name, cap >> 20);
+			return waba_error_set(WABA_EIO, _("'%s' is larger than %zu MiB"), name, cap >> 20);
 		sb->len += (size_t)n;
 	}
 	sb->buf[sb->len] = '\0';
@@ -63,19 +64,19 @@ int waba_source_read(struct waba_source *out, const char *path, size_t cap)
 		struct stat st;
 		if (fd < 0)
 			return waba_error_set(errno == ENOENT ? WABA_ENOTFOUND : WABA_EIO,
-			                      "cannot open '%s': %s", path, strerror(errno));
+			                      _("cannot open '%s': %s"), path, strerror(errno));
 		int known = fstat(fd, &st) == 0;
 		if (known && S_ISDIR(st.st_mode)) {
-			err = waba_error_set(WABA_EIO, "cannot read '%s': it is a directory", path);
+			err = waba_error_set(WABA_EIO, _("cannot read '%s': it is a directory"), path);
 		} else if (known && S_ISREG(st.st_mode)) {
 			if ((unsigned long long)st.st_size > cap)
-				err = waba_error_set(WABA_EIO, "'%s' is larger than %zu MiB", path, cap >> 20);
+				err = waba_error_set(WABA_EIO, _("'%s' is larger than %zu MiB"), path, cap >> 20);
 			else
 				err = read_fd(fd, path, (size_t)st.st_size, cap, &sb);
 		} else {
 			FILE *f = fdopen(fd, "rb");
 			if (!f) {
-				err = waba_error_set(WABA_EIO, "cannot read '%s': %s", path, strerror(errno));
+				err = waba_error_set(WABA_EIO, _("cannot read '%s': %s"), path, strerror(errno));
 			} else {
 				err = read_stream(f, path, cap, &sb);
 				fclose(f);

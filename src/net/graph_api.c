@@ -169,7 +169,7 @@ static int url_check(const char *url, int *plain_http)
 	char *scheme = NULL, *host = NULL, *user = NULL, *query = NULL;
 	int err = 0;
 	if (!u)
-		return waba_error_set(WABA_ENOMEM, "out of memory");
+		return waba_error_set(WABA_ENOMEM, _("out of memory"));
 	*plain_http = 0;
 	if (curl_url_set(u, CURLUPART_URL, url, 0) != CURLUE_OK ||
 	    curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) != CURLUE_OK ||
@@ -553,11 +553,11 @@ int waba_graph_business_status(struct waba_graph_result *out, const struct waba_
 		return waba_error_set(WABA_EINVAL, "%s", _("no usable Graph API token"));
 	if (!global_done) {
 		if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
-			return waba_error_set(WABA_ENET, "cannot initialise libcurl");
+			return waba_error_set(WABA_ENET, _("cannot initialise libcurl"));
 		global_done = 1;
 	}
 	if (!(c = curl_easy_init()))
-		return waba_error_set(WABA_ENOMEM, "cannot initialise libcurl");
+		return waba_error_set(WABA_ENOMEM, _("cannot initialise libcurl"));
 
 	size_t blen = strlen(base);
 	while (blen && base[blen - 1] == '/')

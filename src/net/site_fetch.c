@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 #include <curl/curl.h>
+#include "waba/i18n.h"
 #include "waba/name.h"
 #include "waba/status.h"
 #include "waba/strbuf.h"
@@ -46,10 +47,10 @@ int waba_site_fetch(struct waba_site_brand *out, const char *url, const struct w
 
 	memset(out, 0, sizeof(*out));
 	if (strncasecmp(url, "http://", 7) != 0 && strncasecmp(url, "https://", 8) != 0)
-		return waba_error_set(WABA_EINVAL, "'%s' is not a web address: it must start with http:// or https://", url);
+		return waba_error_set(WABA_EINVAL, _("'%s' is not a web address: it must start with http:// or https://"), url);
 	CURL *c = curl_easy_init();
 	if (!c)
-		return waba_error_set(WABA_ENOMEM, "cannot start libcurl");
+		return waba_error_set(WABA_ENOMEM, _("cannot start libcurl"));
 	ua = waba_xasprintf("waba-preflight/%s (+https://github.com/waba-preflight/waba-preflight)", waba_version());
 	curl_easy_setopt(c, CURLOPT_URL, url);
 	curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
@@ -70,14 +71,14 @@ int waba_site_fetch(struct waba_site_brand *out, const char *url, const struct w
 	CURLcode res = curl_easy_perform(c);
 	curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
 	if (b.over) {
-		rc = waba_error_set(WABA_ENET, "'%s': the page is larger than %zu bytes (name.website.max_bytes)", url, b.cap);
+		rc = waba_error_set(WABA_ENET, _("'%s': the page is larger than %zu bytes (name.website.max_bytes)"), url, b.cap);
 	} else if (res == CURLE_TOO_MANY_REDIRECTS) {
-		rc = waba_error_set(WABA_ENET, "'%s': more than %ld redirects", url,
+		rc = waba_error_set(WABA_ENET, _("'%s': more than %ld redirects"), url,
 		                    limit_or(cl, "name.website.max_redirects", 5));
 	} else if (res != CURLE_OK) {
-		rc = waba_error_set(WABA_ENET, "cannot read '%s': %s", url, *errbuf ? errbuf : curl_easy_strerror(res));
+		rc = waba_error_set(WABA_ENET, _("cannot read '%s': %s"), url, *errbuf ? errbuf : curl_easy_strerror(res));
 	} else if (status >= 400) {
-		rc = waba_error_set(WABA_ENET, "cannot read '%s': the server answered HTTP %ld", url, status);
+		rc = waba_error_set(WABA_ENET, _("cannot read '%s': the server answered HTTP %ld"), url, status);
 	} else {
 		char *final = NULL;
 		curl_easy_getinfo(c, CURLINFO_EFFECTIVE_URL, &final);

@@ -10,6 +10,7 @@
 #include <curl/curl.h>
 #include <stdlib.h>
 #include <string.h>
+#include "waba/i18n.h"
 #include "waba/email.h"
 #include "waba/net.h"
 #include "waba/status.h"
@@ -37,25 +38,25 @@ int waba_smtp_url_check(const char *url, int *loopback)
 	char *scheme = NULL, *host = NULL, *user = NULL, *path = NULL;
 	int err = 0;
 	if (!u)
-		return waba_error_set(WABA_ENOMEM, "out of memory");
+		return waba_error_set(WABA_ENOMEM, _("out of memory"));
 	if (curl_url_set(u, CURLUPART_URL, url, 0) != CURLUE_OK ||
 	    curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) != CURLUE_OK ||
 	    curl_url_get(u, CURLUPART_HOST, &host, 0) != CURLUE_OK) {
-		err = waba_error_set(WABA_EINVAL, "option --send: '%s' is not a URL (expected smtp://HOST:PORT or smtps://HOST:PORT)",
+		err = waba_error_set(WABA_EINVAL, _("option --send: '%s' is not a URL (expected smtp://HOST:PORT or smtps://HOST:PORT)"),
 		                     url);
 		goto done;
 	}
 	if (strcmp(scheme, "smtp") != 0 && strcmp(scheme, "smtps") != 0) {
-		err = waba_error_set(WABA_EINVAL, "option --send: scheme '%s' is not smtp or smtps", scheme);
+		err = waba_error_set(WABA_EINVAL, _("option --send: scheme '%s' is not smtp or smtps"), scheme);
 		goto done;
 	}
 	if (curl_url_get(u, CURLUPART_USER, &user, 0) == CURLUE_OK) {
-		err = waba_error_set(WABA_EINVAL, "option --send: put credentials in WABA_PREFLIGHT_SMTP_USER and "
-		                                  "WABA_PREFLIGHT_SMTP_PASSWORD, not in the URL");
+		err = waba_error_set(WABA_EINVAL, _("option --send: put credentials in WABA_PREFLIGHT_SMTP_USER and "
+		                                    "WABA_PREFLIGHT_SMTP_PASSWORD, not in the URL"));
 		goto done;
 	}
 	if (curl_url_get(u, CURLUPART_PATH, &path, 0) == CURLUE_OK && strcmp(path, "/") != 0 && *path) {
-		err = waba_error_set(WABA_EINVAL, "option --send: the URL must not have a path ('%s')", path);
+		err = waba_error_set(WABA_EINVAL, _("option --send: the URL must not have a path ('%s')"), path);
 		goto done;
 	}
 	*loopback = waba_host_is_loopback(host);
@@ -73,12 +74,12 @@ static int map_error(CURLcode rc, const char *url, const char *errbuf)
 	const char *why = *errbuf ? errbuf : curl_easy_strerror(rc);
 	switch (rc) {
 	case CURLE_LOGIN_DENIED:
-		return waba_error_set(WABA_EAUTH, "cannot send to '%s': the server refused the login (%s)", url, why);
+		return waba_error_set(WABA_EAUTH, _("cannot send to '%s': the server refused the login (%s)"), url, why);
 	case CURLE_USE_SSL_FAILED:
-		return waba_error_set(WABA_ENET, "cannot send to '%s': the server does not offer STARTTLS and "
-		                                 "the message is not sent in clear text to a remote host", url);
+		return waba_error_set(WABA_ENET, _("cannot send to '%s': the server does not offer STARTTLS and "
+		                                   "the message is not sent in clear text to a remote host"), url);
 	default:
-		return waba_error_set(WABA_ENET, "cannot send to '%s': %s", url, why);
+		return waba_error_set(WABA_ENET, _("cannot send to '%s': %s"), url, why);
 	}
 }
 
@@ -95,14 +96,14 @@ int waba_smtp_send(const struct waba_smtp_options *o, const char *msg, size_t le
 	if ((err = waba_smtp_url_check(o->url, &loopback)) < 0)
 		return err;
 	if (!waba_email_addr_valid(o->from) || !waba_email_addr_valid(o->rcpt))
-		return waba_error_set(WABA_EINVAL, "cannot send: the sender or recipient is not a valid e-mail address");
+		return waba_error_set(WABA_EINVAL, _("cannot send: the sender or recipient is not a valid e-mail address"));
 	if (!global_done) {
 		if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
-			return waba_error_set(WABA_ENET, "cannot initialise libcurl");
+			return waba_error_set(WABA_ENET, _("cannot initialise libcurl"));
 		global_done = 1;
 	}
 	if (!(c = curl_easy_init()))
-		return waba_error_set(WABA_ENOMEM, "cannot initialise libcurl");
+		return waba_error_set(WABA_ENOMEM, _("cannot initialise libcurl"));
 	from = waba_xasprintf("<%s>", o->from);
 	to = waba_xasprintf("<%s>", o->rcpt);
 	rcpt = curl_slist_append(NULL, to);

@@ -10,6 +10,7 @@
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
 #include <libxml/tree.h>
+#include "waba/i18n.h"
 #include "waba/checklist.h"
 #include "waba/status.h"
 #include "waba/strbuf.h"
@@ -268,8 +269,11 @@ static int add_rule(struct waba_checklist *cl, xmlNode *n, const char *name)
 	int err = 0;
 	if (!waba_rule_find(id)) {
 		const char *near = waba_rule_suggest(id);
-		err = waba_error_set(WABA_EINVAL, "%s:%d: unknown rule '%s'%s%s%s", name, n->line, id,
-		                     near ? " (did you mean '" : "", near ? near : "", near ? "'?)" : "");
+		if (near)
+			err = waba_error_set(WABA_EINVAL, _("%s:%d: unknown rule '%s' (did you mean '%s'?)"), name, n->line,
+			                     id, near);
+		else
+			err = waba_error_set(WABA_EINVAL, _("%s:%d: unknown rule '%s'"), name, n->line, id);
 	} else {
 		waba_severity_parse(sev, &s);
 		cl->overrides = waba_xrealloc(cl->overrides, (cl->noverrides + 1) * sizeof(*cl->overrides));
@@ -311,8 +315,10 @@ static int compiled_schema(const char *schema_path, xmlRelaxNGPtr *out)
 	xmlSetGenericErrorFunc(NULL, NULL);
 	xmlRelaxNGFreeParserCtxt(pctx);
 	if (!schema) {
-		int err = waba_error_set(WABA_EINVAL, "cannot load the checklist schema '%s'%s%s", schema_path,
-		                         cap.msg.len ? ": " : "", waba_strbuf_cstr(&cap.msg));
+		/* the detail after the colon is libxml2's own message */
+		int err = cap.msg.len ? waba_error_set(WABA_EINVAL, _("cannot load the checklist schema '%s': %s"), schema_path,
+		                                       waba_strbuf_cstr(&cap.msg))
+		                      : waba_error_set(WABA_EINVAL, _("cannot load the checklist schema '%s'"), schema_path);
 		waba_strbuf_release(&cap.msg);
 		return err;
 	}
@@ -337,7 +343,7 @@ static int validate(xmlDoc *doc, const char *schema_path, const char *name)
 	xmlRelaxNGSetValidStructuredErrors(vctx, capture_error_compat, &cap);
 	if (xmlRelaxNGValidateDoc(vctx, doc) != 0)
 		err = waba_error_set(WABA_EINVAL, "%s", cap.msg.len ? waba_strbuf_cstr(&cap.msg)
-		                                                    : "does not match the checklist schema");
+		                                                    : _("does not match the checklist schema"));
 	xmlRelaxNGFreeValidCtxt(vctx);
 	waba_strbuf_release(&cap.msg);
 	return err;
@@ -429,7 +435,7 @@ static int load(struct waba_checklist *cl, const char *name, const char *path, c
 	if (err)
 		return err;
 	if (doc->intSubset || doc->extSubset)
-		err = waba_error_set(WABA_EINVAL, "%s:1: a DOCTYPE is not allowed in a checklist", name);
+		err = waba_error_set(WABA_EINVAL, _("%s:1: a DOCTYPE is not allowed in a checklist"), name);
 	if (!err)
 		err = validate(doc, schema_path, name);
 	if (!err)
@@ -456,7 +462,7 @@ int waba_checklist_load_dir(struct waba_checklist *cl, const char *dir)
 	if (!d || stat(schema, &st) != 0) {
 		if (d)
 			closedir(d);
-		err = waba_error_set(WABA_EIO, "cannot read the checklists in '%s' (no checklist.rng there)", dir);
+		err = waba_error_set(WABA_EIO, _("cannot read the checklists in '%s' (no checklist.rng there)"), dir);
 		free(schema);
 		return err;
 	}
@@ -491,9 +497,10 @@ static char *schema_for(const struct waba_checklist *cl)
 int waba_checklist_load_file(struct waba_checklist *cl, const char *path)
 {
 	struct stat st;
-	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
-		return waba_error_set(WABA_EIO, "cannot read checklist '%s': %s", path,
-		                      S_ISDIR(st.st_mode) ? "it is a directory" : "no such file");
+	int found = stat(path, &st) == 0;
+	if (!found || !S_ISREG(st.st_mode))
+		return found && S_ISDIR(st.st_mode) ? waba_error_set(WABA_EIO, _("cannot read checklist '%s': it is a directory"), path)
+		                           : waba_error_set(WABA_EIO, _("cannot read checklist '%s': no such file"), path);
 	char *schema = schema_for(cl);
 	int err = load(cl, path, path, NULL, 0, schema);
 	free(schema);

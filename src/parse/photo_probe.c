@@ -18,6 +18,7 @@
 #include <png.h>
 #include <jpeglib.h>
 #include <jerror.h>
+#include "waba/i18n.h"
 #include "waba/photo.h"
 
 const char *waba_photo_format_name(enum waba_photo_format f)
@@ -42,27 +43,27 @@ const char *waba_photo_sniff(const unsigned char *d, size_t len, enum waba_photo
 		return "JPEG";
 	}
 	if (len == 0)
-		return "an empty file";
+		return _("an empty file");
 	if (starts(d, len, 0, "GIF87a", 6) || starts(d, len, 0, "GIF89a", 6))
-		return "a GIF image";
+		return _("a GIF image");
 	if (starts(d, len, 0, "RIFF", 4) && starts(d, len, 8, "WEBP", 4))
-		return "a WebP image";
+		return _("a WebP image");
 	if (starts(d, len, 0, "BM", 2))
-		return "a BMP image";
+		return _("a BMP image");
 	if (starts(d, len, 0, "II*\0", 4) || starts(d, len, 0, "MM\0*", 4))
-		return "a TIFF image";
+		return _("a TIFF image");
 	if (starts(d, len, 4, "ftypheic", 8) || starts(d, len, 4, "ftypheix", 8) || starts(d, len, 4, "ftypmif1", 8))
-		return "a HEIC image";
+		return _("a HEIC image");
 	if (starts(d, len, 4, "ftypavif", 8))
-		return "an AVIF image";
+		return _("an AVIF image");
 	if (starts(d, len, 0, "\0\0\0\x0cjP  ", 8))
-		return "a JPEG 2000 image";
+		return _("a JPEG 2000 image");
 	if (starts(d, len, 0, "%PDF", 4))
-		return "a PDF document";
+		return _("a PDF document");
 	if (starts(d, len, 0, "PK\x03\x04", 4))
-		return "a ZIP archive";
+		return _("a ZIP archive");
 	if (starts(d, len, 0, "\x8aMNG", 4))
-		return "an MNG animation";
+		return _("an MNG animation");
 	size_t n = len < WABA_PHOTO_SNIFF_BYTES ? len : WABA_PHOTO_SNIFF_BYTES, text = 0;
 	for (size_t i = 0; i < n; i++)
 		if (d[i] == '\n' || d[i] == '\r' || d[i] == '\t' || (d[i] >= 0x20 && d[i] != 0x7f))
@@ -70,10 +71,10 @@ const char *waba_photo_sniff(const unsigned char *d, size_t len, enum waba_photo
 	if (text == n) {
 		for (size_t i = 0; i + 4 <= n; i++)
 			if (memcmp(d + i, "<svg", 4) == 0)
-				return "an SVG drawing";
-		return "text";
+				return _("an SVG drawing");
+		return _("text");
 	}
-	return "not an image format waba-preflight knows";
+	return _("not an image format waba-preflight knows");
 }
 
 void waba_photo_release(struct waba_photo *p)
@@ -242,12 +243,12 @@ static int too_large(struct waba_photo *p, const struct waba_photo_limits *lim, 
 {
 	char msg[160];
 	if (w == 0 || h == 0) {
-		snprintf(msg, sizeof(msg), "the header gives a size of %lux%lu", w, h);
+		snprintf(msg, sizeof(msg), _("the header gives a size of %lux%lu"), w, h);
 		set_fault(p, WABA_PHOTO_CORRUPT, 0, msg);
 		return 1;
 	}
 	if (w > lim->max_side || h > lim->max_side || (unsigned long long)w * h > lim->max_pixels) {
-		snprintf(msg, sizeof(msg), "%lux%lu, over the decode limit of %lu px a side and %llu pixels", w, h,
+		snprintf(msg, sizeof(msg), _("%lux%lu, over the decode limit of %lu px a side and %llu pixels"), w, h,
 		         lim->max_side, lim->max_pixels);
 		set_fault(p, WABA_PHOTO_TOO_LARGE, 0, msg);
 		return 1;
@@ -282,15 +283,15 @@ static void png_read_input(png_structp png, png_bytep out, size_t n)
 		c->pos += got;
 		if (got < n) {
 			if (ferror(c->in->f))
-				png_error(png, "read error");
+				png_error(png, _("read error"));
 			c->truncated = 1;
-			png_error(png, "unexpected end of file");
+			png_error(png, _("unexpected end of file"));
 		}
 		return;
 	}
 	if (n > c->in->len - c->pos) {
 		c->truncated = 1;
-		png_error(png, "unexpected end of file");
+		png_error(png, _("unexpected end of file"));
 	}
 	memcpy(out, c->in->data + c->pos, n);
 	c->pos += n;
@@ -333,7 +334,7 @@ static void decode_png(struct waba_photo *p, const struct input *in, const struc
 	/* header-only dimensions first: signature, IHDR length, "IHDR", width, height */
 	if (in->head_len < 33 || memcmp(data + 12, "IHDR", 4) != 0) {
 		set_fault(p, in->head_len < 33 ? WABA_PHOTO_TRUNCATED : WABA_PHOTO_CORRUPT, in->head_len < 33 ? len : 12,
-		          in->head_len < 33 ? "the file ends inside the PNG header" : "the first chunk is not IHDR");
+		          in->head_len < 33 ? _("the file ends inside the PNG header") : _("the first chunk is not IHDR"));
 		return;
 	}
 	unsigned long w = (unsigned long)data[16] << 24 | data[17] << 16 | data[18] << 8 | data[19];
@@ -347,7 +348,7 @@ static void decode_png(struct waba_photo *p, const struct input *in, const struc
 		return;
 	if (p->interlaced && (unsigned long long)w * h * 4 > lim->max_memory) {
 		char msg[160];
-		snprintf(msg, sizeof(msg), "interlaced %lux%lu needs %llu MB to decode, over the limit of %lu MB", w, h,
+		snprintf(msg, sizeof(msg), _("interlaced %lux%lu needs %llu MB to decode, over the limit of %lu MB"), w, h,
 		         (unsigned long long)w * h * 4 >> 20, lim->max_memory >> 20);
 		set_fault(p, WABA_PHOTO_TOO_LARGE, 0, msg);
 		return;
@@ -356,7 +357,7 @@ static void decode_png(struct waba_photo *p, const struct input *in, const struc
 	png = png_create_read_struct(PNG_LIBPNG_VER_STRING, &c, png_on_error, png_on_warning);
 	if (!png || !(info = png_create_info_struct(png))) {
 		png_destroy_read_struct(&png, NULL, NULL);
-		set_fault(p, WABA_PHOTO_CORRUPT, 0, "libpng could not start");
+		set_fault(p, WABA_PHOTO_CORRUPT, 0, _("libpng could not start"));
 		return;
 	}
 	if (setjmp(png_jmpbuf(png))) {
@@ -382,7 +383,7 @@ static void decode_png(struct waba_photo *p, const struct input *in, const struc
 	png_read_update_info(png, info);
 	unsigned ch = png_get_channels(png, info);
 	if ((ch != 3 && ch != 4) || png_get_rowbytes(png, info) != (size_t)w * ch)
-		png_error(png, "unexpected row size after transformations");
+		png_error(png, _("unexpected row size after transformations"));
 	acc_init(&a, (unsigned)w, (unsigned)h, pick_scale((unsigned)w, (unsigned)h, lim), ch);
 	have_acc = 1;
 	if (passes > 1) {
@@ -443,7 +444,7 @@ static void jpeg_on_progress(j_common_ptr ci)
 	struct jpeg_ctx *c = (struct jpeg_ctx *)ci->err;
 	j_decompress_ptr d = (j_decompress_ptr)ci;
 	if (ci->is_decompressor && (unsigned long)d->input_scan_number > c->max_scans) {
-		snprintf(c->msg, sizeof(c->msg), "more than %lu progressive scans", c->max_scans);
+		snprintf(c->msg, sizeof(c->msg), _("more than %lu progressive scans"), c->max_scans);
 		longjmp(c->jmp, 1);
 	}
 }

@@ -110,10 +110,10 @@ int waba_ci_write_json(FILE *out, cJSON *root)
 	int ok;
 	cJSON_Delete(root);
 	if (!text)
-		return waba_error_set(WABA_ENOMEM, "out of memory formatting the report");
+		return waba_error_set(WABA_ENOMEM, _("out of memory formatting the report"));
 	ok = fputs(text, out) >= 0 && fputc('\n', out) != EOF;
 	free(text);
-	return ok ? 0 : waba_error_set(WABA_EIO, "cannot write the report");
+	return ok ? 0 : waba_error_set(WABA_EIO, _("cannot write the report"));
 }
 
 const char *waba_ci_level(enum waba_severity sev)
@@ -221,7 +221,7 @@ int waba_ci_add_json_at(struct waba_strbuf *sb, const cJSON *node, unsigned dept
 {
 	char *text = cJSON_PrintBuffered(node, 1024, 1);
 	if (!text)
-		return waba_error_set(WABA_ENOMEM, "out of memory formatting the report");
+		return waba_error_set(WABA_ENOMEM, _("out of memory formatting the report"));
 	for (const char *p = text, *nl; *p; p = nl + 1) {
 		nl = strchr(p, '\n');
 		if (!nl) {
@@ -242,7 +242,7 @@ int waba_ci_print_slots(cJSON *root, char **text, size_t *slot1, size_t *slot2)
 	const char *p;
 	cJSON_Delete(root);
 	if (!t)
-		return waba_error_set(WABA_ENOMEM, "out of memory formatting the report");
+		return waba_error_set(WABA_ENOMEM, _("out of memory formatting the report"));
 	*text = t;
 	p = strchr(t, WABA_CI_SLOT1[0]);
 	*slot1 = p ? (size_t)(p - t) : strlen(t);
@@ -267,15 +267,15 @@ void waba_ci_spool_add(struct waba_ci_spool *s, const char *data, size_t len)
 	if (!s->file) {
 		s->file = tmpfile();
 		if (!s->file) {
-			s->err = waba_error_set(WABA_EIO, "cannot create a temporary file for the report: %s", strerror(errno));
+			s->err = waba_error_set(WABA_EIO, _("cannot create a temporary file for the report: %s"), strerror(errno));
 			return;
 		}
 		if (s->buf.len && fwrite(s->buf.buf, 1, s->buf.len, s->file) != s->buf.len)
-			s->err = waba_error_set(WABA_EIO, "cannot write a temporary file for the report");
+			s->err = waba_error_set(WABA_EIO, _("cannot write a temporary file for the report"));
 		waba_strbuf_release(&s->buf);
 	}
 	if (!s->err && len && fwrite(data, 1, len, s->file) != len)
-		s->err = waba_error_set(WABA_EIO, "cannot write a temporary file for the report");
+		s->err = waba_error_set(WABA_EIO, _("cannot write a temporary file for the report"));
 }
 
 int waba_ci_spool_drain(struct waba_ci_spool *s, int (*emit)(void *ctx, const char *data, size_t len), void *ctx)
@@ -288,19 +288,19 @@ int waba_ci_spool_drain(struct waba_ci_spool *s, int (*emit)(void *ctx, const ch
 	if (!s->file)
 		return s->buf.len ? emit(ctx, s->buf.buf, s->buf.len) : 0;
 	if (fflush(s->file) != 0 || fseek(s->file, 0, SEEK_SET) != 0)
-		return s->err = waba_error_set(WABA_EIO, "cannot read back a temporary file for the report");
+		return s->err = waba_error_set(WABA_EIO, _("cannot read back a temporary file for the report"));
 	while ((n = fread(block, 1, sizeof(block), s->file)) > 0)
 		if ((err = emit(ctx, block, n)) != 0)
 			return err;
 	if (ferror(s->file))
-		return s->err = waba_error_set(WABA_EIO, "cannot read back a temporary file for the report");
+		return s->err = waba_error_set(WABA_EIO, _("cannot read back a temporary file for the report"));
 	return 0;
 }
 
 int waba_ci_emit_file(void *ctx, const char *data, size_t len)
 {
 	if (len && fwrite(data, 1, len, (FILE *)ctx) != len)
-		return waba_error_set(WABA_EIO, "cannot write the report");
+		return waba_error_set(WABA_EIO, _("cannot write the report"));
 	return 0;
 }
 

@@ -220,7 +220,7 @@ static int github_chunk(void *state, const struct waba_report *part)
 		if (part->findings.v[i].severity != WABA_SEV_OFF)
 			add_command(&s->sb, part, &part->findings.v[i]);
 	if (fwrite(waba_strbuf_cstr(&s->sb), 1, s->sb.len, s->out) != s->sb.len || ferror(s->out))
-		return s->err = waba_error_set(WABA_EIO, "cannot write the report");
+		return s->err = waba_error_set(WABA_EIO, _("cannot write the report"));
 	if (!s->o->step_summary_path)
 		return 0;
 	waba_strbuf_reset(&s->sb);
@@ -238,7 +238,7 @@ static int append_step_summary(struct github_stream *s, const char *path)
 	FILE *f = fopen(path, "a");
 	int ok, err = 0;
 	if (!f)
-		return waba_error_set(WABA_EIO, "cannot open '%s': %s", path, strerror(errno));
+		return waba_error_set(WABA_EIO, _("cannot open '%s': %s"), path, strerror(errno));
 	waba_strbuf_addf(&sb, "### waba-preflight %s\n\n**", s->command);
 	add_counts(&sb, c);
 	waba_strbuf_adds(&sb, "**\n\n");
@@ -257,7 +257,7 @@ static int append_step_summary(struct github_stream *s, const char *path)
 	waba_strbuf_release(&sb);
 	if (err && err != WABA_EIO)
 		return err;
-	return ok ? 0 : waba_error_set(WABA_EIO, "cannot write '%s'", path);
+	return ok ? 0 : waba_error_set(WABA_EIO, _("cannot write '%s'"), path);
 }
 
 static int github_end(void *state, const struct waba_report *r)
@@ -280,7 +280,7 @@ static int github_end(void *state, const struct waba_report *r)
 			                 : _("every finding is in --format sarif"));
 		waba_strbuf_addc(sb, '\n');
 		if (fwrite(waba_strbuf_cstr(sb), 1, sb->len, s->out) != sb->len || ferror(s->out))
-			err = waba_error_set(WABA_EIO, "cannot write the report");
+			err = waba_error_set(WABA_EIO, _("cannot write the report"));
 		else if (s->o->step_summary_path)
 			err = append_step_summary(s, s->o->step_summary_path);
 	}

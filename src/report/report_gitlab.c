@@ -21,6 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include "report/report_ci.h"
+#include "waba/i18n.h"
 #include "waba/report.h"
 #include "waba/status.h"
 
@@ -87,7 +88,7 @@ static void *gitlab_begin(FILE *out, const struct waba_report *r, const struct w
 	(void)o;
 	s->out = out;
 	if (fputc('[', out) == EOF)
-		s->err = waba_error_set(WABA_EIO, "cannot write the report");
+		s->err = waba_error_set(WABA_EIO, _("cannot write the report"));
 	return s;
 }
 
@@ -110,7 +111,7 @@ static int gitlab_chunk(void *state, const struct waba_report *part)
 	}
 	waba_ci_seen_release(&seen);
 	if (!s->err && fwrite(waba_strbuf_cstr(&s->sb), 1, s->sb.len, s->out) != s->sb.len)
-		s->err = waba_error_set(WABA_EIO, "cannot write the report");
+		s->err = waba_error_set(WABA_EIO, _("cannot write the report"));
 	return s->err;
 }
 
@@ -120,7 +121,7 @@ static int gitlab_end(void *state, const struct waba_report *r)
 	int err = s->err;
 	(void)r;
 	if (!err && (fputs("]\n", s->out) == EOF || ferror(s->out)))
-		err = waba_error_set(WABA_EIO, "cannot write the report");
+		err = waba_error_set(WABA_EIO, _("cannot write the report"));
 	waba_strbuf_release(&s->sb);
 	free(s);
 	return err;

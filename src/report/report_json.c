@@ -67,7 +67,7 @@ static int skeleton(const struct waba_report *r, const struct waba_ci_counts *c,
 static int put(struct json_stream *s, const char *data, size_t len)
 {
 	if (!s->err && len && fwrite(data, 1, len, s->out) != len) /* len 0: data may be NULL (UBSan) */
-		s->err = waba_error_set(WABA_EIO, "%s", "cannot write the report");
+		s->err = waba_error_set(WABA_EIO, "%s", _("cannot write the report"));
 	return s->err;
 }
 
@@ -130,7 +130,7 @@ static int json_end(void *state, const struct waba_report *r)
 		put(s, text + s2 + 1, strlen(text + s2 + 1));
 		put(s, "\n", 1);
 		if (!s->err && ferror(s->out))
-			s->err = waba_error_set(WABA_EIO, "%s", "cannot write the report");
+			s->err = waba_error_set(WABA_EIO, "%s", _("cannot write the report"));
 	}
 	err = s->err;
 	free(text);

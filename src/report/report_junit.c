@@ -21,6 +21,7 @@
 #include <string.h>
 #include <libxml/xmlwriter.h>
 #include "report/report_ci.h"
+#include "waba/i18n.h"
 #include "waba/report.h"
 #include "waba/status.h"
 
@@ -197,18 +198,18 @@ static int write_junit(FILE *out, const struct waba_report *r, const struct waba
 	int err = 0;
 
 	if (!w) {
-		err = waba_error_set(WABA_ENOMEM, "out of memory formatting the report");
+		err = waba_error_set(WABA_ENOMEM, _("out of memory formatting the report"));
 		goto done;
 	}
 	if (write_document(w, r, tcs, n) < 0) {
-		err = waba_error_set(WABA_ERROR, "cannot format the JUnit report");
+		err = waba_error_set(WABA_ERROR, _("cannot format the JUnit report"));
 		goto done;
 	}
 	xmlFreeTextWriter(w); /* flushes into buf */
 	w = NULL;
 	if (fwrite(xmlBufferContent(buf), 1, (size_t)xmlBufferLength(buf), out) != (size_t)xmlBufferLength(buf) ||
 	    ferror(out))
-		err = waba_error_set(WABA_EIO, "cannot write the report");
+		err = waba_error_set(WABA_EIO, _("cannot write the report"));
 done:
 	if (w)
 		xmlFreeTextWriter(w);

@@ -348,7 +348,7 @@ static int emit_results(void *ctx, const char *data, size_t len)
 			continue;
 		if (!s->in_slot) {
 			if (fwrite(data + run, 1, i - run, s->out) != i - run)
-				return waba_error_set(WABA_EIO, "cannot write the report");
+				return waba_error_set(WABA_EIO, _("cannot write the report"));
 			s->in_slot = 1;
 			s->slot_value = 0;
 		} else if (data[i] != RULE_SLOT) {
@@ -360,7 +360,7 @@ static int emit_results(void *ctx, const char *data, size_t len)
 		run = i + 1;
 	}
 	if (fwrite(data + run, 1, len - run, s->out) != len - run)
-		return waba_error_set(WABA_EIO, "cannot write the report");
+		return waba_error_set(WABA_EIO, _("cannot write the report"));
 	return 0;
 }
 
@@ -401,12 +401,12 @@ static int sarif_end(void *state, const struct waba_report *r)
 	if ((err = waba_ci_print_slots(root, &text, &slot, NULL)) < 0)
 		goto done;
 	if (fwrite(text, 1, slot, s->out) != slot || fputc('[', s->out) == EOF)
-		err = waba_error_set(WABA_EIO, "cannot write the report");
+		err = waba_error_set(WABA_EIO, _("cannot write the report"));
 	if (!err)
 		err = waba_ci_spool_drain(&s->results, emit_results, s);
 	if (!err && (fputc(']', s->out) == EOF || fputs(text + slot + 1, s->out) == EOF ||
 	             fputc('\n', s->out) == EOF || ferror(s->out)))
-		err = waba_error_set(WABA_EIO, "cannot write the report");
+		err = waba_error_set(WABA_EIO, _("cannot write the report"));
 done:
 	free(text);
 	free(sorted);

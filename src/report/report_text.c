@@ -83,7 +83,7 @@ static int text_chunk(void *state, const struct waba_report *part)
 			s->last_file = f->file ? waba_xstrdup(f->file) : NULL;
 		}
 	}
-	return ferror(s->out) ? waba_error_set(WABA_EIO, "cannot write the report") : 0;
+	return ferror(s->out) ? waba_error_set(WABA_EIO, _("cannot write the report")) : 0;
 }
 
 static int text_end(void *state, const struct waba_report *r)
@@ -112,7 +112,7 @@ static int text_end(void *state, const struct waba_report *r)
 	}
 	free(s->last_file);
 	free(s);
-	return ferror(out) ? waba_error_set(WABA_EIO, "cannot write the report") : 0;
+	return ferror(out) ? waba_error_set(WABA_EIO, _("cannot write the report")) : 0;
 }
 
 static int write_text(FILE *out, const struct waba_report *r, const struct waba_report_options *o)
