@@ -468,11 +468,11 @@ int waba_photo_load(struct waba_photo *out, const char *path, const struct waba_
 	waba_photo_limits_from(&lim, cl);
 	FILE *f = fopen(path, "rb");
 	if (!f)
-		return waba_error_set(errno == ENOENT ? WABA_ENOTFOUND : WABA_EIO, "cannot open '%s': %s", path,
+		return waba_error_set(errno == ENOENT ? WABA_ENOTFOUND : WABA_EIO, _("cannot open '%s': %s"), path,
 		                      strerror(errno));
 	if (fstat(fileno(f), &st) < 0 || !S_ISREG(st.st_mode)) {
 		fclose(f);
-		return waba_error_set(WABA_EIO, "cannot read '%s': not a regular file", path);
+		return waba_error_set(WABA_EIO, _("cannot read '%s': not a regular file"), path);
 	}
 	size_t size = (size_t)st.st_size;
 	int bad = 0;
