@@ -39,6 +39,8 @@ void *waba_xcalloc(size_t n, size_t size);
 void *waba_xrealloc(void *p, size_t n);
 char *waba_xstrdup(const char *s);
 char *waba_xstrndup(const char *s, size_t n);
+/* Copy of s without leading and trailing ASCII white space. */
+char *waba_xstrdup_trim(const char *s);
 char *waba_xasprintf(const char *fmt, ...) WABA_PRINTF(1, 2);
 
 #endif

@@ -114,22 +114,12 @@ static char *query_param(const char *url, const char *name)
 	return NULL;
 }
 
-static char *trim_copy(const char *s)
-{
-	while (isspace((unsigned char)*s))
-		s++;
-	size_t n = strlen(s);
-	while (n && isspace((unsigned char)s[n - 1]))
-		n--;
-	return waba_xstrndup(s, n);
-}
-
 void waba_business_input_parse(struct waba_business_input *out, const char *input)
 {
 	static const char *const other_params[] = { "asset_id", "waba_id", "phone_number_id", "page_id", "app_id" };
 	memset(out, 0, sizeof(*out));
 	out->input = waba_xstrdup(input);
-	char *s = trim_copy(input);
+	char *s = waba_xstrdup_trim(input);
 	if (strstr(s, "://") || strncmp(s, "business.facebook.com", 21) == 0 || strchr(s, '?')) {
 		char *v = query_param(s, "business_id");
 		if (v) {

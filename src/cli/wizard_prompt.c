@@ -8,7 +8,6 @@
  * and exit 130 (129 for a closed terminal): nothing in the handler but
  * async-signal-safe calls.
  */
-#include <ctype.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -116,18 +115,6 @@ static char *no_completion(const char *text, int state)
 	return NULL;
 }
 
-static char *trim(char *s)
-{
-	size_t n = strlen(s);
-	while (n && isspace((unsigned char)s[n - 1]))
-		s[--n] = '\0';
-	char *p = s;
-	while (isspace((unsigned char)*p))
-		p++;
-	memmove(s, p, strlen(p) + 1);
-	return s;
-}
-
 /* One line; NULL at end of input. */
 static char *read_line(const char *prompt, int files)
 {
@@ -136,7 +123,11 @@ static char *read_line(const char *prompt, int files)
 	char *line = readline(prompt);
 	if (line && *line)
 		add_history(line);
-	return line ? trim(line) : NULL;
+	if (!line)
+		return NULL;
+	char *trimmed = waba_xstrdup_trim(line);
+	free(line); /* readline's buffer */
+	return trimmed;
 }
 
 int wiz_ask(struct wizard *w, const char *qid, const char *def, int files, char **out)

@@ -1,4 +1,5 @@
 /* strbuf.c: growable byte buffer and allocation helpers that abort on failure. */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,6 +46,16 @@ char *waba_xstrndup(const char *s, size_t n)
 	memcpy(p, s, n);
 	p[n] = '\0';
 	return p;
+}
+
+char *waba_xstrdup_trim(const char *s)
+{
+	while (isspace((unsigned char)*s))
+		s++;
+	size_t n = strlen(s);
+	while (n && isspace((unsigned char)s[n - 1]))
+		n--;
+	return waba_xstrndup(s, n);
 }
 
 char *waba_xasprintf(const char *fmt, ...)

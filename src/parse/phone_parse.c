@@ -80,16 +80,6 @@ static char *from_wa_link(const char *s)
 	return waba_strbuf_detach(&sb);
 }
 
-static char *trim_copy(const char *s)
-{
-	while (isspace((unsigned char)*s))
-		s++;
-	size_t n = strlen(s);
-	while (n && isspace((unsigned char)s[n - 1]))
-		n--;
-	return waba_xstrndup(s, n);
-}
-
 /* "00 54 9 ..." -> "+54 9 ..."; NULL when s does not start with 00. */
 static char *idd_to_plus(const char *s)
 {
@@ -140,12 +130,12 @@ void waba_phone_parse(struct waba_phone *out, const char *input, const char *reg
 	for (size_t i = 0; region && region[i] && i + 1 < sizeof(reg); i++)
 		reg[i] = (char)toupper((unsigned char)region[i]);
 	region = reg[0] ? reg : NULL;
-	char *s = trim_copy(out->input), *link;
+	char *s = waba_xstrdup_trim(out->input), *link;
 	if (starts_nocase(s, "tel:")) {
 		out->form = WABA_PHONE_FORM_TEL_URI;
 		char *t = waba_xstrndup(s + 4, strcspn(s + 4, ";"));
 		free(s);
-		s = trim_copy(t);
+		s = waba_xstrdup_trim(t);
 		free(t);
 	} else if ((link = from_wa_link(s)) != NULL) {
 		out->form = WABA_PHONE_FORM_WA_LINK;
