@@ -38,7 +38,7 @@ struct waba_words {
 };
 #define WABA_WORDS_INIT { NULL, 0, 0, NULL }
 
-/* Split s[0..len) into folded words. */
+/* Split s[0..len) into folded words; `out` must be empty (WABA_WORDS_INIT or released). */
 void waba_text_words(struct waba_words *out, const char *s, size_t len);
 void waba_words_release(struct waba_words *w);
 

@@ -1,4 +1,5 @@
 /* text.c: UTF-8 validation, Unicode folding with utf8proc, words and term matching. */
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -114,7 +115,9 @@ void waba_text_words(struct waba_words *out, const char *s, size_t len)
 {
 	struct waba_strbuf arena = WABA_STRBUF_INIT;
 	char buf[64];
-	size_t i = 0, start = 0, off = 0, first = out->len;
+	size_t i = 0, start = 0, off = 0;
+
+	assert(out->len == 0 && !out->arena); /* a fresh list: words point into one arena */
 	int in_word = 0;
 	while (i < len) {
 		int32_t cp;
@@ -147,30 +150,7 @@ void waba_text_words(struct waba_words *out, const char *s, size_t len)
 		waba_strbuf_addc(&arena, '\0');
 		words_push(out, off, start, len);
 	}
-	/* one arena per call: a list filled by several calls keeps the older arenas alive */
-	if (out->arena && first > 0) {
-		/* append to the existing arena, rebasing the older words */
-		size_t old_len = 0;
-		for (size_t k = 0; k < first; k++) {
-			size_t o = (size_t)(out->v[k].folded - out->arena);
-			size_t e = o + strlen(out->v[k].folded) + 1;
-			if (e > old_len)
-				old_len = e;
-			out->v[k].folded = (const char *)(uintptr_t)o;
-		}
-		char *merged = waba_xmalloc(old_len + arena.len + 1);
-		memcpy(merged, out->arena, old_len);
-		if (arena.len)
-			memcpy(merged + old_len, arena.buf, arena.len);
-		for (size_t k = first; k < out->len; k++)
-			out->v[k].folded = (const char *)(uintptr_t)((uintptr_t)out->v[k].folded + old_len);
-		free(out->arena);
-		waba_strbuf_release(&arena);
-		out->arena = merged;
-	} else {
-		free(out->arena);
-		out->arena = waba_strbuf_detach(&arena);
-	}
+	out->arena = waba_strbuf_detach(&arena);
 	for (size_t k = 0; k < out->len; k++)
 		out->v[k].folded = out->arena + (uintptr_t)out->v[k].folded;
 }
