@@ -482,24 +482,58 @@ static const char *phone_e164(const struct waba_report *r, size_t i)
 	return strcmp(r->items[i].kind, "phone") == 0 ? item_str(r->items[i].json, "e164") : NULL;
 }
 
-/* Report each number given more than once, on its second mention. */
+/* One slot per distinct E.164 number: its first and second mention and how many. */
+struct dup_slot {
+	unsigned long long hash;
+	const char *e164; /* NULL: empty slot */
+	size_t first, second, count;
+};
+
+static unsigned long long str_hash(const char *s)
+{
+	unsigned long long h = 1469598103934665603ULL; /* FNV-1a */
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return h;
+}
+
+/*
+ * Report each number given more than once, on its second mention, in the order of the
+ * first mentions. One pass over the items into a hash table (linear in the items).
+ */
 static void report_duplicates(struct waba_report *r, const struct waba_checklist *cl)
 {
+	size_t cap = 16;
+	while (cap < 2 * r->nitems)
+		cap *= 2;
+	struct dup_slot *t = waba_xcalloc(cap, sizeof(*t));
+	int any = 0;
 	for (size_t i = 0; i < r->nitems; i++) {
 		const char *e = phone_e164(r, i);
-		size_t count = 0, second = 0;
 		if (!e)
 			continue;
-		for (size_t j = 0; j < r->nitems; j++) {
-			const char *o = phone_e164(r, j);
-			if (!o || strcmp(o, e) != 0)
-				continue;
-			if (j < i)
-				break; /* reported from its first mention */
-			if (++count == 2)
-				second = j;
+		unsigned long long h = str_hash(e);
+		size_t k = (size_t)h & (cap - 1);
+		while (t[k].e164 && (t[k].hash != h || strcmp(t[k].e164, e) != 0))
+			k = (k + 1) & (cap - 1);
+		if (!t[k].e164) {
+			t[k] = (struct dup_slot){ .hash = h, .e164 = e, .first = i, .count = 1 };
+			continue;
 		}
-		if (count < 2)
+		if (++t[k].count == 2)
+			t[k].second = i;
+		any = 1;
+	}
+	/* Item order: the first mention of every number given twice or more, as before. */
+	for (size_t i = 0; any && i < r->nitems; i++) {
+		const char *e = phone_e164(r, i);
+		if (!e)
+			continue;
+		unsigned long long h = str_hash(e);
+		size_t k = (size_t)h & (cap - 1);
+		while (t[k].hash != h || strcmp(t[k].e164, e) != 0)
+			k = (k + 1) & (cap - 1);
+		if (t[k].first != i || t[k].count < 2)
 			continue;
 		struct phone_ctx c;
 		memset(&c, 0, sizeof(c));
@@ -507,12 +541,13 @@ static void report_duplicates(struct waba_report *r, const struct waba_checklist
 		c.cl = cl;
 		c.var[V_E164] = e;
 		c.var[V_FIRST] = item_str(r->items[i].json, "input");
-		c.var[V_SECOND] = item_str(r->items[second].json, "input");
-		set_num(&c, V_COUNT, (long)count);
-		r->findings.current_item = (int)second;
+		c.var[V_SECOND] = item_str(r->items[t[k].second].json, "input");
+		set_num(&c, V_COUNT, (long)t[k].count);
+		r->findings.current_item = (int)t[k].second;
 		add(&c, &RULE_DUPLICATE, "duplicate", "phone.hint.duplicate");
 		waba_report_end_item(r);
 	}
+	free(t);
 }
 
 void waba_check_phone_finish(struct waba_report *r, const struct waba_checklist *cl)
