@@ -113,5 +113,6 @@ int cmd_profile(int argc, char **argv);
 int cmd_lint(int argc, char **argv);
 int cmd_email(int argc, char **argv);
 int cmd_rules(int argc, char **argv);
+int cmd_webhook(int argc, char **argv);
 
 #endif

@@ -21,6 +21,7 @@ static const struct cli_cmd commands[] = {
 	{ "lint",     cmd_lint,     N_("lint message-template drafts (Meta JSON or .txt)") },
 	{ "email",    cmd_email,    N_("assemble (and send) the activation request e-mail") },
 	{ "rules",    cmd_rules,    N_("list every rule: id, severity, summary") },
+	{ "webhook",  cmd_webhook,  N_("check the message endpoint as Botmaker and Meta call it (TLS, 200, speed)") },
 };
 
 static void usage(FILE *out)

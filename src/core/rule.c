@@ -15,10 +15,12 @@ extern const struct waba_rule *const waba_rules_name[];
 extern const struct waba_rule *const waba_rules_profile[];
 extern const struct waba_rule *const waba_rules_template[];
 extern const struct waba_rule *const waba_rules_email[];
+extern const struct waba_rule *const waba_rules_webhook[];
 
 static const struct waba_rule *const *const families[] = {
 	waba_rules_input, waba_rules_business, waba_rules_phone, waba_rules_photo,
 	waba_rules_name,  waba_rules_profile,  waba_rules_template, waba_rules_email,
+	waba_rules_webhook,
 };
 
 static const struct waba_rule **all;
