@@ -119,6 +119,16 @@ struct waba_email_request {
 int waba_check_email(const struct waba_email_request *req, const struct waba_checklist *cl,
                      struct waba_findings *fs);
 
+/*
+ * Does finding f (of report r) hold the request back? An error that is not about a
+ * template: the activation request does not carry templates (they are created later,
+ * in Botmaker), so their errors are for then, never a reason to hold the request.
+ */
+int waba_email_finding_open(const struct waba_report *r, const struct waba_finding *f);
+
+/* How many findings of r hold the request back (waba_email_finding_open). */
+size_t waba_email_open_count(const struct waba_report *r);
+
 /* Add the email.forced finding: the request was built with --force while `open` errors remain. */
 void waba_email_note_forced(struct waba_findings *fs, size_t open);
 

@@ -190,6 +190,25 @@ int waba_check_email(const struct waba_email_request *req, const struct waba_che
 	return 0;
 }
 
+int waba_email_finding_open(const struct waba_report *r, const struct waba_finding *f)
+{
+	if (f->severity != WABA_SEV_ERROR)
+		return 0;
+	if (strncmp(f->rule->id, "template.", 9) == 0)
+		return 0;
+	if (f->item >= 0 && (size_t)f->item < r->nitems && strcmp(r->items[f->item].kind, "template") == 0)
+		return 0;
+	return 1;
+}
+
+size_t waba_email_open_count(const struct waba_report *r)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < r->findings.len; i++)
+		n += (size_t)waba_email_finding_open(r, &r->findings.v[i]);
+	return n;
+}
+
 void waba_email_note_forced(struct waba_findings *fs, size_t open)
 {
 	waba_findings_add(fs, &RULE_FORCED, WABA_LOC_NONE,

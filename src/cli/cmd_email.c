@@ -236,7 +236,7 @@ static int run_email(struct cli_run *run, struct waba_app_check *c, const struct
 	/* severities are final (config, checklists, baseline) before deciding to build */
 	if ((rc = cli_run_settle(run)) != 0)
 		goto done;
-	size_t open = waba_findings_count(&run->report.findings, WABA_SEV_ERROR);
+	size_t open = waba_email_open_count(&run->report); /* template errors do not hold the request */
 	if (!app->readable || (open > 0 && !a->force)) {
 		if (run->common.quiet)
 			;

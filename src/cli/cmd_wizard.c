@@ -9,11 +9,18 @@
  * then the same checks as `check` run on it and the findings about that answer are
  * shown with their hints. The wording is data: checklists/wizard.xml.
  */
+#include <fcntl.h>
 #include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
 #include <unistd.h>
+#include "waba/text.h"
 #include "waba/business.h"
 #include "waba/check_application.h"
 #include "waba/graph.h"
+#include "waba/phone.h"
+#include "waba/photo.h"
+#include "waba/email.h"
 #include "wizard.h"
 
 #define DEFAULT_STATE "waba-preflight.json"
@@ -104,28 +111,134 @@ static int keep_anyway(struct wizard *w, long errors, int *keep)
 	return wiz_yesno(w, "keep", 0, keep);
 }
 
+/* ---- answers the tool can fix ------------------------------------------------------- */
+
+/* A web address typed without its scheme ("casaaurora.com.br"): one word with a dot. */
+static int bare_domain(const char *a)
+{
+	return *a && !strstr(a, "://") && strchr(a, '.') && !strpbrk(a, " @,") && a[0] != '.';
+}
+
+/* The category codes whose code or label (any language) matches the folded answer
+ * exactly or as one of its words. */
+static size_t vertical_matches(const struct wizard *w, const char *a, const struct waba_set_item **out, size_t max)
+{
+	static const char *const attrs[] = { "label_en", "label_pt", "label_es" };
+	const struct waba_set *set = waba_checklist_set(w->run->checklist, "profile.verticals");
+	char *fa = waba_text_fold(a, strlen(a));
+	size_t n = 0;
+	for (size_t i = 0; set && i < set->len; i++) {
+		const struct waba_set_item *it = &set->items[i];
+		int hit = strcasecmp(it->value, a) == 0;
+		for (size_t k = 0; !hit && k < sizeof(attrs) / sizeof(attrs[0]); k++) {
+			const char *label = waba_set_item_attr(it, attrs[k]);
+			if (!label)
+				continue;
+			char *fl = waba_text_fold(label, strlen(label));
+			struct waba_words words = WABA_WORDS_INIT;
+			hit = strcmp(fl, fa) == 0;
+			waba_text_words(&words, label, strlen(label));
+			for (size_t j = 0; !hit && j < words.len; j++)
+				hit = strlen(fa) > 2 && strcmp(words.v[j].folded, fa) == 0;
+			waba_words_release(&words);
+			free(fl);
+		}
+		if (hit && n < max)
+			out[n++] = it;
+	}
+	free(fa);
+	return n;
+}
+
+/* The category's label in the wizard's language. */
+static const char *vertical_label(const struct wizard *w, const struct waba_set_item *it)
+{
+	char attr[16];
+	snprintf(attr, sizeof(attr), "label_%s", w->lang);
+	const char *l = waba_set_item_attr(it, attr);
+	return l ? l : waba_set_item_attr(it, "label_en");
+}
+
 /*
- * Ask a string field root[obj][key] (obj may be NULL), save it, check it with
- * `prefixes`; ask again while it has errors and the user does not keep it.
+ * Fix what is unambiguous in an answer, and say so: a website without https://, a
+ * category typed in lower case or by its name in the person's language.
+ */
+static void wiz_normalise(struct wizard *w, const char *key, char **a)
+{
+	char *fixed = NULL;
+	if ((strcmp(key, "website") == 0) && bare_domain(*a)) {
+		fixed = waba_xasprintf("https://%s", *a);
+	} else if (strcmp(key, "vertical") == 0 && **a) {
+		const struct waba_set_item *m[4];
+		size_t n = vertical_matches(w, *a, m, 4);
+		if (n == 1 && strcmp(m[0]->value, *a) != 0) {
+			fixed = waba_xstrdup(m[0]->value);
+			char *shown = waba_xasprintf("%s (%s)", fixed, vertical_label(w, m[0]));
+			wiz_say(w, "wizard.normalised", "value", shown);
+			free(shown);
+			free(*a);
+			*a = fixed;
+			return;
+		}
+	}
+	if (fixed) {
+		wiz_say(w, "wizard.normalised", "value", fixed);
+		free(*a);
+		*a = fixed;
+	}
+}
+
+static char *dup_or_null(const char *s)
+{
+	return s ? waba_xstrdup(s) : NULL;
+}
+
+/*
+ * Ask a string field root[obj][key] (obj may be NULL), check it with `prefixes`; ask
+ * again while it has errors and the person does not keep it. Only an accepted or an
+ * explicitly kept answer stays in the state file and becomes the default: a rejected
+ * one is taken out again before the keep question.
  */
 static int ask_field(struct wizard *w, const char *qid, const char *obj, const char *key, const char *prefixes)
 {
+	char *old = dup_or_null(wiz_state_str(&w->st, obj, key));
+	int rc;
 	for (;;) {
 		char *a;
 		int keep;
-		const char *def = wiz_state_str(&w->st, obj, key);
-		if (wiz_ask(w, qid, def, 0, &a) == WIZ_QUIT)
-			return WIZ_QUIT;
+		if (wiz_ask(w, qid, old, 0, &a) == WIZ_QUIT) {
+			rc = WIZ_QUIT;
+			break;
+		}
+		wiz_normalise(w, key, &a);
 		wiz_state_set_str(&w->st, obj, key, a);
-		free(a);
 		long errors = check_answer(w, prefixes, NULL, NULL, NULL, NULL, 1);
-		if (errors < 0)
-			return CLI_EXIT_FAIL;
-		if (keep_anyway(w, errors, &keep) == WIZ_QUIT)
-			return WIZ_QUIT;
-		if (keep)
-			return WIZ_OK;
+		if (errors <= 0) {
+			free(a);
+			rc = errors < 0 ? CLI_EXIT_FAIL : WIZ_OK;
+			break;
+		}
+		wiz_state_set_str(&w->st, obj, key, old);
+		if (wiz_state_save(&w->st) < 0) {
+			free(a);
+			rc = cli_fail("%s", waba_error_last());
+			break;
+		}
+		if (keep_anyway(w, errors, &keep) == WIZ_QUIT) {
+			free(a);
+			rc = WIZ_QUIT;
+			break;
+		}
+		if (keep) {
+			wiz_state_set_str(&w->st, obj, key, a);
+			free(a);
+			rc = wiz_state_save(&w->st) < 0 ? cli_fail("%s", waba_error_last()) : WIZ_OK;
+			break;
+		}
+		free(a);
 	}
+	free(old);
+	return rc;
 }
 
 /* ---- the steps ---------------------------------------------------------------------- */
@@ -274,8 +387,9 @@ static cJSON *numbers_array(struct wizard *w)
 	return cJSON_AddArrayToObject(w->st.root, "numbers");
 }
 
-/* Check the number just added (the last one); ask the six-month question for mobiles. */
-static int check_number(struct wizard *w, cJSON *entry, const char *number, int *keep)
+/* Check the number just added (the last one); ask the six-month question for mobiles.
+ * *errors receives the number of errors shown. */
+static int check_number(struct wizard *w, cJSON *entry, const char *number, long *errors_out)
 {
 	cJSON *item = NULL;
 	long errors = check_answer(w, "phone.", NULL, "phone", number, &item, 0);
@@ -302,9 +416,8 @@ static int check_number(struct wizard *w, cJSON *entry, const char *number, int 
 	}
 	errors = check_answer(w, "phone.", NULL, NULL, NULL, NULL, 1);
 	cJSON_Delete(item);
-	if (errors < 0)
-		return CLI_EXIT_FAIL;
-	return keep_anyway(w, errors, keep);
+	*errors_out = errors;
+	return errors < 0 ? CLI_EXIT_FAIL : WIZ_OK;
 }
 
 static int step_numbers(struct wizard *w)
@@ -329,12 +442,26 @@ static int step_numbers(struct wizard *w)
 		cJSON *entry = cJSON_CreateObject();
 		cJSON_AddStringToObject(entry, "number", a);
 		cJSON_AddItemToArray(numbers, entry);
-		rc = check_number(w, entry, a, &keep);
+		long errors = 0;
+		rc = check_number(w, entry, a, &errors);
 		free(a);
 		if (rc != WIZ_OK)
 			return rc;
-		if (!keep)
-			cJSON_DeleteItemFromArray(numbers, cJSON_GetArraySize(numbers) - 1);
+		if (errors > 0) { /* not saved until kept */
+			cJSON *detached = cJSON_DetachItemFromArray(numbers, cJSON_GetArraySize(numbers) - 1);
+			if (wiz_state_save(&w->st) < 0) {
+				cJSON_Delete(detached);
+				return cli_fail("%s", waba_error_last());
+			}
+			if (keep_anyway(w, errors, &keep) == WIZ_QUIT) {
+				cJSON_Delete(detached);
+				return WIZ_QUIT;
+			}
+			if (keep)
+				cJSON_AddItemToArray(numbers, detached);
+			else
+				cJSON_Delete(detached);
+		}
 		if (wiz_state_save(&w->st) < 0)
 			return cli_fail("%s", waba_error_last());
 	}
@@ -349,8 +476,34 @@ static char *path_for_state(const struct wizard *w, const char *typed)
 	return abs ? abs : waba_xstrdup(typed);
 }
 
-/* Offer `photo --fix`; on success the fixed copy becomes the photo. */
-static int offer_fix(struct wizard *w, const char *path)
+/* Write the fixed square copy of `path` to `out` (as `photo --fix` does). @return 0 or < 0. */
+static int fix_photo(struct wizard *w, const char *path, const char *out)
+{
+	const struct waba_checklist *cl = w->run->checklist;
+	struct waba_photo photo = { 0 }, fixed = { 0 };
+	struct waba_strbuf png = WABA_STRBUF_INIT;
+	struct waba_photo_fix_options fo;
+	int err;
+
+	waba_photo_fix_defaults(&fo, cl);
+	if ((err = waba_photo_load(&photo, path, cl)) == 0) {
+		if (!photo.rgba)
+			err = waba_error_set(WABA_ERROR, _("'%s' could not be decoded, so nothing was written (see the findings)"),
+			                     path);
+		else if ((err = waba_photo_fix(&png, &fixed, &photo, &fo, out, cl)) == 0)
+			err = waba_atomic_write(out, png.buf, png.len, 0644);
+	}
+	waba_strbuf_release(&png);
+	waba_photo_release(&fixed);
+	waba_photo_release(&photo);
+	return err;
+}
+
+/*
+ * Offer the fix; on success the fixed copy becomes the photo and is checked (its
+ * findings shown once). *errors receives the errors left (unchanged when declined).
+ */
+static int offer_fix(struct wizard *w, const char *path, long *errors)
 {
 	int yes;
 	if (wiz_yesno(w, "photo_fix", 1, &yes) == WIZ_QUIT)
@@ -361,31 +514,31 @@ static int offer_fix(struct wizard *w, const char *path)
 	const char *slash = strrchr(path, '/');
 	size_t stem = dot && (!slash || dot > slash) ? (size_t)(dot - path) : strlen(path);
 	char *out = waba_xasprintf("%.*s-whatsapp.png", (int)stem, path);
-	char *argv[] = { (char *)"photo", (char *)path, (char *)"--fix", out, (char *)"--lang",
-	                 (char *)w->lang, (char *)"--quiet", w->color ? NULL : (char *)"--no-color", NULL };
-	cmd_photo(w->color ? 7 : 8, argv);
-	waba_i18n_init(w->lang);
-	if (access(out, R_OK) == 0) {
+	if (fix_photo(w, path, out) < 0) {
+		wiz_say(w, "wizard.photo.not_fixed", "reason", waba_error_last());
+	} else {
 		char *stored = path_for_state(w, out);
 		wiz_say(w, "wizard.photo.fixed", "file", out);
 		wiz_state_set_str(&w->st, NULL, "photo", stored);
 		free(stored);
-		check_answer(w, "photo.", NULL, NULL, NULL, NULL, 1);
+		*errors = check_answer(w, "photo.", NULL, NULL, NULL, NULL, 1);
 	}
 	free(out);
-	return WIZ_OK;
+	return *errors < 0 ? CLI_EXIT_FAIL : WIZ_OK;
 }
 
 static int step_photo(struct wizard *w)
 {
+	char *old = dup_or_null(wiz_state_str(&w->st, NULL, "photo"));
+	int rc;
 	for (;;) {
 		char *a;
-		int keep, rc;
-		if (wiz_ask(w, "photo", wiz_state_str(&w->st, NULL, "photo"), 1, &a) == WIZ_QUIT)
-			return WIZ_QUIT;
+		int keep;
+		if ((rc = wiz_ask(w, "photo", old, 1, &a)) == WIZ_QUIT)
+			break;
 		if (!*a) {
 			free(a);
-			return WIZ_OK;
+			break;
 		}
 		if (access(a, R_OK) != 0) {
 			wiz_say(w, "wizard.no_file", "file", a);
@@ -396,21 +549,30 @@ static int step_photo(struct wizard *w)
 		wiz_state_set_str(&w->st, NULL, "photo", stored);
 		free(stored);
 		long errors = check_answer(w, "photo.", NULL, NULL, NULL, NULL, 1);
-		if (errors < 0) {
-			free(a);
-			return CLI_EXIT_FAIL;
-		}
-		rc = errors > 0 ? offer_fix(w, a) : WIZ_OK;
+		rc = errors > 0 ? offer_fix(w, a, &errors) : WIZ_OK;
 		free(a);
-		if (rc != WIZ_OK)
-			return rc;
-		if (errors > 0 && (errors = check_answer(w, "photo.", NULL, NULL, NULL, NULL, 1)) < 0)
-			return CLI_EXIT_FAIL;
-		if (keep_anyway(w, errors, &keep) == WIZ_QUIT)
-			return WIZ_QUIT;
-		if (keep)
-			return WIZ_OK;
+		if (errors < 0)
+			rc = CLI_EXIT_FAIL;
+		if (rc != WIZ_OK || errors == 0)
+			break;
+		char *rejected = waba_xstrdup(wiz_state_str(&w->st, NULL, "photo"));
+		wiz_state_set_str(&w->st, NULL, "photo", old); /* not saved until kept */
+		if (wiz_state_save(&w->st) < 0) {
+			free(rejected);
+			rc = cli_fail("%s", waba_error_last());
+			break;
+		}
+		if ((rc = keep_anyway(w, errors, &keep)) == WIZ_OK && keep) {
+			wiz_state_set_str(&w->st, NULL, "photo", rejected);
+			if (wiz_state_save(&w->st) < 0)
+				rc = cli_fail("%s", waba_error_last());
+		}
+		free(rejected);
+		if (rc != WIZ_OK || keep)
+			break;
 	}
+	free(old);
+	return rc;
 }
 
 static int step_name(struct wizard *w)
@@ -423,42 +585,75 @@ static int step_name(struct wizard *w)
 	return ask_field(w, "display_name", NULL, "display_name", "name.");
 }
 
-static int ask_websites(struct wizard *w)
+static cJSON *websites_default(struct wizard *w)
 {
 	cJSON *profile = wiz_state_obj(&w->st, "profile");
-	const cJSON *old = cJSON_GetObjectItemCaseSensitive(profile, "websites"), *v;
-	struct waba_strbuf def = WABA_STRBUF_INIT;
-	cJSON_ArrayForEach(v, old)
-		if (cJSON_IsString(v))
-			waba_strbuf_addf(&def, "%s%s", def.len ? ", " : "", v->valuestring);
-	if (!def.len && wiz_state_str(&w->st, NULL, "website"))
-		waba_strbuf_adds(&def, wiz_state_str(&w->st, NULL, "website"));
+	const cJSON *old = cJSON_GetObjectItemCaseSensitive(profile, "websites");
+	if (cJSON_IsArray(old))
+		return cJSON_Duplicate(old, 1);
+	cJSON *list = cJSON_CreateArray();
+	if (wiz_state_str(&w->st, NULL, "website"))
+		cJSON_AddItemToArray(list, cJSON_CreateString(wiz_state_str(&w->st, NULL, "website")));
+	return list;
+}
+
+static void set_websites(struct wizard *w, const cJSON *list)
+{
+	cJSON *profile = wiz_state_obj(&w->st, "profile");
+	cJSON_DeleteItemFromObjectCaseSensitive(profile, "websites");
+	if (list && cJSON_GetArraySize(list))
+		cJSON_AddItemToObject(profile, "websites", cJSON_Duplicate(list, 1));
+}
+
+static int ask_websites(struct wizard *w)
+{
+	cJSON *old = websites_default(w);
+	int rc;
 	for (;;) {
+		struct waba_strbuf def = WABA_STRBUF_INIT;
+		const cJSON *v;
 		char *a, *save = NULL;
 		int keep;
-		if (wiz_ask(w, "websites", def.len ? def.buf : NULL, 0, &a) == WIZ_QUIT) {
-			waba_strbuf_release(&def);
-			return WIZ_QUIT;
-		}
+		cJSON_ArrayForEach(v, old)
+			if (cJSON_IsString(v))
+				waba_strbuf_addf(&def, "%s%s", def.len ? ", " : "", v->valuestring);
+		rc = wiz_ask(w, "websites", def.len ? def.buf : NULL, 0, &a);
+		waba_strbuf_release(&def);
+		if (rc == WIZ_QUIT)
+			break;
 		cJSON *list = cJSON_CreateArray();
-		for (char *t = strtok_r(a, ", ", &save); t; t = strtok_r(NULL, ", ", &save))
-			cJSON_AddItemToArray(list, cJSON_CreateString(t));
+		for (char *t = strtok_r(a, ", ", &save); t; t = strtok_r(NULL, ", ", &save)) {
+			char *one = waba_xstrdup(t);
+			wiz_normalise(w, "website", &one);
+			cJSON_AddItemToArray(list, cJSON_CreateString(one));
+			free(one);
+		}
 		free(a);
-		cJSON_DeleteItemFromObjectCaseSensitive(profile, "websites");
-		if (cJSON_GetArraySize(list))
-			cJSON_AddItemToObject(profile, "websites", list);
-		else
-			cJSON_Delete(list);
+		set_websites(w, list);
 		long errors = check_answer(w, "profile.website", NULL, NULL, NULL, NULL, 1);
-		if (errors < 0 || keep_anyway(w, errors, &keep) == WIZ_QUIT) {
-			waba_strbuf_release(&def);
-			return errors < 0 ? CLI_EXIT_FAIL : WIZ_QUIT;
+		if (errors <= 0) {
+			cJSON_Delete(list);
+			rc = errors < 0 ? CLI_EXIT_FAIL : WIZ_OK;
+			break;
 		}
-		if (keep) {
-			waba_strbuf_release(&def);
-			return WIZ_OK;
+		set_websites(w, old); /* not saved until kept */
+		if (wiz_state_save(&w->st) < 0) {
+			cJSON_Delete(list);
+			rc = cli_fail("%s", waba_error_last());
+			break;
 		}
+		if ((rc = keep_anyway(w, errors, &keep)) == WIZ_QUIT || keep) {
+			if (keep)
+				set_websites(w, list);
+			cJSON_Delete(list);
+			if (keep && wiz_state_save(&w->st) < 0)
+				rc = cli_fail("%s", waba_error_last());
+			break;
+		}
+		cJSON_Delete(list);
 	}
+	cJSON_Delete(old);
+	return rc;
 }
 
 static int step_profile(struct wizard *w)
@@ -509,17 +704,57 @@ static int step_templates(struct wizard *w)
 	return WIZ_OK;
 }
 
+/* The contact person is checked only when the e-mail is built: check the address and
+ * the phone here, where they are typed. Returns the wizard text id of the problem, or NULL. */
+static const char *contact_problem(const char *field, const char *a)
+{
+	if (!*a)
+		return strcmp(field, "phone") == 0 ? NULL : "wizard.contact.empty";
+	if (strcmp(field, "email") == 0)
+		return waba_email_addr_valid(a) ? NULL : "wizard.contact.email_bad";
+	if (strcmp(field, "phone") != 0)
+		return NULL;
+	struct waba_phone p;
+	const char *problem = NULL;
+	waba_phone_parse(&p, a, NULL);
+	if (p.facts.parse_error != WABA_PHONE_PARSED || !p.international)
+		problem = "wizard.contact.phone_country";
+	else if (p.facts.possible == WABA_PHONE_TOO_SHORT)
+		problem = "wizard.contact.phone_short";
+	else if (p.facts.possible == WABA_PHONE_TOO_LONG)
+		problem = "wizard.contact.phone_long";
+	else if (!p.facts.valid)
+		problem = "wizard.contact.phone_bad";
+	waba_phone_release(&p);
+	return problem;
+}
+
 static int step_contact(struct wizard *w)
 {
 	static const char *const fields[] = { "name", "email", "phone" };
-	int rc;
 	wiz_say(w, "wizard.contact.intro", NULL, NULL);
 	for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {
 		char *qid = waba_xasprintf("contact_%s", fields[i]);
-		char *prefix = waba_xasprintf("email.contact.%s", fields[i]);
-		rc = ask_field(w, qid, "contact", fields[i], prefix);
+		char *old = dup_or_null(wiz_state_str(&w->st, "contact", fields[i]));
+		int rc;
+		for (;;) {
+			char *a;
+			if ((rc = wiz_ask(w, qid, old, 0, &a)) == WIZ_QUIT)
+				break;
+			const char *problem = contact_problem(fields[i], a);
+			if (problem) {
+				wiz_say(w, problem, "value", a);
+				free(a);
+				continue;
+			}
+			wiz_state_set_str(&w->st, "contact", fields[i], a);
+			free(a);
+			if (wiz_state_save(&w->st) < 0)
+				rc = cli_fail("%s", waba_error_last());
+			break;
+		}
 		free(qid);
-		free(prefix);
+		free(old);
 		if (rc != WIZ_OK)
 			return rc;
 	}
@@ -582,8 +817,42 @@ static int review(struct wizard *w)
 	}
 }
 
-/* The whole report on the state, with the readiness checklist. Returns 0 or 1 (errors). */
-static int readiness(struct wizard *w)
+/* ---- the end: readiness, what holds the request back, the e-mail, what next ---------- */
+
+/* The section where finding f is answered: its index in steps[], or NSTEPS for none. */
+static size_t step_of(const struct waba_report *r, const struct waba_finding *f)
+{
+	static const char *const map[][2] = {
+		{ "business.verification", "verification" }, { "business.", "business" }, { "phone.", "numbers" },
+		{ "photo.", "photo" }, { "name.", "name" }, { "profile.", "profile" }, { "template.", "templates" },
+		{ "email.", "contact" },
+	};
+	static const char *const kinds[][2] = {
+		{ "business", "business" }, { "phone", "numbers" }, { "photo", "photo" }, { "name", "name" },
+		{ "profile", "profile" }, { "template", "templates" },
+	};
+	const char *id = NULL;
+	for (size_t i = 0; !id && i < sizeof(map) / sizeof(map[0]); i++)
+		if (strncmp(f->rule->id, map[i][0], strlen(map[i][0])) == 0)
+			id = map[i][1];
+	for (size_t i = 0; !id && f->item >= 0 && (size_t)f->item < r->nitems && i < sizeof(kinds) / sizeof(kinds[0]); i++)
+		if (strcmp(r->items[f->item].kind, kinds[i][0]) == 0)
+			id = kinds[i][1];
+	for (size_t i = 0; id && i < NSTEPS; i++)
+		if (strcmp(steps[i].id, id) == 0)
+			return i;
+	return NSTEPS;
+}
+
+/* What holds the request back: one line per error that is not about a template. */
+struct blockers {
+	size_t n, first;        /* how many; the section of the first (NSTEPS: none) */
+	size_t template_errors; /* errors in the optional templates: never a reason to hold it */
+	struct waba_strbuf list; /* the lines shown */
+};
+
+/* The whole report on the state, with the readiness checklist; fills *b. */
+static void readiness(struct wizard *w, struct blockers *b)
 {
 	struct waba_report r = WABA_REPORT_INIT;
 	struct waba_app_check c = WABA_APP_CHECK_INIT;
@@ -600,22 +869,95 @@ static int readiness(struct wizard *w)
 	o.color = w->color;
 	o.lang = w->lang;
 	waba_reporter_find("text")->write(stdout, &r, &o);
-	int rc = waba_findings_count(&r.findings, WABA_SEV_ERROR) > 0 ? CLI_EXIT_FINDINGS : CLI_EXIT_OK;
+	b->n = b->template_errors = 0;
+	b->first = NSTEPS;
+	waba_strbuf_reset(&b->list);
+	for (size_t i = 0; i < r.findings.len; i++) {
+		const struct waba_finding *f = &r.findings.v[i];
+		if (f->severity != WABA_SEV_ERROR)
+			continue;
+		if (!waba_email_finding_open(&r, f)) {
+			b->template_errors++;
+			continue;
+		}
+		size_t st = step_of(&r, f);
+		if (b->n++ == 0)
+			b->first = st;
+		if (st < NSTEPS) {
+			char *title = waba_xasprintf("wizard.step.%s", steps[st].id);
+			waba_strbuf_addf(&b->list, "  %zu) %s: %s\n", st + 1, wiz_text(w, title), f->message);
+			free(title);
+		} else {
+			waba_strbuf_addf(&b->list, "   - %s\n", f->message);
+		}
+	}
 	waba_report_release(&r);
 	waba_app_check_release(&c);
-	return rc;
 }
 
-static int offer_email(struct wizard *w)
+/* Is the answer one of the words of set `id` (case-insensitive)? */
+static int answer_in(const struct wizard *w, const char *id, const char *a)
 {
-	int yes;
-	char *url;
-	if (wiz_yesno(w, "write_email", 1, &yes) == WIZ_QUIT)
-		return WIZ_QUIT;
-	if (!yes)
-		return WIZ_OK;
-	if (wiz_ask(w, "send_email", NULL, 0, &url) == WIZ_QUIT)
-		return WIZ_QUIT;
+	const struct waba_set *set = waba_checklist_set(w->run->checklist, id);
+	return set && waba_set_find_nocase(set, a) != NULL;
+}
+
+enum { END_WRITE = -2, END_FORCE = -3 };
+
+/*
+ * The screen of what holds the request back: go to a section now (its number; Enter:
+ * the first one's), or write the e-mail anyway after an explicit confirmation.
+ * *choice: a step index, or END_FORCE.
+ */
+static int blocking_screen(struct wizard *w, const struct blockers *b, int *choice)
+{
+	char n[32], def[16];
+	snprintf(n, sizeof(n), "%zu", b->n);
+	wiz_heading(w, "wizard.blocking");
+	wiz_say(w, "wizard.blocking.intro", "n", n);
+	fputs(waba_strbuf_cstr(&b->list), stdout);
+	snprintf(def, sizeof(def), "%zu", b->first < NSTEPS ? b->first + 1 : (size_t)NSTEPS);
+	for (;;) {
+		char *a, *end;
+		if (wiz_ask(w, "blocking", def, 0, &a) == WIZ_QUIT)
+			return WIZ_QUIT;
+		unsigned long k = strtoul(a, &end, 10);
+		if (*a && !*end && k >= 1 && k <= NSTEPS) {
+			free(a);
+			*choice = (int)k - 1;
+			return WIZ_OK;
+		}
+		int write = answer_in(w, "wizard.answers.write", a);
+		free(a);
+		if (!write) {
+			wiz_say(w, "wizard.blocking.again", NULL, NULL);
+			continue;
+		}
+		int yes;
+		wiz_say(w, "wizard.force.warn", "n", n);
+		if (wiz_yesno(w, "force", 0, &yes) == WIZ_QUIT)
+			return WIZ_QUIT;
+		if (yes) {
+			*choice = END_FORCE;
+			return WIZ_OK;
+		}
+	}
+}
+
+/* Identity of a file, to tell whether the e-mail command wrote it now. */
+static int file_id(const char *path, struct stat *sb)
+{
+	return stat(path, sb) == 0;
+}
+
+/*
+ * Build the e-mail (and send it when a server is given). *written: the file was
+ * written now; *sent: it was delivered too.
+ */
+static int write_email(struct wizard *w, int force, const char *url, int *written, int *sent)
+{
+	struct stat before, after;
+	int existed = file_id(DEFAULT_EMAIL, &before);
 	char *argv[12];
 	int argc = 0;
 	argv[argc++] = (char *)"email";
@@ -625,19 +967,112 @@ static int offer_email(struct wizard *w)
 	argv[argc++] = (char *)"--lang";
 	argv[argc++] = (char *)w->lang;
 	argv[argc++] = (char *)"--quiet";
-	if (!w->color)
-		argv[argc++] = (char *)"--no-color";
-	if (*url) {
+	if (force)
+		argv[argc++] = (char *)"--force";
+	if (url && *url) {
 		argv[argc++] = (char *)"--send";
-		argv[argc++] = url;
+		argv[argc++] = (char *)url;
 	}
 	argv[argc] = NULL;
+	/* the findings are on the screen already: the command's own report is not shown again */
+	fflush(stdout);
+	int saved = dup(STDOUT_FILENO), null = open("/dev/null", O_WRONLY);
+	if (saved >= 0 && null >= 0)
+		dup2(null, STDOUT_FILENO);
 	int rc = cmd_email(argc, argv);
+	fflush(stdout);
+	if (saved >= 0 && null >= 0)
+		dup2(saved, STDOUT_FILENO);
+	if (saved >= 0)
+		close(saved);
+	if (null >= 0)
+		close(null);
 	waba_i18n_init(w->lang);
-	if (rc == CLI_EXIT_OK || access(DEFAULT_EMAIL, R_OK) == 0)
-		wiz_say(w, "wizard.email.written", "file", DEFAULT_EMAIL);
-	free(url);
-	return WIZ_OK;
+	*written = file_id(DEFAULT_EMAIL, &after) &&
+	           (!existed || after.st_ino != before.st_ino || after.st_mtim.tv_sec != before.st_mtim.tv_sec ||
+	            after.st_mtim.tv_nsec != before.st_mtim.tv_nsec);
+	*sent = *written && url && *url && rc != CLI_EXIT_FAIL;
+	return rc;
+}
+
+/* The four activation stages with how long each takes (checklists/readiness.xml). */
+static void say_stages(const struct wizard *w)
+{
+	const struct waba_set *set = waba_checklist_set(w->run->checklist, "readiness.stages");
+	char attr[16];
+	snprintf(attr, sizeof(attr), "duration_%s", w->lang);
+	for (size_t i = 0; set && i < set->len; i++) {
+		char *id = waba_xasprintf("readiness.%s.title", set->items[i].value);
+		const char *d = waba_set_item_attr(&set->items[i], attr);
+		if (!d)
+			d = waba_set_item_attr(&set->items[i], "duration_en");
+		printf("  %s (%s)\n", wiz_text(w, id), d ? d : "");
+		free(id);
+	}
+}
+
+/* The last screen: where the request is, where it goes, and what happens next. */
+static void final_screen(struct wizard *w, int sent, int forced)
+{
+	const struct waba_set *rcpt = waba_checklist_set(w->run->checklist, "email.recipient");
+	const char *to = rcpt && rcpt->len ? rcpt->items[0].value : "";
+	char *abs = realpath(DEFAULT_EMAIL, NULL);
+	wiz_heading(w, "wizard.next");
+	wiz_say(w, sent ? "wizard.next.sent" : "wizard.next.written", "to", to);
+	wiz_say(w, "wizard.next.file", "file", abs ? abs : DEFAULT_EMAIL);
+	if (forced)
+		wiz_say(w, "wizard.next.forced", NULL, NULL);
+	wiz_say(w, "wizard.next.accept", NULL, NULL);
+	wiz_say(w, "wizard.next.stages", NULL, NULL);
+	say_stages(w);
+	free(abs);
+	putchar('\n');
+	wiz_say(w, "wizard.done", "file", w->st.path);
+}
+
+/*
+ * After the review: the readiness, then until the e-mail is written: what holds it
+ * back (go to a section, or write anyway), the e-mail, and the next steps.
+ */
+static int finish(struct wizard *w)
+{
+	struct blockers b = { 0, NSTEPS, 0, WABA_STRBUF_INIT };
+	int rc = WIZ_OK;
+	for (;;) {
+		int choice = END_WRITE, yes, written, sent;
+		char *url = NULL;
+		readiness(w, &b);
+		if (b.n > 0) {
+			if ((rc = blocking_screen(w, &b, &choice)) != WIZ_OK)
+				break;
+			if (choice >= 0) {
+				if ((rc = run_step(w, (size_t)choice)) != WIZ_OK)
+					break;
+				continue;
+			}
+		} else {
+			if (b.template_errors > 0)
+				wiz_say(w, "wizard.templates.not_blocking", NULL, NULL);
+			if ((rc = wiz_yesno(w, "write_email", 1, &yes)) != WIZ_OK)
+				break;
+			if (!yes) {
+				wiz_say(w, "wizard.email.later", "file", w->st.path);
+				break;
+			}
+		}
+		if ((rc = wiz_ask(w, "send_email", NULL, 0, &url)) != WIZ_OK)
+			break;
+		int erc = write_email(w, choice == END_FORCE, url, &written, &sent);
+		free(url);
+		if (written) {
+			final_screen(w, sent, choice == END_FORCE);
+			rc = erc == CLI_EXIT_FAIL ? CLI_EXIT_FAIL : b.n > 0 ? CLI_EXIT_FINDINGS : CLI_EXIT_OK;
+			break;
+		}
+		wiz_say(w, "wizard.email.not_written", NULL, NULL);
+	}
+	waba_strbuf_release(&b.list);
+	return rc;
 }
 
 /* ---- the command -------------------------------------------------------------------- */
@@ -665,16 +1100,14 @@ static int run_wizard(struct wizard *w)
 	wiz_say(w, "wizard.how", "file", w->st.path);
 	if ((rc = offer_resume(w)) != WIZ_OK)
 		return rc;
+	/* the e-mail and later commands read the language from the state (saved with the first answer) */
+	wiz_state_set_str(&w->st, NULL, "language", w->lang);
 	for (size_t i = 0; i < NSTEPS; i++)
 		if (!wiz_state_done(&w->st, steps[i].id) && (rc = run_step(w, i)) != WIZ_OK)
 			return rc;
 	if ((rc = review(w)) != WIZ_OK)
 		return rc;
-	int verdict = readiness(w);
-	if ((rc = offer_email(w)) != WIZ_OK)
-		return rc;
-	wiz_say(w, "wizard.done", "file", w->st.path);
-	return verdict;
+	return finish(w);
 }
 
 int cmd_wizard(int argc, char **argv)
@@ -714,6 +1147,10 @@ int cmd_wizard(int argc, char **argv)
 		rc = cli_fail("%s", waba_error_last());
 		goto done;
 	}
+	/* without --lang, a resumed run speaks the language of the run it resumes */
+	const char *lang = wiz_state_str(&w.st, NULL, "language");
+	if (!run.common.lang && lang && waba_i18n_init(lang) == 0)
+		w.lang = waba_i18n_lang();
 	rc = run_wizard(&w);
 	if (rc == WIZ_QUIT) {
 		wiz_say_saved(&w);

@@ -58,14 +58,16 @@ void wiz_heading(const struct wizard *w, const char *id)
 
 static struct termios saved_tty;
 static int have_tty;
-static char saved_msg[1024];
-static size_t saved_len;
+static char saved_msg[1024], nothing_msg[512], state_path[1024];
+static size_t saved_len, nothing_len;
 
 static void on_signal(int sig)
 {
+	/* access() is async-signal-safe: say "saved" only when the state file exists */
+	int saved = access(state_path, F_OK) == 0;
 	if (have_tty)
 		tcsetattr(STDIN_FILENO, TCSANOW, &saved_tty);
-	if (write(STDOUT_FILENO, saved_msg, saved_len) < 0) {
+	if (write(STDOUT_FILENO, saved ? saved_msg : nothing_msg, saved ? saved_len : nothing_len) < 0) {
 		/* nothing else to do in a handler */
 	}
 	_exit(sig == SIGHUP ? 129 : CLI_EXIT_INTERRUPTED);
@@ -86,6 +88,11 @@ void wiz_signals_install(const struct wizard *w)
 	waba_strbuf_adds(&sb, "\n");
 	saved_len = sb.len < sizeof(saved_msg) ? sb.len : sizeof(saved_msg) - 1;
 	memcpy(saved_msg, sb.buf, saved_len);
+	waba_strbuf_reset(&sb);
+	waba_strbuf_addf(&sb, "\n%s\n", wiz_text(w, "wizard.nothing_saved"));
+	nothing_len = sb.len < sizeof(nothing_msg) ? sb.len : sizeof(nothing_msg) - 1;
+	memcpy(nothing_msg, sb.buf, nothing_len);
+	snprintf(state_path, sizeof(state_path), "%s", w->st.path);
 	waba_strbuf_release(&sb);
 	have_tty = tcgetattr(STDIN_FILENO, &saved_tty) == 0;
 	rl_catch_signals = 0; /* ours restore the terminal themselves */
@@ -100,6 +107,11 @@ void wiz_signals_install(const struct wizard *w)
 void wiz_say_saved(const struct wizard *w)
 {
 	struct waba_strbuf sb = WABA_STRBUF_INIT;
+	if (access(w->st.path, F_OK) != 0) {
+		printf("\n%s\n", wiz_text(w, "wizard.nothing_saved"));
+		fflush(stdout);
+		return;
+	}
 	saved_message(w, &sb);
 	printf("\n%s\n", waba_strbuf_cstr(&sb));
 	fflush(stdout);
@@ -137,7 +149,13 @@ int wiz_ask(struct wizard *w, const char *qid, const char *def, int files, char 
 	struct waba_strbuf prompt = WABA_STRBUF_INIT;
 	int rc = WIZ_OK;
 
-	waba_strbuf_addf(&prompt, "%s%s%s", w->color ? C_BOLD : "", wiz_text(w, id), w->color ? C_RESET : "");
+	/* libedit prints a prompt's control bytes as text unless they sit between its
+	 * invisible-text markers (RL_PROMPT_START_IGNORE / END: EL_PROMPT_ESC). */
+	if (w->color)
+		waba_strbuf_addf(&prompt, "%c%s%c%s%c%s%c", RL_PROMPT_START_IGNORE, C_BOLD, RL_PROMPT_END_IGNORE,
+		                 wiz_text(w, id), RL_PROMPT_START_IGNORE, C_RESET, RL_PROMPT_END_IGNORE);
+	else
+		waba_strbuf_adds(&prompt, wiz_text(w, id));
 	if (def && *def)
 		waba_strbuf_addf(&prompt, " [%s]", def);
 	waba_strbuf_adds(&prompt, ": ");

@@ -63,7 +63,7 @@ static void phone_type(struct waba_strbuf *b, const char *type, const struct wab
 static void open_items(struct waba_strbuf *b, const struct waba_email_request *req)
 {
 	const struct waba_findings *fs = req->report ? &req->report->findings : NULL;
-	size_t n = fs ? waba_findings_count(fs, WABA_SEV_ERROR) : 0;
+	size_t n = fs ? waba_email_open_count(req->report) : 0;
 	if (n == 0)
 		return;
 	waba_strbuf_addf(b, waba_ngettext("ATTENTION: %zu item is still open; this request was sent before it was solved:",
@@ -72,7 +72,7 @@ static void open_items(struct waba_strbuf *b, const struct waba_email_request *r
 	waba_strbuf_addc(b, '\n');
 	for (size_t i = 0; i < fs->len; i++) {
 		const struct waba_finding *f = &fs->v[i];
-		if (f->severity != WABA_SEV_ERROR)
+		if (!waba_email_finding_open(req->report, f))
 			continue;
 		waba_strbuf_addf(b, "   - [%s] %s\n", f->rule->id, f->message);
 	}

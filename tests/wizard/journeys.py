@@ -1,0 +1,389 @@
+#!/usr/bin/env python3
+"""Journeys through `waba-preflight wizard` as a person meets them, in en, pt and es,
+asserted on the screen of a terminal emulator (pyte, tests/wizard/screen.py): what the
+person reads, not the bytes.
+
+Usage: journeys.py WABA_EXE CASE LANG        (CASE: a function named case_*; LANG: en, pt, es)
+
+Every case runs in a fresh folder (a copy of examples/photo.png and the templates, plus a
+template with errors), with TERM=xterm-256color and colour on (so that escape debris would
+show), under LANG=C.UTF-8 as CI containers run.
+"""
+import json
+import os
+import re
+import shutil
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from screen import Fail, Term, text  # noqa: E402
+
+EXE = None
+EXAMPLES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "examples")
+YES = {"en": "y", "pt": "s", "es": "s"}
+NO = "n"
+BAD_TEMPLATE = {
+    "name": "Promo Black Friday",
+    "language": "pt_BR",
+    "category": "MARKETING",
+    "components": [{"type": "BODY", "text": "{{1}}, compre agora com 50% de desconto! {{3}}"}],
+}
+
+
+def folder():
+    d = tempfile.mkdtemp(prefix="journey-")
+    shutil.copy(os.path.join(EXAMPLES, "photo.png"), d)
+    shutil.copytree(os.path.join(EXAMPLES, "templates"), os.path.join(d, "templates"))
+    with open(os.path.join(d, "templates", "bad.json"), "w", encoding="utf-8") as f:
+        json.dump(BAD_TEMPLATE, f)
+    return d
+
+
+def state(d, name="waba-preflight.json"):
+    with open(os.path.join(d, name), encoding="utf-8") as f:
+        return json.load(f)
+
+
+def check(cond, what, s=None):
+    if not cond:
+        raise Fail(what + ("" if s is None else "\n--- screen:\n" + s.tail(60)))
+
+
+def start(d, lang, extra=None, env=None):
+    return Term([EXE, "wizard", "--lang", lang] + (extra or []), d, lang=lang, env_extra=env)
+
+
+def t(s, tid):
+    return re.escape(text(tid, s.lang))
+
+
+# ---- the steps, answered well ------------------------------------------------------------
+
+def requirements(s):
+    for q in ("req.registered_company", "req.commerce_policy", "req.botmaker_request"):
+        s.ask(q, YES[s.lang])
+
+
+def business(s, answer="https://business.facebook.com/settings/info?business_id=175601379772329"):
+    s.ask("business_id", answer)
+
+
+def verification(s):
+    s.ask("verification", "1")
+
+
+def numbers(s):
+    s.ask("phone", "+55 11 3456-7890")
+    s.ask("phone_more", "")
+
+
+def photo(s):
+    s.ask("photo", "photo.png")
+
+
+def name(s):
+    s.ask("legal_name", "Casa Aurora Móveis e Decoração Ltda.")
+    s.ask("website", "https://www.casaaurora.com.br")
+    s.ask("display_name", "Casa Aurora Móveis")
+
+
+def profile(s):
+    s.ask("about", "Móveis planejados em São Paulo.")
+    s.ask("address", "Rua Augusta, 1500, São Paulo - SP")
+    s.ask("description", "Loja de móveis e decoração.")
+    s.ask("vertical", "RETAIL")
+    s.ask("email", "contato@casaaurora.com.br")
+    s.ask("websites", "")
+
+
+def templates(s, files=("templates/order_shipped.json",)):
+    for f in files:
+        s.ask("template", f)
+    s.ask("template", "")
+
+
+def contact(s):
+    s.ask("contact_name", "Mariana Ferreira")
+    s.ask("contact_email", "mariana.ferreira@casaaurora.com.br")
+    s.ask("contact_phone", "+55 11 98765-4321")
+
+
+def all_steps(s, tpl=("templates/order_shipped.json",)):
+    requirements(s)
+    business(s)
+    verification(s)
+    numbers(s)
+    photo(s)
+    name(s)
+    profile(s)
+    templates(s, tpl)
+    contact(s)
+
+
+def final_screen(s, sent=False):
+    """The last screen: where the file is, where it goes, the next step, the four stages."""
+    to = "servico@botmaker.com"
+    s.expect(t(s, "wizard.next"))
+    s.expect(re.escape(text("wizard.next.sent" if sent else "wizard.next.written", s.lang).split("{to}")[0] + to))
+    s.expect(re.escape(text("wizard.next.file", s.lang).split("{file}")[0]) + r"/.*request\.eml$")
+    s.expect(re.escape(text("wizard.next.accept", s.lang)[:60]))
+    for stage in ("request_approval", "policy_review", "display_name_review", "activation"):
+        s.expect(r"^  " + re.escape(text("readiness.%s.title" % stage, s.lang)[:40]))
+    s.expect(re.escape(text("wizard.done", s.lang).split("{file}")[0]))
+
+
+# ---- cases -----------------------------------------------------------------------------
+
+def case_clean():
+    """Every answer right: the e-mail is written and the last screen says what comes next.
+    Colour is on: no prompt shows escape debris. The state records the language."""
+    d = folder()
+    s = start(d, LANG)
+    all_steps(s)
+    s.ask("review", "")
+    s.ask("write_email", "")
+    s.ask("send_email", "")
+    final_screen(s)
+    code = s.wait()
+    check(code == 0, f"exit {code}, want 0", s)
+    s.no_debris()
+    check(b"\x1b[1m" in s.raw, "colour was expected on (xterm-256color, no NO_COLOR)", s)
+    check(os.path.exists(os.path.join(d, "request.eml")), "no request.eml", s)
+    check(state(d).get("language") == LANG, "the state does not record the language: %r" % state(d).get("language"))
+    with open(os.path.join(d, "request.eml"), encoding="utf-8") as f:
+        eml = f.read()
+    check("Casa Aurora" in eml, "the e-mail lacks the display name")
+
+
+def case_plain():
+    """NO_COLOR and TERM=dumb: no escape sequence is written at all, the prompts read plainly."""
+    for env in ({"NO_COLOR": "1"}, {"TERM": "dumb"}):
+        d = folder()
+        s = start(d, LANG, env=env)
+        s.ask("req.registered_company", YES[s.lang])
+        s.prompt("req.commerce_policy")
+        s.ctrl_c()
+        s.wait()
+        s.no_debris()
+        check(b"\x1b[" not in s.raw.replace(b"\x1b[K", b"").replace(b"\x1b[C", b""),
+              "escape sequences written with %r: %r" % (env, s.raw[:300]), s)
+
+
+def case_template_optional():
+    """A template with errors does not hold the request back: the person sees why, the
+    e-mail is written without asking to force it."""
+    d = folder()
+    s = start(d, LANG)
+    all_steps(s, tpl=("templates/bad.json",))
+    s.ask("review", "")
+    s.expect(re.escape(text("wizard.templates.not_blocking", s.lang)[:40]))
+    s.ask("write_email", "")
+    s.ask("send_email", "")
+    final_screen(s)
+    code = s.wait()
+    check(code == 0, f"exit {code}, want 0 (template errors are not the request's)", s)
+    s.no_debris()
+    with open(os.path.join(d, "request.eml"), encoding="utf-8") as f:
+        check("template." not in f.read(), "the e-mail lists template findings")
+
+
+def case_force():
+    """An error kept: the screen lists it with its section; W asks for confirmation; No goes
+    back to the list; Yes writes the e-mail with the open items at its top."""
+    d = folder()
+    s = start(d, LANG)
+    requirements(s)
+    business(s, "12ab")
+    s.ask("keep", YES[s.lang])            # kept explicitly: now it is saved
+    s.prompt("verification")
+    check(state(d).get("business_id") == "12ab", "a kept answer was not saved", s)
+    s.line("1")
+    numbers(s)
+    photo(s)
+    name(s)
+    profile(s)
+    templates(s)
+    contact(s)
+    s.ask("review", "")
+    s.expect(t(s, "wizard.blocking"))
+    m = s.expect(r"^  (\d)\) " + t(s, "wizard.step.business") + ": ")
+    check(m.group(1) == "2", "the business ID is not shown under section 2: %r" % m.string, s)
+    line = s.prompt("blocking")
+    check(line.endswith("[2]:"), "the default is not the first section: %r" % line, s)
+    s.line("x")
+    s.expect(t(s, "wizard.blocking.again"))
+    s.ask("blocking", "w" if LANG == "en" else "e")
+    s.expect(re.escape(text("wizard.force.warn", s.lang).split("{n}")[0]))
+    s.ask("force", "")                     # No: back to the list
+    s.ask("blocking", "W" if LANG == "en" else "E")
+    s.ask("force", YES[s.lang])
+    s.ask("send_email", "")
+    final_screen(s)
+    code = s.wait()
+    check(code == 1, f"exit {code}, want 1 (errors remain)", s)
+    with open(os.path.join(d, "request.eml"), encoding="utf-8") as f:
+        check("12ab" in f.read(), "the open item is not in the e-mail")
+    s.no_debris()
+
+
+def case_goto_section():
+    """From the list of what holds the request back, go to the section, fix it, and get the e-mail."""
+    d = folder()
+    s = start(d, LANG)
+    requirements(s)
+    business(s, "12ab")
+    s.ask("keep", YES[s.lang])
+    verification(s)
+    numbers(s)
+    photo(s)
+    name(s)
+    profile(s)
+    templates(s)
+    contact(s)
+    s.ask("review", "")
+    s.ask("blocking", "")                  # Enter: the first section (2)
+    line = s.prompt("business_id")
+    check(line.endswith("[12ab]:"), "the kept answer is not the default: %r" % line, s)
+    s.line("175601379772329")
+    s.ask("write_email", "")
+    s.ask("send_email", "")
+    final_screen(s)
+    check(s.wait() == 0, "exit %r, want 0" % s.status, s)
+
+
+def case_ctrl_c_resume():
+    """Ctrl-C: the answers are saved, exit 130; run again (no --lang): same language, resume
+    where it stopped, reach the e-mail."""
+    d = folder()
+    s = start(d, LANG)
+    requirements(s)
+    business(s)
+    verification(s)
+    numbers(s)
+    s.prompt("photo")
+    s.ctrl_c()
+    s.expect(re.escape(text("wizard.saved", LANG).split("{file}")[0]) + r"waba-preflight\.json")
+    check(s.wait() == 130, "exit %r, want 130" % s.status, s)
+    s = Term([EXE, "wizard"], d, lang=LANG)  # no --lang: the state's language
+    s.expect(re.escape(text("wizard.resume.found", LANG).split("{file}")[0]))
+    s.ask("resume", "")
+    s.expect(r"\[5/9\] " + t(s, "wizard.step.photo"))
+    photo(s)
+    name(s)
+    profile(s)
+    templates(s)
+    contact(s)
+    s.ask("review", "")
+    s.ask("write_email", "")
+    s.ask("send_email", "")
+    final_screen(s)
+    check(s.wait() == 0, "exit %r, want 0" % s.status, s)
+    s.no_debris()
+
+
+def case_ctrl_d_first():
+    """Ctrl-D at the very first question: nothing was answered, so nothing is said saved."""
+    d = folder()
+    s = start(d, LANG)
+    s.prompt("req.registered_company")
+    s.ctrl_d()
+    s.expect(t(s, "wizard.nothing_saved"))
+    s.wait()
+    check(not os.path.exists(os.path.join(d, "waba-preflight.json")), "a state file was written", s)
+    check(text("wizard.saved", LANG).split("{file}")[0] not in s.transcript(), "it says the answers were saved", s)
+
+
+def rejected(s, qid, wrong, expect=None):
+    """A wrong answer: the findings show, No to keep, the question again without the wrong
+    answer as its default."""
+    s.ask(qid, wrong)
+    if expect:
+        s.expect(expect)
+    s.ask("keep", "")
+    line = s.prompt(qid)
+    check(wrong not in line, "the rejected answer %r is offered as the default: %r" % (wrong, line), s)
+
+
+def case_wrong_answers():
+    """A wrong answer at every step: each is explained and asked again; nothing wrong is
+    saved; what the tool can fix unambiguously (a website without https://, a category typed
+    in the person's language) is fixed and said."""
+    d = folder()
+    s = start(d, LANG)
+    s.ask("req.registered_company", "maybe")
+    s.expect(t(s, "wizard.yes_no.again"))
+    requirements(s)
+    rejected(s, "business_id", "abc-123")
+    s.line("175601379772329")
+    s.ask("verification", "42")
+    s.expect(t(s, "wizard.choose_again"))
+    verification(s)
+    s.ask("phone", "+55 11 3456-789")     # one digit short
+    s.ask("keep", "")
+    s.ask("phone", "+55 11 3456-7890")
+    s.ask("phone_more", "")
+    check([n["number"] for n in state(d)["numbers"]] == ["+55 11 3456-7890"], "numbers: %r" % state(d)["numbers"])
+    s.ask("photo", "nothere.png")
+    s.expect(re.escape(text("wizard.no_file", LANG).split("'")[0]))
+    photo(s)
+    s.ask("legal_name", "Casa Aurora Móveis e Decoração Ltda.")
+    s.ask("website", "casaaurora.com.br")
+    s.expect(re.escape(text("wizard.normalised", LANG).split("{value}")[0].strip()) + r" https://casaaurora\.com\.br")
+    rejected(s, "display_name", "WhatsApp Casa Aurora")
+    s.line("Casa Aurora Móveis")
+    s.ask("about", "Móveis planejados em São Paulo.")
+    s.ask("address", "Rua Augusta, 1500, São Paulo - SP")
+    s.ask("description", "Loja de móveis e decoração.")
+    word = {"en": "retail", "pt": "varejo", "es": "minorista"}[LANG]
+    s.ask("vertical", word)
+    s.expect(r"RETAIL \(")
+    s.ask("email", "contato@casaaurora.com.br")
+    line = s.ask("websites", "")
+    check("https://casaaurora.com.br" in line, "the fixed website is not the profile's default: %r" % line, s)
+    s.ask("template", "nothere.json")
+    s.ask("template", "")
+    s.ask("contact_name", "Mariana Ferreira")
+    s.ask("contact_email", "mariana at casaaurora")
+    s.expect(re.escape(text("wizard.contact.email_bad", LANG).split("{value}")[1][:20]))
+    s.ask("contact_email", "mariana.ferreira@casaaurora.com.br")
+    s.ask("contact_phone", "11 98765-4321")
+    s.expect(re.escape(text("wizard.contact.phone_country", LANG).split("{value}")[1][:20]))
+    s.ask("contact_phone", "+55 11 9876")
+    s.expect(re.escape(text("wizard.contact.phone_short", LANG).split("{value}")[1][:20]))
+    s.ask("contact_phone", "+55 11 98765-4321")
+    s.ask("review", "12")
+    s.expect(t(s, "wizard.choose_again"))
+    s.ask("review", "")
+    s.ask("write_email", "")
+    s.ask("send_email", "")
+    final_screen(s)
+    check(s.wait() == 0, "exit %r, want 0" % s.status, s)
+    st = state(d)
+    check(st["business_id"] == "175601379772329" and st["display_name"] == "Casa Aurora Móveis"
+          and st["website"] == "https://casaaurora.com.br" and st["profile"]["vertical"] == "RETAIL",
+          "state: %r" % st)
+    check(st["contact"]["phone"] == "+55 11 98765-4321", "contact: %r" % st["contact"])
+    s.no_debris()
+
+
+def main():
+    global EXE, LANG
+    EXE = os.path.abspath(sys.argv[1])
+    LANG = sys.argv[3] if len(sys.argv) > 3 else "en"
+    fn = globals().get("case_" + sys.argv[2])
+    if not fn:
+        print("unknown case", sys.argv[2])
+        return 2
+    try:
+        fn()
+    except Fail as e:
+        print(f"FAIL {sys.argv[2]} {LANG}: {e}")
+        return 1
+    print(f"ok {sys.argv[2]} {LANG}")
+    return 0
+
+
+LANG = "en"
+if __name__ == "__main__":
+    sys.exit(main())
