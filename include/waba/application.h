@@ -62,6 +62,13 @@ struct waba_app_contact {
 	struct waba_app_str name, email, phone;
 };
 
+/* The message endpoint (optional): checked by `check --online` and the `webhook` command. */
+struct waba_app_webhook {
+	int present;                  /* "webhook" is an object in the file */
+	size_t off;
+	struct waba_app_str url;      /* "https://bot.example.com/whatsapp" (required in the object) */
+};
+
 struct waba_application {
 	struct waba_source *src;      /* borrowed (offsets point into it); NULL when built in memory */
 	struct waba_json doc;         /* the parsed document (owned); nodes above point into it */
@@ -77,6 +84,7 @@ struct waba_application {
 	size_t numbers_off;
 	struct waba_app_profile profile;  /* required */
 	struct waba_app_contact contact;  /* required: who Botmaker talks to */
+	struct waba_app_webhook webhook;  /* the message endpoint (optional) */
 	struct waba_app_str *templates;   /* template files, relative to the file's folder (optional) */
 	size_t ntemplates;
 	size_t templates_off;

@@ -131,4 +131,18 @@ int waba_webhook_secret_load(char **out, const char *path, const char *what, int
 int waba_webhook_secret_check(const char *secret, const char *what);
 void waba_webhook_secret_free(char *secret);
 
+/*
+ * A secret from `file` when given, else from the environment variable `env_name`
+ * (wiped and unset once read, so that child processes and /proc no longer hold it).
+ * 0 with *out set, or NULL when neither is set; or a negative status with a message.
+ */
+int waba_webhook_secret_get(char **out, const char *file, const char *env_name, const char *what,
+                            int *group_or_world);
+
+/*
+ * The URL alone, offline (the application file's webhook.url, at `loc`): a finding
+ * webhook.url.https when it is not an https:// URL. Pure.
+ */
+void waba_check_webhook_url(struct waba_findings *fs, const char *url, struct waba_loc loc);
+
 #endif

@@ -14,6 +14,7 @@
 #include "waba/phone.h"
 #include "waba/photo.h"
 #include "waba/template.h"
+#include "waba/webhook.h"
 
 char *waba_app_path(const struct waba_app_check *c, const char *rel)
 {
@@ -110,6 +111,11 @@ int waba_check_application_file(struct waba_app_check *out, struct waba_report *
 		check_texts(r, app, cl);
 		if ((err = check_templates(out, r, cl)) < 0)
 			return err;
+		/* offline, only what the URL itself says; `check --online` calls the endpoint */
+		waba_report_end_item(r);
+		if (app->webhook.url.value)
+			waba_check_webhook_url(&r->findings, app->webhook.url.value,
+			                       waba_application_loc(app, &app->webhook.url));
 	}
 	waba_report_end_item(r);
 	return waba_readiness_evaluate(&out->readiness, r, app->answers, cl);

@@ -528,6 +528,16 @@ static const char *check_signatures(struct waba_findings *fs, const struct waba_
 	return verdict;
 }
 
+void waba_check_webhook_url(struct waba_findings *fs, const char *url, struct waba_loc loc)
+{
+	if (strncmp(url, "https://", 8) == 0 && url[8])
+		return;
+	if (strncmp(url, "http://", 7) == 0)
+		waba_findings_add(fs, &RULE_HTTPS, loc, _("'%s' is http://; Botmaker and Meta need https://"), url);
+	else
+		waba_findings_add(fs, &RULE_HTTPS, loc, _("'%s' is not an https:// URL"), url);
+}
+
 void waba_check_webhook(struct waba_report *r, const struct waba_webhook_options *o,
                         const struct waba_webhook_result *res)
 {

@@ -11,27 +11,14 @@
 #include "cli.h"
 #include "waba/webhook.h"
 
-/* file wins over the environment; *out stays NULL when neither is set. 0 or an exit code. */
+/* A secret from its file or the environment (file wins). 0, or an exit code. */
 static int get_secret(char **out, const char *file, const char *env_name, const char *what)
 {
 	int loose = 0;
-	*out = NULL;
-	if (file) {
-		if (waba_webhook_secret_load(out, file, what, &loose) < 0)
-			return cli_fail("webhook: %s", waba_error_last());
-		if (loose)
-			cli_warn(_("the %s file '%s' can be read by other users; make it private: chmod 600 '%s'"), what, file,
-			         file);
-		return 0;
-	}
-	char *env = getenv(env_name);
-	if (!env || !*env)
-		return 0;
-	if (waba_webhook_secret_check(env, env_name) < 0)
+	if (waba_webhook_secret_get(out, file, env_name, what, &loose) < 0)
 		return cli_fail("webhook: %s", waba_error_last());
-	*out = waba_xstrdup(env);
-	explicit_bzero(env, strlen(env));
-	unsetenv(env_name);
+	if (loose)
+		cli_warn(_("the %s file '%s' can be read by other users; make it private: chmod 600 '%s'"), what, file, file);
 	return 0;
 }
 

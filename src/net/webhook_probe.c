@@ -120,6 +120,24 @@ int waba_webhook_secret_load(char **out, const char *path, const char *what, int
 	return err;
 }
 
+int waba_webhook_secret_get(char **out, const char *file, const char *env_name, const char *what,
+                            int *group_or_world)
+{
+	*out = NULL;
+	*group_or_world = 0;
+	if (file)
+		return waba_webhook_secret_load(out, file, what, group_or_world);
+	char *env = getenv(env_name);
+	if (!env || !*env)
+		return 0;
+	int err = waba_webhook_secret_check(env, env_name);
+	if (err == 0)
+		*out = waba_xstrdup(env);
+	explicit_bzero(env, strlen(env));
+	unsetenv(env_name);
+	return err;
+}
+
 /* --- payload and signature ---------------------------------------------------------- */
 
 char *waba_webhook_payload(int n, time_t now)

@@ -340,10 +340,24 @@ static void read_contact(struct ctx *c, const cJSON *root)
 	get_str(c, obj, "contact", "phone", 0, &k->phone);
 }
 
+static void read_webhook(struct ctx *c, const cJSON *root)
+{
+	static const char *const keys[] = { "url", NULL };
+	struct waba_app_webhook *w = &c->app->webhook;
+	const cJSON *obj = get_obj(c, root, "", "webhook", 0);
+	if (!obj)
+		return;
+	w->present = 1;
+	w->off = waba_json_offset(&c->app->doc, obj);
+	check_keys(c, obj, "webhook", keys);
+	get_str(c, obj, "webhook", "url", 1, &w->url);
+}
+
 static void read_root(struct ctx *c, const cJSON *root)
 {
 	static const char *const keys[] = { "business_id", "legal_name", "display_name", "website", "numbers",
-		                            "photo", "profile", "contact", "language", "templates", "answers", NULL };
+		                            "photo", "profile", "contact", "language", "templates", "answers", "webhook",
+		                            NULL };
 	static const char *const langs[] = { "pt", "es", "en", NULL };
 	struct waba_application *app = c->app;
 	check_keys(c, root, "", keys);
@@ -355,6 +369,7 @@ static void read_root(struct ctx *c, const cJSON *root)
 	get_str(c, root, "", "photo", 1, &app->photo);
 	read_profile(c, root);
 	read_contact(c, root);
+	read_webhook(c, root);
 	get_str(c, root, "", "language", 0, &app->language);
 	closed_value(c, &app->language, "language", langs);
 	const cJSON *t = get_array(c, root, "", "templates", 0);
@@ -519,6 +534,10 @@ cJSON *waba_application_to_json(const struct waba_application *app)
 		put_str(o, "email", &k->email);
 		put_str(o, "phone", &k->phone);
 	}
+	if (app->webhook.present || app->webhook.url.value) {
+		cJSON *o = cJSON_AddObjectToObject(root, "webhook");
+		put_str(o, "url", &app->webhook.url);
+	}
 	put_str(root, "language", &app->language);
 	if (app->ntemplates)
 		cJSON_AddItemToObject(root, "templates", str_array(app->templates, app->ntemplates));
@@ -562,6 +581,7 @@ void waba_application_free(struct waba_application *app)
 	str_release(&app->contact.name);
 	str_release(&app->contact.email);
 	str_release(&app->contact.phone);
+	str_release(&app->webhook.url);
 	for (size_t i = 0; i < app->ntemplates; i++)
 		str_release(&app->templates[i]);
 	free(app->templates);

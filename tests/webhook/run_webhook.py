@@ -553,6 +553,36 @@ def t_formats(exe, junit_checker):
         e.close()
 
 
+def t_check_online(exe):
+    """`check` calls the application's webhook.url only with --online."""
+    e = Env()
+    d = tempfile.mkdtemp()
+    try:
+        ex = os.path.join(d, "ex")
+        shutil.copytree(os.path.join(HERE, "..", "..", "examples"), ex)
+        app = os.path.join(ex, "application.json")
+        with open(app, encoding="utf-8") as f:
+            doc = json.load(f)
+        doc["webhook"] = {"url": e.url("flaky")}
+        with open(app, "w", encoding="utf-8") as f:
+            json.dump(doc, f, ensure_ascii=False)
+        r = run_cli(exe, ["check", app, "--format", "json"])
+        expect(r.code in (0, 1), "offline: exit %d %r" % (r.code, r.err))
+        expect(not e.srv.posts and not e.srv.gets, "check without --online called the endpoint")
+        expect(not [i for i in r.json()["items"] if i["kind"] == "webhook"], "webhook item offline")
+        offline_errors = r.json()["summary"]["errors"]
+        r = run_cli(exe, ["check", app, "--format", "json", "--online", "--cacert", e.ca,
+                          "--verify-token-file", e.token_file])
+        got = expect_findings(r, 1, errors=["webhook.post.status"], notes=["webhook.latency.figures"])
+        expect(r.json()["summary"]["errors"] == offline_errors + 1, "errors %r" % r.json()["summary"])
+        expect(item(r)["handshake"] == "ok" and len(e.srv.posts) == 5, "item %r" % item(r))
+        r = run_cli(exe, ["check", app, "--cacert", e.ca])
+        expect(r.code == 2 and "--online" in r.err, "--cacert without --online: %d %r" % (r.code, r.err))
+    finally:
+        shutil.rmtree(d, ignore_errors=True)
+        e.close()
+
+
 SCENARIOS = {
     "good": t_good,
     "slow-2.5s": t_slow,
@@ -575,6 +605,7 @@ SCENARIOS = {
     "usage": t_usage,
     "secret-files": t_empty_secret_file,
     "lang-pt": t_lang_pt,
+    "check-online": t_check_online,
     "formats": None,
 }
 
