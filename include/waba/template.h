@@ -63,6 +63,33 @@ struct waba_tpl_component {
 	long code_expiration_minutes;   /* AUTHENTICATION footer; -1 when absent */
 };
 
+/*
+ * One card of a media-card carousel template ({"type": "CAROUSEL", "cards": [...]}).
+ * Meta's model: each card has a media header (format IMAGE or VIDEO, with a sample in
+ * example.header_handle), an optional body (at most 160 characters; when one card
+ * has a body, all do) and up to two buttons (QUICK_REPLY, URL, PHONE_NUMBER); every
+ * card of a template has the same components. Cards are kept in the order given,
+ * which is the order WhatsApp shows them (card_index 0, 1, ... when sending).
+ */
+struct waba_tpl_card {
+	const cJSON *node;              /* the card object */
+	struct waba_tpl_component header, body;
+	int buttons_present;            /* how many BUTTONS components the card has */
+	const cJSON *buttons_node;
+	struct waba_tpl_button *buttons;
+	size_t nbuttons;
+	const cJSON *other;             /* the type of a component a card cannot have (first one), or NULL */
+};
+
+/* The limited-time-offer component: {"type": "LIMITED_TIME_OFFER",
+ * "limited_time_offer": {"text": "Expiring offer!", "has_expiration": true}}. */
+struct waba_tpl_lto {
+	int present;                    /* how many LIMITED_TIME_OFFER components */
+	const cJSON *node;              /* the component object */
+	struct waba_tpl_text text;      /* the offer text (at most 16 characters) */
+	int has_expiration;             /* 1: has_expiration is true */
+};
+
 /* `# waba-preflight disable=RULE -- reason` in a .txt front block. */
 struct waba_tpl_suppression {
 	char *rule;       /* owned */
@@ -84,6 +111,16 @@ struct waba_template {
 	const cJSON *buttons_node;
 	struct waba_tpl_button *buttons;
 	size_t nbuttons;
+	/* template kinds beyond header/body/footer/buttons */
+	int carousel_present;           /* how many CAROUSEL components */
+	const cJSON *carousel_node;     /* the (first) CAROUSEL component */
+	struct waba_tpl_card *cards;    /* its cards, in order */
+	size_t ncards;
+	struct waba_tpl_lto lto;        /* LIMITED_TIME_OFFER */
+	const cJSON *call_permission;   /* the CALL_PERMISSION_REQUEST component, or NULL */
+	struct waba_tpl_text display_format; /* "display_format" (ORDER_DETAILS templates), or absent */
+	const cJSON **other_components; /* the "type" of components of any other type, in order */
+	size_t nother;
 	struct waba_tpl_suppression *suppressions;
 	size_t nsuppressions;
 };
@@ -139,6 +176,10 @@ int waba_check_template(const struct waba_template *tpl, const struct waba_check
                         struct waba_findings *fs);
 int waba_check_template_text(const struct waba_template *tpl, const struct waba_checklist *cl,
                              struct waba_findings *fs);
+/* Limited-time offers, carousels, call-permission requests, kinds not checked yet
+ * (check_template_kinds.c); called by waba_check_template(). */
+int waba_check_template_kinds(const struct waba_template *tpl, const struct waba_checklist *cl,
+                              struct waba_findings *fs);
 
 /*
  * Apply a draft's suppressions to the findings added since index `from` (drops the

@@ -1377,5 +1377,6 @@ int waba_check_template(const struct waba_template *tpl, const struct waba_check
 	check_body(&c);
 	check_footer(&c);
 	check_buttons(&c);
+	waba_check_template_kinds(tpl, cl, fs);
 	return waba_check_template_text(tpl, cl, fs);
 }

@@ -150,15 +150,15 @@ static void read_example(struct jctx *c, struct waba_tpl_component *comp, const 
 		comp->has_handle = 1;
 }
 
-static void read_button(struct jctx *c, const cJSON *b)
+/* Append button object b to *v (n entries). */
+static void read_button(struct jctx *c, const cJSON *b, struct waba_tpl_button **v, size_t *n)
 {
-	struct waba_template *t = c->tpl;
 	if (!cJSON_IsObject(b)) {
 		shape(c, b, _("each button must be an object with a '%s'"), "type");
 		return;
 	}
-	t->buttons = waba_xrealloc(t->buttons, (t->nbuttons + 1) * sizeof(*t->buttons));
-	struct waba_tpl_button *bt = &t->buttons[t->nbuttons++];
+	*v = waba_xrealloc(*v, (*n + 1) * sizeof(**v));
+	struct waba_tpl_button *bt = &(*v)[(*n)++];
 	memset(bt, 0, sizeof(*bt));
 	bt->node = b;
 	get_string(c, b, "type", &bt->type);
@@ -175,6 +175,13 @@ static void read_button(struct jctx *c, const cJSON *b)
 		shape(c, b, _("a button has no '%s'"), "type");
 }
 
+static void read_buttons(struct jctx *c, const cJSON *comp, struct waba_tpl_button **v, size_t *n)
+{
+	const cJSON *arr = get_array(c, comp, "buttons"), *b;
+	cJSON_ArrayForEach(b, arr)
+		read_button(c, b, v, n);
+}
+
 static struct waba_tpl_component *component_slot(struct waba_template *t, const char *type)
 {
 	if (strcasecmp(type, "HEADER") == 0)
@@ -186,39 +193,127 @@ static struct waba_tpl_component *component_slot(struct waba_template *t, const 
 	return NULL;
 }
 
-static void read_component(struct jctx *c, const cJSON *comp)
+/* Fill slot (header, body or footer) from component object comp. */
+static void read_slot(struct jctx *c, struct waba_tpl_component *slot, const cJSON *comp, int body, int footer)
 {
-	struct waba_template *t = c->tpl;
-	const cJSON *type = cJSON_GetObjectItemCaseSensitive(comp, "type"), *v;
-	if (!cJSON_IsObject(comp) || !cJSON_IsString(type)) {
-		shape(c, comp, _("each component must be an object with a string '%s'"), "type");
-		return;
-	}
-	if (strcasecmp(type->valuestring, "BUTTONS") == 0) {
-		if (t->buttons_present++)
-			return;
-		t->buttons_node = comp;
-		const cJSON *arr = get_array(c, comp, "buttons"), *b;
-		cJSON_ArrayForEach(b, arr)
-			read_button(c, b);
-		return;
-	}
-	struct waba_tpl_component *slot = component_slot(t, type->valuestring);
-	if (!slot) {
-		shape(c, type, _("unknown component type '%s' (HEADER, BODY, FOOTER or BUTTONS)"), type->valuestring);
-		return;
-	}
-	if (slot->present++)
-		return; /* the duplicate is reported by template.components.single */
+	const cJSON *v;
 	slot->node = comp;
 	get_string(c, comp, "format", &slot->format);
 	get_string(c, comp, "text", &slot->text);
-	if (slot != &t->footer)
-		read_example(c, slot, comp, slot == &t->body);
+	if (!footer)
+		read_example(c, slot, comp, body);
 	if ((v = cJSON_GetObjectItemCaseSensitive(comp, "add_security_recommendation")) && cJSON_IsTrue(v))
 		slot->add_security_recommendation = 1;
 	if ((v = cJSON_GetObjectItemCaseSensitive(comp, "code_expiration_minutes")) && cJSON_IsNumber(v))
 		slot->code_expiration_minutes = (long)v->valuedouble;
+}
+
+/* A card of a carousel: {"components": [HEADER, BODY?, BUTTONS?]}. */
+static void read_card(struct jctx *c, const cJSON *card)
+{
+	struct waba_template *t = c->tpl;
+	if (!cJSON_IsObject(card)) {
+		shape(c, card, "%s", _("each card of a carousel must be an object with a 'components' array"));
+		return;
+	}
+	t->cards = waba_xrealloc(t->cards, (t->ncards + 1) * sizeof(*t->cards));
+	struct waba_tpl_card *k = &t->cards[t->ncards++];
+	memset(k, 0, sizeof(*k));
+	k->node = card;
+	k->header.code_expiration_minutes = k->body.code_expiration_minutes = -1;
+	const cJSON *comps = get_array(c, card, "components"), *comp;
+	if (!cJSON_GetObjectItemCaseSensitive(card, "components"))
+		shape(c, card, _("the card has no '%s' array"), "components");
+	cJSON_ArrayForEach(comp, comps) {
+		const cJSON *type = cJSON_GetObjectItemCaseSensitive(comp, "type");
+		if (!cJSON_IsObject(comp) || !cJSON_IsString(type)) {
+			shape(c, comp, _("each component must be an object with a string '%s'"), "type");
+			continue;
+		}
+		if (strcasecmp(type->valuestring, "BUTTONS") == 0) {
+			if (k->buttons_present++ == 0) {
+				k->buttons_node = comp;
+				read_buttons(c, comp, &k->buttons, &k->nbuttons);
+			}
+		} else if (strcasecmp(type->valuestring, "HEADER") == 0) {
+			if (k->header.present++ == 0)
+				read_slot(c, &k->header, comp, 0, 0);
+		} else if (strcasecmp(type->valuestring, "BODY") == 0) {
+			if (k->body.present++ == 0)
+				read_slot(c, &k->body, comp, 1, 0);
+		} else if (!k->other) {
+			k->other = type; /* reported by template.carousel.card */
+		}
+	}
+}
+
+static void read_lto(struct jctx *c, const cJSON *comp)
+{
+	struct waba_tpl_lto *l = &c->tpl->lto;
+	if (l->present++)
+		return;
+	l->node = comp;
+	const cJSON *o = cJSON_GetObjectItemCaseSensitive(comp, "limited_time_offer"), *v;
+	if (!o)
+		return; /* reported by template.lto.text */
+	if (!cJSON_IsObject(o)) {
+		shape(c, o, _("'%s' must be an object"), "limited_time_offer");
+		return;
+	}
+	get_string(c, o, "text", &l->text);
+	if ((v = cJSON_GetObjectItemCaseSensitive(o, "has_expiration")) != NULL) {
+		if (cJSON_IsBool(v))
+			l->has_expiration = cJSON_IsTrue(v);
+		else
+			shape(c, v, _("'%s' must be true or false"), "has_expiration");
+	}
+}
+
+static void read_component(struct jctx *c, const cJSON *comp)
+{
+	struct waba_template *t = c->tpl;
+	const cJSON *type = cJSON_GetObjectItemCaseSensitive(comp, "type");
+	if (!cJSON_IsObject(comp) || !cJSON_IsString(type)) {
+		shape(c, comp, _("each component must be an object with a string '%s'"), "type");
+		return;
+	}
+	const char *ty = type->valuestring;
+	if (strcasecmp(ty, "BUTTONS") == 0) {
+		if (t->buttons_present++)
+			return;
+		t->buttons_node = comp;
+		read_buttons(c, comp, &t->buttons, &t->nbuttons);
+		return;
+	}
+	if (strcasecmp(ty, "CAROUSEL") == 0) {
+		if (t->carousel_present++)
+			return; /* the duplicate is reported by template.components.single */
+		t->carousel_node = comp;
+		const cJSON *cards = get_array(c, comp, "cards"), *card;
+		cJSON_ArrayForEach(card, cards)
+			read_card(c, card);
+		return;
+	}
+	if (strcasecmp(ty, "LIMITED_TIME_OFFER") == 0) {
+		read_lto(c, comp);
+		return;
+	}
+	if (strcasecmp(ty, "CALL_PERMISSION_REQUEST") == 0) {
+		if (!t->call_permission)
+			t->call_permission = comp;
+		return;
+	}
+	struct waba_tpl_component *slot = component_slot(t, ty);
+	if (!slot) {
+		/* a kind Meta documents but not checked here, or an unknown one: template.kind.unchecked
+		 * or template.structure, decided with the checklist (set template.component_types) */
+		t->other_components = waba_xrealloc(t->other_components, (t->nother + 1) * sizeof(*t->other_components));
+		t->other_components[t->nother++] = type;
+		return;
+	}
+	if (slot->present++)
+		return; /* the duplicate is reported by template.components.single */
+	read_slot(c, slot, comp, slot == &t->body, slot == &t->footer);
 }
 
 static void read_template(struct waba_template_set *set, struct waba_source *src, const cJSON *obj,
@@ -245,6 +340,7 @@ static void read_template(struct waba_template_set *set, struct waba_source *src
 	}
 	get_string(&c, obj, "category", &t->category);
 	get_string(&c, obj, "parameter_format", &t->parameter_format);
+	get_string(&c, obj, "display_format", &t->display_format);
 	const cJSON *comps = get_array(&c, obj, "components"), *comp;
 	if (!cJSON_GetObjectItemCaseSensitive(obj, "components"))
 		shape(&c, obj, _("the template has no '%s' array"), "components");
@@ -300,6 +396,13 @@ void waba_template_set_release(struct waba_template_set *set)
 		component_release(&t->body);
 		component_release(&t->footer);
 		free(t->buttons);
+		for (size_t k = 0; k < t->ncards; k++) {
+			component_release(&t->cards[k].header);
+			component_release(&t->cards[k].body);
+			free(t->cards[k].buttons);
+		}
+		free(t->cards);
+		free(t->other_components);
 		for (size_t k = 0; k < t->nsuppressions; k++)
 			free(t->suppressions[k].rule);
 		free(t->suppressions);

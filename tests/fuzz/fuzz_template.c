@@ -1,8 +1,8 @@
 /*
  * fuzz_template.c: message templates (src/parse/template_json.c, template_txt.c):
  * JSON or a plain-text draft, chosen by content as `lint` does, then the location of
- * every text and of spans inside it (the source-position mapping through escapes and
- * multi-byte characters), the placeholder scanner, and every reporter over the findings.
+ * every text and of spans inside it (carousel cards and the limited-time offer too) (the source-position mapping through escapes and
+ * multi-byte characters), the placeholder scanner, the template checks, and every reporter over the findings.
  * Property: every location is inside the file (line <= lines + 1).
  */
 #include <stdint.h>
@@ -81,6 +81,21 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			walk_text(t, &b->example);
 			check_loc(waba_template_node_loc(t, b->node));
 		}
+		for (size_t i = 0; i < t->ncards; i++) {
+			const struct waba_tpl_card *cd = &t->cards[i];
+			walk_component(t, &cd->header);
+			walk_component(t, &cd->body);
+			for (size_t j = 0; j < cd->nbuttons; j++) {
+				walk_text(t, &cd->buttons[j].type);
+				walk_text(t, &cd->buttons[j].text);
+				walk_text(t, &cd->buttons[j].url);
+				check_loc(waba_template_node_loc(t, cd->buttons[j].node));
+			}
+			check_loc(waba_template_node_loc(t, cd->node));
+		}
+		walk_text(t, &t->lto.text);
+		walk_text(t, &t->display_format);
+		waba_check_template(t, fuzz_checklist(), &r.findings);
 		waba_template_apply_suppressions(t, &r.findings, 0);
 	}
 	fuzz_render_all(&r);

@@ -124,6 +124,62 @@ static void test_content(void **state)
 	}
 }
 
+/* Limited-time offers, carousels, call-permission requests and kinds not checked yet. */
+static void test_kinds(void **state)
+{
+#define LTO_HEAD "{\"name\": \"o\", \"language\": \"pt_BR\", \"category\": \"%s\", \"components\": [" \
+	"{\"type\": \"HEADER\", \"format\": \"IMAGE\", \"example\": {\"header_handle\": [\"4::a\"]}}," \
+	"{\"type\": \"LIMITED_TIME_OFFER\", \"limited_time_offer\": {\"text\": \"%s\", \"has_expiration\": true}}," \
+	"{\"type\": \"BODY\", \"text\": \"Use o cupom {{1}} e ganhe 20%% em toda a loja.\", \"example\": {\"body_text\": [[\"X20\"]]}}," \
+	"{\"type\": \"BUTTONS\", \"buttons\": [%s{\"type\": \"URL\", \"text\": \"Ver\", \"url\": \"https://loja.example.com\"}]}]}"
+#define CARD(fmt, buttons) "{\"components\": [{\"type\": \"HEADER\", \"format\": \"" fmt "\", " \
+	"\"example\": {\"header_handle\": [\"4::a\"]}}, {\"type\": \"BUTTONS\", \"buttons\": [" buttons "]}]}"
+#define QR "{\"type\": \"QUICK_REPLY\", \"text\": \"Quero\"}"
+#define URLB "{\"type\": \"URL\", \"text\": \"Comprar\", \"url\": \"https://loja.example.com\"}"
+#define CAROUSEL(cat, cards) "{\"name\": \"c\", \"language\": \"pt_BR\", \"category\": \"" cat "\", \"components\": [" \
+	"{\"type\": \"BODY\", \"text\": \"Veja os tênis mais vendidos da semana na nossa loja.\"}," \
+	"{\"type\": \"CAROUSEL\", \"cards\": [" cards "]}]}"
+	static const struct { const char *json, *rule; } rows[] = {
+		{ CAROUSEL("MARKETING", CARD("IMAGE", QR "," URLB) "," CARD("IMAGE", QR "," URLB)), NULL },
+		{ CAROUSEL("UTILITY", CARD("IMAGE", QR) "," CARD("IMAGE", QR)), "template.carousel.category" },
+		{ CAROUSEL("MARKETING", CARD("IMAGE", QR)), "template.carousel.cards" },
+		{ CAROUSEL("MARKETING", CARD("IMAGE", QR) "," CARD("VIDEO", QR)), "template.carousel.card.same" },
+		{ CAROUSEL("MARKETING", CARD("DOCUMENT", QR) "," CARD("DOCUMENT", QR)), "template.carousel.card.header" },
+		{ CAROUSEL("MARKETING", CARD("IMAGE", QR "," QR "," URLB) "," CARD("IMAGE", QR "," QR "," URLB)),
+		  "template.carousel.card.buttons" },
+		{ "{\"name\": \"l\", \"language\": \"pt_BR\", \"category\": \"UTILITY\", \"components\": ["
+		  "{\"type\": \"BODY\", \"text\": \"Podemos ligar para falar do seu pedido hoje?\"},"
+		  "{\"type\": \"CALL_PERMISSION_REQUEST\"}]}", NULL },
+		{ "{\"name\": \"k\", \"language\": \"pt_BR\", \"category\": \"MARKETING\", \"components\": ["
+		  "{\"type\": \"BODY\", \"text\": \"Veja as novidades do nosso catálogo de primavera.\"},"
+		  "{\"type\": \"BUTTONS\", \"buttons\": [{\"type\": \"MPM\", \"text\": \"Ver itens\"}]}]}", "template.kind.unchecked" },
+		{ "{\"name\": \"k\", \"language\": \"pt_BR\", \"category\": \"MARKETING\", \"components\": ["
+		  "{\"type\": \"BODY\", \"text\": \"Veja as novidades do nosso catálogo de primavera.\"},"
+		  "{\"type\": \"BANNER\"}]}", "template.structure" },
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		struct waba_findings fs;
+		lint(&fs, "k.json", rows[i].json);
+		expect_rule(&fs, rows[i].rule, rows[i].json);
+		waba_findings_release(&fs);
+	}
+	static const struct { const char *cat, *text, *copy, *rule; } lto[] = {
+		{ "MARKETING", "Oferta relâmpago", "{\"type\": \"COPY_CODE\", \"example\": \"X20\"},", NULL },
+		{ "UTILITY", "Oferta relâmpago", "{\"type\": \"COPY_CODE\", \"example\": \"X20\"},", "template.lto.category" },
+		{ "MARKETING", "Oferta relâmpago de inverno", "{\"type\": \"COPY_CODE\", \"example\": \"X20\"},", "template.lto.text" },
+		{ "MARKETING", "Oferta relâmpago", "", "template.lto.buttons" },
+	};
+	for (size_t i = 0; i < sizeof(lto) / sizeof(lto[0]); i++) {
+		struct waba_findings fs;
+		char *json = waba_xasprintf(LTO_HEAD, lto[i].cat, lto[i].text, lto[i].copy);
+		lint(&fs, "o.json", json);
+		expect_rule(&fs, lto[i].rule, json);
+		waba_findings_release(&fs);
+		free(json);
+	}
+}
+
 /* Locations point into the file as written: through \n, \" and \u escapes and multi-byte letters. */
 static void test_positions(void **state)
 {
@@ -226,7 +282,7 @@ int main(void)
 		cmocka_unit_test(test_variables),   cmocka_unit_test(test_formatting),
 		cmocka_unit_test(test_content),     cmocka_unit_test(test_positions),
 		cmocka_unit_test(test_vars_scanner), cmocka_unit_test(test_suppressions),
-		cmocka_unit_test(test_hostile_input),
+		cmocka_unit_test(test_hostile_input), cmocka_unit_test(test_kinds),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
