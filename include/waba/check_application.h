@@ -30,13 +30,17 @@ struct waba_app_check {
 	size_t ntpl;
 	struct waba_readiness readiness;   /* judged after every check */
 	char *base_dir;                    /* the application's folder ("." for a bare name) */
+	int paths_anywhere;                /* 1: the photo and templates may lie outside base_dir
+	                                    * (the wizard: the person typed them); 0: confined */
 };
-#define WABA_APP_CHECK_INIT { WABA_SOURCE_INIT, NULL, NULL, 0, { NULL, 0, 0 }, NULL }
+#define WABA_APP_CHECK_INIT { WABA_SOURCE_INIT, NULL, NULL, 0, { NULL, 0, 0 }, NULL, 0 }
 
 /*
  * Read, parse and check the application at `path`; items and findings go to `r`, the
  * readiness checklist to out->readiness. Problems in the files are findings. Paths in
- * the application (photo, templates) are relative to its folder.
+ * the application (photo, templates) are relative to its folder and must stay inside it
+ * once symbolic links are resolved, unless paths_anywhere is set (confine.h); only
+ * regular files are opened.
  * @return 0; WABA_ENOTFOUND / WABA_EIO when the application, its photo or a template
  * cannot be read (the reason names the file).
  */
@@ -45,6 +49,9 @@ int waba_check_application_file(struct waba_app_check *out, struct waba_report *
 
 /* A path written in the application, resolved against its folder; caller frees. */
 char *waba_app_path(const struct waba_app_check *c, const char *rel);
+
+/* The folder the application's paths must stay in: base_dir, or NULL (paths_anywhere). */
+const char *waba_app_root(const struct waba_app_check *c);
 
 void waba_app_check_release(struct waba_app_check *c);
 

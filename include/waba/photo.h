@@ -106,6 +106,13 @@ int waba_check_photo_mem(struct waba_report *r, const char *name, const unsigned
  */
 int waba_photo_load(struct waba_photo *out, const char *path, const struct waba_checklist *cl);
 
+/* The same two for a path named by an application: it must be a regular file inside
+ * `root` (confine.h); `named_by` is the application. root NULL: anywhere. */
+int waba_photo_load_inside(struct waba_photo *out, const char *path, const char *root, const char *named_by,
+                           const struct waba_checklist *cl);
+int waba_check_photo_inside(struct waba_report *r, const char *path, const char *root, const char *named_by,
+                            const struct waba_checklist *cl);
+
 /* Add the `photo` item for a decoded photo and its findings. */
 void waba_photo_report(struct waba_report *r, const char *name, const struct waba_photo *p,
                        const struct waba_checklist *cl);

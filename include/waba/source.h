@@ -40,6 +40,15 @@ struct waba_source {
  */
 int waba_source_read(struct waba_source *out, const char *path, size_t cap);
 
+/*
+ * The same for a path named by an untrusted file: only a regular file is opened (never
+ * a FIFO or a device), and when `root` is not NULL it must lie inside that folder once
+ * symbolic links are resolved (confine.h; `named_by` is the file that named the path).
+ * @return 0; WABA_ENOTFOUND, WABA_EIO, WABA_EINVAL (outside `root`).
+ */
+int waba_source_read_inside(struct waba_source *out, const char *path, const char *root, const char *named_by,
+                            size_t cap);
+
 /* Make a source from memory; the bytes are copied. */
 void waba_source_from_mem(struct waba_source *out, const char *name, const char *data, size_t len);
 

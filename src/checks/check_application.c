@@ -23,6 +23,11 @@ char *waba_app_path(const struct waba_app_check *c, const char *rel)
 	return waba_xasprintf("%s/%s", c->base_dir, rel);
 }
 
+const char *waba_app_root(const struct waba_app_check *c)
+{
+	return c->paths_anywhere ? NULL : c->base_dir;
+}
+
 static char *dir_of(const char *path)
 {
 	const char *slash = strrchr(path, '/');
@@ -62,7 +67,7 @@ static void check_texts(struct waba_report *r, const struct waba_application *ap
 static int check_photo(struct waba_app_check *c, struct waba_report *r, const struct waba_checklist *cl)
 {
 	char *path = waba_app_path(c, c->app->photo.value);
-	int err = waba_check_photo(r, path, cl);
+	int err = waba_check_photo_inside(r, path, waba_app_root(c), c->src.name, cl);
 	if (err < 0) { /* say which application the photo belongs to */
 		char *why = waba_xstrdup(waba_error_last());
 		err = waba_error_set(err, _("the photo of '%s': %s"), c->src.name, why);
@@ -80,7 +85,8 @@ static int check_templates(struct waba_app_check *c, struct waba_report *r, cons
 		if (!app->templates[i].value)
 			continue;
 		char *path = waba_app_path(c, app->templates[i].value);
-		int err = waba_source_read(&c->tpl_src[c->ntpl], path, WABA_SOURCE_MAX);
+		int err = waba_source_read_inside(&c->tpl_src[c->ntpl], path, waba_app_root(c), c->src.name,
+		                                  WABA_SOURCE_MAX);
 		free(path);
 		if (err < 0) {
 			char *why = waba_xstrdup(waba_error_last());

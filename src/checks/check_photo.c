@@ -10,7 +10,9 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include "waba/i18n.h"
+#include "waba/confine.h"
 #include "waba/photo.h"
 
 #define SRC_OP_PHOTO "https://developers.facebook.com/docs/whatsapp/on-premises/reference/settings/profile/photo"
@@ -459,17 +461,22 @@ void waba_photo_report_fixed(struct waba_report *r, const char *out_path, const 
 	waba_report_end_item(r);
 }
 
-int waba_photo_load(struct waba_photo *out, const char *path, const struct waba_checklist *cl)
+int waba_photo_load_inside(struct waba_photo *out, const char *path, const char *root, const char *named_by,
+                           const struct waba_checklist *cl)
 {
 	struct waba_photo_limits lim;
 	struct stat st;
 	long cap = waba_checklist_limit(cl, "photo.read.max_bytes");
+	int fd, err;
 	memset(out, 0, sizeof(*out));
 	waba_photo_limits_from(&lim, cl);
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return waba_error_set(errno == ENOENT ? WABA_ENOTFOUND : WABA_EIO, _("cannot open '%s': %s"), path,
-		                      strerror(errno));
+	if ((err = waba_open_regular(path, root, named_by, &fd)) < 0) /* never blocks on a FIFO */
+		return err;
+	FILE *f = fdopen(fd, "rb");
+	if (!f) {
+		close(fd);
+		return waba_error_set(WABA_EIO, _("cannot read '%s': %s"), path, strerror(errno));
+	}
 	if (fstat(fileno(f), &st) < 0 || !S_ISREG(st.st_mode)) {
 		fclose(f);
 		return waba_error_set(WABA_EIO, _("cannot read '%s': not a regular file"), path);
@@ -499,15 +506,26 @@ int waba_photo_load(struct waba_photo *out, const char *path, const struct waba_
 	return 0;
 }
 
-int waba_check_photo(struct waba_report *r, const char *path, const struct waba_checklist *cl)
+int waba_photo_load(struct waba_photo *out, const char *path, const struct waba_checklist *cl)
+{
+	return waba_photo_load_inside(out, path, NULL, NULL, cl);
+}
+
+int waba_check_photo_inside(struct waba_report *r, const char *path, const char *root, const char *named_by,
+                            const struct waba_checklist *cl)
 {
 	struct waba_photo p;
-	int err = waba_photo_load(&p, path, cl);
+	int err = waba_photo_load_inside(&p, path, root, named_by, cl);
 	if (err < 0)
 		return err;
 	waba_photo_report(r, path, &p, cl);
 	waba_photo_release(&p);
 	return 0;
+}
+
+int waba_check_photo(struct waba_report *r, const char *path, const struct waba_checklist *cl)
+{
+	return waba_check_photo_inside(r, path, NULL, NULL, cl);
 }
 
 int waba_check_photo_mem(struct waba_report *r, const char *name, const unsigned char *data, size_t len,

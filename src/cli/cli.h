@@ -112,6 +112,9 @@ int cmd_name(int argc, char **argv);
 int cmd_profile(int argc, char **argv);
 int cmd_lint(int argc, char **argv);
 int cmd_email(int argc, char **argv);
+/* Set by the wizard around cmd_email(): the application's paths were typed by the
+ * person, so they are not confined to its folder (confine.h). */
+extern int cli_email_paths_anywhere;
 int cmd_rules(int argc, char **argv);
 int cmd_webhook(int argc, char **argv);
 

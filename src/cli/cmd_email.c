@@ -15,8 +15,11 @@
 #include "cli.h"
 #include "waba/check_application.h"
 #include "waba/email.h"
+#include "waba/photo.h"
 
 #define DEFAULT_OUTPUT "request.eml"
+
+int cli_email_paths_anywhere;
 
 struct email_args {
 	const char *output, *send, *to;
@@ -94,12 +97,28 @@ static void request_from_app(struct waba_email_request *req, const struct waba_a
 }
 
 /* The photo's bytes for the attachment, read again with the e-mail's cap (the photo
- * family decoded it; photo.* rules judge it). */
-static int read_photo(struct waba_source *out, const struct waba_app_check *c, const struct waba_checklist *cl)
+ * family decoded it; photo.* rules judge it): a regular file inside the application's
+ * folder, and only a valid PNG or JPEG image is attached, --force or not. Returns 0
+ * with out->data NULL when the bytes are not an image (after a warning). */
+static int read_photo(struct waba_source *out, const struct waba_app_check *c, const struct waba_checklist *cl,
+                      int quiet)
 {
 	long cap = waba_checklist_limit(cl, "email.photo.max_bytes");
 	char *path = waba_app_path(c, c->app->photo.value);
-	int err = waba_source_read(out, path, cap > 0 ? (size_t)cap : WABA_SOURCE_MAX);
+	int err = waba_source_read_inside(out, path, waba_app_root(c), c->src.name,
+	                                  cap > 0 ? (size_t)cap : WABA_SOURCE_MAX);
+	if (err == 0) {
+		struct waba_photo_limits lim;
+		struct waba_photo p;
+		waba_photo_limits_from(&lim, cl);
+		waba_photo_decode(&p, (const unsigned char *)out->data, out->len, &lim);
+		if (p.fault != WABA_PHOTO_OK || p.format == WABA_PHOTO_NONE) {
+			if (!quiet)
+				cli_warn(_("the photo '%s' is not attached: it is not a valid PNG or JPEG image"), path);
+			waba_source_release(out);
+		}
+		waba_photo_release(&p);
+	}
 	free(path);
 	return err;
 }
@@ -208,6 +227,7 @@ static int run_email(struct cli_run *run, struct waba_app_check *c, const struct
 		return cli_fail("%s", waba_error_last());
 	if (strcmp(output, "-") == 0)
 		run->out = stderr; /* the message owns stdout */
+	c->paths_anywhere = c2.paths_anywhere = cli_email_paths_anywhere;
 	if (waba_check_application_file(c, &run->report, app_path, run->checklist) < 0)
 		return cli_fail("%s", waba_error_last());
 	const struct waba_application *app = c->app;
@@ -216,7 +236,7 @@ static int run_email(struct cli_run *run, struct waba_app_check *c, const struct
 	const struct waba_set *rcpt = waba_checklist_set(run->checklist, "email.recipient");
 	req.to.value = a->to ? a->to : rcpt && rcpt->len ? rcpt->items[0].value : NULL;
 	if (req.photo_path.value && !waba_email_header_unsafe(req.photo_path.value, strlen(req.photo_path.value))) {
-		if (read_photo(&photo, c, run->checklist) < 0) {
+		if (read_photo(&photo, c, run->checklist, run->common.quiet) < 0) {
 			rc = cli_fail("%s", waba_error_last());
 			goto done;
 		}

@@ -71,6 +71,7 @@ static long check_answer(struct wizard *w, const char *prefixes, const char *fil
 		return -1;
 	}
 	r.command = "wizard";
+	c.paths_anywhere = 1; /* the person typed the photo and template paths */
 	if (waba_check_application_file(&c, &r, w->st.path, w->run->checklist) < 0)
 		printf("%s\n", waba_error_last());
 	for (size_t i = 0; i < r.findings.len; i++) {
@@ -861,6 +862,7 @@ static void readiness(struct wizard *w, struct blockers *b)
 
 	wiz_heading(w, "wizard.readiness");
 	r.command = "check";
+	c.paths_anywhere = 1;
 	if (waba_check_application_file(&c, &r, w->st.path, w->run->checklist) < 0)
 		printf("%s\n", waba_error_last());
 	waba_findings_sort(&r.findings);
@@ -979,7 +981,9 @@ static int write_email(struct wizard *w, int force, const char *url, int *writte
 	int saved = dup(STDOUT_FILENO), null = open("/dev/null", O_WRONLY);
 	if (saved >= 0 && null >= 0)
 		dup2(null, STDOUT_FILENO);
+	cli_email_paths_anywhere = 1; /* the person typed the paths in this wizard */
 	int rc = cmd_email(argc, argv);
+	cli_email_paths_anywhere = 0;
 	fflush(stdout);
 	if (saved >= 0 && null >= 0)
 		dup2(saved, STDOUT_FILENO);

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "waba/confine.h"
 #include "waba/i18n.h"
 #include "waba/source.h"
 #include "waba/status.h"
@@ -49,6 +50,46 @@ static int read_fd(int fd, const char *name, size_t size, size_t cap, struct wab
 	return 0;
 }
 
+/* Read the open file `fd` (closed here) named `name`. */
+static int read_open(int fd, const char *name, size_t cap, struct waba_strbuf *sb)
+{
+	struct stat st;
+	int err = 0;
+	int known = fstat(fd, &st) == 0;
+	if (known && S_ISDIR(st.st_mode)) {
+		err = waba_error_set(WABA_EIO, _("cannot read '%s': it is a directory"), name);
+	} else if (known && S_ISREG(st.st_mode)) {
+		if ((unsigned long long)st.st_size > cap)
+			err = waba_error_set(WABA_EIO, _("'%s' is larger than %zu MiB"), name, cap >> 20);
+		else
+			err = read_fd(fd, name, (size_t)st.st_size, cap, sb);
+	} else {
+		FILE *f = fdopen(fd, "rb");
+		if (!f) {
+			err = waba_error_set(WABA_EIO, _("cannot read '%s': %s"), name, strerror(errno));
+		} else {
+			err = read_stream(f, name, cap, sb);
+			fclose(f);
+			fd = -1;
+		}
+	}
+	if (fd >= 0)
+		close(fd);
+	return err;
+}
+
+static int finish_read(struct waba_source *out, struct waba_strbuf *sb, int err, const char *name)
+{
+	if (err) {
+		waba_strbuf_release(sb);
+		return err;
+	}
+	out->len = sb->len;
+	out->data = waba_strbuf_detach(sb);
+	out->name = waba_xstrdup(name);
+	return 0;
+}
+
 int waba_source_read(struct waba_source *out, const char *path, size_t cap)
 {
 	struct waba_strbuf sb = WABA_STRBUF_INIT;
@@ -61,39 +102,26 @@ int waba_source_read(struct waba_source *out, const char *path, size_t cap)
 		err = read_stream(stdin, path, cap, &sb);
 	} else {
 		int fd = open(path, O_RDONLY | O_CLOEXEC);
-		struct stat st;
 		if (fd < 0)
 			return waba_error_set(errno == ENOENT ? WABA_ENOTFOUND : WABA_EIO,
 			                      _("cannot open '%s': %s"), path, strerror(errno));
-		int known = fstat(fd, &st) == 0;
-		if (known && S_ISDIR(st.st_mode)) {
-			err = waba_error_set(WABA_EIO, _("cannot read '%s': it is a directory"), path);
-		} else if (known && S_ISREG(st.st_mode)) {
-			if ((unsigned long long)st.st_size > cap)
-				err = waba_error_set(WABA_EIO, _("'%s' is larger than %zu MiB"), path, cap >> 20);
-			else
-				err = read_fd(fd, path, (size_t)st.st_size, cap, &sb);
-		} else {
-			FILE *f = fdopen(fd, "rb");
-			if (!f) {
-				err = waba_error_set(WABA_EIO, _("cannot read '%s': %s"), path, strerror(errno));
-			} else {
-				err = read_stream(f, path, cap, &sb);
-				fclose(f);
-				fd = -1;
-			}
-		}
-		if (fd >= 0)
-			close(fd);
+		err = read_open(fd, path, cap, &sb);
 	}
-	if (err) {
-		waba_strbuf_release(&sb);
+	return finish_read(out, &sb, err, is_stdin ? "<stdin>" : path);
+}
+
+int waba_source_read_inside(struct waba_source *out, const char *path, const char *root, const char *named_by,
+                            size_t cap)
+{
+	struct waba_strbuf sb = WABA_STRBUF_INIT;
+	struct waba_source init = WABA_SOURCE_INIT;
+	int fd, err;
+
+	*out = init;
+	if ((err = waba_open_regular(path, root, named_by, &fd)) < 0)
 		return err;
-	}
-	out->len = sb.len;
-	out->data = waba_strbuf_detach(&sb);
-	out->name = waba_xstrdup(is_stdin ? "<stdin>" : path);
-	return 0;
+	err = read_open(fd, path, cap, &sb);
+	return finish_read(out, &sb, err, path);
 }
 
 void waba_source_from_mem(struct waba_source *out, const char *name, const char *data, size_t len)
