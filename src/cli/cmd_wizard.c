@@ -421,51 +421,116 @@ static int check_number(struct wizard *w, cJSON *entry, const char *number, long
 	return errors < 0 ? CLI_EXIT_FAIL : WIZ_OK;
 }
 
-static int step_numbers(struct wizard *w)
+/* ---- lists: numbers and templates (keep, remove, replace, add) ------------------------ */
+
+struct list_kind {
+	const char *first_qid, *more_qid; /* the question for the first entry, for another one */
+	int files;                        /* Tab completes file names */
+	/* Check `answer` and put it at index `at` of the list (kept or not: the list is as
+	 * before when it is not). */
+	int (*add)(struct wizard *w, cJSON *list, int at, const char *answer);
+};
+
+static const char *entry_text(const cJSON *e)
 {
-	cJSON *numbers = numbers_array(w);
-	const cJSON *n;
-	wiz_say(w, "wizard.phone.intro", NULL, NULL);
-	cJSON_ArrayForEach(n, numbers) {
-		const cJSON *num = cJSON_GetObjectItemCaseSensitive(n, "number");
-		if (cJSON_IsString(num))
-			printf("  - %s\n", num->valuestring);
-	}
+	const cJSON *num = cJSON_IsObject(e) ? cJSON_GetObjectItemCaseSensitive(e, "number") : e;
+	return cJSON_IsString(num) ? num->valuestring : "?";
+}
+
+/*
+ * Show the list and edit it: Enter keeps it; N replaces entry N (asked with its value as
+ * the default); -N removes it; anything else is added.
+ */
+static int edit_list(struct wizard *w, cJSON *list, const struct list_kind *k)
+{
 	for (;;) {
-		char *a;
-		int keep, rc;
-		if (wiz_ask(w, cJSON_GetArraySize(numbers) ? "phone_more" : "phone", NULL, 0, &a) == WIZ_QUIT)
+		int n = cJSON_GetArraySize(list), rc;
+		char *a, *end;
+		for (int i = 0; i < n; i++)
+			printf("  %d) %s\n", i + 1, entry_text(cJSON_GetArrayItem(list, i)));
+		if (n > 0)
+			wiz_say(w, "wizard.list.how", NULL, NULL);
+		if (wiz_ask(w, n ? k->more_qid : k->first_qid, NULL, k->files, &a) == WIZ_QUIT)
 			return WIZ_QUIT;
 		if (!*a) {
 			free(a);
 			return WIZ_OK;
 		}
-		cJSON *entry = cJSON_CreateObject();
-		cJSON_AddStringToObject(entry, "number", a);
-		cJSON_AddItemToArray(numbers, entry);
-		long errors = 0;
-		rc = check_number(w, entry, a, &errors);
-		free(a);
-		if (rc != WIZ_OK)
-			return rc;
-		if (errors > 0) { /* not saved until kept */
-			cJSON *detached = cJSON_DetachItemFromArray(numbers, cJSON_GetArraySize(numbers) - 1);
-			if (wiz_state_save(&w->st) < 0) {
-				cJSON_Delete(detached);
-				return cli_fail("%s", waba_error_last());
+		long idx = strtol(a[0] == '-' ? a + 1 : a, &end, 10);
+		if (n > 0 && !*end && end != a + (a[0] == '-') && idx >= 1 && idx <= n) {
+			int remove = a[0] == '-';
+			free(a);
+			cJSON *old = cJSON_DetachItemFromArray(list, (int)idx - 1);
+			if (remove) {
+				wiz_say(w, "wizard.list.removed", "value", entry_text(old));
+				cJSON_Delete(old);
+			} else {
+				if (wiz_ask(w, k->first_qid, entry_text(old), k->files, &a) == WIZ_QUIT) {
+					cJSON_InsertItemInArray(list, (int)idx - 1, old);
+					return WIZ_QUIT;
+				}
+				int before = cJSON_GetArraySize(list);
+				rc = k->add(w, list, (int)idx - 1, a);
+				free(a);
+				if (cJSON_GetArraySize(list) == before) /* not taken: the old entry stays */
+					cJSON_InsertItemInArray(list, (int)idx - 1, old);
+				else
+					cJSON_Delete(old);
+				if (rc != WIZ_OK)
+					return rc;
 			}
-			if (keep_anyway(w, errors, &keep) == WIZ_QUIT) {
-				cJSON_Delete(detached);
-				return WIZ_QUIT;
-			}
-			if (keep)
-				cJSON_AddItemToArray(numbers, detached);
-			else
-				cJSON_Delete(detached);
+		} else {
+			rc = k->add(w, list, n, a);
+			free(a);
+			if (rc != WIZ_OK)
+				return rc;
 		}
 		if (wiz_state_save(&w->st) < 0)
 			return cli_fail("%s", waba_error_last());
 	}
+}
+
+static void insert_at(cJSON *list, int at, cJSON *item)
+{
+	if (at >= cJSON_GetArraySize(list))
+		cJSON_AddItemToArray(list, item);
+	else
+		cJSON_InsertItemInArray(list, at, item);
+}
+
+static int add_number(struct wizard *w, cJSON *numbers, int at, const char *a)
+{
+	int keep;
+	cJSON *entry = cJSON_CreateObject();
+	cJSON_AddStringToObject(entry, "number", a);
+	insert_at(numbers, at, entry);
+	long errors = 0;
+	int rc = check_number(w, entry, a, &errors);
+	if (rc != WIZ_OK || errors <= 0)
+		return rc;
+	/* not saved until kept */
+	cJSON *detached = cJSON_DetachItemViaPointer(numbers, entry);
+	if (wiz_state_save(&w->st) < 0) {
+		cJSON_Delete(detached);
+		return cli_fail("%s", waba_error_last());
+	}
+	if (keep_anyway(w, errors, &keep) == WIZ_QUIT) {
+		cJSON_Delete(detached);
+		return WIZ_QUIT;
+	}
+	if (keep)
+		insert_at(numbers, at, detached);
+	else
+		cJSON_Delete(detached);
+	return WIZ_OK;
+}
+
+static const struct list_kind number_list = { "phone", "phone_more", 0, add_number };
+
+static int step_numbers(struct wizard *w)
+{
+	wiz_say(w, "wizard.phone.intro", NULL, NULL);
+	return edit_list(w, numbers_array(w), &number_list);
 }
 
 /* The path as the state file should hold it: relative to the state file's folder. */
@@ -671,6 +736,23 @@ static int step_profile(struct wizard *w)
 	return ask_websites(w);
 }
 
+/* A template file: it must exist; its findings are shown; it is kept (templates are optional
+ * and never hold the request back; the review can remove it). */
+static int add_template(struct wizard *w, cJSON *list, int at, const char *a)
+{
+	if (access(a, R_OK) != 0) {
+		wiz_say(w, "wizard.no_file", "file", a);
+		return WIZ_OK;
+	}
+	char *stored = path_for_state(w, a);
+	insert_at(list, at, cJSON_CreateString(stored));
+	long errors = check_answer(w, "template.,input.", stored, NULL, NULL, NULL, 1);
+	free(stored);
+	return errors < 0 ? CLI_EXIT_FAIL : WIZ_OK;
+}
+
+static const struct list_kind template_list = { "template", "template_more", 1, add_template };
+
 static int step_templates(struct wizard *w)
 {
 	cJSON *list = cJSON_GetObjectItemCaseSensitive(w->st.root, "templates");
@@ -679,30 +761,10 @@ static int step_templates(struct wizard *w)
 		list = cJSON_AddArrayToObject(w->st.root, "templates");
 	}
 	wiz_say(w, "wizard.templates.intro", NULL, NULL);
-	for (;;) {
-		char *a;
-		if (wiz_ask(w, "template", NULL, 1, &a) == WIZ_QUIT)
-			return WIZ_QUIT;
-		if (!*a) {
-			free(a);
-			break;
-		}
-		if (access(a, R_OK) != 0) {
-			wiz_say(w, "wizard.no_file", "file", a);
-			free(a);
-			continue;
-		}
-		char *stored = path_for_state(w, a);
-		cJSON_AddItemToArray(list, cJSON_CreateString(stored));
-		long errors = check_answer(w, "template.,input.", stored, NULL, NULL, NULL, 1);
-		free(stored);
-		free(a);
-		if (errors < 0)
-			return CLI_EXIT_FAIL;
-	}
-	if (cJSON_GetArraySize(list) == 0)
+	int rc = edit_list(w, list, &template_list);
+	if (rc == WIZ_OK && cJSON_GetArraySize(list) == 0)
 		cJSON_DeleteItemFromObjectCaseSensitive(w->st.root, "templates");
-	return WIZ_OK;
+	return rc;
 }
 
 /* The contact person is checked only when the e-mail is built: check the address and
@@ -791,6 +853,66 @@ static int run_step(struct wizard *w, size_t i)
 
 /* ---- review, readiness, e-mail ------------------------------------------------------ */
 
+/* One answer under its section in the review ("-" when not given). */
+static void show_value(const char *v)
+{
+	printf("       %s\n", v && *v ? v : "-");
+}
+
+static void show_obj_fields(const struct wizard *w, const char *obj, const char *const *keys, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		show_value(wiz_state_str(&w->st, obj, keys[i]));
+}
+
+/* The current answers of section `id`, each list entry on its own line. */
+static void show_answers(struct wizard *w, const char *id)
+{
+	const cJSON *answers = cJSON_GetObjectItemCaseSensitive(w->st.root, "answers"), *v;
+	if (strcmp(id, "requirements") == 0) {
+		const struct waba_set *req = waba_checklist_set(w->run->checklist, "readiness.requirements");
+		for (size_t i = 0; req && i < req->len; i++) {
+			const char *ask = waba_set_item_attr(&req->items[i], "ask");
+			if (!ask || strcmp(ask, "yes") != 0)
+				continue;
+			char *q = waba_xasprintf("readiness.%s.title", req->items[i].value);
+			v = cJSON_GetObjectItemCaseSensitive(answers, req->items[i].value);
+			printf("       %s: %s\n", wiz_text(w, q),
+			       wiz_text(w, cJSON_IsTrue(v) ? "wizard.word.yes" : cJSON_IsFalse(v) ? "wizard.word.no" : "wizard.word.unanswered"));
+			free(q);
+		}
+	} else if (strcmp(id, "business") == 0) {
+		show_value(wiz_state_str(&w->st, NULL, "business_id"));
+	} else if (strcmp(id, "verification") == 0) {
+		v = cJSON_GetObjectItemCaseSensitive(answers, WABA_APP_VERIFICATION_KEY);
+		char *label = cJSON_IsString(v) ? waba_xasprintf("wizard.vstatus.%s", v->valuestring) : NULL;
+		show_value(label ? wiz_text(w, label) : NULL);
+		free(label);
+	} else if (strcmp(id, "numbers") == 0 || strcmp(id, "templates") == 0) {
+		const cJSON *list = cJSON_GetObjectItemCaseSensitive(w->st.root, id);
+		int n = 0;
+		cJSON_ArrayForEach(v, list)
+			printf("       %d) %s\n", ++n, entry_text(v));
+		if (!n)
+			show_value(NULL);
+	} else if (strcmp(id, "photo") == 0) {
+		show_value(wiz_state_str(&w->st, NULL, "photo"));
+	} else if (strcmp(id, "name") == 0) {
+		static const char *const keys[] = { "legal_name", "website", "display_name" };
+		show_obj_fields(w, NULL, keys, 3);
+	} else if (strcmp(id, "profile") == 0) {
+		static const char *const keys[] = { "about", "address", "description", "vertical", "email" };
+		show_obj_fields(w, "profile", keys, 5);
+		const cJSON *profile = cJSON_GetObjectItemCaseSensitive(w->st.root, "profile");
+		cJSON_ArrayForEach(v, cJSON_GetObjectItemCaseSensitive(profile, "websites"))
+			if (cJSON_IsString(v))
+				show_value(v->valuestring);
+	} else if (strcmp(id, "contact") == 0) {
+		static const char *const keys[] = { "name", "email", "phone" };
+		show_obj_fields(w, "contact", keys, 3);
+	}
+}
+
 static int review(struct wizard *w)
 {
 	for (;;) {
@@ -800,6 +922,7 @@ static int review(struct wizard *w)
 			char *title = waba_xasprintf("wizard.step.%s", steps[i].id);
 			printf("  %zu) %s\n", i + 1, wiz_text(w, title));
 			free(title);
+			show_answers(w, steps[i].id);
 		}
 		if (wiz_ask(w, "review", NULL, 0, &a) == WIZ_QUIT)
 			return WIZ_QUIT;

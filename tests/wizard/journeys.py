@@ -98,9 +98,9 @@ def profile(s):
 
 
 def templates(s, files=("templates/order_shipped.json",)):
-    for f in files:
-        s.ask("template", f)
-    s.ask("template", "")
+    for i, f in enumerate(files):
+        s.ask("template_more" if i else "template", f)
+    s.ask("template_more" if files else "template", "")
 
 
 def contact(s):
@@ -186,6 +186,50 @@ def case_template_optional():
     s.no_debris()
     with open(os.path.join(d, "request.eml"), encoding="utf-8") as f:
         check("template." not in f.read(), "the e-mail lists template findings")
+
+
+def case_review_lists():
+    """The review shows every answer under its section. A bad template is removed there, a
+    number replaced and another added; then the e-mail, without the template note."""
+    d = folder()
+    s = start(d, LANG)
+    all_steps(s, tpl=("templates/order_shipped.json", "templates/bad.json"))
+    s.expect(t(s, "wizard.review"))
+    s.expect(r"^  4\) " + t(s, "wizard.step.numbers"))
+    s.expect(r"^       1\) \+55 11 3456-7890$")
+    s.expect(r"^  8\) " + t(s, "wizard.step.templates"))
+    s.expect(r"^       1\) templates/order_shipped\.json$")
+    s.expect(r"^       2\) templates/bad\.json$")
+    s.expect(r"^       Mariana Ferreira$")
+    s.ask("review", "8")
+    s.expect(r"^  2\) templates/bad\.json$")
+    s.expect(re.escape(text("wizard.list.how", LANG)[:50]))
+    s.ask("template_more", "-2")
+    s.expect(r"templates/bad\.json")
+    s.ask("template_more", "")
+    s.ask("review", "4")
+    s.ask("phone_more", "1")
+    line = s.prompt("phone")
+    check(line.endswith("[+55 11 3456-7890]:"), "the entry replaced is not the default: %r" % line, s)
+    s.line("+55 11 3456-7891")
+    s.ask("phone_more", "+54 11 4321-8765")
+    s.ask("phone_more", "")
+    s.expect(t(s, "wizard.review"))
+    s.expect(r"^       1\) \+55 11 3456-7891$")
+    s.expect(r"^       2\) \+54 11 4321-8765$")
+    s.expect(r"^       1\) templates/order_shipped\.json$")
+    line = s.prompt("review")
+    check("templates/bad.json" not in "\n".join(s.lines()[-30:]), "the removed template is still listed", s)
+    s.line("")
+    s.ask("write_email", "")
+    check(text("wizard.templates.not_blocking", LANG)[:30] not in s.transcript(), "template note after removal", s)
+    s.ask("send_email", "")
+    final_screen(s)
+    check(s.wait() == 0, "exit %r, want 0" % s.status, s)
+    st = state(d)
+    check(st["templates"] == ["templates/order_shipped.json"], "templates: %r" % st["templates"])
+    check([n["number"] for n in st["numbers"]] == ["+55 11 3456-7891", "+54 11 4321-8765"], "numbers: %r" % st["numbers"])
+    s.no_debris()
 
 
 def case_force():

@@ -161,6 +161,7 @@ class Term:
 
     def ask(self, qid, answer=""):
         line = self.prompt(qid)
+        self.settle(0.05)  # as a person would: type once the prompt is ready, not ahead of it
         self.line(answer)
         return line
 
