@@ -22,7 +22,7 @@ struct waba_loc {
 #define WABA_LOC_NONE ((struct waba_loc){ NULL, 0, 0, 0, 0 })
 
 struct waba_source {
-	char *name;  /* as given by the user ("-" is shown as "<stdin>") */
+	char *name;  /* as given by the user ("-" is shown as "<stdin>", or --stdin-filename) */
 	char *data;  /* the bytes, NUL-terminated (data[len] == 0) */
 	size_t len;
 	size_t *line_starts; /* built on first use */
@@ -48,6 +48,14 @@ int waba_source_read(struct waba_source *out, const char *path, size_t cap);
  */
 int waba_source_read_inside(struct waba_source *out, const char *path, const char *root, const char *named_by,
                             size_t cap);
+
+/*
+ * The name a source read from "-" gets (default "<stdin>"); the CLI's --stdin-filename,
+ * so findings, the template format (.json / .txt) and CI paths use the real file's name.
+ * NULL or "" restores the default. The name is copied.
+ */
+void waba_source_set_stdin_name(const char *name);
+const char *waba_source_stdin_name(void);
 
 /* Make a source from memory; the bytes are copied. */
 void waba_source_from_mem(struct waba_source *out, const char *name, const char *data, size_t len);

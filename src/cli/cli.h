@@ -14,6 +14,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include "waba/atomic_file.h"
 #include "waba/config.h"
 #include "waba/waba.h"
 #include "opt.h"
@@ -25,6 +26,20 @@ enum { CLI_EXIT_OK = 0, CLI_EXIT_FINDINGS = 1, CLI_EXIT_FAIL = 2, CLI_EXIT_INTER
 int cli_fail(const char *fmt, ...) WABA_PRINTF(1, 2);
 /* Print "waba-preflight: warning: <msg>" on stderr (unless quiet). */
 void cli_warn(const char *fmt, ...) WABA_PRINTF(1, 2);
+
+/*
+ * A report written to a file beside the one on stdout: `--format FORMAT:FILE` (the
+ * form of golangci-lint's --out-format and pylint's --output-format; docs/ci.md).
+ * Written atomically: a temporary file beside FILE, renamed when the report is whole.
+ */
+#define CLI_OUTPUTS_MAX 8
+struct cli_output {
+	const struct waba_reporter *reporter;
+	const char *path;                    /* into cli_run.formats */
+	struct waba_atomic_file file;        /* open until committed or aborted */
+	struct waba_report_options options;  /* the run's, without colour */
+	void *state;                         /* streaming: the reporter's */
+};
 
 /* Everything one command run needs between parsing options and exiting. */
 struct cli_run {
@@ -38,6 +53,9 @@ struct cli_run {
 	FILE *out; /* where the report goes (stdout) */
 	int settled; /* cli_run_settle() has run */
 	struct cli_stream *stream; /* the report is written part by part (cli_run_stream), or NULL */
+	char *formats;             /* copy of --format, cut into the outputs' names and files */
+	struct cli_output outputs[CLI_OUTPUTS_MAX]; /* reports written to files */
+	size_t noutputs;
 };
 
 /* Zero a run for `command` (before the options table points into run->common). */

@@ -55,13 +55,24 @@ void cli_run_init(struct cli_run *run, const char *command)
 	run->out = stdout;
 }
 
+/* An environment variable that forces colour: set, not empty, not "0" (nor "false"). */
+static int env_forces(const char *name)
+{
+	const char *v = getenv(name);
+	return v && *v && strcmp(v, "0") != 0 && strcmp(v, "false") != 0;
+}
+
+/*
+ * Colour: --no-color, then NO_COLOR (no-color.org: set and not empty), win; then
+ * FORCE_COLOR (force-color.org, as Node, pytest and ruff read it) or CLICOLOR_FORCE
+ * force it, even into a pipe or a CI log; else TERM=dumb, else a terminal.
+ */
 static int use_color(const struct cli_run *run)
 {
 	const char *no_color = getenv("NO_COLOR"), *term = getenv("TERM");
-	const char *force = getenv("CLICOLOR_FORCE");
 	if (run->common.no_color || (no_color && *no_color))
 		return 0;
-	if (force && *force && strcmp(force, "0") != 0)
+	if (env_forces("FORCE_COLOR") || env_forces("CLICOLOR_FORCE"))
 		return 1;
 	if (term && strcmp(term, "dumb") == 0)
 		return 0;
@@ -136,6 +147,61 @@ static int load_config(struct cli_run *run)
 	return 0;
 }
 
+/*
+ * --format: "FORMAT" or a comma-separated list of FORMAT and FORMAT:FILE. One report
+ * goes to stdout (the one without a file, or text); each FORMAT:FILE is also written to
+ * FILE ("-" is stdout).
+ */
+static int parse_formats(struct cli_run *run)
+{
+	char *tok, *save = NULL;
+	run->formats = waba_xstrdup(run->common.format ? run->common.format : "text");
+	run->reporter = NULL;
+	for (tok = strtok_r(run->formats, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		char *path = strchr(tok, ':');
+		const struct waba_reporter *rep;
+		if (path)
+			*path++ = '\0';
+		rep = waba_reporter_find(tok);
+		if (!rep)
+			return cli_fail(_("option --format: expected one of text, json, sarif, junit, github, gitlab (got '%s')"),
+			                tok);
+		if (path && !*path)
+			return cli_fail(_("option --format: no file after '%s:' (FORMAT:FILE writes that report to FILE)"), tok);
+		if (!path || strcmp(path, "-") == 0) {
+			if (run->reporter)
+				return cli_fail("%s", _("option --format: only one report can go to standard output; "
+				                        "give the others a file (FORMAT:FILE)"));
+			run->reporter = rep;
+			continue;
+		}
+		for (size_t i = 0; i < run->noutputs; i++)
+			if (strcmp(run->outputs[i].path, path) == 0)
+				return cli_fail(_("option --format: two reports would be written to '%s'"), path);
+		if (run->noutputs == CLI_OUTPUTS_MAX)
+			return cli_fail(_("option --format: at most %d reports can be written to files"), CLI_OUTPUTS_MAX);
+		run->outputs[run->noutputs].reporter = rep;
+		run->outputs[run->noutputs].path = path;
+		run->noutputs++;
+	}
+	if (!run->reporter)
+		run->reporter = waba_reporter_find("text");
+	return 0;
+}
+
+/* Open the temporary files of the reports written to files. */
+static int open_outputs(struct cli_run *run)
+{
+	for (size_t i = 0; i < run->noutputs; i++) {
+		struct cli_output *o = &run->outputs[i];
+		o->options = run->report_options;
+		o->options.color = 0;
+		if (waba_atomic_open(&o->file, o->path, 0644) < 0)
+			return cli_fail("%s", waba_error_last());
+	}
+	return 0;
+}
+
 int cli_run_setup(struct cli_run *run)
 {
 	int rc;
@@ -143,22 +209,25 @@ int cli_run_setup(struct cli_run *run)
 		waba_i18n_init(NULL);
 		return cli_fail(_("option --lang: expected one of pt, es, en (got '%s')"), run->common.lang);
 	}
-	const char *format = run->common.format ? run->common.format : "text";
-	run->reporter = waba_reporter_find(format);
-	if (!run->reporter)
-		return cli_fail(_("option --format: expected one of text, json, sarif, junit, github, gitlab (got '%s')"),
-		                format);
+	if ((rc = parse_formats(run)) != 0)
+		return rc;
+	if (run->common.stdin_filename) {
+		const char *n = run->common.stdin_filename;
+		if (!*n || !waba_text_is_clean(n, strlen(n), WABA_CLEAN_CONTROLS, 0))
+			return cli_fail("%s", _("option --stdin-filename: give a file name (valid UTF-8, no control characters)"));
+		waba_source_set_stdin_name(n);
+	}
 	if ((rc = load_config(run)) != 0)
 		return rc;
 	if ((rc = load_checklists(run)) != 0)
 		return rc;
-	run->report_options.color = strcmp(format, "text") == 0 && use_color(run);
+	run->report_options.color = strcmp(run->reporter->name, "text") == 0 && use_color(run);
 	run->report_options.strict = run->common.strict;
 	run->report_options.quiet = run->common.quiet;
 	run->report_options.lang = waba_i18n_lang();
 	const char *summary = getenv("GITHUB_STEP_SUMMARY");
 	run->report_options.step_summary_path = summary && *summary ? summary : NULL;
-	return 0;
+	return open_outputs(run);
 }
 
 int cli_ignored(const struct cli_run *run, const char *path)
@@ -240,11 +309,27 @@ static int failing(const struct cli_run *run)
 	return run->common.strict ? WABA_SEV_WARNING : WABA_SEV_ERROR;
 }
 
+/* Start over an output whose streaming was given up: end its reporter, empty its file. */
+static void output_restart(struct cli_run *run, struct cli_output *o)
+{
+	if (o->state)
+		o->reporter->end(o->state, &run->report);
+	o->state = NULL;
+	if (o->file.fp) {
+		fflush(o->file.fp);
+		if (ftruncate(fileno(o->file.fp), 0) != 0 || fseek(o->file.fp, 0, SEEK_SET) != 0)
+			clearerr(o->file.fp); /* the whole-report path then finds the error writing */
+	}
+}
+
 int cli_run_stream(struct cli_run *run)
 {
 	struct cli_stream *s;
 	if (run->stream || !waba_reporter_streams(run->reporter) || run->common.update_baseline)
 		return 0;
+	for (size_t i = 0; i < run->noutputs; i++)
+		if (!waba_reporter_streams(run->outputs[i].reporter))
+			return 0;
 	s = waba_xcalloc(1, sizeof(*s));
 	if (run->config.baseline) {
 		if (waba_baseline_load(&s->baseline, run->config.baseline) < 0) {
@@ -255,8 +340,19 @@ int cli_run_stream(struct cli_run *run)
 		s->unused = s->baseline.len;
 		s->baseline_key = waba_text_clean(s->baseline.path, strlen(s->baseline.path), 0, 0);
 	}
-	s->state = run->reporter->begin(run->out, &run->report, &run->report_options);
-	if (!s->state) { /* nothing written yet: stay on the whole-report path */
+	/* the files first: they can start over, stdout cannot */
+	int ok = 1;
+	for (size_t i = 0; i < run->noutputs && ok; i++) {
+		struct cli_output *o = &run->outputs[i];
+		o->state = o->reporter->begin(o->file.fp, &run->report, &o->options);
+		ok = o->state != NULL;
+	}
+	if (ok)
+		s->state = run->reporter->begin(run->out, &run->report, &run->report_options);
+	if (!s->state) { /* nothing written on stdout yet: stay on the whole-report path */
+		for (size_t i = 0; i < run->noutputs; i++)
+			output_restart(run, &run->outputs[i]);
+		waba_error_clear();
 		waba_baseline_release(&s->baseline);
 		free(s->baseline_key);
 		free(s);
@@ -391,6 +487,8 @@ static void emit_part(struct cli_run *run, const struct waba_report *part)
 		s->nheld++;
 	} else {
 		s->err = run->reporter->chunk(s->state, part);
+		for (size_t i = 0; i < run->noutputs && !s->err; i++)
+			s->err = run->outputs[i].reporter->chunk(run->outputs[i].state, part);
 	}
 }
 
@@ -468,6 +566,21 @@ static void finish_held(struct cli_run *run)
 		fclose(held);
 }
 
+/* Commit the reports written to files; 0, or the first error (the rest aborted). */
+static int commit_outputs(struct cli_run *run, int err)
+{
+	for (size_t i = 0; i < run->noutputs; i++) {
+		struct cli_output *o = &run->outputs[i];
+		if (!o->file.fp)
+			continue;
+		if (err)
+			waba_atomic_abort(&o->file);
+		else
+			err = waba_atomic_commit(&o->file);
+	}
+	return err;
+}
+
 static int finish_stream(struct cli_run *run)
 {
 	struct cli_stream *s = run->stream;
@@ -477,8 +590,15 @@ static int finish_stream(struct cli_run *run)
 	s->state = NULL;
 	if (!s->err)
 		s->err = err;
+	for (size_t i = 0; i < run->noutputs; i++) {
+		err = run->outputs[i].reporter->end(run->outputs[i].state, &run->report);
+		run->outputs[i].state = NULL;
+		if (!s->err)
+			s->err = err;
+	}
 	if (s->err == 0 && fflush(run->out) != 0)
 		s->err = waba_error_set(WABA_EIO, "%s", _("cannot write the report"));
+	s->err = commit_outputs(run, s->err);
 	if (s->err < 0)
 		return cli_fail("%s", waba_error_last());
 	return s->failing > 0 ? CLI_EXIT_FINDINGS : CLI_EXIT_OK;
@@ -491,6 +611,11 @@ static void stream_release(struct cli_run *run)
 		return;
 	if (s->state)
 		run->reporter->end(s->state, &run->report);
+	for (size_t i = 0; i < run->noutputs; i++) {
+		if (run->outputs[i].state)
+			run->outputs[i].reporter->end(run->outputs[i].state, &run->report);
+		run->outputs[i].state = NULL;
+	}
 	if (s->held)
 		fclose(s->held);
 	waba_baseline_release(&s->baseline);
@@ -515,6 +640,9 @@ int cli_run_finish(struct cli_run *run)
 	err = run->reporter->write(run->out, &run->report, &run->report_options);
 	if (err == 0 && fflush(run->out) != 0)
 		err = waba_error_set(WABA_EIO, "%s", _("cannot write the report"));
+	for (size_t i = 0; i < run->noutputs && err == 0; i++)
+		err = run->outputs[i].reporter->write(run->outputs[i].file.fp, &run->report, &run->outputs[i].options);
+	err = commit_outputs(run, err);
 	if (err < 0)
 		return cli_fail("%s", waba_error_last());
 	if (waba_findings_count(fs, run->common.strict ? WABA_SEV_WARNING : WABA_SEV_ERROR) > 0)
@@ -525,6 +653,10 @@ int cli_run_finish(struct cli_run *run)
 void cli_run_release(struct cli_run *run)
 {
 	stream_release(run);
+	commit_outputs(run, -1); /* a run that stopped early leaves no report file behind */
+	free(run->formats);
+	run->formats = NULL;
+	run->noutputs = 0;
 	waba_report_release(&run->report);
 	free(run->common.checklists.v); /* the --checklist values (strings borrowed from argv) */
 	run->common.checklists.v = NULL;

@@ -37,10 +37,10 @@ struct walk {
 	char *last_short;
 };
 
-/* The file name findings give (waba_source_read names standard input "<stdin>"). */
+/* The file name findings give (waba_source_read names standard input "<stdin>", or --stdin-filename). */
 static const char *shown_name(const char *path)
 {
-	return strcmp(path, "-") == 0 ? "<stdin>" : path;
+	return strcmp(path, "-") == 0 ? waba_source_stdin_name() : path;
 }
 
 /*

@@ -1,5 +1,6 @@
 /* main.c: the command table, global help, and "no arguments on a terminal -> wizard". */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include "cli.h"
@@ -26,7 +27,7 @@ static const struct cli_cmd commands[] = {
 
 static void usage(FILE *out)
 {
-	fprintf(out, "%s: waba-preflight COMMAND [OPTIONS] [ARGS]\n\n%s\n\n%s\n", _("usage"),
+	fprintf(out, "%s: waba-preflight [OPTIONS] COMMAND [OPTIONS] [ARGS]\n\n%s\n\n%s\n", _("usage"),
 	        _("Get a business ready for a WhatsApp Business API account before it writes to Botmaker."),
 	        _("commands:"));
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
@@ -49,26 +50,96 @@ static const char *lang_arg(int argc, char **argv)
 	return NULL;
 }
 
+/*
+ * Global options: the options every command takes (CLI_OPT_COMMON, the one table) may
+ * come before the command, as with git and gh: `waba-preflight --lang es check app.json`.
+ * They are moved after the command name, in front of its own arguments (so before any
+ * `--`), and the command's parser reads them as if written there. Returns the index of
+ * the command (argc when there is none), or -1 after printing the reason; *help and
+ * *version are set when --help / -h / --version came before the command.
+ */
+static int global_options(int argc, char **argv, char **moved, int *nmoved, int *help, int *version)
+{
+	struct cli_common c;
+	const struct cli_opt common[] = { CLI_OPT_COMMON(&c), CLI_OPT_END() };
+	int i = 1;
+	*nmoved = 0;
+	for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
+		const char *arg = argv[i];
+		if (strcmp(arg, "-h") == 0)
+			arg = "--help";
+		if (strcmp(arg, "--help") == 0 || strcmp(arg, "--version") == 0) {
+			*(arg[2] == 'h' ? help : version) = 1;
+			continue;
+		}
+		const char *name = arg + 2, *eq = strchr(name, '=');
+		size_t len = eq ? (size_t)(eq - name) : strlen(name);
+		const struct cli_opt *o = NULL;
+		for (const struct cli_opt *p = common; arg[1] == '-' && p->type != CLI_OPT_T_END; p++)
+			if (strlen(p->name) == len && strncmp(p->name, name, len) == 0)
+				o = p;
+		if (!o) {
+			cli_fail(_("unknown option '%s' before the command (try 'waba-preflight --help')"), arg);
+			return -1;
+		}
+		moved[(*nmoved)++] = argv[i];
+		if (o->type != CLI_OPT_T_FLAG && !eq) {
+			if (i + 1 >= argc) {
+				cli_fail(_("option --%s needs a value: %s"), o->name, o->value_name);
+				return -1;
+			}
+			moved[(*nmoved)++] = argv[++i];
+		}
+	}
+	return i;
+}
+
 int main(int argc, char **argv)
 {
+	int help = 0, version = 0, nmoved = 0, cmd;
+	char **moved;
 	if (waba_i18n_init(lang_arg(argc, argv)) < 0)
 		waba_i18n_init(NULL); /* an unknown --lang is reported by the command */
-	if (argc < 2) {
-		if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
-			return cmd_wizard(1, (char *[]){ (char *)"wizard", NULL });
-		usage(stderr);
+	moved = calloc((size_t)argc + 2, sizeof(char *));
+	if (!moved)
+		return cli_fail("%s", _("out of memory"));
+	cmd = global_options(argc, argv, moved + 1, &nmoved, &help, &version);
+	if (cmd < 0) {
+		free(moved);
 		return CLI_EXIT_FAIL;
 	}
-	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0) {
+	if (help || (cmd < argc && strcmp(argv[cmd], "help") == 0)) {
+		free(moved);
 		usage(stdout);
 		return CLI_EXIT_OK;
 	}
-	if (strcmp(argv[1], "--version") == 0) {
+	if (version) {
+		free(moved);
 		printf("waba-preflight %s\n", waba_version());
 		return CLI_EXIT_OK;
 	}
+	if (cmd >= argc) {
+		if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
+			moved[0] = (char *)"wizard";
+			int rc = cmd_wizard(nmoved + 1, moved);
+			free(moved);
+			return rc;
+		}
+		free(moved);
+		usage(stderr);
+		return CLI_EXIT_FAIL;
+	}
+	/* the command, the options moved from before it, then its own arguments */
+	moved[0] = argv[cmd];
+	for (int k = cmd + 1; k < argc; k++)
+		moved[++nmoved] = argv[k];
+	moved[nmoved + 1] = NULL;
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
-		if (strcmp(argv[1], commands[i].name) == 0)
-			return commands[i].fn(argc - 1, argv + 1);
-	return cli_fail(_("unknown command '%s' (try 'waba-preflight --help')"), argv[1]);
+		if (strcmp(argv[cmd], commands[i].name) == 0) {
+			int rc = commands[i].fn(nmoved + 1, moved);
+			free(moved);
+			return rc;
+		}
+	free(moved);
+	return cli_fail(_("unknown command '%s' (try 'waba-preflight --help')"), argv[cmd]);
 }

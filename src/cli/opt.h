@@ -43,16 +43,18 @@ struct cli_common {
 	int help;
 	int version;
 	int update_baseline;
+	const char *stdin_filename;
 };
 
 #define CLI_OPT_COMMON(c) \
-	CLI_OPT_STRING("format", &(c)->format, "FORMAT", N_("text, json, sarif, junit, github or gitlab (default: text)")), \
+	CLI_OPT_STRING("format", &(c)->format, "FORMAT", N_("text, json, sarif, junit, github or gitlab (default: text); FORMAT:FILE also writes that report to FILE, comma-separated: github,sarif:out.sarif")), \
 	CLI_OPT_STRING("lang", &(c)->lang, "LANG", N_("language of messages: pt, es or en (default: from LANG)")), \
 	CLI_OPT_LIST("checklist", &(c)->checklists, "FILE", N_("extra or overriding policy data (repeatable)")), \
 	CLI_OPT_STRING("config", &(c)->config, "FILE", N_("configuration file (default: .waba-preflight.json, searched upwards)")), \
 	CLI_OPT_FLAG("update-baseline", &(c)->update_baseline, N_("write the current findings to the configured baseline")), \
 	CLI_OPT_FLAG("strict", &(c)->strict, N_("warnings fail too (exit 1)")), \
-	CLI_OPT_FLAG("no-color", &(c)->no_color, N_("no colour (also: NO_COLOR set, or output not a terminal)")), \
+	CLI_OPT_FLAG("no-color", &(c)->no_color, N_("no colour (also: NO_COLOR set, or output not a terminal; FORCE_COLOR forces it)")), \
+	CLI_OPT_STRING("stdin-filename", &(c)->stdin_filename, "NAME", N_("the name findings give the file read from '-' (standard input)")), \
 	CLI_OPT_FLAG("quiet", &(c)->quiet, N_("print findings only, no summary")), \
 	CLI_OPT_FLAG("help", &(c)->help, N_("show this help")), \
 	CLI_OPT_FLAG("version", &(c)->version, N_("show the version"))

@@ -90,6 +90,19 @@ static int finish_read(struct waba_source *out, struct waba_strbuf *sb, int err,
 	return 0;
 }
 
+static char *stdin_name; /* what "-" is called; NULL: "<stdin>" */
+
+void waba_source_set_stdin_name(const char *name)
+{
+	free(stdin_name);
+	stdin_name = name && *name ? waba_xstrdup(name) : NULL;
+}
+
+const char *waba_source_stdin_name(void)
+{
+	return stdin_name ? stdin_name : "<stdin>";
+}
+
 int waba_source_read(struct waba_source *out, const char *path, size_t cap)
 {
 	struct waba_strbuf sb = WABA_STRBUF_INIT;
@@ -107,7 +120,7 @@ int waba_source_read(struct waba_source *out, const char *path, size_t cap)
 			                      _("cannot open '%s': %s"), path, strerror(errno));
 		err = read_open(fd, path, cap, &sb);
 	}
-	return finish_read(out, &sb, err, is_stdin ? "<stdin>" : path);
+	return finish_read(out, &sb, err, is_stdin ? waba_source_stdin_name() : path);
 }
 
 int waba_source_read_inside(struct waba_source *out, const char *path, const char *root, const char *named_by,

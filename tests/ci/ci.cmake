@@ -3,3 +3,6 @@
 add_test(NAME ci/action-and-pre-commit
          COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_LIST_DIR}/run_ci_files.py ${WABA_EXE} ${CMAKE_SOURCE_DIR})
 set_tests_properties(ci/action-and-pre-commit PROPERTIES LABELS ci ENVIRONMENT "NO_COLOR=1")
+add_test(NAME ci/output-files
+         COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_LIST_DIR}/test_output_files.py ${WABA_EXE} ${CMAKE_SOURCE_DIR})
+set_tests_properties(ci/output-files PROPERTIES LABELS ci)
