@@ -113,6 +113,16 @@ void waba_webhook_result_release(struct waba_webhook_result *r);
 void waba_check_webhook(struct waba_report *r, const struct waba_webhook_options *o,
                         const struct waba_webhook_result *res);
 
+/*
+ * What the endpoint sent, made fit for a one-line message: the verify token and the
+ * app secret of `o` replaced by "[secret]", control bytes made spaces, cut at 240 bytes
+ * on a UTF-8 boundary. Pure (used by the probe on every text it keeps, and the fuzzer).
+ */
+char *waba_webhook_scrub(const struct waba_webhook_options *o, const char *s, size_t len);
+
+/* An "Expire date" of CURLINFO_CERTINFO ("Dec  2 15:00:00 2027 GMT") as a time, or 0. */
+time_t waba_webhook_cert_date(const char *s);
+
 /* The payload of POST number `n` (1-based): a WhatsApp inbound text message in Meta's
  * webhook shape. Caller frees. */
 char *waba_webhook_payload(int n, time_t now);

@@ -438,17 +438,19 @@ static void check_posts(struct waba_findings *fs, const struct waba_webhook_opti
 	waba_strbuf_release(&figs);
 }
 
-/* A body shown in a message: scrubbed already by the probe; cut short here. */
-static char *body_excerpt(const struct waba_webhook_answer *a)
+/* A body shown in a message: scrubbed of the secrets, cut short, ASCII only. */
+static char *body_excerpt(const struct waba_webhook_options *o, const struct waba_webhook_answer *a)
 {
-	size_t n = a->body_len < 60 ? a->body_len : 60;
+	char *clean = waba_webhook_scrub(o, a->body ? a->body : "", a->body_len);
+	size_t len = strlen(clean), n = len < 60 ? len : 60;
 	struct waba_strbuf sb = WABA_STRBUF_INIT;
 	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)a->body[i];
+		unsigned char c = (unsigned char)clean[i];
 		waba_strbuf_addc(&sb, c < 0x20 || c >= 0x7f ? '?' : (char)c);
 	}
-	if (a->body_len > n)
+	if (len > n)
 		waba_strbuf_adds(&sb, "...");
+	free(clean);
 	return waba_strbuf_detach(&sb);
 }
 
@@ -484,7 +486,7 @@ static const char *check_handshake(struct waba_findings *fs, const struct waba_w
 		                  a->status);
 		verdict = "failed";
 	} else if (!answered_challenge(a, res->challenge)) {
-		char *got = body_excerpt(a);
+		char *got = body_excerpt(o, a);
 		waba_findings_add(fs, &RULE_HS_CHALLENGE, WABA_LOC_NONE,
 		                  _("the verification GET was answered 200 but the body is '%s', not exactly the "
 		                    "challenge '%s'"), got, res->challenge);

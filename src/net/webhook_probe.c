@@ -271,13 +271,14 @@ static int curl_on_openssl(void)
 }
 
 /* "Dec  2 15:00:00 2027 GMT" (OpenSSL's ASN1_TIME_print, as CURLINFO_CERTINFO gives it) */
-static time_t parse_cert_date(const char *s)
+time_t waba_webhook_cert_date(const char *s)
 {
 	static const char months[] = "JanFebMarAprMayJunJulAugSepOctNovDec";
 	char mon[4];
 	int d, h, mi, sec, y;
 	struct tm tm;
-	if (sscanf(s, "%3s %d %d:%d:%d %d", mon, &d, &h, &mi, &sec, &y) != 6)
+	if (sscanf(s, "%3s %2d %2d:%2d:%2d %4d", mon, &d, &h, &mi, &sec, &y) != 6 || d < 1 || d > 31 || h < 0 ||
+	    h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 60 || y < 1970)
 		return 0;
 	const char *p = strstr(months, mon);
 	if (!p || (p - months) % 3)
@@ -307,7 +308,7 @@ struct probe {
 
 /* A copy fit for a one-line message: secrets replaced, control bytes made spaces,
  * cut at TEXT_MAX bytes on a UTF-8 boundary. */
-static char *scrub(const struct waba_webhook_options *o, const char *s, size_t len)
+char *waba_webhook_scrub(const struct waba_webhook_options *o, const char *s, size_t len)
 {
 	const char *secrets[2] = { o->verify_token, o->app_secret };
 	struct waba_strbuf sb = WABA_STRBUF_INIT;
@@ -426,7 +427,7 @@ static void note_tls(struct probe *p)
 			else if (strncmp(l->data, "Issuer:", 7) == 0)
 				issuer = l->data + 7;
 			else if (strncmp(l->data, "Expire date:", 12) == 0) {
-				time_t na = parse_cert_date(l->data + 12);
+				time_t na = waba_webhook_cert_date(l->data + 12);
 				if (na)
 					t->not_after = na;
 			}
@@ -500,7 +501,7 @@ static void request(struct probe *p, const char *url, const char *body, const ch
 	} else if (rc != CURLE_OK) {
 		const char *why = p->errbuf[0] ? p->errbuf : curl_easy_strerror(rc);
 		a->fail = kind_of(p, rc, why);
-		a->reason = scrub(o, why, strlen(why));
+		a->reason = waba_webhook_scrub(o, why, strlen(why));
 		if (a->fail >= WABA_WEBHOOK_TLS_UNTRUSTED && p->seen.have_leaf && !p->res->tls.not_after) {
 			p->res->tls.not_after = p->seen.leaf_not_after;
 			p->res->tls.verify_error = p->seen.verify_error;
@@ -510,7 +511,7 @@ static void request(struct probe *p, const char *url, const char *body, const ch
 		curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &a->status);
 		if (a->status >= 300 && a->status < 400 && curl_easy_getinfo(c, CURLINFO_REDIRECT_URL, &loc) == CURLE_OK &&
 		    loc)
-			a->location = scrub(o, loc, strlen(loc));
+			a->location = waba_webhook_scrub(o, loc, strlen(loc));
 		a->body = waba_xstrndup(got.buf, got.len);
 		a->body_len = got.len;
 		note_tls(p);

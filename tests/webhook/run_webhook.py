@@ -64,8 +64,8 @@ class Handler(BaseHTTPRequestHandler):
             return self.reply(200, json.dumps({"hub.challenge": challenge}).encode())
         if behaviour == "any-token":
             return self.reply(200, challenge.encode())
-        if behaviour == "echo-token":
-            return self.reply(403, ("bad token " + q.get("hub.verify_token", "")).encode())
+        if behaviour == "echo-secret":
+            return self.reply(200, ("token " + q.get("hub.verify_token", "")).encode())
         if q.get("hub.verify_token") == TOKEN:
             return self.reply(200, challenge.encode())
         return self.reply(403, b"wrong verify token")
@@ -482,6 +482,8 @@ def t_secrets_scrubbed(exe):
             expect(r.code == 1, "%s: exit %d" % (fmt, r.code))
             if fmt == "json":
                 expect("[secret]" in r.rules()["webhook.redirect"]["message"], "not scrubbed: %r" % r.out)
+                expect("token [secret]" in r.rules()["webhook.handshake.challenge"]["message"],
+                       "body not scrubbed: %r" % r.out)
         # and never from the command line: there is no option that takes one
         r = run_cli(exe, ["webhook", e.url("good"), "--verify-token", "x"])
         expect(r.code == 2, "--verify-token accepted: exit %d" % r.code)
