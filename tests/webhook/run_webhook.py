@@ -111,7 +111,7 @@ def openssl(*args):
     subprocess.run(["openssl", *args], check=True, capture_output=True)
 
 
-def make_certs(d, days=30, self_signed=False):
+def make_certs(d, days=90, self_signed=False):
     """(ca.pem or None, leaf.pem, leaf.key): a leaf for 127.0.0.1 valid `days` days."""
     ec = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"]
     ext = os.path.join(d, "ext.cnf")
@@ -142,7 +142,7 @@ def expect(cond, what):
 class Env:
     """A temporary folder with certificates, secret files and a server."""
 
-    def __init__(self, days=30, self_signed=False, tls=True, old_tls=False):
+    def __init__(self, days=90, self_signed=False, tls=True, old_tls=False):
         if not shutil.which("openssl"):
             print("SKIP: openssl not found")
             sys.exit(77)
