@@ -10,7 +10,7 @@ mode=${1:-example}
 PACKAGES="build-essential cmake pkg-config git libcurl4-openssl-dev libxml2-dev libxml2-utils
 libcjson-dev libpng-dev libjpeg-dev libphonenumber-dev libutf8proc-dev libedit-dev libcmocka-dev
 gettext clang libclang-rt-14-dev python3 python3-phonenumbers python3-aiosmtpd python3-jsonschema
-pngcheck locales openssl ca-certificates tmux libssl-dev python3-pyte"
+pngcheck locales openssl ca-certificates tmux libssl-dev python3-pyte dpkg-dev strace zsh fish"
 
 as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"
@@ -39,11 +39,11 @@ if ! locale -a 2>/dev/null | grep -qi '^pt_BR.utf8$' || ! locale -a 2>/dev/null 
 fi
 
 jobs=$(nproc 2>/dev/null || echo 2)
-build() { # build DIR [cmake options...]: quiet unless it fails
+build() { # build DIR [cmake options...]: quiet unless it fails. -Werror here, never for packagers.
   dir=$1; shift
   echo "== building in $dir"
   mkdir -p "$dir"
-  if ! { cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" && cmake --build "$dir" -j "$jobs"; } \
+  if ! { cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DWABA_WERROR=ON "$@" && cmake --build "$dir" -j "$jobs"; } \
        >"$dir/build.log" 2>&1; then
     tail -n 60 "$dir/build.log"
     echo "bootstrap: the build failed (full log: $dir/build.log)" >&2
@@ -65,7 +65,9 @@ example)
   [ "$rc" -le 1 ]
   ;;
 test)
-  build build
+  build build -DCMAKE_BUILD_TYPE=Release
+  # a second compiler catches what the first does not warn about (tests off: built, not run twice)
+  CC=clang CXX=clang++ build build-clang -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF
   echo "== test suite (release build)"
   set +e
   ctest --test-dir build -j "$jobs" --output-on-failure --timeout 300

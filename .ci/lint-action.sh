@@ -24,7 +24,7 @@ install)
   ;;
 build)
   [ -n "${WABA_EXE:-}" ] && { echo "lint-action: using $WABA_EXE"; exit 0; }
-  cmake -B "$build" -S "$root" -DCMAKE_BUILD_TYPE=Release -DWABA_TESTS=OFF >/dev/null &&
+  cmake -B "$build" -S "$root" -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF >/dev/null &&
   cmake --build "$build" -j"$(nproc)" --target waba-preflight
   ;;
 lint)

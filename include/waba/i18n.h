@@ -28,6 +28,13 @@ const char *waba_ngettext(const char *one, const char *many, unsigned long n) WA
  */
 int waba_i18n_init(const char *lang);
 
+/*
+ * Whether the catalogue of the language in use was found (always true for English, the
+ * language the messages are written in). Without it gettext silently falls back to
+ * English, so the CLI says so once.
+ */
+int waba_i18n_catalog_found(void);
+
 /* The language in use: "pt", "es" or "en". */
 const char *waba_i18n_lang(void);
 

@@ -19,5 +19,8 @@
 
 /* The library's version, "MAJOR.MINOR.PATCH". */
 const char *waba_version(void);
+/* The version with the `git describe` of the checkout it was built from, when there was one
+ * (for --version; reports carry waba_version()). */
+const char *waba_version_long(void);
 
 #endif

@@ -121,6 +121,15 @@ int cli_handle_help(struct cli_run *run, const char *synopsis, const char *summa
 int cli_ignored(const struct cli_run *run, const char *path);
 
 /* The commands. */
+/* The command table (main.c): name, entry point, one-line summary (N_() marked). */
+struct cli_cmd {
+	const char *name;
+	int (*fn)(int argc, char **argv);
+	const char *summary;
+};
+const struct cli_cmd *cli_commands(size_t *n);
+
+int cmd_completion(int argc, char **argv);
 int cmd_wizard(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_business(int argc, char **argv);

@@ -91,7 +91,7 @@ int cli_handle_help(struct cli_run *run, const char *synopsis, const char *summa
 		return 1;
 	}
 	if (run->common.version) {
-		printf("waba-preflight %s\n", waba_version());
+		printf("waba-preflight %s\n", waba_version_long());
 		return 1;
 	}
 	return 0;

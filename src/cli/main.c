@@ -4,12 +4,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "cli.h"
-
-struct cli_cmd {
-	const char *name;
-	int (*fn)(int argc, char **argv);
-	const char *summary;
-};
+#include "waba/paths.h"
 
 static const struct cli_cmd commands[] = {
 	{ "wizard",   cmd_wizard,   N_("guide me through the whole activation request, step by step") },
@@ -23,7 +18,14 @@ static const struct cli_cmd commands[] = {
 	{ "email",    cmd_email,    N_("assemble (and send) the activation request e-mail") },
 	{ "rules",    cmd_rules,    N_("list every rule: id, severity, summary") },
 	{ "webhook",  cmd_webhook,  N_("check the message endpoint as Botmaker and Meta call it (TLS, 200, speed)") },
+	{ "completion", cmd_completion, N_("print a shell completion script (bash, zsh or fish)") },
 };
+
+const struct cli_cmd *cli_commands(size_t *n)
+{
+	*n = sizeof(commands) / sizeof(commands[0]);
+	return commands;
+}
 
 static void usage(FILE *out)
 {
@@ -98,8 +100,12 @@ int main(int argc, char **argv)
 {
 	int help = 0, version = 0, nmoved = 0, cmd;
 	char **moved;
-	if (waba_i18n_init(lang_arg(argc, argv)) < 0)
+	const char *lang = lang_arg(argc, argv);
+	if (waba_i18n_init(lang) < 0)
 		waba_i18n_init(NULL); /* an unknown --lang is reported by the command */
+	else if (lang && !waba_i18n_catalog_found())
+		cli_warn(_("no translations for '%s' found in %s; messages stay in English "
+		           "(WABA_PREFLIGHT_LOCALEDIR names another folder)"), lang, waba_data_dir(WABA_DATA_LOCALE));
 	moved = calloc((size_t)argc + 2, sizeof(char *));
 	if (!moved)
 		return cli_fail("%s", _("out of memory"));
@@ -115,7 +121,7 @@ int main(int argc, char **argv)
 	}
 	if (version) {
 		free(moved);
-		printf("waba-preflight %s\n", waba_version());
+		printf("waba-preflight %s\n", waba_version_long());
 		return CLI_EXIT_OK;
 	}
 	if (cmd >= argc) {

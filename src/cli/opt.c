@@ -20,9 +20,24 @@ static void list_push(struct cli_strlist *l, char *s)
 	l->v[l->len] = NULL;
 }
 
+struct cli_opt_capture *cli_opt_capture;
+
 int cli_opt_parse(const struct cli_opt *opts, int argc, char **argv, struct cli_strlist *positional)
 {
 	int only_positional = 0;
+	if (cli_opt_capture) {
+		size_t n = 0;
+		while (opts[n].type != CLI_OPT_T_END)
+			n++;
+		cli_opt_capture->opts = waba_xcalloc(n + 1, sizeof(*opts));
+		memcpy(cli_opt_capture->opts, opts, n * sizeof(*opts));
+		for (size_t i = 0; i < n; i++)
+			cli_opt_capture->opts[i].dest = NULL; /* points into the command's frame */
+		cli_opt_capture->n = n;
+		positional->v = NULL;
+		positional->len = 0;
+		return -1;
+	}
 	positional->v = waba_xcalloc(1, sizeof(char *));
 	positional->len = 0;
 	for (int i = 1; i < argc; i++) {

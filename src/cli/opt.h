@@ -66,6 +66,17 @@ struct cli_common {
  */
 int cli_opt_parse(const struct cli_opt *opts, int argc, char **argv, struct cli_strlist *positional);
 
+/*
+ * Reading the tables without running the commands (shell completions, cmd_completion.c):
+ * while cli_opt_capture is set, cli_opt_parse() copies the table it is given into it
+ * (dest cleared) and returns -1 at once, printing nothing; the command then returns.
+ */
+struct cli_opt_capture {
+	struct cli_opt *opts; /* n entries, allocated */
+	size_t n;
+};
+extern struct cli_opt_capture *cli_opt_capture;
+
 /* Print the usage block for `cmd` generated from the table. */
 void cli_opt_help(FILE *out, const char *cmd, const char *synopsis, const char *summary,
                   const struct cli_opt *opts);

@@ -5,10 +5,12 @@
  */
 #include <libintl.h>
 #include <locale.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include "waba/i18n.h"
+#include "waba/paths.h"
 
 static const char *current_lang = "en";
 
@@ -27,15 +29,15 @@ const char *waba_i18n_lang(void)
 	return current_lang;
 }
 
-static const char *locale_dir(void)
+int waba_i18n_catalog_found(void)
 {
-	const char *env = getenv("WABA_PREFLIGHT_LOCALEDIR");
+	char path[4096];
 	struct stat st;
-	if (env && *env)
-		return env;
-	if (stat(WABA_LOCALE_DIR_BUILD, &st) == 0)
-		return WABA_LOCALE_DIR_BUILD;
-	return WABA_LOCALE_DIR_INSTALL;
+	if (strcmp(current_lang, "en") == 0)
+		return 1; /* the messages are written in English */
+	snprintf(path, sizeof(path), "%s/%s/LC_MESSAGES/%s.mo", waba_data_dir(WABA_DATA_LOCALE), current_lang,
+	         WABA_TEXTDOMAIN);
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
 static const char *lang_from_env(void)
@@ -84,7 +86,7 @@ int waba_i18n_init(const char *lang)
 	/* LANGUAGE wins over the locale when the locale is not C; set it for both cases. */
 	setenv("LANGUAGE", current_lang[0] == 'p' ? "pt_BR:pt" : current_lang[0] == 'e' && current_lang[1] == 's'
 	       ? "es" : "en", 1);
-	bindtextdomain(WABA_TEXTDOMAIN, locale_dir());
+	bindtextdomain(WABA_TEXTDOMAIN, waba_data_dir(WABA_DATA_LOCALE));
 	bind_textdomain_codeset(WABA_TEXTDOMAIN, "UTF-8");
 	return 0;
 }

@@ -12,6 +12,7 @@
 #include <libxml/tree.h>
 #include "waba/i18n.h"
 #include "waba/checklist.h"
+#include "waba/paths.h"
 #include "waba/status.h"
 #include "waba/strbuf.h"
 #include "waba/text.h"
@@ -42,13 +43,7 @@ struct waba_checklist *waba_checklist_new(void)
 
 const char *waba_checklist_default_dir(void)
 {
-	const char *env = getenv("WABA_PREFLIGHT_CHECKLISTS");
-	struct stat st;
-	if (env && *env)
-		return env;
-	if (stat(WABA_CHECKLIST_DIR_BUILD "/checklist.rng", &st) == 0)
-		return WABA_CHECKLIST_DIR_BUILD;
-	return WABA_CHECKLIST_DIR_INSTALL;
+	return waba_data_dir(WABA_DATA_CHECKLISTS);
 }
 
 /* ---- error capture ------------------------------------------------------------------ */

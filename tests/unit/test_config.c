@@ -103,10 +103,10 @@ static void test_load_rows(void **state)
 			waba_config_release(&cfg);
 			continue;
 		}
-		char want[1024];
-		snprintf(want, sizeof(want), "%s:%s: %s", path, rows[i].where, rows[i].msg);
+		char *want = waba_xasprintf("%s:%s: %s", path, rows[i].where, rows[i].msg);
 		if (err != WABA_EINVAL || strcmp(waba_error_last(), want) != 0)
 			fail_msg("row %zu: got %d '%s'\nwant '%s'", i, err, waba_error_last(), want);
+		free(want);
 		assert_null(cfg.path);
 		assert_int_equal(cfg.noverrides, 0);
 	}
@@ -350,11 +350,11 @@ static void test_baseline_malformed(void **state)
 	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
 		struct waba_baseline bl = WABA_BASELINE_INIT;
 		const char *path = write_file("badbl.json", rows[i].json);
-		char want[1024];
-		snprintf(want, sizeof(want), "%s:%s: %s", path, rows[i].where, rows[i].msg);
+		char *want = waba_xasprintf("%s:%s: %s", path, rows[i].where, rows[i].msg);
 		int err = waba_baseline_load(&bl, path);
 		if (err != WABA_EINVAL || strcmp(waba_error_last(), want) != 0)
 			fail_msg("row %zu: got %d '%s'\nwant '%s'", i, err, waba_error_last(), want);
+		free(want);
 		assert_null(bl.path);
 		assert_int_equal(bl.len, 0);
 	}
