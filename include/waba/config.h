@@ -36,7 +36,15 @@ struct waba_config {
 };
 #define WABA_CONFIG_INIT { NULL, NULL, NULL, 0, NULL, 0, NULL, 0, NULL }
 
-/* Find `.waba-preflight.json` walking up from `start_dir`; *out is NULL when none (returns 0). */
+/*
+ * Find `.waba-preflight.json` walking up from `start_dir`; *out is NULL when none (returns 0).
+ * The search ends at the repository's top folder (one holding .git) or the home folder,
+ * whichever comes first, else at "/". The nearest file found is used only when this user
+ * (effective uid) owns it and others may not write it; otherwise *refused says why (caller
+ * frees) and *out is NULL (docs/security.md).
+ */
+int waba_config_find_safe(char **out, char **refused, const char *start_dir);
+/* The same, without the reason for a refused file. */
 int waba_config_find(char **out, const char *start_dir);
 
 /*

@@ -24,8 +24,10 @@ enum { CLI_EXIT_OK = 0, CLI_EXIT_FINDINGS = 1, CLI_EXIT_FAIL = 2, CLI_EXIT_INTER
 
 /* Print "waba-preflight: <msg>" on stderr and return 2. */
 int cli_fail(const char *fmt, ...) WABA_PRINTF(1, 2);
-/* Print "waba-preflight: warning: <msg>" on stderr (unless quiet). */
+/* Print "waba-preflight: warning: <msg>" on stderr. */
 void cli_warn(const char *fmt, ...) WABA_PRINTF(1, 2);
+/* Print "waba-preflight: <msg>" on stderr, control characters escaped (information). */
+void cli_note(const char *fmt, ...) WABA_PRINTF(1, 2);
 
 /*
  * A report written to a file beside the one on stdout: `--format FORMAT:FILE` (the
@@ -56,6 +58,8 @@ struct cli_run {
 	char *formats;             /* copy of --format, cut into the outputs' names and files */
 	struct cli_output outputs[CLI_OUTPUTS_MAX]; /* reports written to files */
 	size_t noutputs;
+	int announce;    /* say which configuration and extra checklists are used (text format, not quiet) */
+	char *recipient; /* email.recipient as the bundled checklists set it (only --to changes it) */
 };
 
 /* Zero a run for `command` (before the options table points into run->common). */

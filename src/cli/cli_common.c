@@ -33,6 +33,14 @@ int cli_fail(const char *fmt, ...)
 	return CLI_EXIT_FAIL;
 }
 
+void cli_note(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	print_line("", fmt, ap);
+	va_end(ap);
+}
+
 void cli_warn(const char *fmt, ...)
 {
 	va_list ap;
@@ -113,34 +121,65 @@ int cli_run_parse(struct cli_run *run, const struct cli_opt *opts, int argc, cha
 	return CLI_CONTINUE;
 }
 
+/* The recipient as the checklists loaded so far set it, or NULL. */
+static const char *recipient_of(const struct waba_checklist *cl)
+{
+	const struct waba_set *rcpt = waba_checklist_set(cl, "email.recipient");
+	return rcpt && rcpt->len ? rcpt->items[0].value : NULL;
+}
+
+/* Load one extra checklist, say so (text format), and keep the recipient the bundled
+ * checklists set: only --to changes where the request goes (docs/security.md). */
+static int load_extra(struct cli_run *run, const char *path, int from_config)
+{
+	if (waba_checklist_load_file(run->checklist, path) < 0)
+		return cli_fail("%s", waba_error_last());
+	if (run->announce)
+		cli_note(from_config ? _("using the checklist '%s' named by the configuration")
+		                     : _("using the checklist '%s'"),
+		         path);
+	const struct waba_set *now = waba_checklist_set(run->checklist, "email.recipient");
+	if (run->recipient && (!now || now->len != 1 || strcmp(now->items[0].value, run->recipient) != 0))
+		cli_warn(_("the checklist '%s' changes email.recipient: ignored, only --to changes the recipient"),
+		         path);
+	return 0;
+}
+
 static int load_checklists(struct cli_run *run)
 {
 	int err;
 	run->checklist = waba_checklist_new();
 	if ((err = waba_checklist_load_dir(run->checklist, waba_checklist_default_dir())) < 0)
 		return cli_fail("%s", waba_error_last());
+	const char *rcpt = recipient_of(run->checklist);
+	run->recipient = rcpt ? waba_xstrdup(rcpt) : NULL;
 	for (size_t i = 0; i < run->config.nchecklists; i++)
-		if ((err = waba_checklist_load_file(run->checklist, run->config.checklists[i])) < 0)
-			return cli_fail("%s", waba_error_last());
+		if ((err = load_extra(run, run->config.checklists[i], 1)) != 0)
+			return err;
 	for (size_t i = 0; i < run->common.checklists.len; i++)
-		if ((err = waba_checklist_load_file(run->checklist, run->common.checklists.v[i])) < 0)
-			return cli_fail("%s", waba_error_last());
+		if ((err = load_extra(run, run->common.checklists.v[i], 0)) != 0)
+			return err;
 	return 0;
 }
 
 static int load_config(struct cli_run *run)
 {
-	char *path = NULL;
+	char *path = NULL, *refused = NULL;
 	int err;
 	if (run->common.config) {
 		path = waba_xstrdup(run->common.config);
 	} else {
-		if (waba_config_find(&path, ".") < 0)
+		if (waba_config_find_safe(&path, &refused, ".") < 0)
 			return cli_fail("%s", waba_error_last());
+		if (refused)
+			cli_warn("%s", refused);
+		free(refused);
 	}
 	if (!path)
 		return 0;
 	err = waba_config_load(&run->config, path);
+	if (err == 0 && run->announce)
+		cli_note(_("using the configuration '%s'"), path);
 	free(path);
 	if (err < 0)
 		return cli_fail("%s", waba_error_last());
@@ -217,6 +256,7 @@ int cli_run_setup(struct cli_run *run)
 			return cli_fail("%s", _("option --stdin-filename: give a file name (valid UTF-8, no control characters)"));
 		waba_source_set_stdin_name(n);
 	}
+	run->announce = strcmp(run->reporter->name, "text") == 0 && !run->common.quiet;
 	if ((rc = load_config(run)) != 0)
 		return rc;
 	if ((rc = load_checklists(run)) != 0)
@@ -264,6 +304,11 @@ int cli_run_settle(struct cli_run *run)
 	settle_severities(run);
 	if (run->config.baseline) {
 		if (run->common.update_baseline) {
+			/* only a baseline is replaced: never a file of another kind that a config names */
+			if (access(run->config.baseline, F_OK) == 0 && waba_baseline_load(&baseline, run->config.baseline) < 0)
+				return cli_fail(_("--update-baseline does not replace '%s': it is not a baseline (%s)"),
+				                run->config.baseline, waba_error_last());
+			waba_baseline_release(&baseline);
 			waba_findings_sort(fs);
 			if (waba_baseline_write(run->config.baseline, fs) < 0)
 				return cli_fail("%s", waba_error_last());
@@ -664,4 +709,6 @@ void cli_run_release(struct cli_run *run)
 	waba_checklist_free(run->checklist);
 	waba_config_release(&run->config);
 	run->checklist = NULL;
+	free(run->recipient);
+	run->recipient = NULL;
 }

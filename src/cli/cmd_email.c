@@ -175,6 +175,7 @@ static int send_message(const struct email_args *a, const struct waba_email_requ
 	o.rcpt = req->to.value;
 	o.user = getenv("WABA_PREFLIGHT_SMTP_USER");
 	o.password = password;
+	cli_note(_("sending the request to %s through %s"), o.rcpt ? o.rcpt : "?", a->send); /* always, --quiet too */
 	int err = waba_smtp_send(&o, msg->buf, msg->len);
 	if (password) {
 		explicit_bzero(password, strlen(password));
@@ -233,8 +234,7 @@ static int run_email(struct cli_run *run, struct waba_app_check *c, const struct
 	const struct waba_application *app = c->app;
 	if (app->readable)
 		request_from_app(&req, app, &run->report);
-	const struct waba_set *rcpt = waba_checklist_set(run->checklist, "email.recipient");
-	req.to.value = a->to ? a->to : rcpt && rcpt->len ? rcpt->items[0].value : NULL;
+	req.to.value = a->to ? a->to : run->recipient; /* a checklist cannot redirect the request */
 	if (req.photo_path.value && !waba_email_header_unsafe(req.photo_path.value, strlen(req.photo_path.value))) {
 		if (read_photo(&photo, c, run->checklist, run->common.quiet) < 0) {
 			rc = cli_fail("%s", waba_error_last());

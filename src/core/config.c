@@ -11,7 +11,9 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "waba/confine.h"
 #include "waba/config.h"
+#include "waba/i18n.h"
 #include "waba/suggest.h"
 #include "waba/json_pos.h"
 #include "waba/strbuf.h"
@@ -290,7 +292,23 @@ static int load_rules(struct waba_config *cfg, const struct waba_json *doc, cons
 	return 0;
 }
 
-/* An array of non-empty strings, each resolved against `dir` unless dir is NULL. */
+static int has_dotdot(const char *p)
+{
+	for (const char *seg = p; seg; seg = strchr(seg, '/') ? strchr(seg, '/') + 1 : NULL)
+		if (seg[0] == '.' && seg[1] == '.' && (seg[2] == '/' || seg[2] == '\0'))
+			return 1;
+	return 0;
+}
+
+/* A path the configuration names must stay inside its folder (confine.h): located error. */
+static int inside(const struct waba_json *doc, const cJSON *node, const char *dir, const char *path)
+{
+	if (waba_path_check_inside(dir, path, doc->src->name) == 0)
+		return 0;
+	return waba_config_fail_at(waba_json_loc(doc, node), "%s", waba_error_last());
+}
+
+/* An array of non-empty strings, each resolved against `dir` (and kept inside it) unless dir is NULL. */
 static int load_paths(char ***out, size_t *n, const struct waba_json *doc, const cJSON *node,
                       const char *dir)
 {
@@ -303,8 +321,17 @@ static int load_paths(char ***out, size_t *n, const struct waba_json *doc, const
 			return waba_config_fail_at(waba_json_loc(doc, c), "%s", what);
 		if (!c->valuestring[0])
 			return waba_config_fail_at(waba_json_loc(doc, c), "empty string in '%s'", node->string);
+		if (!dir && has_dotdot(c->valuestring))
+			return waba_config_fail_at(waba_json_loc(doc, c), "%s",
+			                           _("an ignore pattern may not contain '..': it matches only inside "
+			                             "the configuration's folder"));
+		char *path = dir ? waba_path_join(dir, c->valuestring) : waba_xstrdup(c->valuestring);
+		if (dir && inside(doc, c, dir, path) < 0) {
+			free(path);
+			return WABA_EINVAL;
+		}
 		*out = waba_xrealloc(*out, (*n + 1) * sizeof(**out));
-		(*out)[(*n)++] = dir ? waba_path_join(dir, c->valuestring) : waba_xstrdup(c->valuestring);
+		(*out)[(*n)++] = path;
 	}
 	return 0;
 }
@@ -325,7 +352,16 @@ static int load_baseline(struct waba_config *cfg, const struct waba_json *doc, c
 		return waba_config_fail_at(waba_json_loc(doc, node), "'baseline' must be a string (a path)");
 	if (!node->valuestring[0])
 		return waba_config_fail_at(waba_json_loc(doc, node), "'baseline' must not be empty");
-	cfg->baseline = waba_path_join(cfg->dir, node->valuestring);
+	size_t n = strlen(node->valuestring);
+	if (n < 5 || strcmp(node->valuestring + n - 5, ".json") != 0)
+		return waba_config_fail_at(waba_json_loc(doc, node), "%s",
+		                           _("'baseline' must name a .json file (--update-baseline writes it)"));
+	char *path = waba_path_join(cfg->dir, node->valuestring);
+	if (inside(doc, node, cfg->dir, path) < 0) {
+		free(path);
+		return WABA_EINVAL;
+	}
+	cfg->baseline = path;
 	return 0;
 }
 
@@ -401,20 +437,48 @@ done:
 
 /* ---- finding ------------------------------------------------------------------------ */
 
-static int is_file(const char *path)
+/* Is there a regular file at path? When it is one that another user owns, or that everyone
+ * may write, *refused says why it is not used (as git's safe.directory). */
+static int is_file(const char *path, char **refused)
 {
 	struct stat st;
-	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+		return 0;
+	if (st.st_uid != geteuid())
+		*refused = waba_xasprintf(_("'%s' is not used: it belongs to another user (uid %lu); "
+		                            "give it with --config to use it"),
+		                          path, (unsigned long)st.st_uid);
+	else if (st.st_mode & S_IWOTH)
+		*refused = waba_xasprintf(_("'%s' is not used: everyone may write it; "
+		                            "give it with --config to use it"),
+		                          path);
+	return 1;
 }
 
-int waba_config_find(char **out, const char *start_dir)
+/* Does the search stop after `dir` (resolved)? At the repository's top (a .git there) and at
+ * the home folder, as git stops at a repository. */
+static int search_ends(const char *dir, const char *home)
+{
+	struct stat st;
+	char *git = waba_xasprintf("%s/.git", strcmp(dir, "/") == 0 ? "" : dir);
+	int top = lstat(git, &st) == 0;
+	free(git);
+	return top || (home && strcmp(dir, home) == 0);
+}
+
+int waba_config_find_safe(char **out, char **refused, const char *start_dir)
 {
 	char *here = waba_path_join(start_dir, CONFIG_NAME);
-	char *dir;
+	char *dir, *home = NULL;
+	const char *h = getenv("HOME");
 
 	*out = NULL;
-	if (is_file(here)) {
-		*out = here;
+	*refused = NULL;
+	if (is_file(here, refused)) {
+		if (*refused)
+			free(here);
+		else
+			*out = here;
 		return 0;
 	}
 	free(here);
@@ -422,7 +486,9 @@ int waba_config_find(char **out, const char *start_dir)
 	if (!dir)
 		return waba_error_set(errno == ENOENT ? WABA_ENOTFOUND : WABA_EIO, "cannot open '%s': %s",
 		                      start_dir, strerror(errno));
-	while (strcmp(dir, "/") != 0) {
+	if (h && *h)
+		home = realpath(h, NULL);
+	while (strcmp(dir, "/") != 0 && !search_ends(dir, home)) {
 		char *up = waba_path_dirname(dir);
 		free(dir);
 		dir = up;
@@ -431,14 +497,26 @@ int waba_config_find(char **out, const char *start_dir)
 			free(here);
 			here = waba_xstrdup("/" CONFIG_NAME);
 		}
-		if (is_file(here)) {
-			*out = here;
+		if (is_file(here, refused)) {
+			if (!*refused)
+				*out = here;
+			else
+				free(here);
 			break;
 		}
 		free(here);
 	}
+	free(home);
 	free(dir);
 	return 0;
+}
+
+int waba_config_find(char **out, const char *start_dir)
+{
+	char *refused = NULL;
+	int err = waba_config_find_safe(out, &refused, start_dir);
+	free(refused);
+	return err;
 }
 
 /* ---- ignore globs ------------------------------------------------------------------- */

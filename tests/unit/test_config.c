@@ -121,7 +121,7 @@ static void test_load_values(void **state)
 	const char *path = write_file("proj/.waba-preflight.json",
 	                              "{\"rules\": {\"input.nul\": \"off\", \"business\": \"warning\","
 	                              " \"input.nul\": \"note\"},\n"
-	                              " \"ignore\": [\"./x.json\"], \"checklists\": [\"policy/x.xml\", \"/abs.xml\"],"
+	                              " \"ignore\": [\"./x.json\"], \"checklists\": [\"policy/x.xml\", \"sub/../y.xml\"],"
 	                              " \"baseline\": \"bl.json\"}");
 	assert_int_equal(waba_config_load(&cfg, path), 0);
 	assert_string_equal(cfg.path, path);
@@ -136,13 +136,25 @@ static void test_load_values(void **state)
 	assert_int_equal(cfg.nchecklists, 2);
 	snprintf(want, sizeof(want), "%s/proj/policy/x.xml", tmpdir);
 	assert_string_equal(cfg.checklists[0], want);
-	assert_string_equal(cfg.checklists[1], "/abs.xml");
+	snprintf(want, sizeof(want), "%s/proj/sub/../y.xml", tmpdir);
+	assert_string_equal(cfg.checklists[1], want);
 	snprintf(want, sizeof(want), "%s/proj/bl.json", tmpdir);
 	assert_string_equal(cfg.baseline, want);
 	waba_config_release(&cfg);
 	assert_null(cfg.path);
 
 	assert_int_equal(waba_config_load(&cfg, "/nonexistent/.waba-preflight.json"), WABA_ENOTFOUND);
+
+	/* paths out of the configuration's folder are refused (docs/security.md) */
+	static const char *const outside[] = {
+		"{\"checklists\": [\"/abs.xml\"]}", "{\"checklists\": [\"../x.xml\"]}",
+		"{\"baseline\": \"sub/../../bl.json\"}", "{\"baseline\": \"bl.txt\"}", "{\"ignore\": [\"a/../../b\"]}",
+	};
+	for (size_t i = 0; i < sizeof(outside) / sizeof(outside[0]); i++) {
+		path = write_file("proj/.waba-preflight.json", outside[i]);
+		assert_int_equal(waba_config_load(&cfg, path), WABA_EINVAL);
+		assert_null(cfg.path);
+	}
 }
 
 static void test_find(void **state)
