@@ -41,7 +41,7 @@ struct waba_termlist {
 	char *id;
 	struct waba_term *terms;
 	size_t len;
-	void *index; /* built by waba_checklist_finish(): first word -> terms */
+	void *index; /* built by the loader (core/termindex.h): first word -> terms */
 };
 
 struct waba_checklist;

@@ -62,6 +62,8 @@ size_t waba_email_body_unsafe(const char *s, size_t len);
 
 /* 1 if `addr` is an ASCII addr-spec we can put in a header and an SMTP envelope. */
 int waba_email_addr_valid(const char *addr);
+/* 1 if c is an RFC 5322 atext character (letters, digits, !#$%&'*+-/=?^_`{|}~). */
+int waba_email_atext(int c);
 
 /*
  * Write the message to `out` (appended). @return 0, or WABA_EINVAL (a header value

@@ -12,7 +12,7 @@
 #include "waba/strbuf.h"
 #include "waba/template.h"
 #include "waba/text.h"
-#include "../parse/template_priv.h"
+#include "check_template_priv.h"
 
 #define SRC_COMP "https://developers.facebook.com/documentation/business-messaging/whatsapp/templates/components"
 #define SRC_TOV "https://developers.facebook.com/documentation/business-messaging/whatsapp/templates/overview"
@@ -261,97 +261,7 @@ static const struct waba_rule RULE_FOOTER_FORMAT = {
 	.example_bad = "Thanks! 😀",
 	.example_good = "Thanks for shopping with us",
 };
-static const struct waba_rule RULE_BUTTONS_COUNT = {
-	.id = "template.buttons.count", .severity = WABA_SEV_ERROR,
-	.summary = N_("too many buttons, or too many of one type"),
-	.hint = N_("at most 10 buttons: 10 quick replies, 2 URL, 1 phone number, 1 copy code"),
-	.source = SRC_COMP,
-	.explain = N_("Meta allows 10 buttons in all, of which at most 10 quick replies, 2 URL buttons, 1 phone-number "
-	              "button and 1 copy-code button (policy §2.2; limits in checklists/templates.xml, set "
-	              "template.button_types)."),
-	.meta_codes = "100",
-	.example_bad = "three URL buttons",
-	.example_good = "two URL buttons and one phone-number button",
-};
-static const struct waba_rule RULE_BUTTONS_TYPE = {
-	.id = "template.buttons.type", .severity = WABA_SEV_ERROR,
-	.summary = N_("unknown button type"),
-	.hint = N_("use QUICK_REPLY, URL, PHONE_NUMBER, COPY_CODE or OTP"),
-	.source = SRC_COMP,
-	.explain = N_("Buttons are of the types Meta's components page lists (policy §2.2: QUICK_REPLY, URL, "
-	              "PHONE_NUMBER, COPY_CODE, OTP and the FLOW/CATALOG/MPM/VOICE_CALL kinds)."),
-	.meta_codes = "100",
-	.example_bad = "{\"type\": \"LINK\", \"text\": \"Track\"}",
-	.example_good = "{\"type\": \"URL\", \"text\": \"Track\", \"url\": \"https://example.com/t\"}",
-};
-static const struct waba_rule RULE_BUTTONS_GROUPING = {
-	.id = "template.buttons.grouping", .severity = WABA_SEV_ERROR,
-	.summary = N_("quick replies must be grouped before or after the other buttons"),
-	.hint = N_("reorder the buttons: all quick replies first, or all last"),
-	.source = SRC_COMP,
-	.explain = N_("Meta's components page: quick-reply buttons form one group before or after all other buttons "
-	              "(QR,QR,URL is valid; QR,URL,QR is not) (policy §2.2)."),
-	.meta_codes = "100",
-	.example_bad = "QUICK_REPLY, URL, QUICK_REPLY",
-	.example_good = "QUICK_REPLY, QUICK_REPLY, URL",
-};
-static const struct waba_rule RULE_BUTTON_TEXT = {
-	.id = "template.buttons.text.length", .severity = WABA_SEV_ERROR,
-	.summary = N_("a button label is empty or longer than 25 characters"),
-	.hint = N_("write a label of 1 to 25 characters"),
-	.source = SRC_COMP,
-	.explain = N_("Button labels have 1 to 25 characters (policy §2.2, limit template.buttons.text.max_length); "
-	              "longer fields fail with sub-code 2388040."),
-	.meta_codes = "2388040",
-	.example_bad = "Click here to track your order now",
-	.example_good = "Track order",
-};
-static const struct waba_rule RULE_BUTTON_TEXT_FORMAT = {
-	.id = "template.buttons.text.format", .severity = WABA_SEV_WARNING,
-	.summary = N_("a button label should be plain text: no variables, emoji, line breaks or formatting"),
-	.hint = N_("write the label as plain words"),
-	.source = SRC_COMP,
-	.explain = N_("Meta's parameter tables say labels are alphanumeric while its own examples contain spaces; "
-	              "open-source validators (glific) refuse variables, emoji, newlines and * _ ~ in labels (policy "
-	              "§2.2, confidence B), hence a warning."),
-	.example_bad = "Track {{1}} 🚚",
-	.example_good = "Track order",
-};
-static const struct waba_rule RULE_URL_BUTTON = {
-	.id = "template.buttons.url", .severity = WABA_SEV_ERROR,
-	.summary = N_("a URL button's address is missing, not http(s), too long, or has a misplaced variable"),
-	.hint = N_("use a full https:// address of at most 2000 characters, with at most one {{1}} at its very end"),
-	.source = SRC_COMP,
-	.explain = N_("A URL button's url has at most 2000 characters and at most one variable, placed at the end "
-	              "(https://example.com/track?id={{1}}), and when it has one an example is required (policy §2.2). "
-	              "The address must be http(s) with a host."),
-	.meta_codes = "100",
-	.example_bad = "{\"type\": \"URL\", \"text\": \"Track\", \"url\": \"example.com/{{1}}/status\"}",
-	.example_good = "{\"type\": \"URL\", \"text\": \"Track\", \"url\": \"https://example.com/t/{{1}}\", \"example\": [\"https://example.com/t/566701\"]}",
-};
-static const struct waba_rule RULE_PHONE_BUTTON = {
-	.id = "template.buttons.phone", .severity = WABA_SEV_ERROR,
-	.summary = N_("a phone-number button's number is missing, too long or not a number"),
-	.hint = N_("write the number with its country code, digits only, at most 20 characters (e.g. +5511987654321)"),
-	.source = SRC_COMP,
-	.explain = N_("phone_number holds at most 20 characters (policy §2.2, limit template.buttons.phone.max_length); "
-	              "it is dialled as given, so it must be a number with its country code."),
-	.meta_codes = "2388040",
-	.example_bad = "{\"type\": \"PHONE_NUMBER\", \"text\": \"Call\", \"phone_number\": \"call us\"}",
-	.example_good = "{\"type\": \"PHONE_NUMBER\", \"text\": \"Call\", \"phone_number\": \"+551134567890\"}",
-};
-static const struct waba_rule RULE_COPY_CODE = {
-	.id = "template.buttons.copy_code", .severity = WABA_SEV_ERROR,
-	.summary = N_("a copy-code button needs a sample code of at most 15 characters"),
-	.hint = N_("give \"example\": \"SUMMER25\" (at most 15 characters)"),
-	.source = SRC_COMP,
-	.explain = N_("A COPY_CODE button carries a sample code in example, at most 15 characters (policy §2.2, limit "
-	              "template.buttons.copy_code.max_length)."),
-	.meta_codes = "2388040",
-	.example_bad = "{\"type\": \"COPY_CODE\", \"example\": \"THIS-CODE-IS-TOO-LONG\"}",
-	.example_good = "{\"type\": \"COPY_CODE\", \"example\": \"250FF\"}",
-};
-static const struct waba_rule RULE_AUTH = {
+const struct waba_rule WABA_RULE_TEMPLATE_AUTH = {
 	.id = "template.auth.structure", .severity = WABA_SEV_ERROR,
 	.summary = N_("an AUTHENTICATION template must use Meta's preset body and one OTP button"),
 	.hint = N_("body: {\"type\": \"BODY\", \"add_security_recommendation\": true}; buttons: [{\"type\": \"OTP\", \"otp_type\": \"COPY_CODE\"}]"),
@@ -364,7 +274,7 @@ static const struct waba_rule RULE_AUTH = {
 	.example_bad = "{\"category\": \"AUTHENTICATION\", \"components\": [{\"type\": \"BODY\", \"text\": \"Your code is {{1}}\"}]}",
 	.example_good = "{\"category\": \"AUTHENTICATION\", \"components\": [{\"type\": \"BODY\", \"add_security_recommendation\": true}, {\"type\": \"BUTTONS\", \"buttons\": [{\"type\": \"OTP\", \"otp_type\": \"COPY_CODE\"}]}]}",
 };
-static const struct waba_rule RULE_VAR_SYNTAX = {
+const struct waba_rule WABA_RULE_TEMPLATE_VAR_SYNTAX = {
 	.id = "template.param.syntax", .severity = WABA_SEV_ERROR,
 	.summary = N_("a variable is malformed: it must be exactly {{1}} or {{name}}"),
 	.hint = N_("write two braces on each side with nothing else inside: {{1}}"),
@@ -466,9 +376,9 @@ const struct waba_rule *const waba_rules_template[] = {
 	&RULE_PARAM_FORMAT, &RULE_BODY_REQUIRED, &RULE_SINGLE, &RULE_HEADER_FORMAT, &RULE_HEADER_MEDIA_EXAMPLE,
 	&RULE_HEADER_LENGTH, &RULE_HEADER_PARAMS, &RULE_HEADER_MARKDOWN, &RULE_HEADER_EMOJI, &RULE_HEADER_NEWLINE,
 	&RULE_BODY_LENGTH, &RULE_BODY_EMOJI, &RULE_BODY_NEWLINES, &RULE_FOOTER_LENGTH, &RULE_FOOTER_PARAMS,
-	&RULE_FOOTER_FORMAT, &RULE_BUTTONS_COUNT, &RULE_BUTTONS_TYPE, &RULE_BUTTONS_GROUPING, &RULE_BUTTON_TEXT,
-	&RULE_BUTTON_TEXT_FORMAT, &RULE_URL_BUTTON, &RULE_PHONE_BUTTON, &RULE_COPY_CODE, &RULE_AUTH,
-	&RULE_VAR_SYNTAX, &RULE_VAR_SEQUENCE, &RULE_VAR_EDGE, &RULE_VAR_ADJACENT, &RULE_VAR_RATIO,
+	&RULE_FOOTER_FORMAT, &WABA_RULE_TEMPLATE_BUTTONS_COUNT, &WABA_RULE_TEMPLATE_BUTTONS_TYPE, &WABA_RULE_TEMPLATE_BUTTONS_GROUPING, &WABA_RULE_TEMPLATE_BUTTON_TEXT,
+	&WABA_RULE_TEMPLATE_BUTTON_TEXT_FORMAT, &WABA_RULE_TEMPLATE_URL_BUTTON, &WABA_RULE_TEMPLATE_PHONE_BUTTON, &WABA_RULE_TEMPLATE_COPY_CODE, &WABA_RULE_TEMPLATE_AUTH,
+	&WABA_RULE_TEMPLATE_VAR_SYNTAX, &RULE_VAR_SEQUENCE, &RULE_VAR_EDGE, &RULE_VAR_ADJACENT, &RULE_VAR_RATIO,
 	&RULE_EXAMPLE_REQUIRED, &RULE_EXAMPLE_VALUE, &RULE_MARKDOWN,
 	/* content rules, defined in check_template_text.c */
 	&WABA_RULE_TEMPLATE_PROMOTIONAL, &WABA_RULE_TEMPLATE_PROHIBITED, &WABA_RULE_TEMPLATE_SENSITIVE,
@@ -478,123 +388,6 @@ const struct waba_rule *const waba_rules_template[] = {
 	&WABA_RULE_TEMPLATE_DUP_NAME, &WABA_RULE_TEMPLATE_DUP_CONTENT,
 	NULL,
 };
-
-/* ---------------------------------------------------------------- helpers */
-
-struct ctx {
-	const struct waba_template *tpl;
-	const struct waba_checklist *cl;
-	struct waba_findings *fs;
-	int named_format; /* parameter_format NAMED */
-};
-
-static struct waba_finding *add_at(struct ctx *c, const struct waba_rule *rule, const struct waba_tpl_text *t,
-                                   size_t start, size_t end, const char *fmt, ...) WABA_PRINTF(6, 7);
-static struct waba_finding *add_at(struct ctx *c, const struct waba_rule *rule, const struct waba_tpl_text *t,
-                                   size_t start, size_t end, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	struct waba_finding *f = waba_findings_vadd(c->fs, rule, waba_template_loc(c->tpl, t, start, end), fmt, ap);
-	va_end(ap);
-	return f;
-}
-
-static struct waba_finding *add_node(struct ctx *c, const struct waba_rule *rule, const cJSON *node,
-                                     const char *fmt, ...) WABA_PRINTF(4, 5);
-static struct waba_finding *add_node(struct ctx *c, const struct waba_rule *rule, const cJSON *node,
-                                     const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	struct waba_finding *f = waba_findings_vadd(c->fs, rule, waba_template_node_loc(c->tpl, node), fmt, ap);
-	va_end(ap);
-	return f;
-}
-
-static long limit(const struct ctx *c, const char *id, long fallback_if_absent)
-{
-	long v = waba_checklist_limit(c->cl, id);
-	return v < 0 ? fallback_if_absent : v;
-}
-
-static char *dup_text(const struct waba_tpl_text *t)
-{
-	return waba_xstrndup(t->s, t->len);
-}
-
-static int is_category(const struct waba_template *t, const char *cat)
-{
-	return waba_tpl_text_eq(&t->category, cat, 1);
-}
-
-/* ------------------------------------------------------- placeholders scan */
-
-static int all_digits(const char *s, size_t n)
-{
-	if (n == 0)
-		return 0;
-	for (size_t i = 0; i < n; i++)
-		if (!isdigit((unsigned char)s[i]))
-			return 0;
-	return 1;
-}
-
-static int ident_chars(const char *s, size_t n)
-{
-	if (n == 0)
-		return 0;
-	for (size_t i = 0; i < n; i++)
-		if (!isalnum((unsigned char)s[i]) && s[i] != '_')
-			return 0;
-	return 1;
-}
-
-size_t waba_tpl_vars(const char *s, size_t len, struct waba_tpl_var **out)
-{
-	size_t n = 0, cap = 0, i = 0;
-	*out = NULL;
-	while (i < len) {
-		if (s[i] != '{' && s[i] != '}') {
-			i++;
-			continue;
-		}
-		size_t start = i, open = 0, close = 0;
-		while (i < len && s[i] == '{')
-			open++, i++;
-		size_t cstart = i;
-		while (i < len && s[i] != '{' && s[i] != '}' && s[i] != '\n' && i - cstart <= 64)
-			i++;
-		size_t cend = i;
-		while (i < len && s[i] == '}')
-			close++, i++;
-		if (close == 0)
-			i = cend; /* the content may open the next placeholder */
-		const char *content = s + cstart;
-		size_t clen = cend - cstart;
-		struct waba_tpl_var v = { start, close ? i : cend, -1, NULL, 0, 0 };
-		if (open == 2 && close == 2 && all_digits(content, clen) && content[0] != '0' && clen < 6) {
-			v.number = atoi(content);
-		} else if (open == 2 && close == 2 && ident_chars(content, clen)) {
-			v.name = content;
-			v.name_len = clen;
-		} else if (open >= 2 || close >= 2 || (open == 1 && close == 1 && all_digits(content, clen)) ||
-		           (open + close >= 2 && open > 0 && close > 0 && clen < 20 && !strchr(" \t", content[0]) &&
-		            all_digits(content, clen))) {
-			v.malformed = 1;
-			if (open == 0 && clen > 0)
-				v.start = cstart; /* a stray '}}': point at it, not at the text before */
-		} else {
-			continue;
-		}
-		if (n == cap) {
-			cap = cap ? cap * 2 : 8;
-			*out = waba_xrealloc(*out, cap * sizeof(**out));
-		}
-		(*out)[n++] = v;
-	}
-	return n;
-}
 
 /* ------------------------------------------------------------ identity */
 
@@ -735,7 +528,7 @@ static struct vars_result check_vars(struct ctx *c, const struct waba_tpl_text *
 	size_t *name_lens = waba_xcalloc(n + 1, sizeof(*name_lens));
 	for (size_t i = 0; i < n; i++) {
 		if (v[i].malformed) {
-			add_at(c, &RULE_VAR_SYNTAX, t, v[i].start, v[i].end, _("malformed variable '%.*s' in the %s"),
+			add_at(c, &WABA_RULE_TEMPLATE_VAR_SYNTAX, t, v[i].start, v[i].end, _("malformed variable '%.*s' in the %s"),
 			       (int)(v[i].end - v[i].start > 30 ? 30 : v[i].end - v[i].start), t->s + v[i].start, where);
 			continue;
 		}
@@ -984,22 +777,6 @@ static void check_markdown(struct ctx *c, const struct waba_tpl_text *t, const s
 	}
 }
 
-static size_t count_emoji(const char *s, size_t len, size_t *first)
-{
-	size_t n = 0, at = 0;
-	*first = 0;
-	while (at < len) {
-		size_t hit = waba_text_find_emoji(s + at, len - at);
-		if (!hit)
-			break;
-		if (n++ == 0)
-			*first = at + hit - 1;
-		int32_t cp;
-		at += hit - 1 + waba_utf8_decode(s + at + hit - 1, len - at - hit + 1, &cp);
-	}
-	return n;
-}
-
 static void check_newlines(struct ctx *c, const struct waba_tpl_text *t)
 {
 	long max = limit(c, "template.body.max_newlines_in_a_row", 3);
@@ -1122,7 +899,7 @@ static void check_body(struct ctx *c)
 		return;
 	}
 	if (is_category(t, "AUTHENTICATION"))
-		add_at(c, &RULE_AUTH, x, 0, x->len, "%s",
+		add_at(c, &WABA_RULE_TEMPLATE_AUTH, x, 0, x->len, "%s",
 		       _("an AUTHENTICATION template uses Meta's preset body: remove 'text' and set add_security_recommendation"));
 	long max = limit(c, "template.body.max_length", 1024);
 	size_t len = waba_utf8_length(x->s, x->len);
@@ -1157,7 +934,7 @@ static void check_footer(struct ctx *c)
 		long e = ft->code_expiration_minutes;
 		long lo = limit(c, "template.auth.code_expiration.min", 1), hi = limit(c, "template.auth.code_expiration.max", 90);
 		if (e != -1 && (e < lo || e > hi))
-			add_node(c, &RULE_AUTH, ft->node, _("code_expiration_minutes is %ld; it must be %ld to %ld"), e, lo, hi);
+			add_node(c, &WABA_RULE_TEMPLATE_AUTH, ft->node, _("code_expiration_minutes is %ld; it must be %ld to %ld"), e, lo, hi);
 		if (!x->s)
 			return;
 	}
@@ -1192,170 +969,6 @@ static void check_footer(struct ctx *c)
 	free(v);
 }
 
-/* ------------------------------------------------------------- buttons */
-
-static void check_button_label(struct ctx *c, const struct waba_tpl_button *b)
-{
-	const struct waba_tpl_text *x = &b->text;
-	long max = limit(c, "template.buttons.text.max_length", 25);
-	size_t len = waba_utf8_length(x->s, x->len), first;
-	struct waba_tpl_var *v = NULL;
-	if (len == 0 || (long)len > max)
-		add_at(c, &RULE_BUTTON_TEXT, x, 0, x->len, _("button label '%.*s' has %zu characters; 1 to %ld are allowed"),
-		       (int)(x->len > 40 ? 40 : x->len), x->s, len, max);
-	size_t n = waba_tpl_vars(x->s, x->len, &v);
-	if (n)
-		add_at(c, &RULE_BUTTON_TEXT_FORMAT, x, v[0].start, v[0].end, "%s", _("a button label cannot contain variables"));
-	else if (count_emoji(x->s, x->len, &first))
-		add_at(c, &RULE_BUTTON_TEXT_FORMAT, x, first, first + 1, "%s", _("the button label contains an emoji"));
-	else if (memchr(x->s, '\n', x->len))
-		add_at(c, &RULE_BUTTON_TEXT_FORMAT, x, 0, x->len, "%s", _("the button label contains a line break"));
-	else
-		for (size_t i = 0; i < x->len; i++)
-			if (strchr("*_~", x->s[i])) {
-				add_at(c, &RULE_BUTTON_TEXT_FORMAT, x, i, i + 1,
-				       _("the button label contains the formatting character '%c'"), x->s[i]);
-				break;
-			}
-	free(v);
-}
-
-static void check_url_button(struct ctx *c, const struct waba_tpl_button *b)
-{
-	const struct waba_tpl_text *u = &b->url;
-	struct waba_tpl_var *v = NULL;
-	if (!u->s) {
-		add_node(c, &RULE_URL_BUTTON, b->node, "%s", _("the URL button has no 'url'"));
-		return;
-	}
-	long max = limit(c, "template.buttons.url.max_length", 2000);
-	size_t len = waba_utf8_length(u->s, u->len);
-	if ((long)len > max)
-		add_at(c, &RULE_URL_BUTTON, u, 0, u->len, _("the URL has %zu characters; the limit is %ld"), len, max);
-	if (!(u->len > 8 && strncasecmp(u->s, "https://", 8) == 0) && !(u->len > 7 && strncasecmp(u->s, "http://", 7) == 0))
-		add_at(c, &RULE_URL_BUTTON, u, 0, u->len, _("the button URL '%.*s' does not start with https://"),
-		       (int)(u->len > 60 ? 60 : u->len), u->s);
-	size_t n = waba_tpl_vars(u->s, u->len, &v), good = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (v[i].malformed) {
-			add_at(c, &RULE_VAR_SYNTAX, u, v[i].start, v[i].end, "%s", _("malformed variable in the button URL"));
-			continue;
-		}
-		good++;
-		if ((long)good > limit(c, "template.buttons.url.max_params", 1))
-			add_at(c, &RULE_URL_BUTTON, u, v[i].start, v[i].end, "%s", _("a button URL takes at most one variable"));
-		else if (v[i].end != u->len)
-			add_at(c, &RULE_URL_BUTTON, u, v[i].start, v[i].end, "%s",
-			       _("the variable of a button URL must be at its very end"));
-	}
-	if (good && !b->example.s && !c->tpl->is_txt)
-		add_node(c, &RULE_URL_BUTTON, b->node, "%s",
-		         _("the URL has a variable but the button has no 'example' (the full URL or its suffix)"));
-	waba_check_template_url(c->tpl, u, 0, u->len, c->cl, c->fs);
-	free(v);
-}
-
-static void check_phone_button(struct ctx *c, const struct waba_tpl_button *b)
-{
-	const struct waba_tpl_text *p = &b->phone;
-	if (!p->s) {
-		add_node(c, &RULE_PHONE_BUTTON, b->node, "%s", _("the PHONE_NUMBER button has no 'phone_number'"));
-		return;
-	}
-	long max = limit(c, "template.buttons.phone.max_length", 20);
-	size_t digits = 0;
-	for (size_t i = 0; i < p->len; i++) {
-		if (isdigit((unsigned char)p->s[i])) {
-			digits++;
-		} else if (!strchr("+-() ", p->s[i]) || (p->s[i] == '+' && i != 0)) {
-			add_at(c, &RULE_PHONE_BUTTON, p, i, i + 1, _("the phone number '%.*s' contains '%c'"),
-			       (int)(p->len > 30 ? 30 : p->len), p->s, p->s[i]);
-			return;
-		}
-	}
-	if ((long)p->len > max || digits < 8)
-		add_at(c, &RULE_PHONE_BUTTON, p, 0, p->len,
-		       _("the phone number '%.*s' has %zu characters and %zu digits; at most %ld characters, with the country code"),
-		       (int)(p->len > 30 ? 30 : p->len), p->s, p->len, digits, max);
-}
-
-static void check_buttons(struct ctx *c)
-{
-	const struct waba_template *t = c->tpl;
-	const struct waba_set *types = waba_checklist_set(c->cl, "template.button_types");
-	long max_total = limit(c, "template.buttons.max_total", 10);
-	int auth = is_category(t, "AUTHENTICATION"), otp = 0;
-	if ((long)t->nbuttons > max_total)
-		add_node(c, &RULE_BUTTONS_COUNT, t->buttons_node, _("the template has %zu buttons; at most %ld"), t->nbuttons, max_total);
-	/* per type counts */
-	size_t ntypes = types ? types->len : 0;
-	size_t *counts = waba_xcalloc(ntypes + 1, sizeof(*counts));
-	int groups = 0, last_qr = -1; /* quick-reply groups */
-	for (size_t i = 0; i < t->nbuttons; i++) {
-		const struct waba_tpl_button *b = &t->buttons[i];
-		if (!b->type.s)
-			continue;
-		char *type = dup_text(&b->type);
-		const struct waba_set_item *it = waba_set_find_nocase(types, type);
-		if (!it) {
-			add_at(c, &RULE_BUTTONS_TYPE, &b->type, 0, b->type.len, _("unknown button type '%s'"), type);
-			free(type);
-			continue;
-		}
-		size_t k = (size_t)(it - types->items);
-		const char *mx = waba_set_item_attr(it, "max");
-		if (++counts[k] == (size_t)(mx ? atol(mx) : 10) + 1)
-			add_at(c, &RULE_BUTTONS_COUNT, &b->type, 0, b->type.len, _("more than %s %s buttons"), mx ? mx : "10", it->value);
-		int qr = strcmp(it->value, "QUICK_REPLY") == 0;
-		if (qr && last_qr != 1)
-			groups++;
-		if (qr && groups == 2 && last_qr == 0)
-			add_at(c, &RULE_BUTTONS_GROUPING, &b->type, 0, b->type.len, "%s",
-			       _("this quick reply is separated from the other quick replies by another button"));
-		last_qr = qr;
-		const char *label = waba_set_item_attr(it, "label");
-		if (b->text.s)
-			check_button_label(c, b);
-		else if (label && strcmp(label, "yes") == 0)
-			add_node(c, &RULE_BUTTON_TEXT, b->node, _("the %s button has no 'text' label"), it->value);
-		if (strcmp(it->value, "URL") == 0) {
-			if (auth)
-				add_at(c, &RULE_AUTH, &b->type, 0, b->type.len, "%s", _("an AUTHENTICATION template cannot have URL buttons"));
-			check_url_button(c, b);
-		} else if (strcmp(it->value, "PHONE_NUMBER") == 0) {
-			check_phone_button(c, b);
-		} else if (strcmp(it->value, "COPY_CODE") == 0) {
-			long mxc = limit(c, "template.buttons.copy_code.max_length", 15);
-			if (!b->example.s)
-				add_node(c, &RULE_COPY_CODE, b->node, "%s", _("the COPY_CODE button has no sample code in 'example'"));
-			else if ((long)waba_utf8_length(b->example.s, b->example.len) > mxc || b->example.len == 0)
-				add_at(c, &RULE_COPY_CODE, &b->example, 0, b->example.len,
-				       _("the sample code '%.*s' is over %ld characters"), (int)(b->example.len > 30 ? 30 : b->example.len),
-				       b->example.s, mxc);
-		} else if (strcmp(it->value, "OTP") == 0) {
-			otp++;
-			if (!auth)
-				add_at(c, &RULE_AUTH, &b->type, 0, b->type.len, "%s",
-				       _("OTP buttons are only for AUTHENTICATION templates"));
-			char *ot = b->otp_type.s ? dup_text(&b->otp_type) : NULL;
-			if (!ot)
-				add_node(c, &RULE_AUTH, b->node, "%s", _("the OTP button has no 'otp_type' (COPY_CODE, ONE_TAP or ZERO_TAP)"));
-			else if (!waba_set_find_nocase(waba_checklist_set(c->cl, "template.otp_types"), ot))
-				add_at(c, &RULE_AUTH, &b->otp_type, 0, b->otp_type.len,
-				       _("otp_type '%s' is not COPY_CODE, ONE_TAP or ZERO_TAP"), ot);
-			free(ot);
-		}
-		free(type);
-	}
-	if (auth && otp == 0 && !t->is_txt)
-		add_node(c, &RULE_AUTH, t->buttons_node ? t->buttons_node : t->node, "%s",
-		         _("an AUTHENTICATION template needs one OTP button"));
-	if (auth && t->header.present && t->header.format.s && !waba_tpl_text_eq(&t->header.format, "TEXT", 1))
-		add_at(c, &RULE_AUTH, &t->header.format, 0, t->header.format.len, "%s",
-		       _("an AUTHENTICATION template cannot have a media or location header"));
-	free(counts);
-}
-
 int waba_check_template(const struct waba_template *tpl, const struct waba_checklist *cl, struct waba_findings *fs)
 {
 	struct ctx c = { tpl, cl, fs, 0 };
@@ -1376,7 +989,7 @@ int waba_check_template(const struct waba_template *tpl, const struct waba_check
 	check_header(&c);
 	check_body(&c);
 	check_footer(&c);
-	check_buttons(&c);
+	waba_check_template_buttons(&c);
 	waba_check_template_kinds(tpl, cl, fs);
 	return waba_check_template_text(tpl, cl, fs);
 }

@@ -8,7 +8,8 @@
  * neither quoted-printable nor base64 output can contain.
  *
  * Header values are refused when they hold a control character (CR and LF above
- * all): a value can never start a header of its own.
+ * all): a value can never start a header of its own. The checks on values and
+ * addresses (waba_email_header_unsafe, waba_email_addr_valid) are in core/email_addr.c.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -21,70 +22,6 @@
 #include "waba/waba.h"
 
 #define LINE_SOFT 76 /* target width of header lines */
-
-static size_t unsafe(const char *s, size_t len, int body)
-{
-	size_t bad;
-	if (!waba_utf8_valid(s, len, &bad))
-		return bad + 1;
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (c == 0x7f)
-			return i + 1;
-		if (c < 0x20 && !(body && (c == '\t' || c == '\n' || c == '\r')))
-			return i + 1;
-		/* C1 controls U+0080..U+009F (UTF-8 C2 80..C2 9F) */
-		if (c == 0xc2 && i + 1 < len && (unsigned char)s[i + 1] < 0xa0)
-			return i + 1;
-	}
-	return 0;
-}
-
-size_t waba_email_header_unsafe(const char *s, size_t len)
-{
-	return unsafe(s, len, 0);
-}
-
-size_t waba_email_body_unsafe(const char *s, size_t len)
-{
-	return unsafe(s, len, 1);
-}
-
-static int is_atext(int c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-	       (c && strchr("!#$%&'*+-/=?^_`{|}~", c));
-}
-
-int waba_email_addr_valid(const char *addr)
-{
-	const char *at;
-	if (!addr || !(at = strrchr(addr, '@')) || at == addr || !at[1] || strlen(addr) > 254)
-		return 0;
-	/* local part: dot-atom */
-	for (const char *p = addr; p < at; p++)
-		if (!(is_atext((unsigned char)*p) || (*p == '.' && p != addr && p[1] != '.' && p + 1 != at)))
-			return 0;
-	/* domain: labels of letters, digits and hyphens */
-	size_t label = 0;
-	int dots = 0;
-	for (const char *p = at + 1; *p; p++) {
-		unsigned char c = (unsigned char)*p;
-		if (c == '.') {
-			if (label == 0 || p[-1] == '-')
-				return 0;
-			label = 0;
-			dots++;
-		} else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-		           (c == '-' && label > 0)) {
-			if (++label > 63)
-				return 0;
-		} else {
-			return 0;
-		}
-	}
-	return label > 0 && dots > 0;
-}
 
 /* ---- encoders ------------------------------------------------------------------ */
 
@@ -248,7 +185,7 @@ static void hdr_text(struct hdr *h, const char *s)
 static int phrase_is_atoms(const char *s)
 {
 	for (const char *p = s; *p; p++)
-		if (!is_atext((unsigned char)*p) && *p != ' ')
+		if (!waba_email_atext((unsigned char)*p) && *p != ' ')
 			return 0;
 	return *s != '\0';
 }

@@ -1,6 +1,7 @@
 /*
  * checklist_xml.c: policy data from checklists/ (*.xml files), validated with libxml2's
- * RelaxNG against checklist.rng, merged into one struct waba_checklist.
+ * RelaxNG against checklist.rng, merged into one struct waba_checklist. The lookups and
+ * the checklist's layout are in core/checklist.c; this file only reads XML.
  */
 #include <dirent.h>
 #include <stdlib.h>
@@ -16,30 +17,8 @@
 #include "waba/status.h"
 #include "waba/strbuf.h"
 #include "waba/text.h"
+#include "core/checklist_priv.h"
 #include "core/termindex.h"
-
-struct limit { char *id; long value; char *source; };
-struct text { char *id; char lang[3]; char *value; };
-struct override { char *id; enum waba_severity sev; };
-
-struct waba_checklist {
-	struct limit *limits;
-	size_t nlimits;
-	struct waba_termlist *termlists;
-	size_t ntermlists;
-	struct waba_set *sets;
-	size_t nsets;
-	struct text *texts;
-	size_t ntexts;
-	struct override *overrides;
-	size_t noverrides;
-	char *schema_path;
-};
-
-struct waba_checklist *waba_checklist_new(void)
-{
-	return waba_xcalloc(1, sizeof(struct waba_checklist));
-}
 
 const char *waba_checklist_default_dir(void)
 {
@@ -114,16 +93,6 @@ static void add_limit(struct waba_checklist *cl, xmlNode *n)
 	cl->nlimits++;
 }
 
-static void term_release(struct waba_term *t)
-{
-	free(t->text);
-	free(t->lang);
-	free(t->tag);
-	for (size_t i = 0; i < t->nwords; i++)
-		free(t->words[i]);
-	free(t->words);
-}
-
 static void term_init(struct waba_term *t, char *text, const char *lang, char *tag)
 {
 	struct waba_words w = WABA_WORDS_INIT;
@@ -163,7 +132,7 @@ static void add_terms(struct waba_checklist *cl, xmlNode *n)
 		size_t j = 0;
 		for (size_t i = 0; i < l->len; i++) {
 			if (strcmp(l->terms[i].lang, lang) == 0)
-				term_release(&l->terms[i]);
+				waba_term_release(&l->terms[i]);
 			else
 				l->terms[j++] = l->terms[i];
 		}
@@ -185,16 +154,6 @@ static void add_terms(struct waba_checklist *cl, xmlNode *n)
 	free(list_tag);
 }
 
-static void set_item_release(struct waba_set_item *it)
-{
-	free(it->value);
-	for (size_t i = 0; i < it->nattrs; i++) {
-		free(it->attrs[i].name);
-		free(it->attrs[i].value);
-	}
-	free(it->attrs);
-}
-
 static void add_set(struct waba_checklist *cl, xmlNode *n)
 {
 	char *id = attr(n, "id"), *mode = attr(n, "mode");
@@ -209,7 +168,7 @@ static void add_set(struct waba_checklist *cl, xmlNode *n)
 		set->id = waba_xstrdup(id);
 	} else if (mode && strcmp(mode, "replace") == 0) {
 		for (size_t i = 0; i < set->len; i++)
-			set_item_release(&set->items[i]);
+			waba_set_item_release(&set->items[i]);
 		set->len = 0;
 	}
 	for (xmlNode *c = n->children; c; c = c->next) {
@@ -226,7 +185,7 @@ static void add_set(struct waba_checklist *cl, xmlNode *n)
 		}
 		struct waba_set_item *existing = (struct waba_set_item *)waba_set_find(set, it.value);
 		if (existing) {
-			set_item_release(existing);
+			waba_set_item_release(existing);
 			*existing = it;
 		} else {
 			set->items = waba_xrealloc(set->items, (set->len + 1) * sizeof(*set->items));
@@ -368,42 +327,6 @@ static int merge(struct waba_checklist *cl, xmlDoc *doc, const char *name)
 	return 0;
 }
 
-/* ---- lookup order: every table sorted by id after each file, searched with bsearch -- */
-
-static int cmp_limit(const void *a, const void *b)
-{
-	return strcmp(((const struct limit *)a)->id, ((const struct limit *)b)->id);
-}
-
-static int cmp_termlist(const void *a, const void *b)
-{
-	return strcmp(((const struct waba_termlist *)a)->id, ((const struct waba_termlist *)b)->id);
-}
-
-static int cmp_set(const void *a, const void *b)
-{
-	return strcmp(((const struct waba_set *)a)->id, ((const struct waba_set *)b)->id);
-}
-
-static int cmp_text(const void *a, const void *b)
-{
-	const struct text *x = a, *y = b;
-	int c = strcmp(x->id, y->id);
-	return c ? c : strcmp(x->lang, y->lang);
-}
-
-static void sort_tables(struct waba_checklist *cl)
-{
-	if (cl->nlimits)
-		qsort(cl->limits, cl->nlimits, sizeof(*cl->limits), cmp_limit);
-	if (cl->ntermlists)
-		qsort(cl->termlists, cl->ntermlists, sizeof(*cl->termlists), cmp_termlist);
-	if (cl->nsets)
-		qsort(cl->sets, cl->nsets, sizeof(*cl->sets), cmp_set);
-	if (cl->ntexts)
-		qsort(cl->texts, cl->ntexts, sizeof(*cl->texts), cmp_text);
-}
-
 static int load(struct waba_checklist *cl, const char *name, const char *path, const char *mem,
                 size_t len, const char *schema_path)
 {
@@ -435,7 +358,7 @@ static int load(struct waba_checklist *cl, const char *name, const char *path, c
 		err = validate(doc, schema_path, name);
 	if (!err)
 		err = merge(cl, doc, name);
-	sort_tables(cl);
+	waba_checklist_sort(cl);
 	xmlFreeDoc(doc);
 	return err;
 }
@@ -521,126 +444,4 @@ int waba_checklist_load_default(struct waba_checklist **out)
 	}
 	*out = cl;
 	return 0;
-}
-
-/* ---- lookups ------------------------------------------------------------------------ */
-
-static const struct limit *find_limit(const struct waba_checklist *cl, const char *id)
-{
-	struct limit key = { (char *)id, 0, NULL };
-	return cl->nlimits ? bsearch(&key, cl->limits, cl->nlimits, sizeof(key), cmp_limit) : NULL;
-}
-
-long waba_checklist_limit(const struct waba_checklist *cl, const char *id)
-{
-	const struct limit *l = find_limit(cl, id);
-	return l ? l->value : -1;
-}
-
-const char *waba_checklist_limit_source(const struct waba_checklist *cl, const char *id)
-{
-	const struct limit *l = find_limit(cl, id);
-	return l ? l->source : NULL;
-}
-
-const struct waba_termlist *waba_checklist_terms(const struct waba_checklist *cl, const char *id)
-{
-	struct waba_termlist key = { (char *)id, NULL, 0, NULL };
-	return cl->ntermlists ? bsearch(&key, cl->termlists, cl->ntermlists, sizeof(key), cmp_termlist) : NULL;
-}
-
-const struct waba_set *waba_checklist_set(const struct waba_checklist *cl, const char *id)
-{
-	struct waba_set key = { (char *)id, NULL, 0 };
-	return cl->nsets ? bsearch(&key, cl->sets, cl->nsets, sizeof(key), cmp_set) : NULL;
-}
-
-const struct waba_set_item *waba_set_find(const struct waba_set *set, const char *value)
-{
-	if (!set)
-		return NULL;
-	for (size_t i = 0; i < set->len; i++)
-		if (strcmp(set->items[i].value, value) == 0)
-			return &set->items[i];
-	return NULL;
-}
-
-const struct waba_set_item *waba_set_find_nocase(const struct waba_set *set, const char *value)
-{
-	if (!set)
-		return NULL;
-	for (size_t i = 0; i < set->len; i++)
-		if (strcasecmp(set->items[i].value, value) == 0)
-			return &set->items[i];
-	return NULL;
-}
-
-const char *waba_set_item_attr(const struct waba_set_item *item, const char *name)
-{
-	for (size_t i = 0; item && i < item->nattrs; i++)
-		if (strcmp(item->attrs[i].name, name) == 0)
-			return item->attrs[i].value;
-	return NULL;
-}
-
-static const char *find_text(const struct waba_checklist *cl, const char *id, const char *lang)
-{
-	struct text key = { (char *)id, "", NULL };
-	snprintf(key.lang, sizeof(key.lang), "%s", lang);
-	const struct text *t = cl->ntexts ? bsearch(&key, cl->texts, cl->ntexts, sizeof(key), cmp_text) : NULL;
-	return t ? t->value : NULL;
-}
-
-const char *waba_checklist_text(const struct waba_checklist *cl, const char *id, const char *lang)
-{
-	const char *t = lang ? find_text(cl, id, lang) : NULL;
-	return t ? t : find_text(cl, id, "en");
-}
-
-int waba_checklist_rule_severity(const struct waba_checklist *cl, const char *id,
-                                 enum waba_severity *out)
-{
-	int found = -1;
-	for (size_t i = 0; i < cl->noverrides; i++)
-		if (strcmp(cl->overrides[i].id, id) == 0) {
-			*out = cl->overrides[i].sev;
-			found = 0; /* the last one wins */
-		}
-	return found;
-}
-
-void waba_checklist_free(struct waba_checklist *cl)
-{
-	if (!cl)
-		return;
-	for (size_t i = 0; i < cl->nlimits; i++) {
-		free(cl->limits[i].id);
-		free(cl->limits[i].source);
-	}
-	free(cl->limits);
-	for (size_t i = 0; i < cl->ntermlists; i++) {
-		for (size_t j = 0; j < cl->termlists[i].len; j++)
-			term_release(&cl->termlists[i].terms[j]);
-		free(cl->termlists[i].terms);
-		waba_termlist_index_free(&cl->termlists[i]);
-		free(cl->termlists[i].id);
-	}
-	free(cl->termlists);
-	for (size_t i = 0; i < cl->nsets; i++) {
-		for (size_t j = 0; j < cl->sets[i].len; j++)
-			set_item_release(&cl->sets[i].items[j]);
-		free(cl->sets[i].items);
-		free(cl->sets[i].id);
-	}
-	free(cl->sets);
-	for (size_t i = 0; i < cl->ntexts; i++) {
-		free(cl->texts[i].id);
-		free(cl->texts[i].value);
-	}
-	free(cl->texts);
-	for (size_t i = 0; i < cl->noverrides; i++)
-		free(cl->overrides[i].id);
-	free(cl->overrides);
-	free(cl->schema_path);
-	free(cl);
 }

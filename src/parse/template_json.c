@@ -33,20 +33,6 @@ struct jctx {
 	struct waba_findings *fs;
 };
 
-struct waba_template *waba_template_set_push(struct waba_template_set *set, struct waba_source *src)
-{
-	if (set->len == set->cap) {
-		set->cap = set->cap ? set->cap * 2 : 4;
-		set->v = waba_xrealloc(set->v, set->cap * sizeof(*set->v));
-	}
-	struct waba_template *t = &set->v[set->len++];
-	memset(t, 0, sizeof(*t));
-	t->src = src;
-	t->header.code_expiration_minutes = t->body.code_expiration_minutes = -1;
-	t->footer.code_expiration_minutes = -1;
-	return t;
-}
-
 static void shape(struct jctx *c, const cJSON *node, const char *fmt, ...) WABA_PRINTF(3, 4);
 static void shape(struct jctx *c, const cJSON *node, const char *fmt, ...)
 {
@@ -368,80 +354,4 @@ int waba_template_parse_json(struct waba_template_set *out, struct waba_source *
 		read_template(out, src, list, fs);
 	}
 	return 0;
-}
-
-int waba_template_parse(struct waba_template_set *out, struct waba_source *src, struct waba_findings *fs)
-{
-	size_t i = 0;
-	if (src->len >= 3 && memcmp(src->data, "\xEF\xBB\xBF", 3) == 0)
-		i = 3;
-	while (i < src->len && strchr(" \t\r\n", src->data[i]) && src->data[i])
-		i++;
-	if (i < src->len && (src->data[i] == '{' || src->data[i] == '['))
-		return waba_template_parse_json(out, src, fs);
-	return waba_template_parse_txt(out, src, fs);
-}
-
-static void component_release(struct waba_tpl_component *c)
-{
-	free(c->samples);
-	free(c->named);
-}
-
-void waba_template_set_release(struct waba_template_set *set)
-{
-	for (size_t i = 0; i < set->len; i++) {
-		struct waba_template *t = &set->v[i];
-		component_release(&t->header);
-		component_release(&t->body);
-		component_release(&t->footer);
-		free(t->buttons);
-		for (size_t k = 0; k < t->ncards; k++) {
-			component_release(&t->cards[k].header);
-			component_release(&t->cards[k].body);
-			free(t->cards[k].buttons);
-		}
-		free(t->cards);
-		free(t->other_components);
-		for (size_t k = 0; k < t->nsuppressions; k++)
-			free(t->suppressions[k].rule);
-		free(t->suppressions);
-	}
-	free(set->v);
-	waba_json_release(&set->doc);
-	memset(set, 0, sizeof(*set));
-}
-
-struct waba_loc waba_template_node_loc(const struct waba_template *tpl, const cJSON *node)
-{
-	if (tpl->doc && tpl->doc->root && node)
-		return waba_json_loc(tpl->doc, node);
-	return waba_source_loc(tpl->src, tpl->offset);
-}
-
-struct waba_loc waba_template_loc(const struct waba_template *tpl, const struct waba_tpl_text *t,
-                                  size_t start, size_t end)
-{
-	if (!t || !t->s)
-		return waba_source_loc(tpl->src, tpl->offset);
-	if (t->node && tpl->doc)
-		return waba_json_string_loc(tpl->doc, t->node, start, end);
-	return waba_source_span(tpl->src, t->offset + start, t->offset + end);
-}
-
-struct waba_loc waba_template_text_loc(const struct waba_template *tpl, const struct waba_tpl_text *t)
-{
-	if (!t || !t->s)
-		return waba_source_loc(tpl->src, tpl->offset);
-	if (t->node && tpl->doc)
-		return waba_json_loc(tpl->doc, t->node);
-	return waba_source_span(tpl->src, t->offset, t->offset + t->len);
-}
-
-int waba_tpl_text_eq(const struct waba_tpl_text *t, const char *s, int nocase)
-{
-	size_t n = strlen(s);
-	if (!t->s || t->len != n)
-		return 0;
-	return nocase ? strncasecmp(t->s, s, n) == 0 : memcmp(t->s, s, n) == 0;
 }

@@ -1,0 +1,194 @@
+/*
+ * checklist.c: the lookups of struct waba_checklist (limits, term lists, sets, texts,
+ * rule severity overrides) and its release. Loading the XML is parse/checklist_xml.c.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include "waba/strbuf.h"
+#include "checklist_priv.h"
+#include "termindex.h"
+
+struct waba_checklist *waba_checklist_new(void)
+{
+	return waba_xcalloc(1, sizeof(struct waba_checklist));
+}
+
+void waba_term_release(struct waba_term *t)
+{
+	free(t->text);
+	free(t->lang);
+	free(t->tag);
+	for (size_t i = 0; i < t->nwords; i++)
+		free(t->words[i]);
+	free(t->words);
+}
+
+void waba_set_item_release(struct waba_set_item *it)
+{
+	free(it->value);
+	for (size_t i = 0; i < it->nattrs; i++) {
+		free(it->attrs[i].name);
+		free(it->attrs[i].value);
+	}
+	free(it->attrs);
+}
+
+/* ---- lookup order: every table sorted by id after each file, searched with bsearch -- */
+
+static int cmp_limit(const void *a, const void *b)
+{
+	return strcmp(((const struct limit *)a)->id, ((const struct limit *)b)->id);
+}
+
+static int cmp_termlist(const void *a, const void *b)
+{
+	return strcmp(((const struct waba_termlist *)a)->id, ((const struct waba_termlist *)b)->id);
+}
+
+static int cmp_set(const void *a, const void *b)
+{
+	return strcmp(((const struct waba_set *)a)->id, ((const struct waba_set *)b)->id);
+}
+
+static int cmp_text(const void *a, const void *b)
+{
+	const struct text *x = a, *y = b;
+	int c = strcmp(x->id, y->id);
+	return c ? c : strcmp(x->lang, y->lang);
+}
+
+void waba_checklist_sort(struct waba_checklist *cl)
+{
+	if (cl->nlimits)
+		qsort(cl->limits, cl->nlimits, sizeof(*cl->limits), cmp_limit);
+	if (cl->ntermlists)
+		qsort(cl->termlists, cl->ntermlists, sizeof(*cl->termlists), cmp_termlist);
+	if (cl->nsets)
+		qsort(cl->sets, cl->nsets, sizeof(*cl->sets), cmp_set);
+	if (cl->ntexts)
+		qsort(cl->texts, cl->ntexts, sizeof(*cl->texts), cmp_text);
+}
+
+/* ---- lookups ------------------------------------------------------------------------ */
+
+static const struct limit *find_limit(const struct waba_checklist *cl, const char *id)
+{
+	struct limit key = { (char *)id, 0, NULL };
+	return cl->nlimits ? bsearch(&key, cl->limits, cl->nlimits, sizeof(key), cmp_limit) : NULL;
+}
+
+long waba_checklist_limit(const struct waba_checklist *cl, const char *id)
+{
+	const struct limit *l = find_limit(cl, id);
+	return l ? l->value : -1;
+}
+
+const char *waba_checklist_limit_source(const struct waba_checklist *cl, const char *id)
+{
+	const struct limit *l = find_limit(cl, id);
+	return l ? l->source : NULL;
+}
+
+const struct waba_termlist *waba_checklist_terms(const struct waba_checklist *cl, const char *id)
+{
+	struct waba_termlist key = { (char *)id, NULL, 0, NULL };
+	return cl->ntermlists ? bsearch(&key, cl->termlists, cl->ntermlists, sizeof(key), cmp_termlist) : NULL;
+}
+
+const struct waba_set *waba_checklist_set(const struct waba_checklist *cl, const char *id)
+{
+	struct waba_set key = { (char *)id, NULL, 0 };
+	return cl->nsets ? bsearch(&key, cl->sets, cl->nsets, sizeof(key), cmp_set) : NULL;
+}
+
+const struct waba_set_item *waba_set_find(const struct waba_set *set, const char *value)
+{
+	if (!set)
+		return NULL;
+	for (size_t i = 0; i < set->len; i++)
+		if (strcmp(set->items[i].value, value) == 0)
+			return &set->items[i];
+	return NULL;
+}
+
+const struct waba_set_item *waba_set_find_nocase(const struct waba_set *set, const char *value)
+{
+	if (!set)
+		return NULL;
+	for (size_t i = 0; i < set->len; i++)
+		if (strcasecmp(set->items[i].value, value) == 0)
+			return &set->items[i];
+	return NULL;
+}
+
+const char *waba_set_item_attr(const struct waba_set_item *item, const char *name)
+{
+	for (size_t i = 0; item && i < item->nattrs; i++)
+		if (strcmp(item->attrs[i].name, name) == 0)
+			return item->attrs[i].value;
+	return NULL;
+}
+
+static const char *find_text(const struct waba_checklist *cl, const char *id, const char *lang)
+{
+	struct text key = { (char *)id, "", NULL };
+	snprintf(key.lang, sizeof(key.lang), "%s", lang);
+	const struct text *t = cl->ntexts ? bsearch(&key, cl->texts, cl->ntexts, sizeof(key), cmp_text) : NULL;
+	return t ? t->value : NULL;
+}
+
+const char *waba_checklist_text(const struct waba_checklist *cl, const char *id, const char *lang)
+{
+	const char *t = lang ? find_text(cl, id, lang) : NULL;
+	return t ? t : find_text(cl, id, "en");
+}
+
+int waba_checklist_rule_severity(const struct waba_checklist *cl, const char *id,
+                                 enum waba_severity *out)
+{
+	int found = -1;
+	for (size_t i = 0; i < cl->noverrides; i++)
+		if (strcmp(cl->overrides[i].id, id) == 0) {
+			*out = cl->overrides[i].sev;
+			found = 0; /* the last one wins */
+		}
+	return found;
+}
+
+void waba_checklist_free(struct waba_checklist *cl)
+{
+	if (!cl)
+		return;
+	for (size_t i = 0; i < cl->nlimits; i++) {
+		free(cl->limits[i].id);
+		free(cl->limits[i].source);
+	}
+	free(cl->limits);
+	for (size_t i = 0; i < cl->ntermlists; i++) {
+		for (size_t j = 0; j < cl->termlists[i].len; j++)
+			waba_term_release(&cl->termlists[i].terms[j]);
+		free(cl->termlists[i].terms);
+		waba_termlist_index_free(&cl->termlists[i]);
+		free(cl->termlists[i].id);
+	}
+	free(cl->termlists);
+	for (size_t i = 0; i < cl->nsets; i++) {
+		for (size_t j = 0; j < cl->sets[i].len; j++)
+			waba_set_item_release(&cl->sets[i].items[j]);
+		free(cl->sets[i].items);
+		free(cl->sets[i].id);
+	}
+	free(cl->sets);
+	for (size_t i = 0; i < cl->ntexts; i++) {
+		free(cl->texts[i].id);
+		free(cl->texts[i].value);
+	}
+	free(cl->texts);
+	for (size_t i = 0; i < cl->noverrides; i++)
+		free(cl->overrides[i].id);
+	free(cl->overrides);
+	free(cl->schema_path);
+	free(cl);
+}
