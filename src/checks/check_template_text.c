@@ -28,11 +28,14 @@ const struct waba_rule WABA_RULE_TEMPLATE_PROMOTIONAL = {
 	.summary = N_("promotional wording in a UTILITY or AUTHENTICATION template"),
 	.hint = N_("remove the offer, or submit the template as MARKETING"),
 	.source = SRC_TCAT,
-	.explain = N_("A UTILITY template must carry no promotional intent (offers, discounts, 'buy now', upsell); "
-	              "since 9 April 2025 Meta approves such a template as MARKETING instead of rejecting it, and a "
-	              "disputed category ends as REJECTED / INCORRECT_CATEGORY (policy §2.1, "
-	              "template.category.utility_non_promotional and mixed_is_marketing). Matched on whole words of "
-	              "the list 'promotional' and on 'N% off' forms (percent_promo) in checklists/terms.*.xml; a "
+	.explain = N_("A UTILITY template must carry no promotional intent (offers, discounts, 'buy now', upsells and "
+	              "cross-sells, abandoned-cart reminders, coupon codes); a utility notice with an offer in it is a "
+	              "mixed message, which Meta categorizes as MARKETING. Since 9 April 2025 Meta approves such a "
+	              "template as MARKETING instead of rejecting it, and a disputed category ends as REJECTED / "
+	              "INCORRECT_CATEGORY (policy §2.1, template.category.utility_non_promotional and "
+	              "mixed_is_marketing). Matched on whole words and phrases of the list 'promotional' and on "
+	              "percentages followed by a word of percent_promo ('20% off', '{{1}}% de desconto', '10% en tu "
+	              "próxima compra') in checklists/terms.*.xml; every term is reported, not only the first. A "
 	              "warning because the category is changed, not the template refused."),
 	.example_bad = "UTILITY: \"Seu pedido {{1}} foi enviado. Aproveite 20% de desconto na próxima compra!\"",
 	.example_good = "UTILITY: \"Seu pedido {{1}} foi enviado e chega amanhã.\"",
@@ -50,6 +53,22 @@ const struct waba_rule WABA_RULE_TEMPLATE_PROHIBITED = {
 	              "tags (set template.prohibited_tags) are warnings."),
 	.example_bad = "\"Pistolas e munição com entrega em 24 horas\"",
 	.example_good = "\"Sua encomenda {{1}} foi entregue\"",
+};
+const struct waba_rule WABA_RULE_TEMPLATE_REGULATED = {
+	.id = "template.content.regulated", .severity = WABA_SEV_WARNING,
+	.summary = N_("the template mentions a regulated good: alcohol, over-the-counter medicine or real-money gambling"),
+	.hint = N_("only businesses allowed for this vertical may send it, where local law allows, never to people under 18, and nothing may be sold or paid for through WhatsApp"),
+	.source = "https://business.whatsapp.com/policy",
+	.explain = N_("Since 27 August 2024 alcohol, over-the-counter medicine and real-money gambling are regulated "
+	              "verticals, not prohibited ones: such businesses may send marketing and utility messages in "
+	              "LATAM and APAC, but buying, selling or paying for these goods through WhatsApp stays prohibited, "
+	              "commerce features (catalog, payments) stay off, local law applies, no message may reach users "
+	              "under 18, and online gambling needs Meta's written permission (policy §6.3; the profile "
+	              "verticals ALCOHOL, OTC_DRUGS, ONLINE_GAMBLING and PHYSICAL_GAMBLING exist for them). Reported "
+	              "for the tags with regulated=\"yes\" of the set template.prohibited_tags. A warning: the "
+	              "template is fine for an allowed business in an allowed country, refused otherwise."),
+	.example_bad = "\"Cerveja artesanal em dobro nesta sexta no Bar do Zé\"",
+	.example_good = "\"Kit com 6 taças de vinho: seu pedido {{1}} foi enviado\"",
 };
 const struct waba_rule WABA_RULE_TEMPLATE_SENSITIVE = {
 	.id = "template.content.sensitive_data", .severity = WABA_SEV_ERROR,
@@ -77,13 +96,15 @@ const struct waba_rule WABA_RULE_TEMPLATE_OTP = {
 	.example_good = "AUTHENTICATION with Meta's preset body and an OTP button",
 };
 const struct waba_rule WABA_RULE_TEMPLATE_THREAT = {
-	.id = "template.content.threat", .severity = WABA_SEV_WARNING,
+	.id = "template.content.threat", .severity = WABA_SEV_ERROR,
 	.summary = N_("wording that reads as a threat of legal action or public shaming"),
 	.hint = N_("state the facts (amount, due date, how to pay) without threats"),
 	.source = SRC_TREV,
 	.explain = N_("Abusive or threatening content (threats of legal action, of adding the debtor to a group with "
-	              "family) is rejected (policy §2.4, template.content.threat). Words alone cannot prove intent, so "
-	              "the list 'threat' gives a warning."),
+	              "family) is rejected (policy §2.4, template.content.threat). Phrases that promise legal action, "
+	              "arrest or seizure, or telling family, employer or the public about a debt are unambiguous and "
+	              "an error (tags of the set template.threat_tags); words that may be plain information "
+	              "(\"processo judicial\", \"negativar\") are a warning. Lists 'threat' in pt, es and en."),
 	.example_bad = "\"Pague hoje ou tomaremos medidas judiciais\"",
 	.example_good = "\"Sua fatura {{1}} vence em {{2}}. Pague pelo link abaixo.\"",
 };
@@ -107,8 +128,10 @@ const struct waba_rule WABA_RULE_TEMPLATE_LANGUAGE_MATCH = {
 	.explain = N_("The body must be in the declared language; text in another language, or a mix, is rejected "
 	              "(policy §2.1, template.language.matches_content). Detected by counting common words of "
 	              "Portuguese, Spanish and English (list 'language_markers' in checklists/terms.*.xml): at least 3 "
-	              "words of another language and more than twice as many as of the declared one. A heuristic, "
-	              "hence a warning."),
+	              "words of another language and more than twice as many as of the declared one. When the body has "
+	              "no common word of the declared language and at least 5 of another (limit "
+	              "template.language.mismatch_error_words) it is written wholly in that language, which Meta "
+	              "rejects: an error. A mixed or short text stays a warning, as the count is a heuristic there."),
 	.example_bad = "language pt_BR: \"Hola, su pedido fue enviado y llega hoy. Gracias.\"",
 	.example_good = "language es: \"Hola, su pedido fue enviado y llega hoy. Gracias.\"",
 };
@@ -144,9 +167,14 @@ struct content {
 	const struct waba_tpl_text *text;
 	const struct waba_rule *rule;
 	const struct waba_set *severities; /* tag -> severity, or NULL */
-	char reported[32][24];              /* tags (or "") already reported for this template */
+	char reported[32][48];              /* tags (or the term, untagged) already reported for this template */
 	size_t nreported;
 	size_t matches;
+	/* spans of the list 'prohibited_exceptions' in the current text ("taças de vinho"): a
+	 * prohibited term inside one is not reported */
+	struct { size_t start, end; } exc[16];
+	size_t nexc;
+	int mixed;                          /* a UTILITY template that also names a utility purpose */
 };
 
 static const char *term_lang(const struct waba_tpl_text *language)
@@ -172,27 +200,60 @@ static int seen_tag(struct content *c, const char *tag)
 	return 0;
 }
 
+static int in_exception(const struct content *c, size_t start, size_t end)
+{
+	for (size_t i = 0; i < c->nexc; i++)
+		if (c->exc[i].start <= start && end <= c->exc[i].end)
+			return 1;
+	return 0;
+}
+
 static int on_match(const struct waba_term_match *m, void *payload)
 {
 	struct content *c = payload;
+	if (in_exception(c, m->start, m->end))
+		return 0;
 	c->matches++;
 	if (!c->rule)
 		return 1; /* only asked whether there is one */
-	if (seen_tag(c, m->term->tag))
+	/* one finding per tag; untagged terms (promotional) each once: every term is reported */
+	if (seen_tag(c, m->term->tag ? m->term->tag : m->term->text))
 		return 0;
 	const struct waba_tpl_text *t = c->text;
 	struct waba_loc loc = waba_template_loc(c->tpl, t, m->start, m->end);
 	struct waba_finding *f;
-	if (m->term->tag)
-		f = waba_findings_add(c->fs, c->rule, loc, _("'%.*s' (%s): %s"), (int)(m->end - m->start), t->s + m->start,
-		                      m->term->tag, _(c->rule->summary));
+	int n = (int)(m->end - m->start);
+	const char *w = t->s + m->start;
+	const struct waba_set_item *tag = m->term->tag ? waba_set_find(c->severities, m->term->tag) : NULL;
+	const char *regulated = waba_set_item_attr(tag, "regulated");
+	if (regulated && strcmp(regulated, "yes") == 0)
+		f = waba_findings_add(c->fs, &WABA_RULE_TEMPLATE_REGULATED, loc,
+		                      _("'%.*s' (%s): a regulated vertical; allowed only to approved businesses, where the law allows, with no sale through WhatsApp"),
+		                      n, w, m->term->tag);
+	else if (m->term->tag)
+		f = waba_findings_add(c->fs, c->rule, loc, _("'%.*s' (%s): %s"), n, w, m->term->tag, _(c->rule->summary));
+	else if (c->rule == &WABA_RULE_TEMPLATE_PROMOTIONAL && c->mixed)
+		f = waba_findings_add(c->fs, c->rule, loc,
+		                      _("'%.*s': an offer inside a UTILITY notice makes a mixed message, which Meta categorizes as MARKETING"),
+		                      n, w);
 	else
-		f = waba_findings_add(c->fs, c->rule, loc, _("'%.*s': %s"), (int)(m->end - m->start), t->s + m->start,
-		                      _(c->rule->summary));
-	const char *sev = m->term->tag ? waba_set_item_attr(waba_set_find(c->severities, m->term->tag), "severity") : NULL;
+		f = waba_findings_add(c->fs, c->rule, loc, _("'%.*s': %s"), n, w, _(c->rule->summary));
+	const char *sev = waba_set_item_attr(tag, "severity");
 	enum waba_severity s;
 	if (sev && waba_severity_parse(sev, &s) == 0)
 		f->severity = s;
+	else if (c->rule == &WABA_RULE_TEMPLATE_THREAT)
+		f->severity = WABA_SEV_WARNING; /* an untagged threat word may be plain information */
+	return 0;
+}
+
+static int on_exception(const struct waba_term_match *m, void *payload)
+{
+	struct content *c = payload;
+	if (c->nexc < sizeof(c->exc) / sizeof(c->exc[0])) {
+		c->exc[c->nexc].start = m->start;
+		c->exc[c->nexc++].end = m->end;
+	}
 	return 0;
 }
 
@@ -206,12 +267,17 @@ static size_t match_list(struct content *c, const struct waba_tpl_text *const *t
 	c->severities = severities ? waba_checklist_set(c->cl, severities) : NULL;
 	c->nreported = 0;
 	c->matches = 0;
+	const struct waba_termlist *ex = waba_checklist_terms(c->cl, "prohibited_exceptions");
 	for (size_t i = 0; tl && i < n; i++) {
 		if (!texts[i] || !texts[i]->s || words[i].len == 0)
 			continue;
 		c->text = texts[i];
+		c->nexc = 0;
+		if (ex)
+			waba_terms_find(ex, &words[i], c->lang, on_exception, c);
 		waba_terms_find(tl, &words[i], c->lang, on_match, c);
 	}
+	c->nexc = 0;
 	return c->matches;
 }
 
@@ -223,21 +289,33 @@ static int first_word_match(const struct waba_term_match *m, void *payload)
 	return 1;
 }
 
-/* "50% off", "30 % de desconto": a percentage followed by a word of list percent_promo. */
-static int check_percent(struct content *c, const struct waba_tpl_text *t)
+/* "50% off", "30 % de desconto", "{{1}}% en tu próxima compra": a percentage (digits or a
+ * placeholder) followed by a word of list percent_promo. Every one is reported. */
+static size_t check_percent(struct content *c, const struct waba_tpl_text *t)
 {
 	const struct waba_termlist *tl = waba_checklist_terms(c->cl, "percent_promo");
+	size_t found = 0;
 	for (size_t i = 1; tl && i < t->len; i++) {
 		if (t->s[i] != '%')
 			continue;
 		size_t d = i;
 		while (d > 0 && t->s[d - 1] == ' ')
 			d--;
-		if (d == 0 || !isdigit((unsigned char)t->s[d - 1]))
-			continue;
 		size_t num = d;
-		while (num > 0 && isdigit((unsigned char)t->s[num - 1]))
-			num--;
+		if (d >= 2 && t->s[d - 1] == '}' && t->s[d - 2] == '}') {
+			/* a placeholder: back to its "{{" */
+			size_t k = d - 2;
+			while (k > 0 && t->s[k - 1] != '{' && t->s[k - 1] != '}' && d - k < 40)
+				k--;
+			if (k < 2 || t->s[k - 1] != '{' || t->s[k - 2] != '{')
+				continue;
+			num = k - 2;
+		} else {
+			if (d == 0 || !isdigit((unsigned char)t->s[d - 1]))
+				continue;
+			while (num > 0 && (isdigit((unsigned char)t->s[num - 1]) || t->s[num - 1] == ',' || t->s[num - 1] == '.'))
+				num--;
+		}
 		size_t from = i + 1;
 		while (from < t->len && t->s[from] == ' ')
 			from++;
@@ -249,13 +327,19 @@ static int check_percent(struct content *c, const struct waba_tpl_text *t)
 			waba_terms_find(tl, &w, c->lang, first_word_match, &hit);
 		waba_words_release(&w);
 		if (hit) {
-			waba_findings_add(c->fs, &WABA_RULE_TEMPLATE_PROMOTIONAL, waba_template_loc(c->tpl, t, num, from + hit),
-			                  _("'%.*s': %s"), (int)(from + hit - num), t->s + num,
-			                  _(WABA_RULE_TEMPLATE_PROMOTIONAL.summary));
-			return 1;
+			found++;
+			if (c->mixed)
+				waba_findings_add(c->fs, &WABA_RULE_TEMPLATE_PROMOTIONAL, waba_template_loc(c->tpl, t, num, from + hit),
+				                  _("'%.*s': an offer inside a UTILITY notice makes a mixed message, which Meta categorizes as MARKETING"),
+				                  (int)(from + hit - num), t->s + num);
+			else
+				waba_findings_add(c->fs, &WABA_RULE_TEMPLATE_PROMOTIONAL, waba_template_loc(c->tpl, t, num, from + hit),
+				                  _("'%.*s': %s"), (int)(from + hit - num), t->s + num,
+				                  _(WABA_RULE_TEMPLATE_PROMOTIONAL.summary));
+			i = from + hit - 1;
 		}
 	}
-	return 0;
+	return found;
 }
 
 void waba_check_template_url(const struct waba_template *tpl, const struct waba_tpl_text *t, size_t start,
@@ -310,12 +394,23 @@ static void check_language_match(struct content *c, const struct waba_words *bod
 		if (strcmp(langs[i], c->lang) == 0)
 			decl = i;
 	}
+	long whole = waba_checklist_limit(c->cl, "template.language.mismatch_error_words");
+	if (whole < 0)
+		whole = 5;
 	for (size_t i = 0; i < 3 && decl < 3; i++)
 		if (i != decl && count[i] >= 3 && count[i] > 2 * count[decl]) {
 			const struct waba_tpl_text *lang = &c->tpl->language;
-			waba_findings_add(c->fs, &WABA_RULE_TEMPLATE_LANGUAGE_MATCH, waba_template_text_loc(c->tpl, lang),
-			                  _("the body reads as %s (%zu common %s words, %zu of the declared language) but 'language' is '%.*s'"),
-			                  _(names[i]), count[i], _(names[i]), count[decl], (int)lang->len, lang->s);
+			struct waba_finding *f;
+			if (count[decl] == 0 && (long)count[i] >= whole) {
+				f = waba_findings_add(c->fs, &WABA_RULE_TEMPLATE_LANGUAGE_MATCH, waba_template_text_loc(c->tpl, lang),
+				                      _("the body is written in %s (%zu common %s words, none of the declared language) but 'language' is '%.*s'"),
+				                      _(names[i]), count[i], _(names[i]), (int)lang->len, lang->s);
+				f->severity = WABA_SEV_ERROR;
+			} else {
+				waba_findings_add(c->fs, &WABA_RULE_TEMPLATE_LANGUAGE_MATCH, waba_template_text_loc(c->tpl, lang),
+				                  _("the body reads as %s (%zu common %s words, %zu of the declared language) but 'language' is '%.*s'"),
+				                  _(names[i]), count[i], _(names[i]), count[decl], (int)lang->len, lang->s);
+			}
 			return;
 		}
 }
@@ -344,48 +439,59 @@ int waba_check_template_text(const struct waba_template *tpl, const struct waba_
                              struct waba_findings *fs)
 {
 	struct content c;
-	const struct waba_tpl_text *texts[16 + 3];
-	size_t n = 0;
 	memset(&c, 0, sizeof(c));
 	c.tpl = tpl;
 	c.cl = cl;
 	c.fs = fs;
 	c.lang = term_lang(&tpl->language);
+	/* every text a user reads: header, body, footer, button labels, the offer text, the cards */
+	size_t cap = 4 + tpl->nbuttons, n = 0;
+	for (size_t k = 0; k < tpl->ncards; k++)
+		cap += 1 + tpl->cards[k].nbuttons;
+	const struct waba_tpl_text **texts = waba_xcalloc(cap, sizeof(*texts));
 	texts[n++] = &tpl->header.text;
 	texts[n++] = &tpl->body.text;
 	texts[n++] = &tpl->footer.text;
-	for (size_t i = 0; i < tpl->nbuttons && n < sizeof(texts) / sizeof(texts[0]); i++)
+	for (size_t i = 0; i < tpl->nbuttons; i++)
 		texts[n++] = &tpl->buttons[i].text;
+	texts[n++] = &tpl->lto.text;
+	for (size_t k = 0; k < tpl->ncards; k++) {
+		texts[n++] = &tpl->cards[k].body.text;
+		for (size_t i = 0; i < tpl->cards[k].nbuttons; i++)
+			texts[n++] = &tpl->cards[k].buttons[i].text;
+	}
 
 	/* split every text into folded words once; each list is matched on them */
-	struct waba_words words[sizeof(texts) / sizeof(texts[0])];
-	for (size_t i = 0; i < n; i++) {
-		struct waba_words init = WABA_WORDS_INIT;
-		words[i] = init;
+	struct waba_words *words = waba_xcalloc(n, sizeof(*words));
+	for (size_t i = 0; i < n; i++)
 		if (texts[i]->s)
 			waba_text_words(&words[i], texts[i]->s, texts[i]->len);
-	}
 	int utility = waba_tpl_text_eq(&tpl->category, "UTILITY", 1);
 	int auth = waba_tpl_text_eq(&tpl->category, "AUTHENTICATION", 1);
 	int marketing = waba_tpl_text_eq(&tpl->category, "MARKETING", 1);
+	int purpose = utility && tpl->body.text.s && tpl->body.text.len > 0 &&
+	              match_list(&c, texts, words, 2, "utility_purposes", NULL, NULL) > 0;
 	if (utility || auth) {
-		if (!match_list(&c, texts, words, n, "promotional", &WABA_RULE_TEMPLATE_PROMOTIONAL, NULL))
-			for (size_t i = 0; i < 3; i++)
-				if (texts[i]->s && check_percent(&c, texts[i]))
-					break;
+		c.mixed = purpose;
+		match_list(&c, texts, words, n, "promotional", &WABA_RULE_TEMPLATE_PROMOTIONAL, NULL);
+		for (size_t i = 0; i < 3; i++)
+			if (texts[i]->s)
+				check_percent(&c, texts[i]);
+		c.mixed = 0;
 	}
 	match_list(&c, texts, words, n, "prohibited", &WABA_RULE_TEMPLATE_PROHIBITED, "template.prohibited_tags");
 	match_list(&c, texts, words, n, "sensitive", &WABA_RULE_TEMPLATE_SENSITIVE, "template.sensitive_tags");
 	if (utility || marketing)
 		match_list(&c, texts, words, n, "otp", &WABA_RULE_TEMPLATE_OTP, NULL);
-	match_list(&c, texts, words, n, "threat", &WABA_RULE_TEMPLATE_THREAT, NULL);
-	if (utility && tpl->body.text.s && tpl->body.text.len > 0 &&
-	    match_list(&c, texts, words, 2, "utility_purposes", NULL, NULL) == 0)
+	match_list(&c, texts, words, n, "threat", &WABA_RULE_TEMPLATE_THREAT, "template.threat_tags");
+	if (utility && tpl->body.text.s && tpl->body.text.len > 0 && !purpose)
 		waba_findings_add(fs, &WABA_RULE_TEMPLATE_PURPOSE, waba_template_text_loc(tpl, &tpl->body.text), "%s",
 		                  _("the UTILITY template does not say which order, account, payment, appointment or delivery it is about"));
 	check_language_match(&c, &words[1]);
 	for (size_t i = 0; i < n; i++)
 		waba_words_release(&words[i]);
+	free(words);
+	free(texts);
 	check_links(&c, &tpl->body.text);
 	return 0;
 }

@@ -10,6 +10,7 @@ extern const struct waba_rule WABA_RULE_TEMPLATE_SUPPRESSION; /* template_txt.c 
 extern const struct waba_rule WABA_RULE_TEMPLATE_PROMOTIONAL;
 extern const struct waba_rule WABA_RULE_TEMPLATE_PROHIBITED;
 extern const struct waba_rule WABA_RULE_TEMPLATE_SENSITIVE;
+extern const struct waba_rule WABA_RULE_TEMPLATE_REGULATED;
 extern const struct waba_rule WABA_RULE_TEMPLATE_OTP;
 extern const struct waba_rule WABA_RULE_TEMPLATE_THREAT;
 extern const struct waba_rule WABA_RULE_TEMPLATE_PURPOSE;
