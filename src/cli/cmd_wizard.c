@@ -21,6 +21,7 @@
 #include "waba/phone.h"
 #include "waba/photo.h"
 #include "waba/email.h"
+#include "waba/webhook.h"
 #include "wizard.h"
 
 #define DEFAULT_STATE "waba-preflight.json"
@@ -824,6 +825,70 @@ static int step_contact(struct wizard *w)
 	return WIZ_OK;
 }
 
+/* "Your systems" (optional): the message endpoint. The URL is checked offline as it is
+ * typed; calling it is offered, with the secrets from the environment only (never typed
+ * here, where the terminal would show them). */
+static int step_systems(struct wizard *w)
+{
+	char *old = dup_or_null(wiz_state_str(&w->st, "webhook", "url"));
+	int rc, now = 0;
+	wiz_say(w, "wizard.systems.intro", NULL, NULL);
+	for (;;) {
+		char *a;
+		struct waba_findings fs = WABA_FINDINGS_INIT;
+		if ((rc = wiz_ask(w, "webhook_url", old, 0, &a)) == WIZ_QUIT)
+			break;
+		if (!*a || strcmp(a, "-") == 0) {
+			cJSON_DeleteItemFromObjectCaseSensitive(w->st.root, "webhook");
+			free(a);
+			if (wiz_state_save(&w->st) < 0)
+				rc = cli_fail("%s", waba_error_last());
+			break;
+		}
+		waba_check_webhook_url(&fs, a, WABA_LOC_NONE);
+		if (fs.len) {
+			wiz_say(w, "wizard.systems.not_https", "value", a);
+			waba_findings_release(&fs);
+			free(a);
+			continue;
+		}
+		wiz_state_set_str(&w->st, "webhook", "url", a);
+		if (wiz_state_save(&w->st) < 0) {
+			free(a);
+			rc = cli_fail("%s", waba_error_last());
+			break;
+		}
+		if ((rc = wiz_yesno(w, "webhook_check", 0, &now)) == WIZ_OK && now) {
+			struct waba_webhook_options o;
+			struct waba_webhook_result res;
+			struct waba_report rep = WABA_REPORT_INIT;
+			char *token = NULL, *secret = NULL;
+			int loose;
+			waba_webhook_secret_get(&token, NULL, WABA_WEBHOOK_VERIFY_TOKEN_ENV, _("verify token"), &loose);
+			waba_webhook_secret_get(&secret, NULL, WABA_WEBHOOK_APP_SECRET_ENV, _("app secret"), &loose);
+			waba_webhook_options_init(&o, w->run->checklist);
+			o.url = a;
+			o.verify_token = token;
+			o.app_secret = secret;
+			if (waba_webhook_probe(&res, &o) < 0) {
+				cli_warn("%s", waba_error_last());
+			} else {
+				waba_check_webhook(&rep, &o, &res);
+				if (wiz_show_findings(w, &rep) == 0)
+					wiz_say(w, "wizard.systems.ok", NULL, NULL);
+			}
+			waba_webhook_result_release(&res);
+			waba_report_release(&rep);
+			waba_webhook_secret_free(token);
+			waba_webhook_secret_free(secret);
+		}
+		free(a);
+		break;
+	}
+	free(old);
+	return rc;
+}
+
 static const struct step steps[] = {
 	{ "requirements", step_requirements },
 	{ "business", step_business },
@@ -833,6 +898,7 @@ static const struct step steps[] = {
 	{ "name", step_name },
 	{ "profile", step_profile },
 	{ "templates", step_templates },
+	{ "systems", step_systems },
 	{ "contact", step_contact },
 };
 #define NSTEPS (sizeof(steps) / sizeof(steps[0]))
@@ -895,6 +961,8 @@ static void show_answers(struct wizard *w, const char *id)
 			printf("       %d) %s\n", ++n, entry_text(v));
 		if (!n)
 			show_value(NULL);
+	} else if (strcmp(id, "systems") == 0) {
+		show_value(wiz_state_str(&w->st, "webhook", "url"));
 	} else if (strcmp(id, "photo") == 0) {
 		show_value(wiz_state_str(&w->st, NULL, "photo"));
 	} else if (strcmp(id, "name") == 0) {
@@ -949,7 +1017,7 @@ static size_t step_of(const struct waba_report *r, const struct waba_finding *f)
 	static const char *const map[][2] = {
 		{ "business.verification", "verification" }, { "business.", "business" }, { "phone.", "numbers" },
 		{ "photo.", "photo" }, { "name.", "name" }, { "profile.", "profile" }, { "template.", "templates" },
-		{ "email.", "contact" },
+		{ "email.", "contact" }, { "webhook.", "systems" },
 	};
 	static const char *const kinds[][2] = {
 		{ "business", "business" }, { "phone", "numbers" }, { "photo", "photo" }, { "name", "name" },

@@ -103,6 +103,12 @@ def templates(s, files=("templates/order_shipped.json",)):
     s.ask("template_more" if files else "template", "")
 
 
+def systems(s, url="", check=False):
+    s.ask("webhook_url", url)
+    if url:
+        s.ask("webhook_check", YES[s.lang] if check else NO)
+
+
 def contact(s):
     s.ask("contact_name", "Mariana Ferreira")
     s.ask("contact_email", "mariana.ferreira@casaaurora.com.br")
@@ -118,6 +124,7 @@ def all_steps(s, tpl=("templates/order_shipped.json",)):
     name(s)
     profile(s)
     templates(s, tpl)
+    systems(s)
     contact(s)
 
 
@@ -248,6 +255,7 @@ def case_force():
     name(s)
     profile(s)
     templates(s)
+    systems(s)
     contact(s)
     s.ask("review", "")
     s.expect(t(s, "wizard.blocking"))
@@ -284,6 +292,7 @@ def case_goto_section():
     name(s)
     profile(s)
     templates(s)
+    systems(s)
     contact(s)
     s.ask("review", "")
     s.ask("blocking", "")                  # Enter: the first section (2)
@@ -312,11 +321,12 @@ def case_ctrl_c_resume():
     s = Term([EXE, "wizard"], d, lang=LANG)  # no --lang: the state's language
     s.expect(re.escape(text("wizard.resume.found", LANG).split("{file}")[0]))
     s.ask("resume", "")
-    s.expect(r"\[5/9\] " + t(s, "wizard.step.photo"))
+    s.expect(r"\[5/10\] " + t(s, "wizard.step.photo"))
     photo(s)
     name(s)
     profile(s)
     templates(s)
+    systems(s)
     contact(s)
     s.ask("review", "")
     s.ask("write_email", "")
@@ -387,6 +397,12 @@ def case_wrong_answers():
     check("https://casaaurora.com.br" in line, "the fixed website is not the profile's default: %r" % line, s)
     s.ask("template", "nothere.json")
     s.ask("template", "")
+    s.ask("webhook_url", "http://bot.casaaurora.com.br/whatsapp")
+    s.expect(re.escape(text("wizard.systems.not_https", LANG).split("{value}")[1][:20]))
+    s.ask("webhook_url", "https://127.0.0.1:9/whatsapp")   # loopback, nothing listening: refused
+    s.ask("webhook_check", YES[s.lang])
+    s.expect(r"POST 1 (of|de) 5")
+    check(state(d)["webhook"] == {"url": "https://127.0.0.1:9/whatsapp"}, "webhook: %r" % state(d).get("webhook"))
     s.ask("contact_name", "Mariana Ferreira")
     s.ask("contact_email", "mariana at casaaurora")
     s.expect(re.escape(text("wizard.contact.email_bad", LANG).split("{value}")[1][:20]))

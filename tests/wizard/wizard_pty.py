@@ -194,6 +194,7 @@ def case_full_run():
     s.answer(r"separated by commas\) \[https://www.casaaurora.com.br\]: ", "")
     s.answer(r"Template file \(Enter: none\): ", "templates/order_shipped.json")
     s.answer(r"Another template file \(Enter: no more\): ", "")
+    s.answer(r"Message endpoint URL \(Enter: none, -: remove\): ", "")
     s.answer(r"Your name: ", "Mariana Ferreira")
     s.answer(r"Your e-mail .*: ", "mariana.ferreira@casaaurora.com.br")
     s.answer(r"Your phone: ", "+55 11 98765-4321")
