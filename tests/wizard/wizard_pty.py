@@ -160,7 +160,7 @@ def case_full_run():
     readiness checklist and the e-mail."""
     d = folder()
     s = Session(["wizard", "--lang", "en"], d)
-    s.expect(r"\[1/9\]")
+    s.expect(r"\[1/10\]")
     s.answer(r"registered company \[y/n\]: ", "?")
     s.expect(r"only for registered companies")
     requirements(s)
@@ -249,7 +249,7 @@ def case_kill_and_resume():
     s = Session(["wizard", "--lang", "en", "--state", "app.json"], d)
     s.expect(r"Answers from an earlier run are in app\.json")
     s.answer(r"Resume where you stopped \[Y/n\]: ", "")
-    m = s.expect(r"\[(\d)/9\] ([^\r\n]*)")
+    m = s.expect(r"\[(\d+)/10\] ([^\r\n]*)")
     check(m.group(1) == "5" and m.group(2) == "Profile photo", "resumed at %r" % m.group(0), s)
     s.answer(r"Tab completes\): ", "photo.png")
     s.expect(r"legal name\): ")
