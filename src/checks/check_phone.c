@@ -238,8 +238,11 @@ static char *expand(const struct phone_ctx *c, const char *id)
 		if (i < V_COUNT_) {
 			waba_strbuf_adds(&sb, c->var[i] ? c->var[i] : "?");
 			t = close + 1;
-		} else {
-			waba_strbuf_addc(&sb, *t++);
+		} else { /* up to the next '{' in one piece */
+			const char *open = strchr(t + 1, '{');
+			size_t n = open ? (size_t)(open - t) : strlen(t);
+			waba_strbuf_add(&sb, t, n);
+			t += n;
 		}
 	}
 	return waba_strbuf_detach(&sb);
@@ -249,13 +252,12 @@ static char *expand(const struct phone_ctx *c, const char *id)
 static struct waba_finding *add(const struct phone_ctx *c, const struct waba_rule *rule, const char *msg,
                                 const char *hint_id)
 {
-	struct waba_strbuf id = WABA_STRBUF_INIT;
-	waba_strbuf_addf(&id, "phone.msg.%s", msg);
-	char *text = expand(c, waba_strbuf_cstr(&id));
+	char id[64];
+	snprintf(id, sizeof(id), "phone.msg.%s", msg);
+	char *text = expand(c, id);
 	/* a checklist that drops the text still gets a message: the rule's summary */
 	struct waba_finding *f = waba_findings_add(c->fs, rule, WABA_LOC_NONE, "%s", text ? text : _(rule->summary));
 	free(text);
-	waba_strbuf_release(&id);
 	if (hint_id && (text = expand(c, hint_id)) != NULL) {
 		waba_finding_set_hint(f, "%s", text);
 		free(text);
