@@ -14,6 +14,7 @@
 enum waba_data_kind {
 	WABA_DATA_CHECKLISTS, /* the bundled checklists/ folder */
 	WABA_DATA_LOCALE,     /* the root of the gettext catalogues (<dir>/<lang>/LC_MESSAGES/) */
+	WABA_DATA_PLUGINS,    /* ${libdir}/waba-preflight: waba-phone.so (no environment override) */
 };
 
 /*

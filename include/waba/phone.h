@@ -86,6 +86,14 @@ void waba_phone_release(struct waba_phone *p);
 /* The contract's spelling of a type: "fixed_line", "mobile", ... "unknown". */
 const char *waba_phone_type_name(int type);
 
+/*
+ * libphonenumber is a plugin (waba-phone.so, with ICU and protobuf), loaded on first use so
+ * that commands without phone numbers start without it. Load it now: 0, or -1 with a
+ * translated reason in waba_phone_plugin_error() (the path and dlopen's words).
+ */
+int waba_phone_plugin_load(void);
+const char *waba_phone_plugin_error(void);
+
 /* 1 when libphonenumber knows the region code (upper case, "BR"). */
 int waba_phone_region_known(const char *region);
 

@@ -28,6 +28,9 @@ int cli_fail(const char *fmt, ...) WABA_PRINTF(1, 2);
 void cli_warn(const char *fmt, ...) WABA_PRINTF(1, 2);
 /* Print "waba-preflight: <msg>" on stderr, control characters escaped (information). */
 void cli_note(const char *fmt, ...) WABA_PRINTF(1, 2);
+/* Commands that parse phone numbers load the libphonenumber plugin first: 0, or the
+ * reason printed and CLI_EXIT_FAIL. */
+int cli_need_phone(void);
 
 /*
  * A report written to a file beside the one on stdout: `--format FORMAT:FILE` (the

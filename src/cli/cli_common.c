@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "cli.h"
+#include "waba/phone.h"
 #include "waba/text.h"
 
 /* One line on stderr: valid UTF-8, no control characters, at most WABA_MESSAGE_MAX
@@ -39,6 +40,11 @@ void cli_note(const char *fmt, ...)
 	va_start(ap, fmt);
 	print_line("", fmt, ap);
 	va_end(ap);
+}
+
+int cli_need_phone(void)
+{
+	return waba_phone_plugin_load() == 0 ? 0 : cli_fail("%s", waba_phone_plugin_error());
 }
 
 void cli_warn(const char *fmt, ...)

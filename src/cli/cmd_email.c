@@ -329,7 +329,7 @@ int cmd_email(int argc, char **argv)
 		free(args.v);
 		return cli_fail("%s", _("email: give exactly one application file (try --help)"));
 	}
-	if ((rc = cli_run_setup(&run)) == 0)
+	if ((rc = cli_run_setup(&run)) == 0 && (rc = cli_need_phone()) == 0)
 		rc = run_email(&run, &c, &a, args.v[0]);
 	cli_run_release(&run); /* the report first: its findings borrow the sources in c */
 	waba_app_check_release(&c);

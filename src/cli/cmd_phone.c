@@ -28,6 +28,10 @@ int cmd_phone(int argc, char **argv)
 		free(args.v);
 		return cli_fail("%s", _("phone: give at least one phone number (try --help)"));
 	}
+	if ((rc = cli_need_phone()) != 0) {
+		free(args.v);
+		return rc;
+	}
 	if (region_opt) {
 		size_t n = strlen(region_opt);
 		for (size_t i = 0; i < n && i + 1 < sizeof(region); i++)

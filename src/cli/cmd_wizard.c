@@ -1330,7 +1330,7 @@ int cmd_wizard(int argc, char **argv)
 		rc = cli_fail("%s", _("wizard: takes no arguments (try --help)"));
 		goto done;
 	}
-	if ((rc = cli_run_setup(&run)) != 0)
+	if ((rc = cli_run_setup(&run)) != 0 || (rc = cli_need_phone()) != 0)
 		goto done;
 	w.lang = waba_i18n_lang();
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {

@@ -53,6 +53,7 @@ static const struct data_place places[] = {
 	                           WABA_CHECKLIST_DIR_FROM_BINDIR, WABA_CHECKLIST_DIR_INSTALL },
 	[WABA_DATA_LOCALE]     = { "WABA_PREFLIGHT_LOCALEDIR", WABA_LOCALE_DIR_BUILD,
 	                           WABA_LOCALE_DIR_FROM_BINDIR, WABA_LOCALE_DIR_INSTALL },
+	[WABA_DATA_PLUGINS]    = { NULL, WABA_PLUGIN_DIR_BUILD, WABA_PLUGIN_DIR_FROM_BINDIR, WABA_PLUGIN_DIR_INSTALL },
 };
 
 const char *waba_data_dir(enum waba_data_kind kind)
@@ -60,7 +61,7 @@ const char *waba_data_dir(enum waba_data_kind kind)
 	static char resolved[sizeof(places) / sizeof(places[0])][PATH_MAX];
 	const struct data_place *p = &places[kind];
 	char *out = resolved[kind];
-	const char *env = getenv(p->env);
+	const char *env = p->env ? getenv(p->env) : NULL;
 
 	if (env && *env)
 		return env; /* read each time: tests and users may set it late */

@@ -30,7 +30,7 @@ const char *waba_phone_type_name(int type)
 
 int waba_phone_region_known(const char *region)
 {
-	return waba_phone_shim_region_known(region);
+	return waba_phone_call_region_known(region);
 }
 
 static int starts_nocase(const char *s, const char *prefix)
@@ -156,11 +156,11 @@ void waba_phone_parse(struct waba_phone *out, const char *input, const char *reg
 		free(s);
 		plus = NULL;
 	}
-	waba_phone_shim_parse(out->cleaned, region, &out->facts);
+	waba_phone_call_parse(out->cleaned, region, &out->facts);
 	if (plus) {
 		/* a region was given, but its own rules found nothing valid: try "00" as "+" */
 		struct waba_phone_facts alt;
-		if (!out->facts.valid && waba_phone_shim_parse(plus, region, &alt) == WABA_PHONE_PARSED && alt.valid) {
+		if (!out->facts.valid && waba_phone_call_parse(plus, region, &alt) == WABA_PHONE_PARSED && alt.valid) {
 			out->facts = alt;
 			free(out->cleaned);
 			out->cleaned = plus;

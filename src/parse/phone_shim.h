@@ -22,6 +22,15 @@ int waba_phone_shim_parse(const char *text, const char *default_region, struct w
 /* 1 when `region` is a region libphonenumber knows ("BR", "AR"; upper case). */
 int waba_phone_shim_region_known(const char *region);
 
+/*
+ * The same two calls from C, through the plugin (phone_plugin.c: the shim is built as
+ * waba-phone.so and opened on first use). Without the plugin, parsing reports
+ * WABA_PHONE_ERR_INTERNAL and no region is known; commands check waba_phone_plugin_load()
+ * first and stop with its reason.
+ */
+int waba_phone_call_parse(const char *text, const char *default_region, struct waba_phone_facts *out);
+int waba_phone_call_region_known(const char *region);
+
 #ifdef __cplusplus
 }
 #endif

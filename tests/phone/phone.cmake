@@ -8,3 +8,6 @@ waba_add_warnings(phone_bench)
 add_test(NAME phone/agrees-with-python
          COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/phone/agree.sh $<TARGET_FILE:phone_bench> ${CMAKE_SOURCE_DIR}/bench/phone)
 set_tests_properties(phone/agrees-with-python PROPERTIES LABELS phone)
+add_test(NAME phone/plugin-installed-and-missing
+         COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/phone/plugin.sh ${CMAKE_BINARY_DIR} ${CMAKE_SOURCE_DIR})
+set_tests_properties(phone/plugin-installed-and-missing PROPERTIES LABELS phone)
