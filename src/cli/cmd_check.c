@@ -75,7 +75,7 @@ int cmd_check(int argc, char **argv)
 		free(args.v);
 		return cli_fail("%s", _("check: --verify-token-file, --app-secret-file and --cacert need --online"));
 	}
-	if ((rc = cli_run_setup(&run)) != 0)
+	if ((rc = cli_run_setup(&run)) != 0 || (rc = cli_need_phone()) != 0)
 		goto done;
 	if (waba_check_application_file(&c, &run.report, args.v[0], run.checklist) < 0) {
 		rc = cli_fail("%s", waba_error_last());
