@@ -29,4 +29,7 @@ int waba_path_check_inside(const char *root, const char *path, const char *named
  */
 int waba_open_regular(const char *path, const char *root, const char *named_by, int *fd);
 
+/* 1 when the resolved path `real` is the resolved folder `root` or lies below it. */
+int waba_path_below(const char *root, const char *real);
+
 #endif

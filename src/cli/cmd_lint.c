@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "cli.h"
+#include "waba/confine.h"
 #include "waba/template.h"
 #include "waba/text.h"
 
@@ -35,6 +36,10 @@ struct walk {
 	int in_order;     /* plan: every name plain, each after the one before */
 	char *last;       /* plan: the last name, and the same without leading "./" */
 	char *last_short;
+	char *root;       /* the folder given, resolved: no link leads out of it */
+	const char *top;  /* ... as given */
+	struct { dev_t dev; ino_t ino; } up[66]; /* the folders being walked: a link back is a cycle */
+	int nup;
 };
 
 /* The file name findings give (waba_source_read names standard input "<stdin>", or --stdin-filename). */
@@ -68,11 +73,13 @@ static void plan_file(struct walk *w, const char *path)
 }
 
 /* Lint one file, then hand its part of the report over (when streaming). */
-static int lint_file(struct cli_run *run, const char *path)
+static int lint_file(struct cli_run *run, const char *path, int walked)
 {
 	struct waba_source src = WABA_SOURCE_INIT;
 	struct stat st;
-	if (waba_source_read(&src, path, LINT_MAX_BYTES) < 0) {
+	/* a file found in a folder is opened only when regular (never blocks on a FIFO) */
+	if ((walked ? waba_source_read_inside(&src, path, NULL, NULL, LINT_MAX_BYTES)
+	            : waba_source_read(&src, path, LINT_MAX_BYTES)) < 0) {
 		if (strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISREG(st.st_mode) &&
 		    (size_t)st.st_size > LINT_MAX_BYTES) {
 			/* too big to be a template file: a finding, not a failure */
@@ -100,14 +107,25 @@ static int lint_file(struct cli_run *run, const char *path)
 	return cli_run_flush(run);
 }
 
-static int visit_file(struct walk *w, const char *path)
+static int visit_file(struct walk *w, const char *path, int walked)
 {
 	w->files++;
 	if (w->plan) {
 		plan_file(w, path);
 		return 0;
 	}
-	return lint_file(w->run, path);
+	return lint_file(w->run, path, walked);
+}
+
+/* Is the link at p one to follow: does it resolve inside the folder given? */
+static int link_inside(struct walk *w, const char *p)
+{
+	char *real = realpath(p, NULL);
+	int in = real && w->root && waba_path_below(w->root, real);
+	free(real);
+	if (!in && !w->plan && !w->run->common.quiet)
+		cli_warn(_("'%s' is skipped: a symbolic link out of '%s'"), p, w->top);
+	return in;
 }
 
 /* A folder's entries, hidden ones left out: names in one block, sorted by name. */
@@ -166,6 +184,20 @@ static int walk_dir(struct walk *w, const char *dir, int depth)
 			return w->in_order = 0;
 		return cli_fail(_("cannot open '%s': %s"), dir, strerror(errno));
 	}
+	struct stat self;
+	memset(&self, 0, sizeof(self));
+	if (fstat(dirfd(d), &self) == 0) {
+		for (int k = 0; k < w->nup; k++)
+			if (w->up[k].dev == self.st_dev && w->up[k].ino == self.st_ino) { /* a link back up: a cycle */
+				closedir(d);
+				if (!w->plan && !run->common.quiet)
+					cli_warn(_("'%s' is skipped: a symbolic link to a folder that contains it"), dir);
+				return 0;
+			}
+	}
+	w->up[w->nup].dev = self.st_dev;
+	w->up[w->nup].ino = self.st_ino;
+	w->nup++;
 	list_dir(d, &l);
 	closedir(d);
 	size_t dl = strlen(dir);
@@ -182,9 +214,12 @@ static int walk_dir(struct walk *w, const char *dir, int depth)
 		const char *p = waba_strbuf_cstr(&path);
 		if (cli_ignored(run, p))
 			continue;
-		if (type != DT_DIR && type != DT_REG) { /* unknown, or a link to follow */
-			if (stat(p, &st) != 0)
+		if (type != DT_DIR && type != DT_REG) { /* unknown, or a link to follow if it stays inside */
+			if (lstat(p, &st) != 0)
 				continue;
+			if (S_ISLNK(st.st_mode) && (!link_inside(w, p) || stat(p, &st) != 0))
+				continue;
+			/* FIFOs, devices, sockets: never opened */
 			type = S_ISDIR(st.st_mode) ? DT_DIR : S_ISREG(st.st_mode) ? DT_REG : DT_UNKNOWN;
 		}
 		if (type == DT_DIR) {
@@ -192,9 +227,10 @@ static int walk_dir(struct walk *w, const char *dir, int depth)
 			rc = walk_dir(w, sub, depth + 1);
 			free(sub);
 		} else if (type == DT_REG && (has_ext(p, ".json") || has_ext(p, ".txt"))) {
-			rc = visit_file(w, p);
+			rc = visit_file(w, p, 1);
 		}
 	}
+	w->nup--;
 	waba_strbuf_release(&path);
 	waba_strbuf_release(&l.names);
 	free(l.v);
@@ -211,7 +247,12 @@ static int walk_args(struct walk *w, const struct cli_strlist *args)
 		int is_stdin = strcmp(path, "-") == 0, exists = !is_stdin && stat(path, &st) == 0;
 		if (exists && S_ISDIR(st.st_mode)) {
 			size_t before = w->files;
+			w->root = realpath(path, NULL);
+			w->top = path;
+			w->nup = 0;
 			rc = walk_dir(w, path, 0);
+			free(w->root);
+			w->root = NULL;
 			if (rc == 0 && w->files == before) {
 				if (w->plan)
 					w->in_order = 0;
@@ -221,7 +262,7 @@ static int walk_args(struct walk *w, const struct cli_strlist *args)
 		} else if (is_stdin || !cli_ignored(w->run, path)) {
 			if (w->plan && !is_stdin && (!exists || access(path, R_OK) != 0))
 				w->in_order = 0; /* it fails: as before, with no report written */
-			rc = visit_file(w, path);
+			rc = visit_file(w, path, 0);
 		}
 	}
 	return rc;
@@ -249,7 +290,7 @@ int cmd_lint(int argc, char **argv)
 	}
 	if ((rc = cli_run_setup(&run)) != 0)
 		goto done;
-	struct walk plan = { &run, 1, 0, 1, NULL, NULL }, lint = { &run, 0, 0, 0, NULL, NULL };
+	struct walk plan = { .run = &run, .plan = 1, .in_order = 1 }, lint = { .run = &run };
 	walk_args(&plan, &args);
 	free(plan.last);
 	free(plan.last_short);

@@ -19,6 +19,11 @@ static int below(const char *root, const char *real)
 	return strncmp(real, root, n) == 0 && (real[n] == '\0' || real[n] == '/');
 }
 
+int waba_path_below(const char *root, const char *real)
+{
+	return below(root, real);
+}
+
 /* The resolved form of `path`. For a path that does not exist (yet), its nearest existing
  * folder resolved (no links left in it), plus the missing names, which cannot be links
  * either, so ".." among them folds lexically. NULL when nothing resolves. */

@@ -291,6 +291,42 @@ def case_recipient():
         expect(b"attacker@evil.example" not in open(os.path.join(d, name), "rb").read(), f"{name} names the attacker")
 
 
+# ---- 4. lint DIR: links, cycles, FIFOs -------------------------------------------------------
+
+def case_lint_walk():
+    root = tempfile.mkdtemp(prefix="waba-sec-")
+    t = os.path.join(root, "t")
+    os.makedirs(os.path.join(t, "sub"))
+    os.makedirs(os.path.join(root, "out"))
+    leak = {"name": "leak", "language": "en", "category": "UTILITY",
+            "components": [{"type": "BODY", "text": "OUTSIDE_SECRET {{1}} {{3}}"}]}
+    with open(os.path.join(root, "out", "x.json"), "w") as f:
+        json.dump(leak, f)
+    with open(os.path.join(t, "sub", "ok.txt"), "w") as f:
+        f.write("---\nname: order_update\nlanguage: pt_BR\ncategory: UTILITY\n---\nOla {{1}}, seu pedido saiu.\n")
+    os.symlink("../out/x.json", os.path.join(t, "link.json"))
+    os.symlink("../out", os.path.join(t, "outdir"))
+    os.symlink(".", os.path.join(t, "l1"))
+    os.symlink(".", os.path.join(t, "l2"))
+    os.symlink("..", os.path.join(t, "sub", "up"))
+    os.symlink("/", os.path.join(t, "root"))
+    os.mkfifo(os.path.join(t, "pipe.json"))
+    os.symlink("/dev/zero", os.path.join(t, "zero.json"))
+    start = time.monotonic()
+    code, out, err = run(["lint", t, "--format", "json"], root, timeout=60)
+    took = time.monotonic() - start
+    expect(took < 30, f"lint took {took:.1f}s")
+    expect(code == 0, f"exit {code}, want 0 (one clean template)", out, err)
+    rep = json.loads(out)
+    files = sorted({i.get("input") for i in rep["items"]})
+    expect(files == [os.path.join(t, "sub", "ok.txt")], f"files linted: {files}", out, err)
+    expect("OUTSIDE_SECRET" not in out + err, "a file outside the tree was read", out, err)
+    for name, why in (("link.json", "out of"), ("outdir", "out of"), ("root", "out of"),
+                      ("l1", "contains it"), ("l2", "contains it"), ("sub/up", "contains it")):
+        expect(f"'{os.path.join(t, name)}' is skipped: a symbolic link" in err and why in err,
+               f"{name}: no word on stderr", out, err)
+
+
 CASES = {name[5:].replace("_", "-"): f for name, f in globals().items() if name.startswith("case_")}
 
 if __name__ == "__main__":
