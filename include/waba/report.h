@@ -9,12 +9,14 @@
 #include <stdio.h>
 #include <cjson/cJSON.h>
 #include "finding.h"
+#include "view.h"
 
 struct waba_item {
 	char *kind;  /* "business", "phone", "photo", "template", "email", ... */
 	char *name;  /* short label for JUnit test names: an id, a number, a template name */
 	char *file;  /* the file it came from, or NULL */
 	cJSON *json; /* the item as the contract spells it in `items`; owned */
+	struct waba_view *view; /* what a visual report shows of it (view.h); owned, NULL unless r->views */
 };
 
 struct waba_report {
@@ -24,8 +26,9 @@ struct waba_report {
 	struct waba_findings findings;
 	cJSON *extra;                  /* more top-level members for the JSON report (e.g. "readiness"); owned, may be NULL */
 	char *appendix;                /* text shown after the text report (e.g. the readiness checklist); owned, may be NULL */
+	int views;                     /* the reporter shows the items' views: checks attach them (view.h) */
 };
-#define WABA_REPORT_INIT { NULL, NULL, 0, 0, WABA_FINDINGS_INIT, NULL, NULL }
+#define WABA_REPORT_INIT { NULL, NULL, 0, 0, WABA_FINDINGS_INIT, NULL, NULL, 0 }
 
 /*
  * Add an item; `json` is taken (must be an object with at least "kind"). New findings
@@ -33,6 +36,9 @@ struct waba_report {
  */
 int waba_report_add_item(struct waba_report *r, const char *kind, const char *name,
                          const char *file, cJSON *json);
+
+/* Attach `v` (taken; may be NULL) to the last item added. */
+void waba_report_set_view(struct waba_report *r, struct waba_view *v);
 
 /* Findings added from now on are tied to no item. */
 void waba_report_end_item(struct waba_report *r);
@@ -76,6 +82,7 @@ struct waba_reporter {
 	int (*chunk)(void *state, const struct waba_report *part);
 	/* Finish the document and free the state; 0, or the first error (of end or of a chunk). */
 	int (*end)(void *state, const struct waba_report *r);
+	int views;           /* shows the items' views (view.h): the report asks the checks for them */
 };
 
 /* Does the reporter stream (begin, chunk and end set)? */

@@ -447,6 +447,8 @@ void waba_photo_report(struct waba_report *r, const char *name, const struct wab
                        const struct waba_checklist *cl)
 {
 	add_item(r, name, p);
+	if (r->views)
+		waba_report_set_view(r, waba_view_photo(p, cl));
 	waba_check_photo_decoded(&r->findings, name, p, cl);
 	waba_report_end_item(r);
 }

@@ -437,6 +437,8 @@ int waba_check_profile(struct waba_report *r, const struct waba_application *app
 	cJSON_AddStringToObject(c.item, "kind", "profile");
 	file ? cJSON_AddStringToObject(c.item, "input", file) : cJSON_AddNullToObject(c.item, "input");
 	waba_report_add_item(r, "profile", app->display_name.value ? app->display_name.value : "profile", file, c.item);
+	if (r->views)
+		waba_report_set_view(r, waba_view_profile(app));
 	check_about(&c);
 	put_length(&c, "address_length", &p->address);
 	check_max(&c, &p->address, "profile.address.max", &RULE_ADDRESS_LENGTH, "address");

@@ -153,6 +153,8 @@ static void add_item(struct waba_report *r, const struct waba_source *src, const
 	char *label = tpl && tpl->name.s ? waba_xstrndup(tpl->name.s, tpl->name.len > ITEM_VALUE_MAX ? ITEM_VALUE_MAX : tpl->name.len)
 	                                 : waba_xstrdup(file);
 	waba_report_add_item(r, "template", label, file, item);
+	if (r->views && tpl)
+		waba_report_set_view(r, waba_view_template(tpl));
 	free(label);
 }
 

@@ -208,9 +208,14 @@ static int parse_formats(struct cli_run *run)
 		if (path)
 			*path++ = '\0';
 		rep = waba_reporter_find(tok);
-		if (!rep)
-			return cli_fail(_("option --format: expected one of text, json, sarif, junit, github, gitlab (got '%s')"),
-			                tok);
+		if (!rep) {
+			struct waba_strbuf names = WABA_STRBUF_INIT;
+			for (const struct waba_reporter *const *r = waba_reporters(); *r; r++)
+				waba_strbuf_addf(&names, "%s%s", names.len ? ", " : "", (*r)->name);
+			int rc = cli_fail(_("option --format: expected one of %s (got '%s')"), waba_strbuf_cstr(&names), tok);
+			waba_strbuf_release(&names);
+			return rc;
+		}
 		if (path && !*path)
 			return cli_fail(_("option --format: no file after '%s:' (FORMAT:FILE writes that report to FILE)"), tok);
 		if (!path || strcmp(path, "-") == 0) {
@@ -267,6 +272,10 @@ int cli_run_setup(struct cli_run *run)
 		return rc;
 	if ((rc = load_checklists(run)) != 0)
 		return rc;
+	/* a reporter that shows the items' views (html) has the checks attach them */
+	run->report.views = run->reporter->views;
+	for (size_t i = 0; i < run->noutputs; i++)
+		run->report.views |= run->outputs[i].reporter->views;
 	run->report_options.color = strcmp(run->reporter->name, "text") == 0 && use_color(run);
 	run->report_options.strict = run->common.strict;
 	run->report_options.quiet = run->common.quiet;

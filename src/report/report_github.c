@@ -300,5 +300,5 @@ static int write_github(FILE *out, const struct waba_report *r, const struct wab
 
 const struct waba_reporter waba_reporter_github = {
 	"github", N_("GitHub Actions annotations (::error ...) and a job summary"), write_github,
-	github_begin, github_chunk, github_end,
+	github_begin, github_chunk, github_end, 0,
 };

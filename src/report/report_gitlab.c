@@ -136,5 +136,5 @@ static int write_gitlab(FILE *out, const struct waba_report *r, const struct wab
 
 const struct waba_reporter waba_reporter_gitlab = {
 	"gitlab", N_("GitLab Code Quality JSON (merge-request widget)"), write_gitlab,
-	gitlab_begin, gitlab_chunk, gitlab_end,
+	gitlab_begin, gitlab_chunk, gitlab_end, 0,
 };

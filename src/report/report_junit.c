@@ -221,5 +221,5 @@ done:
 
 const struct waba_reporter waba_reporter_junit = {
 	"junit", N_("JUnit XML, one test case per checked item (GitLab, Jenkins)"), write_junit,
-	NULL, NULL, NULL, /* not streamed: the counts come first; see docs/formats.md */
+	NULL, NULL, NULL, 0, /* not streamed: the counts come first; see docs/formats.md */
 };

@@ -428,5 +428,5 @@ static int write_sarif(FILE *out, const struct waba_report *r, const struct waba
 
 const struct waba_reporter waba_reporter_sarif = {
 	"sarif", N_("SARIF 2.1.0 for GitHub code scanning (upload-sarif)"), write_sarif,
-	sarif_begin, sarif_chunk, sarif_end,
+	sarif_begin, sarif_chunk, sarif_end, 0,
 };

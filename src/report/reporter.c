@@ -11,6 +11,7 @@ extern const struct waba_reporter waba_reporter_sarif;
 extern const struct waba_reporter waba_reporter_junit;
 extern const struct waba_reporter waba_reporter_github;
 extern const struct waba_reporter waba_reporter_gitlab;
+extern const struct waba_reporter waba_reporter_html;
 
 static const struct waba_reporter *const reporters[] = {
 	&waba_reporter_text,
@@ -19,6 +20,7 @@ static const struct waba_reporter *const reporters[] = {
 	&waba_reporter_junit,
 	&waba_reporter_github,
 	&waba_reporter_gitlab,
+	&waba_reporter_html,
 	NULL,
 };
 
@@ -66,8 +68,19 @@ int waba_report_add_item(struct waba_report *r, const char *kind, const char *na
 	it->file = file ? waba_text_clean(file, strlen(file), 0, 0) : NULL;
 	clean_json_strings(json);
 	it->json = json;
+	it->view = NULL;
 	r->findings.current_item = (int)r->nitems;
 	return (int)r->nitems++;
+}
+
+void waba_report_set_view(struct waba_report *r, struct waba_view *v)
+{
+	if (!r->nitems) {
+		waba_view_free(v);
+		return;
+	}
+	waba_view_free(r->items[r->nitems - 1].view);
+	r->items[r->nitems - 1].view = v;
 }
 
 void waba_report_end_item(struct waba_report *r)
@@ -82,6 +95,7 @@ static void items_release(struct waba_report *r)
 		free(r->items[i].name);
 		free(r->items[i].file);
 		cJSON_Delete(r->items[i].json);
+		waba_view_free(r->items[i].view);
 	}
 	r->nitems = 0;
 }

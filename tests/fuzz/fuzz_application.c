@@ -79,6 +79,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		free(text);
 		cJSON_Delete(j);
 
+		r.views = 1; /* the HTML report's profile card */
 		waba_check_name_app(&r, app, NULL, cl);
 		waba_check_profile(&r, app, cl);
 	}

@@ -98,6 +98,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		waba_check_template(t, fuzz_checklist(), &r.findings);
 		waba_template_apply_suppressions(t, &r.findings, 0);
 	}
+	/* the HTML report's view of each template (formatting, samples, buttons) */
+	r.views = 1;
+	for (size_t k = 0; k < set.len; k++) {
+		cJSON *item = cJSON_CreateObject();
+		cJSON_AddStringToObject(item, "kind", "template");
+		waba_report_add_item(&r, "template", "fuzz", "fuzz.json", item);
+		waba_report_set_view(&r, waba_view_template(&set.v[k]));
+	}
 	fuzz_render_all(&r);
 	waba_template_set_release(&set);
 	waba_report_release(&r);

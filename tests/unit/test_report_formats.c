@@ -474,7 +474,7 @@ static void test_empty_reports(void **state)
 
 static void test_table_order(void **state)
 {
-	static const char *const want[] = { "text", "json", "sarif", "junit", "github", "gitlab" };
+	static const char *const want[] = { "text", "json", "sarif", "junit", "github", "gitlab", "html" };
 	const struct waba_reporter *const *all = waba_reporters();
 	(void)state;
 	for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
