@@ -13,6 +13,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "checklist.h"
+#include "strbuf.h"
 
 /* 1 if s[0..len) is valid UTF-8 (no overlongs, no surrogates); else 0 and *bad = offset. */
 int waba_utf8_valid(const char *s, size_t len, size_t *bad);
@@ -22,6 +23,13 @@ size_t waba_utf8_length(const char *s, size_t len);
 
 /* Decode one code point at s (len bytes left); returns bytes used (>= 1), *cp = -1 if invalid. */
 size_t waba_utf8_decode(const char *s, size_t len, int32_t *cp);
+
+/* Columns s takes on a terminal (utf8proc's character widths: wide characters 2,
+ * combining marks 0; an invalid byte 1). */
+size_t waba_text_width(const char *s);
+
+/* Append s to out, then spaces up to `width` display columns (waba_text_width). */
+void waba_strbuf_add_padded(struct waba_strbuf *out, const char *s, size_t width);
 
 /* Folded copy of s[0..len) as UTF-8; caller frees. */
 char *waba_text_fold(const char *s, size_t len);

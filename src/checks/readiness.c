@@ -1,7 +1,9 @@
 /* readiness.c: the readiness checklist, judged from a report (see readiness.h). */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "waba/readiness.h"
+#include "waba/text.h"
 
 static int has_error_finding(const struct waba_report *r, const char *prefixes)
 {
@@ -42,6 +44,23 @@ static int word_in(const char *list, const char *word)
 	return 0;
 }
 
+/* Is every field named in `keys` (space-separated) given in the item: a string or a
+ * list that is not empty, a length above 0? NULL keys: yes. */
+static int all_filled(const cJSON *json, const char *keys)
+{
+	for (const char *p = keys; p && *p;) {
+		size_t k = strcspn(p, " ");
+		char key[64];
+		snprintf(key, sizeof(key), "%.*s", (int)k, p);
+		const cJSON *v = cJSON_GetObjectItemCaseSensitive(json, key);
+		if (k && !((cJSON_IsString(v) && *v->valuestring) || (cJSON_IsNumber(v) && v->valuedouble > 0) ||
+		           (cJSON_IsArray(v) && cJSON_GetArraySize(v) > 0)))
+			return 0;
+		p += k + (p[k] == ' ');
+	}
+	return 1;
+}
+
 static enum waba_readiness_status judge(const struct waba_set_item *it, const struct waba_report *r,
                                         const cJSON *answers)
 {
@@ -64,6 +83,8 @@ static enum waba_readiness_status judge(const struct waba_set_item *it, const st
 	if (kind) {
 		const struct waba_item *item = find_item(r, kind);
 		if (!item)
+			return WABA_READY_MISSING;
+		if (!all_filled(item->json, waba_set_item_attr(it, "filled")))
 			return WABA_READY_MISSING;
 		if (field) {
 			const cJSON *v = cJSON_GetObjectItemCaseSensitive(item->json, field);
@@ -134,13 +155,20 @@ void waba_readiness_text(const struct waba_readiness *rd, const struct waba_chec
 	static const char *const marks[] = { "[ok]", "[!!]", "[??]" };
 	static const char *const colours[] = { "\033[1;32m", "\033[1;31m", "\033[1;33m" };
 	char key[64];
+	size_t width = 9; /* at least the English column */
 	waba_strbuf_addf(out, "%s\n", text_or(cl, "readiness.title", lang, "Readiness checklist"));
+	/* the status words of the language, padded to the widest by display width (utf8proc) */
+	for (int s = WABA_READY_OK; s <= WABA_READY_UNKNOWN; s++) {
+		snprintf(key, sizeof(key), "readiness.status.%s", waba_readiness_status_name((enum waba_readiness_status)s));
+		size_t w = waba_text_width(text_or(cl, key, lang, waba_readiness_status_name((enum waba_readiness_status)s)));
+		width = w > width ? w : width;
+	}
 	for (size_t i = 0; i < rd->len; i++) {
 		const struct waba_readiness_entry *e = &rd->v[i];
 		snprintf(key, sizeof(key), "readiness.status.%s", waba_readiness_status_name(e->status));
-		waba_strbuf_addf(out, "  %s%s%s %-9s %s\n", color ? colours[e->status] : "", marks[e->status],
-		                 color ? "\033[0m" : "", text_or(cl, key, lang, waba_readiness_status_name(e->status)),
-		                 title_of(cl, e->id, lang));
+		waba_strbuf_addf(out, "  %s%s%s ", color ? colours[e->status] : "", marks[e->status], color ? "\033[0m" : "");
+		waba_strbuf_add_padded(out, text_or(cl, key, lang, waba_readiness_status_name(e->status)), width);
+		waba_strbuf_addf(out, " %s\n", title_of(cl, e->id, lang));
 	}
 	waba_strbuf_addf(out, "%s\n\n", text_or(cl, rd->ready ? "readiness.ready" : "readiness.not_ready", lang, ""));
 	const struct waba_set *stages = waba_checklist_set(cl, "readiness.stages");

@@ -285,6 +285,9 @@ static int run_email(struct cli_run *run, struct waba_app_check *c, const struct
 	}
 	if ((rc = write_message(output, &msg)) != 0)
 		goto done;
+	if (strcmp(output, "-") != 0 && !run->common.quiet && !a->send)
+		fprintf(stderr, _("waba-preflight: the request is in %s; send it to %s from %s\n"), output,
+		        req.to.value ? req.to.value : "?", req.contact_email.value ? req.contact_email.value : "?");
 	cJSON_ReplaceItemInObject(item, "output", cJSON_CreateString(output));
 	if (a->send) {
 		send_err = send_message(a, &req, &msg);
@@ -294,6 +297,9 @@ finish:
 	rc = cli_run_finish(run);
 	if (send_err < 0)
 		rc = cli_fail(_("the message was written to '%s' but not sent: %s"), output, waba_error_last());
+	else if (a->send && cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(item, "sent")) && !run->common.quiet)
+		fprintf(stderr, _("waba-preflight: the request was sent to %s (a copy is in %s)\n"),
+		        req.to.value ? req.to.value : "?", output);
 done:
 	waba_strbuf_release(&msg);
 	free(req.phones);

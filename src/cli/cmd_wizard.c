@@ -254,6 +254,8 @@ static int step_requirements(struct wizard *w)
 		printf("  - %s\n", wiz_text(w, id));
 		free(id);
 	}
+	const struct waba_set *rcpt = waba_checklist_set(w->run->checklist, "email.recipient");
+	wiz_say(w, "wizard.intro.email", "to", rcpt && rcpt->len ? rcpt->items[0].value : "");
 	putchar('\n');
 	cJSON *answers = wiz_state_obj(&w->st, "answers");
 	for (size_t i = 0; req && i < req->len; i++) {

@@ -158,7 +158,9 @@ int wiz_ask(struct wizard *w, const char *qid, const char *def, int files, char 
 		waba_strbuf_adds(&prompt, wiz_text(w, id));
 	if (def && *def)
 		waba_strbuf_addf(&prompt, " [%s]", def);
-	waba_strbuf_adds(&prompt, ": ");
+	/* a question ends with its own question mark ("¿...? [s/n] "), anything else with ": " */
+	const char *q = wiz_text(w, id);
+	waba_strbuf_adds(&prompt, *q && q[strlen(q) - 1] == '?' ? " " : ": ");
 	*out = NULL;
 	for (;;) {
 		char *line = read_line(waba_strbuf_cstr(&prompt), files);

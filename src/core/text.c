@@ -342,3 +342,28 @@ size_t waba_text_find_emoji(const char *s, size_t len)
 	}
 	return 0;
 }
+
+size_t waba_text_width(const char *s)
+{
+	size_t w = 0, len = strlen(s);
+	for (size_t i = 0; i < len;) {
+		utf8proc_int32_t c;
+		utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), &c);
+		if (n <= 0) {
+			w++;
+			i++;
+			continue;
+		}
+		w += (size_t)utf8proc_charwidth(c);
+		i += (size_t)n;
+	}
+	return w;
+}
+
+void waba_strbuf_add_padded(struct waba_strbuf *out, const char *s, size_t width)
+{
+	size_t w = waba_text_width(s);
+	waba_strbuf_adds(out, s);
+	for (; w < width; w++)
+		waba_strbuf_addc(out, ' ');
+}

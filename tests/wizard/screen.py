@@ -156,7 +156,7 @@ class Term:
     def prompt(self, qid):
         """Wait for question `qid` (wizard.q.<qid>) in the session's language; returns the line."""
         t = text("wizard.q." + qid, self.lang)
-        m = self.expect(re.escape(t) + r".*: ?$")
+        m = self.expect(re.escape(t) + r"( \[[^\]]*\])?:?$")
         return m.string
 
     def ask(self, qid, answer=""):

@@ -131,9 +131,9 @@ def check(cond, what, s=None):
 
 
 def requirements(s):
-    s.answer(r"registered company \[y/n\]: ", "y")
-    s.answer(r"Commerce Policy \[y/n\]: ", "y")
-    s.answer(r"within a few hours \[y/n\]: ", "y")
+    s.answer(r"registered company\? \[y/n\] ", "y")
+    s.answer(r"Commerce Policy\? \[y/n\] ", "y")
+    s.answer(r"within a few hours\? \[y/n\] ", "y")
 
 
 def business_and_verification(s):
@@ -161,16 +161,16 @@ def case_full_run():
     d = folder()
     s = Session(["wizard", "--lang", "en"], d)
     s.expect(r"\[1/10\]")
-    s.answer(r"registered company \[y/n\]: ", "?")
+    s.answer(r"registered company\? \[y/n\] ", "?")
     s.expect(r"only for registered companies")
     requirements(s)
     business_and_verification(s)
     s.expect(r"Verified\. Next: accept Botmaker's request")
     s.answer(r"country code.*: ", "+55 11 98765-4321")
     s.expect(r"type: mobile")
-    s.answer(r"last six months \[y/n\]: ", "yes")
+    s.answer(r"last six months\? \[y/n\] ", "yes")
     s.expect(r"error: .*\[phone\.")
-    s.answer(r"Keep this answer anyway \[y/N\]: ", "")           # no: asked again
+    s.answer(r"Keep this answer anyway\? \[y/N\] ", "")           # no: asked again
     s.answer(r"country code.*: ", "+55 11 3456-7890")
     s.expect(r"type: landline")
     s.answer(r"Another number \(Enter: no more\): ", "")
@@ -206,7 +206,7 @@ def case_full_run():
     s.answer(r"\(Enter: continue\): ", "")
     s.expect(r"Readiness checklist")
     s.expect(r"Activation stages")
-    s.answer(r"e-mail for Botmaker now \[Y/n\]: ", "")
+    s.answer(r"e-mail for Botmaker now\? \[Y/n\] ", "")
     s.answer(r"Send it through SMTP\? .*: ", "")
     s.expect(r"Send it to servico@botmaker\.com")
     s.expect(r"The file: .*request\.eml")
@@ -248,7 +248,7 @@ def case_kill_and_resume():
     check(not [f for f in os.listdir(d) if f.startswith("app.json.")], "a temporary file was left: %r" % os.listdir(d))
     s = Session(["wizard", "--lang", "en", "--state", "app.json"], d)
     s.expect(r"Answers from an earlier run are in app\.json")
-    s.answer(r"Resume where you stopped \[Y/n\]: ", "")
+    s.answer(r"Resume where you stopped\? \[Y/n\] ", "")
     m = s.expect(r"\[(\d+)/10\] ([^\r\n]*)")
     check(m.group(1) == "5" and m.group(2) == "Profile photo", "resumed at %r" % m.group(0), s)
     s.answer(r"Tab completes\): ", "photo.png")
@@ -281,15 +281,15 @@ def case_portuguese():
     d = folder()
     s = Session(["wizard", "--lang", "pt"], d)
     s.expect(r"O que a Botmaker exige")
-    s.answer(r"empresa é registrada oficialmente \(tem CNPJ\) \[s/n\]: ", "sim")
-    s.answer(r"Política Comercial do WhatsApp \[s/n\]: ", "s")
-    s.answer(r"em poucas horas\s*\[s/n\]: ", "não")
+    s.answer(r"empresa é registrada oficialmente \(tem CNPJ\)\? \[s/n\] ", "sim")
+    s.answer(r"Política Comercial do WhatsApp\? \[s/n\] ", "s")
+    s.answer(r"em poucas horas\s*\? \[s/n\] ", "não")
     s.expect(r"Garanta que um administrador")
-    s.answer(r"ID do Business Manager \(ou a URL\): ", "12ab")
+    s.answer(r"ID do Gerenciador de Negócios \(ou a URL\): ", "12ab")
     s.expect(r"erro: ")                       # gettext: "error" -> "erro"
     s.expect(r"dica: ")                       # gettext: "hint:" -> "dica:"
-    s.answer(r"Manter esta resposta mesmo assim \[s/N\]: ", "")
-    s.expect(r"ID do Business Manager \(ou a URL\): ")   # a rejected answer is not the default
+    s.answer(r"Manter esta resposta mesmo assim\? \[s/N\] ", "")
+    s.expect(r"ID do Gerenciador de Negócios \(ou a URL\): ")   # a rejected answer is not the default
     check("12ab" not in json.dumps(state(d)), "the rejected answer was saved", s)
     s.ctrl_c()
     s.expect(r"respostas salvas em waba-preflight\.json; execute de novo para continuar")
