@@ -977,6 +977,8 @@ static void show_answers(struct wizard *w, const char *id)
 		cJSON_ArrayForEach(v, cJSON_GetObjectItemCaseSensitive(profile, "websites"))
 			if (cJSON_IsString(v))
 				show_value(v->valuestring);
+	} else if (strcmp(id, "systems") == 0) {
+		show_value(wiz_state_str(&w->st, "webhook", "url"));
 	} else if (strcmp(id, "contact") == 0) {
 		static const char *const keys[] = { "name", "email", "phone" };
 		show_obj_fields(w, "contact", keys, 3);
