@@ -22,6 +22,10 @@ struct waba_finding {
 	char *message;                /* owned */
 	char *hint;                   /* owned; NULL: use the rule's hint */
 	int item;                     /* index into the report's items, or -1 */
+	/* hash of the message as it reads in English, digits left out: what the finding is
+	 * about (the offending text, the names it quotes) whatever --lang and wherever the
+	 * lines moved; reporters build fingerprints from it (waba_finding_content) */
+	unsigned long long content;
 };
 
 struct waba_findings {
@@ -43,6 +47,14 @@ struct waba_finding *waba_findings_vadd(struct waba_findings *fs, const struct w
 
 /* Replace the finding's hint (printf-style). */
 void waba_finding_set_hint(struct waba_finding *f, const char *fmt, ...) WABA_PRINTF(2, 3);
+
+/*
+ * The content hash of a message: `fmt` (a string _() returned, or any printf format)
+ * rendered in English with `ap`, string arguments that are translations replaced by
+ * their English original, every run of ASCII digits read as one '#' (line numbers and
+ * counts in a message do not make it another problem), hashed (FNV-1a, 64 bits).
+ */
+unsigned long long waba_finding_content(const char *fmt, va_list ap);
 
 /* The hint to show: the finding's own, else the rule's (translated), else NULL. */
 const char *waba_finding_hint(const struct waba_finding *f);

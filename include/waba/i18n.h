@@ -35,6 +35,15 @@ int waba_i18n_init(const char *lang);
  */
 int waba_i18n_catalog_found(void);
 
+/*
+ * The English original of a string _() or waba_ngettext() returned (a plural: its
+ * singular), found by address; any other string is returned as it is. For what must
+ * not change with the language (report fingerprints, finding.c).
+ */
+const char *waba_i18n_msgid(const char *s);
+/* Has any translation been handed out since the language was chosen? */
+int waba_i18n_translated(void);
+
 /* The language in use: "pt", "es" or "en". */
 const char *waba_i18n_lang(void);
 

@@ -54,6 +54,8 @@ struct waba_report_options {
 	int quiet;                     /* text: findings only, no summary line */
 	const char *step_summary_path; /* github: where to append the Markdown summary, or NULL */
 	const char *lang;              /* language of fixed words ("pt", "es", "en") */
+	const char *srcroot;           /* sarif: the repository root (%SRCROOT%), absolute, no symlinks; or NULL */
+	const char *project_dir;       /* gitlab: paths are relative to it (CI_PROJECT_DIR), absolute; or NULL */
 };
 
 /*

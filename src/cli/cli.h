@@ -63,6 +63,7 @@ struct cli_run {
 	size_t noutputs;
 	int announce;    /* say which configuration and extra checklists are used (text format, not quiet) */
 	char *recipient; /* email.recipient as the bundled checklists set it (only --to changes it) */
+	char *srcroot, *project_dir; /* report_options' (CI paths), owned */
 };
 
 /* Zero a run for `command` (before the options table points into run->common). */

@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <string.h>
 #include <unistd.h>
 #include "cli.h"
@@ -239,6 +240,44 @@ static int parse_formats(struct cli_run *run)
 	return 0;
 }
 
+/*
+ * The roots CI paths are relative to: SARIF's %SRCROOT%, the repository (the nearest
+ * folder upwards holding .git, a folder or a worktree's file; else the current folder),
+ * and GitLab's project (CI_PROJECT_DIR, else the current folder). Absolute, symbolic
+ * links resolved, as the paths compared with them (waba_path_relative_to).
+ */
+static void find_roots(struct cli_run *run)
+{
+	char *cwd = getcwd(NULL, 0), *dir;
+	const char *project = getenv("CI_PROJECT_DIR");
+	struct stat st;
+	if (!cwd)
+		return;
+	dir = realpath(cwd, NULL);
+	free(cwd);
+	if (!dir)
+		return;
+	for (size_t n = strlen(dir); !run->srcroot;) {
+		char *git = waba_xasprintf("%.*s/.git", (int)n, dir);
+		if (lstat(git, &st) == 0 && (S_ISDIR(st.st_mode) || S_ISREG(st.st_mode)))
+			run->srcroot = n ? waba_xstrndup(dir, n) : waba_xstrdup("/");
+		free(git);
+		while (n > 0 && dir[n - 1] != '/')
+			n--;
+		if (n <= 1)
+			break;
+		n--; /* the slash */
+	}
+	if (!run->srcroot)
+		run->srcroot = waba_xstrdup(dir);
+	run->project_dir = project && *project ? realpath(project, NULL) : NULL;
+	if (!run->project_dir)
+		run->project_dir = waba_xstrdup(dir);
+	free(dir);
+	run->report_options.srcroot = run->srcroot;
+	run->report_options.project_dir = run->project_dir;
+}
+
 /* Open the temporary files of the reports written to files. */
 static int open_outputs(struct cli_run *run)
 {
@@ -282,6 +321,7 @@ int cli_run_setup(struct cli_run *run)
 	run->report_options.lang = waba_i18n_lang();
 	const char *summary = getenv("GITHUB_STEP_SUMMARY");
 	run->report_options.step_summary_path = summary && *summary ? summary : NULL;
+	find_roots(run);
 	return open_outputs(run);
 }
 
@@ -462,6 +502,7 @@ static int hold_part(FILE *f, const struct waba_report *part)
 		put_u64(f, fd->loc.end_line);
 		put_u64(f, fd->loc.end_column);
 		put_u64(f, (uint64_t)(int64_t)fd->item);
+		put_u64(f, (uint64_t)fd->content);
 		put_str(f, fd->file);
 		put_str(f, fd->message);
 		put_str(f, fd->hint);
@@ -491,7 +532,7 @@ static int get_str(FILE *f, char **s)
 
 static int read_part(FILE *f, struct waba_report *part)
 {
-	uint64_t nitems, nfindings, v[6];
+	uint64_t nitems, nfindings, v[7];
 	if (get_u64(f, &nitems) < 0 || get_u64(f, &nfindings) < 0)
 		goto bad;
 	for (uint64_t i = 0; i < nitems; i++) {
@@ -512,7 +553,7 @@ static int read_part(FILE *f, struct waba_report *part)
 		struct waba_finding fd;
 		memset(&fd, 0, sizeof(fd));
 		int ok = fread(&fd.rule, sizeof(fd.rule), 1, f) == 1;
-		for (int k = 0; ok && k < 6; k++)
+		for (int k = 0; ok && k < 7; k++)
 			ok = get_u64(f, &v[k]) == 0;
 		ok = ok && get_str(f, &fd.file) == 0 && get_str(f, &fd.message) == 0 && get_str(f, &fd.hint) == 0;
 		fd.severity = (enum waba_severity)v[0];
@@ -521,6 +562,7 @@ static int read_part(FILE *f, struct waba_report *part)
 		fd.loc.end_line = (unsigned)v[3];
 		fd.loc.end_column = (unsigned)v[4];
 		fd.item = (int)(int64_t)v[5];
+		fd.content = (unsigned long long)v[6];
 		fd.loc.file = fd.file;
 		struct waba_findings *fs = &part->findings;
 		if (fs->len == fs->cap) {
@@ -716,6 +758,9 @@ void cli_run_release(struct cli_run *run)
 	commit_outputs(run, -1); /* a run that stopped early leaves no report file behind */
 	free(run->formats);
 	run->formats = NULL;
+	free(run->srcroot);
+	free(run->project_dir);
+	run->srcroot = run->project_dir = NULL;
 	run->noutputs = 0;
 	waba_report_release(&run->report);
 	free(run->common.checklists.v); /* the --checklist values (strings borrowed from argv) */

@@ -1,4 +1,7 @@
 /* finding.c: the findings list: add (formats the message), sort, count, release. */
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "waba/finding.h"
@@ -25,10 +28,177 @@ struct waba_finding *waba_findings_vadd(struct waba_findings *fs, const struct w
 	 * control characters are left to each reporter's escaping */
 	f->file = loc.file ? waba_text_clean(loc.file, strlen(loc.file), 0, 0) : NULL;
 	f->loc.file = f->file;
+	va_list again;
+	va_copy(again, ap);
 	waba_strbuf_vaddf(&sb, fmt, ap);
+	f->content = waba_finding_content(fmt, again);
+	va_end(again);
 	f->message = waba_text_clean_owned(waba_strbuf_detach(&sb), 0, WABA_MESSAGE_MAX);
 	f->item = fs->current_item;
 	return f;
+}
+
+/* ---- content hash -------------------------------------------------------------------- */
+
+struct content_hash {
+	unsigned long long h;
+	int in_digits;
+};
+
+static void content_add(struct content_hash *c, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n && s[i]; i++) {
+		unsigned char ch = (unsigned char)s[i];
+		if (ch >= '0' && ch <= '9') {
+			if (c->in_digits)
+				continue;
+			c->in_digits = 1;
+			ch = '#';
+		} else {
+			c->in_digits = 0;
+		}
+		c->h ^= ch;
+		c->h *= 0x100000001b3ULL;
+	}
+}
+
+/*
+ * Hash one conversion `spec` (from '%' to the conversion character, at most 31
+ * bytes) rendered plainly, taking its arguments from ap. 0, or -1 for a conversion this does not know
+ * (then nothing was taken and the caller stops).
+ */
+static int content_conv(struct content_hash *c, const char *spec, size_t len, va_list *ap)
+{
+	char buf[128];
+	int width = -1, prec = -1, n = 0;
+	char conv = spec[len - 1];
+	const char *p = spec + 1;
+	size_t lenmod = 0; /* 'h', 'H' (hh), 'l', 'L' (ll), 'z', 'j', 't', 'D' (long double) */
+	if (len >= 32)
+		return -1;
+	/* the stars first, in order, as printf takes them */
+	while (*p && strchr("-+ #0'", *p))
+		p++;
+	if (*p == '*') {
+		width = va_arg(*ap, int);
+		p++;
+	}
+	while (*p >= '0' && *p <= '9')
+		p++;
+	if (*p == '.') {
+		p++;
+		if (*p == '*') {
+			prec = va_arg(*ap, int);
+			p++;
+		}
+		while (*p >= '0' && *p <= '9')
+			p++;
+	}
+	if (p[0] == 'h' && p[1] == 'h')
+		lenmod = 'H', p += 2;
+	else if (p[0] == 'l' && p[1] == 'l')
+		lenmod = 'L', p += 2;
+	else if (*p == 'h' || *p == 'l' || *p == 'z' || *p == 'j' || *p == 't')
+		lenmod = (size_t)(unsigned char)*p++;
+	else if (*p == 'L')
+		lenmod = 'D', p++;
+	if (p != spec + len - 1)
+		return -1;
+	(void)width; /* flags, width and precision change no word: digits hash as '#' anyway */
+	switch (conv) {
+	case 'd':
+	case 'i':
+		if (lenmod == 'l')
+			n = snprintf(buf, sizeof(buf), "%ld", va_arg(*ap, long));
+		else if (lenmod == 'L')
+			n = snprintf(buf, sizeof(buf), "%lld", va_arg(*ap, long long));
+		else if (lenmod == 'z' || lenmod == 't')
+			n = snprintf(buf, sizeof(buf), "%td", va_arg(*ap, ptrdiff_t));
+		else if (lenmod == 'j')
+			n = snprintf(buf, sizeof(buf), "%jd", va_arg(*ap, intmax_t));
+		else
+			n = snprintf(buf, sizeof(buf), "%d", va_arg(*ap, int));
+		break;
+	case 'u':
+	case 'x':
+	case 'X':
+	case 'o':
+		if (lenmod == 'l')
+			n = snprintf(buf, sizeof(buf), "%lu", va_arg(*ap, unsigned long));
+		else if (lenmod == 'L')
+			n = snprintf(buf, sizeof(buf), "%llu", va_arg(*ap, unsigned long long));
+		else if (lenmod == 'z' || lenmod == 't')
+			n = snprintf(buf, sizeof(buf), "%zu", va_arg(*ap, size_t));
+		else if (lenmod == 'j')
+			n = snprintf(buf, sizeof(buf), "%ju", va_arg(*ap, uintmax_t));
+		else
+			n = snprintf(buf, sizeof(buf), "%u", va_arg(*ap, unsigned));
+		break;
+	case 'c':
+		buf[0] = (char)va_arg(*ap, int);
+		buf[1] = 0;
+		n = 1;
+		break;
+	case 'e':
+	case 'E':
+	case 'f':
+	case 'F':
+	case 'g':
+	case 'G':
+		if (lenmod == 'D')
+			n = snprintf(buf, sizeof(buf), "%Lg", va_arg(*ap, long double));
+		else
+			n = snprintf(buf, sizeof(buf), "%g", va_arg(*ap, double));
+		break;
+	case 'p':
+		(void)va_arg(*ap, void *);
+		buf[0] = 0;
+		break;
+	case 's': {
+		const char *s = va_arg(*ap, const char *);
+		if (!s)
+			s = "(null)";
+		if (prec >= 0) {
+			content_add(c, s, (size_t)prec);
+		} else {
+			s = waba_i18n_msgid(s);
+			content_add(c, s, strlen(s));
+		}
+		return 0;
+	}
+	default:
+		return -1;
+	}
+	if (n > 0)
+		content_add(c, buf, strlen(buf));
+	return 0;
+}
+
+unsigned long long waba_finding_content(const char *fmt, va_list ap)
+{
+	struct content_hash c = { 0xcbf29ce484222325ULL, 0 };
+	const char *en = waba_i18n_msgid(fmt);
+	va_list args;
+	va_copy(args, ap);
+	for (const char *p = en; *p;) {
+		if (*p != '%') {
+			size_t run = strcspn(p, "%");
+			content_add(&c, p, run);
+			p += run;
+			continue;
+		}
+		if (p[1] == '%') {
+			content_add(&c, "%", 1);
+			p += 2;
+			continue;
+		}
+		size_t len = 1 + strspn(p + 1, "-+ #0'*.0123456789hlLzjt");
+		if (!p[len] || content_conv(&c, p, len + 1, &args) < 0)
+			break; /* an unknown conversion: the rest of the format only */
+		p += len + 1;
+	}
+	va_end(args);
+	return c.h;
 }
 
 struct waba_finding *waba_findings_add(struct waba_findings *fs, const struct waba_rule *rule,

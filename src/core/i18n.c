@@ -7,21 +7,94 @@
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 #include <sys/stat.h>
 #include "waba/i18n.h"
 #include "waba/paths.h"
+#include "waba/strbuf.h"
 
 static const char *current_lang = "en";
 
+/*
+ * Translations handed out, by address, with their English original (a plural by its
+ * singular), so that a fingerprint can be computed from the English text whatever
+ * the language (waba_i18n_msgid). gettext's translations stay where they are (the
+ * catalogue is mapped once), so the address names the message. Open addressing; the
+ * number of distinct messages bounds it. Emptied when the language changes.
+ */
+static struct { const char **from, **to; size_t len, cap; } seen_tr;
+
+static size_t tr_slot(const char *p)
+{
+	size_t h = ((size_t)(uintptr_t)p >> 3) * (size_t)0x9E3779B97F4A7C15ULL;
+	return h & (seen_tr.cap - 1);
+}
+
+static void tr_remember(const char *translated, const char *msgid)
+{
+	size_t i;
+	if (translated == msgid)
+		return;
+	if ((seen_tr.len + 1) * 2 > seen_tr.cap) {
+		const char **from = seen_tr.from, **to = seen_tr.to;
+		size_t old = seen_tr.cap;
+		seen_tr.cap = old ? old * 2 : 256;
+		seen_tr.from = waba_xcalloc(seen_tr.cap, sizeof(char *));
+		seen_tr.to = waba_xcalloc(seen_tr.cap, sizeof(char *));
+		for (size_t k = 0; k < old; k++)
+			if (from[k]) {
+				for (i = tr_slot(from[k]); seen_tr.from[i]; i = (i + 1) & (seen_tr.cap - 1))
+					;
+				seen_tr.from[i] = from[k];
+				seen_tr.to[i] = to[k];
+			}
+		free(from);
+		free(to);
+	}
+	for (i = tr_slot(translated); seen_tr.from[i]; i = (i + 1) & (seen_tr.cap - 1))
+		if (seen_tr.from[i] == translated)
+			return;
+	seen_tr.from[i] = translated;
+	seen_tr.to[i] = msgid;
+	seen_tr.len++;
+}
+
+const char *waba_i18n_msgid(const char *s)
+{
+	if (!s || !seen_tr.len)
+		return s;
+	for (size_t i = tr_slot(s); seen_tr.from[i]; i = (i + 1) & (seen_tr.cap - 1))
+		if (seen_tr.from[i] == s)
+			return seen_tr.to[i];
+	return s;
+}
+
+int waba_i18n_translated(void)
+{
+	return seen_tr.len > 0;
+}
+
+static void tr_forget(void)
+{
+	free(seen_tr.from);
+	free(seen_tr.to);
+	memset(&seen_tr, 0, sizeof(seen_tr));
+}
+
 const char *waba_gettext(const char *msgid)
 {
-	return dgettext(WABA_TEXTDOMAIN, msgid);
+	const char *t = dgettext(WABA_TEXTDOMAIN, msgid);
+	tr_remember(t, msgid);
+	return t;
 }
 
 const char *waba_ngettext(const char *one, const char *many, unsigned long n)
 {
-	return dngettext(WABA_TEXTDOMAIN, one, many, n);
+	const char *t = dngettext(WABA_TEXTDOMAIN, one, many, n);
+	if (t != one && t != many)
+		tr_remember(t, one);
+	return t;
 }
 
 const char *waba_i18n_lang(void)
@@ -68,6 +141,7 @@ int waba_i18n_init(const char *lang)
 
 	if (lang && strcmp(lang, "pt") && strcmp(lang, "es") && strcmp(lang, "en"))
 		return -1;
+	tr_forget();
 	setlocale(LC_ALL, "");
 	if (!lang)
 		lang = lang_from_env();

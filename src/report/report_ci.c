@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "core/config_priv.h" /* waba_path_relative_to, as the configuration compares paths */
 #include "report/report_ci.h"
 #include "waba/i18n.h"
 #include "waba/text.h"
@@ -33,6 +34,44 @@ void waba_ci_add_path(struct waba_strbuf *sb, const char *path)
 		path += 2;
 	for (const char *p = path; *p; p++)
 		waba_strbuf_addc(sb, *p == '\\' ? '/' : *p);
+}
+
+const char *waba_ci_rel_path(struct waba_ci_paths *c, const char *root, const char *path, int *inside)
+{
+	struct waba_strbuf sb = WABA_STRBUF_INIT;
+	char *rel;
+	if (c->path && strcmp(c->path, path) == 0 && ((!root && !c->root) || (root && c->root && strcmp(root, c->root) == 0))) {
+		*inside = c->inside;
+		return c->rel;
+	}
+	waba_ci_paths_release(c);
+	rel = waba_path_relative_to(root, path);
+	waba_ci_add_path(&sb, rel);
+	free(rel);
+	c->rel = waba_strbuf_detach(&sb);
+	c->inside = root && c->rel[0] != '/' && strcmp(c->rel, "..") != 0 && strncmp(c->rel, "../", 3) != 0 &&
+	            strcmp(path, "-") != 0 && strcmp(path, "<stdin>") != 0;
+	c->path = waba_xstrdup(path);
+	c->root = root ? waba_xstrdup(root) : NULL;
+	*inside = c->inside;
+	return c->rel;
+}
+
+void waba_ci_paths_release(struct waba_ci_paths *c)
+{
+	free(c->root);
+	free(c->path);
+	free(c->rel);
+	memset(c, 0, sizeof(*c));
+}
+
+uint64_t waba_ci_fingerprint(uint64_t seed, const struct waba_report *r, const struct waba_finding *f, const char *rel)
+{
+	const struct waba_item *it = waba_ci_item(r, f);
+	uint64_t h = waba_ci_fnv(seed, f->rule->id);
+	h = waba_ci_fnv(h, rel ? rel : "");
+	h = waba_ci_fnv(h, it && it->name ? it->name : "");
+	return waba_ci_fnv_uint(h, f->content);
 }
 
 void waba_ci_add_clean(struct waba_strbuf *sb, const char *s)

@@ -29,6 +29,28 @@ const char *waba_ci_path(const struct waba_report *r, const struct waba_finding 
 void waba_ci_add_path(struct waba_strbuf *sb, const char *path);
 
 /*
+ * `path` relative to the folder `root` (absolute, symbolic links resolved) as CI tools
+ * want it (forward slashes, no leading "./"), with *inside 1; a path outside root (or
+ * root NULL) comes back tidied, *inside 0. The last answer is kept in `cache`, so a
+ * part's findings (one file) cost one lookup. Borrowed from the cache.
+ */
+struct waba_ci_paths {
+	char *root, *path, *rel;
+	int inside;
+};
+#define WABA_CI_PATHS_INIT { NULL, NULL, NULL, 0 }
+const char *waba_ci_rel_path(struct waba_ci_paths *cache, const char *root, const char *path, int *inside);
+void waba_ci_paths_release(struct waba_ci_paths *cache);
+
+/*
+ * A finding's fingerprint: rule id, the repository-relative path `rel`, the name of
+ * its item (the template's name) and its content hash (the English message without
+ * digits: finding.h), never the translated message nor a line number. The caller
+ * tells identical ones apart by occurrence (waba_ci_seen).
+ */
+uint64_t waba_ci_fingerprint(uint64_t seed, const struct waba_report *r, const struct waba_finding *f, const char *rel);
+
+/*
  * Append `s` with invalid UTF-8 sequences and control characters other than tab,
  * line feed and carriage return replaced by U+FFFD, so every output stays valid
  * JSON / XML whatever bytes the user's input held.

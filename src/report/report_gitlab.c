@@ -4,8 +4,11 @@
  *   description     the message and " (hint: ...)"
  *   check_name      the rule id
  *   fingerprint     32 hex digits, stable across runs and unique in the report:
- *                   FNV-1a (two 64-bit halves) of rule id, path, line, column and
- *                   message; identical findings are told apart by their occurrence
+ *                   FNV-1a (two 64-bit halves) of rule id, the path below, the item's
+ *                   name (the template) and the finding's content hash (the English
+ *                   message without digits, finding.h): no line, no column, no
+ *                   translated text, so --lang and lines inserted above change
+ *                   nothing; identical findings are told apart by their occurrence
  *                   number (2nd, 3rd...), so GitLab does not merge them
  *   severity        error -> "major", warning -> "minor", note -> "info"
  *                   (GitLab's scale is info, minor, major, critical, blocker; an error
@@ -13,7 +16,8 @@
  *                   "critical"/"blocker" are left to tools that find those)
  *   location.path   the finding's file, else its item's file, else "waba-preflight"
  *                   (GitLab needs a path; findings about a number typed on the command
- *                   line have none), relative, forward slashes
+ *                   line have none), relative to the project (CI_PROJECT_DIR, else
+ *                   the current folder), forward slashes
  *   location.lines.begin   the line, or 1
  * Streamed (report.h): each issue is printed by cJSON at its depth as its part arrives.
  */
@@ -30,29 +34,21 @@ static const char *gitlab_severity(enum waba_severity sev)
 	return sev == WABA_SEV_ERROR ? "major" : sev == WABA_SEV_WARNING ? "minor" : "info";
 }
 
-static uint64_t finding_hash(uint64_t h, const struct waba_finding *f, const char *path)
-{
-	h = waba_ci_fnv(h, f->rule->id);
-	h = waba_ci_fnv(h, path);
-	h = waba_ci_fnv_uint(h, f->loc.line);
-	h = waba_ci_fnv_uint(h, f->loc.column);
-	return waba_ci_fnv(h, f->message);
-}
-
-static cJSON *issue_json(const struct waba_report *r, const struct waba_finding *f, struct waba_ci_seen *seen)
+static cJSON *issue_json(const struct waba_report *r, const struct waba_finding *f, struct waba_ci_seen *seen,
+                        struct waba_ci_paths *paths, const char *project_dir)
 {
 	cJSON *o = cJSON_CreateObject(), *loc;
-	struct waba_strbuf msg = WABA_STRBUF_INIT, p = WABA_STRBUF_INIT;
+	struct waba_strbuf msg = WABA_STRBUF_INIT;
 	const char *path = waba_ci_path(r, f);
 	uint64_t lo, hi;
 	unsigned occurrence;
+	int inside;
 	char fp[33];
 
 	waba_ci_add_message(&msg, f);
-	waba_ci_add_path(&p, path ? path : "waba-preflight");
-	char *clean_path = waba_ci_clean(waba_strbuf_cstr(&p));
-	lo = finding_hash(WABA_FNV_OFFSET, f, clean_path);
-	hi = finding_hash(lo ^ UINT64_C(0x9e3779b97f4a7c15), f, clean_path);
+	char *clean_path = waba_ci_clean(path ? waba_ci_rel_path(paths, project_dir, path, &inside) : "waba-preflight");
+	lo = waba_ci_fingerprint(WABA_FNV_OFFSET, r, f, clean_path);
+	hi = waba_ci_fingerprint(lo ^ UINT64_C(0x9e3779b97f4a7c15), r, f, clean_path);
 	occurrence = waba_ci_seen_add(seen, lo);
 	if (occurrence > 1) {
 		lo = waba_ci_fnv_uint(lo, occurrence);
@@ -70,12 +66,13 @@ static cJSON *issue_json(const struct waba_report *r, const struct waba_finding 
 	                        f->file && f->loc.line ? f->loc.line : 1);
 	free(clean_path);
 	waba_strbuf_release(&msg);
-	waba_strbuf_release(&p);
 	return o;
 }
 
 struct gitlab_stream {
 	FILE *out;
+	const char *project_dir; /* the options' */
+	struct waba_ci_paths paths;
 	size_t nissues;
 	struct waba_strbuf sb;
 	int err;
@@ -85,8 +82,8 @@ static void *gitlab_begin(FILE *out, const struct waba_report *r, const struct w
 {
 	struct gitlab_stream *s = waba_xcalloc(1, sizeof(*s));
 	(void)r;
-	(void)o;
 	s->out = out;
+	s->project_dir = o ? o->project_dir : NULL;
 	if (fputc('[', out) == EOF)
 		s->err = waba_error_set(WABA_EIO, _("cannot write the report"));
 	return s;
@@ -103,7 +100,7 @@ static int gitlab_chunk(void *state, const struct waba_report *part)
 	for (size_t i = 0; i < part->findings.len && !s->err; i++) {
 		if (part->findings.v[i].severity == WABA_SEV_OFF)
 			continue;
-		cJSON *issue = issue_json(part, &part->findings.v[i], &seen);
+		cJSON *issue = issue_json(part, &part->findings.v[i], &seen, &s->paths, s->project_dir);
 		if (s->nissues++)
 			waba_strbuf_adds(&s->sb, ", ");
 		s->err = waba_ci_add_json_at(&s->sb, issue, 1);
@@ -123,6 +120,7 @@ static int gitlab_end(void *state, const struct waba_report *r)
 	if (!err && (fputs("]\n", s->out) == EOF || ferror(s->out)))
 		err = waba_error_set(WABA_EIO, _("cannot write the report"));
 	waba_strbuf_release(&s->sb);
+	waba_ci_paths_release(&s->paths);
 	free(s);
 	return err;
 }

@@ -7,18 +7,21 @@
  *  - level: error, warning, note (our severities map one to one);
  *  - message.text: the message and " (hint: ...)";
  *  - locations: the finding's file, else the file of the item it belongs to, as a
- *    repository-relative URI with forward slashes (absolute paths as file:// URIs,
- *    which GitHub rewrites against the checkout). A finding with a line gets its
+ *    URI relative to the repository root with uriBaseId "%SRCROOT%" (the root, the git
+ *    top level or the current folder, is run.originalUriBaseIds' "%SRCROOT%"); a file
+ *    outside the root keeps its path (absolute ones as file:// URIs). A finding with a line gets its
  *    region; one without a line points at line 1 (GitHub wants a region). A finding
  *    from no file at all (a business id or a phone number typed on the command line)
  *    gets only a logical location naming its item: valid SARIF, but GitHub shows
  *    results only when they have a physical location, so such findings are visible
  *    in the SARIF file and in the other formats, not as code-scanning alerts;
- *  - partialFingerprints.primaryLocationLineHash: FNV-1a of rule id, path and
- *    message (not the line number, so an alert survives lines moving), then
- *    ":N" counting identical hashes, as GitHub's own hash does.
- * run.automationDetails.id is "waba-preflight/COMMAND/" so uploads of different
- * commands for one commit get distinct categories.
+ *  - partialFingerprints.primaryLocationLineHash: FNV-1a of rule id, repository-
+ *    relative path, the item's name (the template) and the finding's content hash
+ *    (the English message without digits, finding.h): neither the translated message
+ *    nor a line number, so an alert survives --lang and lines moving; then ":N"
+ *    counting identical hashes, as GitHub's own hash does.
+ * No run.automationDetails: its id would override the category the upload sets
+ * (upload-sarif's `category`), which is where distinct uploads are told apart.
  *
  * Streamed (report.h): the rules come before the results, and only the last part
  * tells which rules are used, so results are spooled (memory, then a temporary file)
@@ -37,6 +40,7 @@
 #include "waba/waba.h"
 
 #define SARIF_SCHEMA "https://json.schemastore.org/sarif-2.1.0.json"
+#define SRCROOT "%SRCROOT%" /* the repository root: run.originalUriBaseIds */
 #define GITHUB_TEXT_MAX 1024 /* shortDescription / fullDescription limit on GitHub */
 
 /* Copy of s cut to at most max code points ("..." appended when cut); cleaned. */
@@ -208,7 +212,8 @@ static void add_region(cJSON *phys, const struct waba_finding *f)
 	cJSON_AddNumberToObject(region, "endColumn", end_col);
 }
 
-static void add_locations(cJSON *res, const struct waba_report *r, const struct waba_finding *f)
+static void add_locations(cJSON *res, const struct waba_report *r, const struct waba_finding *f, const char *rel,
+                          int inside)
 {
 	const char *path = waba_ci_path(r, f);
 	const struct waba_item *it = waba_ci_item(r, f);
@@ -220,8 +225,11 @@ static void add_locations(cJSON *res, const struct waba_report *r, const struct 
 	cJSON_AddItemToArray(locs, loc);
 	if (path) {
 		cJSON *phys = cJSON_AddObjectToObject(loc, "physicalLocation");
-		char *uri = path_uri(path);
-		cJSON_AddStringToObject(cJSON_AddObjectToObject(phys, "artifactLocation"), "uri", uri);
+		cJSON *art = cJSON_AddObjectToObject(phys, "artifactLocation");
+		char *uri = path_uri(rel);
+		cJSON_AddStringToObject(art, "uri", uri);
+		if (inside)
+			cJSON_AddStringToObject(art, "uriBaseId", SRCROOT);
 		free(uri);
 		add_region(phys, f);
 	}
@@ -241,13 +249,13 @@ static void add_locations(cJSON *res, const struct waba_report *r, const struct 
 #define RULE_SLOT '\003'
 
 static cJSON *result_json(const struct waba_report *r, const struct waba_finding *f, size_t rule_seen,
-                          struct waba_ci_seen *seen)
+                          struct waba_ci_seen *seen, struct waba_ci_paths *paths, const char *srcroot)
 {
 	cJSON *res = cJSON_CreateObject();
 	struct waba_strbuf msg = WABA_STRBUF_INIT;
-	const char *path = waba_ci_path(r, f);
-	struct waba_strbuf p = WABA_STRBUF_INIT;
+	const char *path = waba_ci_path(r, f), *rel = NULL;
 	char fp[40], slot[32];
+	int inside = 0;
 	uint64_t h;
 
 	cJSON_AddStringToObject(res, "ruleId", f->rule->id);
@@ -256,14 +264,13 @@ static cJSON *result_json(const struct waba_report *r, const struct waba_finding
 	cJSON_AddStringToObject(res, "level", waba_ci_level(f->severity));
 	waba_ci_add_message(&msg, f);
 	cJSON_AddStringToObject(cJSON_AddObjectToObject(res, "message"), "text", waba_strbuf_cstr(&msg));
-	add_locations(res, r, f);
 	if (path)
-		waba_ci_add_path(&p, path);
-	h = waba_ci_fnv(waba_ci_fnv(waba_ci_fnv(WABA_FNV_OFFSET, f->rule->id), waba_strbuf_cstr(&p)), f->message);
+		rel = waba_ci_rel_path(paths, srcroot, path, &inside);
+	add_locations(res, r, f, rel, inside);
+	h = waba_ci_fingerprint(WABA_FNV_OFFSET, r, f, rel);
 	snprintf(fp, sizeof(fp), "%016" PRIx64 ":%u", h, waba_ci_seen_add(seen, h));
 	cJSON_AddStringToObject(cJSON_AddObjectToObject(res, "partialFingerprints"), "primaryLocationLineHash", fp);
 	waba_strbuf_release(&msg);
-	waba_strbuf_release(&p);
 	return res;
 }
 
@@ -271,6 +278,8 @@ static cJSON *result_json(const struct waba_report *r, const struct waba_finding
 
 struct sarif_stream {
 	FILE *out;
+	const char *srcroot;            /* the options' */
+	struct waba_ci_paths paths;
 	const struct waba_rule **rules; /* in the order first seen */
 	size_t nrules, cap;
 	size_t *sorted_index;           /* at the end: rules[k] is driver.rules[sorted_index[k]] */
@@ -300,8 +309,8 @@ static void *sarif_begin(FILE *out, const struct waba_report *r, const struct wa
 {
 	struct sarif_stream *s = waba_xcalloc(1, sizeof(*s));
 	(void)r;
-	(void)o;
 	s->out = out;
+	s->srcroot = o ? o->srcroot : NULL;
 	return s;
 }
 
@@ -318,7 +327,7 @@ static int sarif_chunk(void *state, const struct waba_report *part)
 		size_t k = rule_seen(s, f->rule); /* off findings too: their rule is listed (waba_report_rules) */
 		if (f->severity == WABA_SEV_OFF)
 			continue;
-		cJSON *res = result_json(part, f, k, &seen);
+		cJSON *res = result_json(part, f, k, &seen, &s->paths, s->srcroot);
 		if (s->nresults++)
 			waba_strbuf_adds(&s->sb, ", ");
 		s->err = waba_ci_add_json_at(&s->sb, res, RESULT_DEPTH);
@@ -369,11 +378,11 @@ static int sarif_end(void *state, const struct waba_report *r)
 	struct sarif_stream *s = state;
 	cJSON *root, *run, *driver, *rules_json;
 	const struct waba_rule **sorted = waba_xcalloc(s->nrules + 1, sizeof(*sorted));
-	char *category = waba_xasprintf("waba-preflight/%s/", r->command ? r->command : "check");
 	char *text = NULL;
 	size_t slot = 0;
 	int err = s->err;
 
+	(void)r;
 	if (s->nrules)
 		memcpy(sorted, s->rules, s->nrules * sizeof(*sorted));
 	if (s->nrules > 1)
@@ -395,7 +404,14 @@ static int sarif_end(void *state, const struct waba_report *r)
 	rules_json = cJSON_AddArrayToObject(driver, "rules");
 	for (size_t i = 0; i < s->nrules; i++)
 		cJSON_AddItemToArray(rules_json, rule_json(sorted[i]));
-	cJSON_AddStringToObject(cJSON_AddObjectToObject(run, "automationDetails"), "id", category);
+	if (s->srcroot) {
+		char *root_uri = path_uri(s->srcroot);
+		char *dir = waba_xasprintf("%s%s", root_uri, root_uri[strlen(root_uri) - 1] == '/' ? "" : "/");
+		cJSON *base = cJSON_AddObjectToObject(cJSON_AddObjectToObject(run, "originalUriBaseIds"), SRCROOT);
+		cJSON_AddStringToObject(base, "uri", dir);
+		free(root_uri);
+		free(dir);
+	}
 	cJSON_AddStringToObject(run, "columnKind", "unicodeCodePoints");
 	cJSON_AddRawToObject(run, "results", WABA_CI_SLOT1);
 	if ((err = waba_ci_print_slots(root, &text, &slot, NULL)) < 0)
@@ -410,11 +426,11 @@ static int sarif_end(void *state, const struct waba_report *r)
 done:
 	free(text);
 	free(sorted);
-	free(category);
 	free(s->sorted_index);
 	free(s->rules);
 	waba_ci_spool_release(&s->results);
 	waba_strbuf_release(&s->sb);
+	waba_ci_paths_release(&s->paths);
 	free(s);
 	return err;
 }

@@ -6,3 +6,6 @@ set_tests_properties(ci/action-and-pre-commit PROPERTIES LABELS ci ENVIRONMENT "
 add_test(NAME ci/output-files
          COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_LIST_DIR}/test_output_files.py ${WABA_EXE} ${CMAKE_SOURCE_DIR})
 set_tests_properties(ci/output-files PROPERTIES LABELS ci)
+add_test(NAME ci/fingerprints
+         COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_LIST_DIR}/test_fingerprints.py ${WABA_EXE} ${CMAKE_SOURCE_DIR})
+set_tests_properties(ci/fingerprints PROPERTIES LABELS ci)

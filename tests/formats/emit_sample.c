@@ -62,7 +62,7 @@ static int build(struct waba_report *r)
 int main(int argc, char **argv)
 {
 	struct waba_report r = WABA_REPORT_INIT;
-	struct waba_report_options o = { 0, 0, 0, NULL, "en" };
+	struct waba_report_options o = { 0, 0, 0, NULL, "en", NULL, NULL };
 	const struct waba_reporter *rep = argc > 1 ? waba_reporter_find(argv[1]) : NULL;
 	const char *summary = getenv("GITHUB_STEP_SUMMARY");
 	int rc = 2;

@@ -39,7 +39,7 @@ static inline const struct waba_checklist *fuzz_checklist(void)
 static inline void fuzz_render_all(struct waba_report *r)
 {
 	static FILE *null;
-	struct waba_report_options o = { 0, 1, 0, NULL, "en" };
+	struct waba_report_options o = { 0, 1, 0, NULL, "en", NULL, NULL };
 	if (!null)
 		null = fopen("/dev/null", "w");
 	waba_findings_sort(&r->findings);

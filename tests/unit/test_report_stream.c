@@ -150,7 +150,7 @@ static void check_all(size_t pad, const struct waba_report_options *o)
 
 static void test_parts_equal_whole(void **state)
 {
-	struct waba_report_options o = { 0, 0, 0, NULL, "en" };
+	struct waba_report_options o = { 0, 0, 0, NULL, "en", NULL, NULL };
 	(void)state;
 	check_all(10, &o);
 	o.color = 1;
@@ -163,7 +163,7 @@ static void test_parts_equal_whole(void **state)
 /* Over 1 MiB of items, results and summary rows: the spools go to temporary files. */
 static void test_parts_equal_whole_spooled(void **state)
 {
-	struct waba_report_options o = { 0, 0, 0, NULL, "en" };
+	struct waba_report_options o = { 0, 0, 0, NULL, "en", NULL, NULL };
 	(void)state;
 	check_all(200000, &o);
 }
@@ -171,7 +171,7 @@ static void test_parts_equal_whole_spooled(void **state)
 /* An empty report, streamed with no part at all, is the whole empty report. */
 static void test_no_parts(void **state)
 {
-	struct waba_report_options o = { 0, 0, 0, NULL, "en" };
+	struct waba_report_options o = { 0, 0, 0, NULL, "en", NULL, NULL };
 	(void)state;
 	for (const struct waba_reporter *const *rep = waba_reporters(); *rep; rep++) {
 		struct waba_report r = WABA_REPORT_INIT;
@@ -196,7 +196,7 @@ static void test_no_parts(void **state)
 /* The JSON report is cJSON's print of the whole tree, byte for byte (extra members too). */
 static void test_json_is_cjson_print(void **state)
 {
-	struct waba_report_options o = { 0, 0, 0, NULL, "en" };
+	struct waba_report_options o = { 0, 0, 0, NULL, "en", NULL, NULL };
 	struct waba_report r = WABA_REPORT_INIT;
 	char *got = NULL;
 	size_t len = 0;

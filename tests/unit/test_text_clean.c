@@ -86,7 +86,7 @@ static void test_findings_and_items_are_clean(void **state)
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *out = open_memstream(&buf, &len);
-	struct waba_report_options o = { 0, 0, 0, NULL, "en" };
+	struct waba_report_options o = { 0, 0, 0, NULL, "en", NULL, NULL };
 	assert_int_equal(waba_reporter_find("json")->write(out, &r, &o), 0);
 	fclose(out);
 	assert_true(waba_utf8_valid(buf, len, NULL));
