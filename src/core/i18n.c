@@ -13,6 +13,7 @@
 #include "waba/i18n.h"
 #include "waba/paths.h"
 #include "waba/strbuf.h"
+#include "waba/strbuf.h"
 
 static const char *current_lang = "en";
 
