@@ -34,7 +34,7 @@ struct page {
 static char *render(const struct waba_report *r)
 {
 	const struct waba_reporter *rep = waba_reporter_find("html");
-	const struct waba_report_options o = { 0, 0, 0, NULL, "en" };
+	const struct waba_report_options o = { 0, 0, 0, NULL, "en", NULL, NULL };
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *out = open_memstream(&buf, &len);
