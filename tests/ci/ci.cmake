@@ -9,3 +9,6 @@ set_tests_properties(ci/output-files PROPERTIES LABELS ci)
 add_test(NAME ci/fingerprints
          COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_LIST_DIR}/test_fingerprints.py ${WABA_EXE} ${CMAKE_SOURCE_DIR})
 set_tests_properties(ci/fingerprints PROPERTIES LABELS ci)
+add_test(NAME ci/pre-commit
+         COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_LIST_DIR}/test_pre_commit.py ${WABA_EXE} ${CMAKE_SOURCE_DIR})
+set_tests_properties(ci/pre-commit PROPERTIES LABELS ci)

@@ -68,7 +68,10 @@ for label, paths, want in (("findings", fixtures, 1), ("clean", os.path.join(fix
 hooks = yaml.safe_load(open(os.path.join(root, ".pre-commit-hooks.yaml")))
 hook = next(h for h in hooks if h["id"] == "waba-preflight-lint")
 files_re = re.compile(hook["files"])
-names = sorted(f for f in os.listdir(fixtures) if files_re.search(f))
+names = sorted(f for f in os.listdir(fixtures) if files_re.search("templates/" + f))
+check(not any(files_re.search(p) for p in ("package.json", "web/tsconfig.json", "templates.json")),
+      "the hook's files pattern leaves JSON outside template folders alone")
+check(hook.get("require_serial") is True, "the hook runs every file in one process (require_serial)")
 check(names == ["bad.txt", "clean.json"], f"the hook's files pattern selects the templates ({names})")
 entry = hook["entry"].split()
 check(entry[0] == "waba-preflight", "the hook runs waba-preflight")
