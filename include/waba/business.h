@@ -31,4 +31,11 @@ int waba_business_id_valid(const char *id, const struct waba_checklist *cl);
 int waba_check_business(struct waba_report *r, const char *input, const char *verification_status,
                         const struct waba_checklist *cl);
 
+/*
+ * The same for an ID the Graph API said does not exist (error 803, `graph_code`): the
+ * item gets "known": false and a business.id.unknown finding. Returns 0.
+ */
+int waba_check_business_unknown(struct waba_report *r, const char *input, long graph_code,
+                                const struct waba_checklist *cl);
+
 #endif

@@ -96,9 +96,25 @@ static const struct waba_rule RULE_VERIFIED_NEXT = {
 	.example_good = "verification_status: verified",
 };
 
+static const struct waba_rule RULE_ID_UNKNOWN = {
+	.id = "business.id.unknown", .severity = WABA_SEV_ERROR,
+	.summary = N_("Meta does not know this Business Manager ID"),
+	.hint = N_("copy the ID again from Business Settings > Business info (business.facebook.com/settings/info); it is not the WABA or phone-number ID"),
+	.source = "https://developers.facebook.com/docs/graph-api/guides/error-handling",
+	.explain = N_("With --online, the Graph API answers error 803 (\"Some of the aliases you requested do not "
+	              "exist\") for an ID that names no object: the ID is well formed but no business has it, usually "
+	              "a typo or another kind of ID. That is a finding on the ID (exit status 1), not a failure to "
+	              "run; other \"not found\" answers (100 with subcode 33) may also mean the token cannot see the "
+	              "business, so they stay a could-not-run reason (policy §5.1; 803 is known from SDK tests and "
+	              "Meta's error answers, confidence O)."),
+	.meta_codes = "803",
+	.example_bad = "business --online 123456789012345 (an ID no business has)",
+	.example_good = "business --online 506914307656634",
+};
+
 const struct waba_rule *const waba_rules_business[] = {
 	&RULE_ID_FORMAT, &RULE_ID_LENGTH, &RULE_ID_NORMALIZED, &RULE_ID_OTHER, &RULE_VERIFICATION,
-	&RULE_VERIFIED_NEXT, NULL,
+	&RULE_VERIFIED_NEXT, &RULE_ID_UNKNOWN, NULL,
 };
 
 /* Value of query parameter `name` in url, or NULL; caller frees. */
@@ -243,8 +259,23 @@ int waba_business_id_valid(const char *id, const struct waba_checklist *cl)
 	return ok;
 }
 
+static int check_business(struct waba_report *r, const char *input, const char *verification_status,
+                          long unknown_code, const struct waba_checklist *cl);
+
 int waba_check_business(struct waba_report *r, const char *input, const char *verification_status,
                         const struct waba_checklist *cl)
+{
+	return check_business(r, input, verification_status, 0, cl);
+}
+
+int waba_check_business_unknown(struct waba_report *r, const char *input, long graph_code,
+                                const struct waba_checklist *cl)
+{
+	return check_business(r, input, NULL, graph_code ? graph_code : 803, cl);
+}
+
+static int check_business(struct waba_report *r, const char *input, const char *verification_status,
+                          long unknown_code, const struct waba_checklist *cl)
 {
 	struct waba_business_input b;
 	struct waba_findings *fs = &r->findings;
@@ -273,7 +304,17 @@ int waba_check_business(struct waba_report *r, const char *input, const char *ve
 			                  _("removed spaces and separators: the ID is %s"), b.id);
 		if (verification_status)
 			check_verification(fs, verification_status, cl);
+		if (unknown_code) {
+			struct waba_finding *f = waba_findings_add(fs, &RULE_ID_UNKNOWN, WABA_LOC_NONE,
+			                                           _("Meta's Graph API does not know the ID %s (error %ld)"),
+			                                           b.id, unknown_code);
+			const char *todo = waba_checklist_text(cl, "graph.error.not_found", waba_i18n_lang());
+			if (todo)
+				waba_finding_set_hint(f, "%s", todo);
+		}
 	}
+	if (unknown_code)
+		cJSON_AddBoolToObject(item, "known", 0);
 	if (valid)
 		cJSON_AddStringToObject(item, "id", b.id);
 	else

@@ -105,6 +105,56 @@ const struct waba_rule WABA_RULE_TEMPLATE_COPY_CODE = {
 	.example_bad = "{\"type\": \"COPY_CODE\", \"example\": \"THIS-CODE-IS-TOO-LONG\"}",
 	.example_good = "{\"type\": \"COPY_CODE\", \"example\": \"250FF\"}",
 };
+const struct waba_rule WABA_RULE_TEMPLATE_BUTTONS_DUPLICATE = {
+	.id = "template.buttons.duplicate", .severity = WABA_SEV_WARNING,
+	.summary = N_("two buttons have the same label, or two URL buttons the same address"),
+	.hint = N_("give every button its own label and every URL button its own address, or remove the repeated one"),
+	.source = "https://github.com/glific/glific-frontend/issues/3314",
+	.explain = N_("A user cannot tell two buttons with the same label apart, and a quick reply is answered by its "
+	              "text, so a repeated label makes the answers ambiguous; BSPs refuse such templates (Glific: "
+	              "\"each button within an interactive template must have distinct content\"). Meta's components "
+	              "page does not state the rule, so this is a warning. Labels are compared folded for case and "
+	              "accents; URLs as written, without a trailing slash. In a carousel, within each card."),
+	.meta_codes = "100",
+	.example_bad = "QUICK_REPLY \"Sim\", QUICK_REPLY \"sim\"",
+	.example_good = "QUICK_REPLY \"Sim\", QUICK_REPLY \"Não\"",
+};
+
+/* Repeated labels (folded) and repeated URLs (without a trailing '/') among b[0..n). */
+static void check_duplicates(struct ctx *c, const struct waba_tpl_button *b, size_t n)
+{
+	char **folded = waba_xcalloc(n + 1, sizeof(*folded));
+	for (size_t i = 0; i < n; i++)
+		folded[i] = b[i].text.s && b[i].text.len ? waba_text_fold(b[i].text.s, b[i].text.len) : NULL;
+	for (size_t i = 0; i < n; i++) {
+		for (size_t j = 0; j < i; j++) {
+			if (folded[i] && folded[j] && strcmp(folded[i], folded[j]) == 0) {
+				add_at(c, &WABA_RULE_TEMPLATE_BUTTONS_DUPLICATE, &b[i].text, 0, b[i].text.len,
+				       _("button %zu has the same label as button %zu: '%.*s'"), i + 1, j + 1,
+				       (int)(b[i].text.len > 40 ? 40 : b[i].text.len), b[i].text.s);
+				break;
+			}
+			const struct waba_tpl_text *u = &b[i].url, *v = &b[j].url;
+			size_t ul = u->len, vl = v->len;
+			if (!u->s || !v->s)
+				continue;
+			while (ul && u->s[ul - 1] == '/')
+				ul--;
+			while (vl && v->s[vl - 1] == '/')
+				vl--;
+			if (ul && ul == vl && strncasecmp(u->s, v->s, ul) == 0) {
+				add_at(c, &WABA_RULE_TEMPLATE_BUTTONS_DUPLICATE, u, 0, u->len,
+				       _("button %zu opens the same address as button %zu: '%.*s'"), i + 1, j + 1,
+				       (int)(u->len > 60 ? 60 : u->len), u->s);
+				break;
+			}
+		}
+	}
+	for (size_t i = 0; i < n; i++)
+		free(folded[i]);
+	free(folded);
+}
+
 static void check_button_label(struct ctx *c, const struct waba_tpl_button *b)
 {
 	const struct waba_tpl_text *x = &b->text;
@@ -265,4 +315,31 @@ void waba_check_template_buttons(struct ctx *c)
 		add_at(c, &WABA_RULE_TEMPLATE_AUTH, &t->header.format, 0, t->header.format.len, "%s",
 		       _("an AUTHENTICATION template cannot have a media or location header"));
 	free(counts);
+	check_duplicates(c, t->buttons, t->nbuttons);
+}
+
+void waba_check_template_card_buttons(const struct waba_template *tpl, const struct waba_tpl_button *b, size_t n,
+                                      const struct waba_checklist *cl, struct waba_findings *fs)
+{
+	struct ctx cx = { tpl, cl, fs, 0 };
+	const struct waba_set *types = waba_checklist_set(cl, "template.button_types");
+	for (size_t i = 0; i < n; i++) {
+		if (!b[i].type.s)
+			continue;
+		char *type = dup_text(&b[i].type);
+		const struct waba_set_item *it = waba_set_find_nocase(types, type);
+		free(type);
+		if (!it)
+			continue; /* template.carousel.card.buttons says what a card takes */
+		const char *label = waba_set_item_attr(it, "label");
+		if (b[i].text.s)
+			check_button_label(&cx, &b[i]);
+		else if (label && strcmp(label, "yes") == 0)
+			add_node(&cx, &WABA_RULE_TEMPLATE_BUTTON_TEXT, b[i].node, _("the %s button has no 'text' label"), it->value);
+		if (strcmp(it->value, "URL") == 0)
+			check_url_button(&cx, &b[i]);
+		else if (strcmp(it->value, "PHONE_NUMBER") == 0)
+			check_phone_button(&cx, &b[i]);
+	}
+	check_duplicates(&cx, b, n);
 }

@@ -481,6 +481,7 @@ static void check_carousel(struct kctx *c)
 	for (size_t i = 0; i < t->ncards; i++) {
 		const struct waba_tpl_card *k = &t->cards[i];
 		check_card(c, k, i, product);
+		waba_check_template_card_buttons(t, k->buttons, k->nbuttons, c->cl, c->fs);
 		check_unchecked_parts(c, k->buttons, k->nbuttons, product && i == 0 ? &k->header : NULL);
 		card_shape(k, i == 0 ? &first : &cur);
 		if (i > 0 && strcmp(waba_strbuf_cstr(&first), waba_strbuf_cstr(&cur)) != 0)

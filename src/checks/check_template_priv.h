@@ -89,6 +89,7 @@ extern const struct waba_rule WABA_RULE_TEMPLATE_BUTTON_TEXT_FORMAT;
 extern const struct waba_rule WABA_RULE_TEMPLATE_URL_BUTTON;
 extern const struct waba_rule WABA_RULE_TEMPLATE_PHONE_BUTTON;
 extern const struct waba_rule WABA_RULE_TEMPLATE_COPY_CODE;
+extern const struct waba_rule WABA_RULE_TEMPLATE_BUTTONS_DUPLICATE;
 void waba_check_template_buttons(struct ctx *c);
 
 #endif

@@ -48,7 +48,10 @@ static int check_online(struct cli_run *run, const char *input, const struct wab
 		waba_business_input_release(&b);
 		return 0;
 	}
-	if (waba_graph_business_status(&res, go, b.id) < 0) {
+	if (waba_graph_business_status(&res, go, b.id) < 0 && res.fail == WABA_GRAPH_NOT_FOUND && res.code == 803) {
+		/* Meta answered: no object has this ID. A finding on the ID, not a failure to run. */
+		waba_check_business_unknown(&run->report, input, res.code, run->checklist);
+	} else if (res.fail != WABA_GRAPH_OK) {
 		char *key = waba_xasprintf("graph.error.%s", waba_graph_fail_name(res.fail));
 		const char *todo = waba_checklist_text(run->checklist, key, waba_i18n_lang());
 		rc = cli_fail("business --online: %s%s%s", waba_error_last(), todo ? "; " : "", todo ? todo : "");

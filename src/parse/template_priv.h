@@ -26,6 +26,11 @@ extern const struct waba_rule WABA_RULE_TEMPLATE_DUP_CONTENT;
 void waba_check_template_url(const struct waba_template *tpl, const struct waba_tpl_text *t, size_t start,
                              size_t end, const struct waba_checklist *cl, struct waba_findings *fs);
 
+/* The label, URL, phone and duplicate checks of buttons, for a carousel card's buttons
+ * (check_template_buttons.c). */
+void waba_check_template_card_buttons(const struct waba_template *tpl, const struct waba_tpl_button *b, size_t n,
+                                      const struct waba_checklist *cl, struct waba_findings *fs);
+
 /* Grow the set by one zeroed template for src; returns it. */
 struct waba_template *waba_template_set_push(struct waba_template_set *set, struct waba_source *src);
 

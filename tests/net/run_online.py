@@ -71,6 +71,9 @@ class Handler(BaseHTTPRequestHandler):
             status, body, headers = graph_error(400, 100, "Unsupported get request. Object with ID '%s' does not "
                                                 "exist, cannot be loaded due to missing permissions, or does not "
                                                 "support this operation." % ID, subcode=33, etype="GraphMethodException")
+        elif behaviour == "alias-unknown":
+            status, body, headers = graph_error(404, 803, "(#803) Some of the aliases you requested do not exist: %s"
+                                                % ID, etype="OAuthException")
         elif behaviour == "rate-limit-long":
             usage = {ID: [{"type": "pages", "call_count": 100, "total_cputime": 25, "total_time": 25,
                            "estimated_time_to_regain_access": 15}]}
@@ -263,6 +266,25 @@ def error_scenario(behaviour, want_err, want_requests=1, extra=()):
     return t
 
 
+def t_alias_unknown(exe):
+    """Graph 803: Meta knows no object with this ID. A finding on the ID in the report (exit 1), not
+    a failure to run (exit 2)."""
+    srv = start_server()
+    r = run_cli(exe, online(srv, "alias-unknown"), srv=srv)
+    common_checks(r)
+    expect(r.code == 1, "exit %d, want 1; stderr %r" % (r.code, r.err))
+    expect(r.err.strip() == "", "nothing on stderr: %r" % r.err)
+    rep = r.json()
+    item = rep["items"][0]
+    expect(item["kind"] == "business" and item["id"] == ID and item["known"] is False, "item %r" % item)
+    f = [x for x in rep["findings"] if x["rule"] == "business.id.unknown"]
+    expect(len(f) == 1 and f[0]["severity"] == "error", "findings %r" % rep["findings"])
+    expect(ID in f[0]["message"] and "803" in f[0]["message"], "message %r" % f[0]["message"])
+    expect("Business info" in f[0]["hint"], "hint %r" % f[0]["hint"])
+    expect(rep["summary"]["errors"] == 1, "summary %r" % rep["summary"])
+    expect(len(r.requests) == 1, "requests: %d" % len(r.requests))
+
+
 def t_rate_limit_short(exe):
     srv = start_server()
     t0 = time.time()
@@ -445,6 +467,7 @@ SCENARIOS.update({
     "error-html": error_scenario("html", ["cannot be used", "not a JSON object"]),
     "error-no-status": error_scenario("no-status", ["no verification_status", "business_management"]),
     "error-huge-body": error_scenario("huge", ["larger than 65536 bytes"]),
+    "unknown-alias-803-is-a-finding": t_alias_unknown,
     "rate-limit-retry-after": t_rate_limit_short,
     "retry-500-then-200": t_flaky,
     "timeout-slow-answer": t_slow,
