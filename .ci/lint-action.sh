@@ -3,8 +3,11 @@
 # (tests/ci/). Usage:
 #   lint-action.sh install            apt-get the build dependencies (Debian/Ubuntu runners)
 #   lint-action.sh build              configure + build waba-preflight into $WABA_BUILD_DIR
-#   lint-action.sh lint PATHS...      write SARIF to $WABA_SARIF, print GitHub annotations,
-#                                     and a summary to $GITHUB_STEP_SUMMARY; exits as lint does
+#   lint-action.sh lint [PATHS...]    one lint run: GitHub annotations on stdout, SARIF written to
+#                                     $WABA_SARIF (--format github,sarif:FILE), a summary to
+#                                     $GITHUB_STEP_SUMMARY; outputs exit-code and sarif-ok (the
+#                                     SARIF is whole and valid JSON); exits as lint does
+#                                     PATHS come from $WABA_PATHS, one per line (the action's input)
 # Environment: WABA_EXE (use this binary instead of building), WABA_BUILD_DIR, WABA_SARIF,
 # WABA_STRICT ("true": warnings fail too), WABA_ARGS (extra lint options).
 set -u
@@ -28,16 +31,36 @@ build)
   cmake --build "$build" -j"$(nproc)" --target waba-preflight
   ;;
 lint)
-  [ $# -gt 0 ] || set -- .
+  # paths: one per line ($WABA_PATHS, else the arguments); no word splitting, no globbing
+  paths=()
+  if [ -n "${WABA_PATHS:-}" ]; then
+    while IFS= read -r p || [ -n "$p" ]; do
+      p=${p%$'\r'}
+      [ -n "$p" ] && paths+=("$p")
+    done <<< "$WABA_PATHS"
+  else
+    paths=("$@")
+  fi
+  [ ${#paths[@]} -gt 0 ] || paths=(.)
   sarif=${WABA_SARIF:-waba-preflight.sarif}
   strict=(); [ "${WABA_STRICT:-false}" = true ] && strict=(--strict)
+  set -f # options only: split on blanks, never globbed
   # shellcheck disable=SC2206
   extra=(${WABA_ARGS:-})
-  "$exe" lint "$@" --format sarif "${strict[@]}" "${extra[@]}" > "$sarif"
+  set +f
+  rm -f "$sarif"
+  # one run: annotations (and the step summary) on stdout, SARIF written to a file beside it
+  "$exe" lint --format "github,sarif:$sarif" "${strict[@]}" "${extra[@]}" -- "${paths[@]}"
   code=$?
-  # annotations on the pull request (and the step summary when GITHUB_STEP_SUMMARY is set)
-  "$exe" lint "$@" --format github "${strict[@]}" "${extra[@]}"
-  echo "exit-code=$code" >> "${GITHUB_OUTPUT:-/dev/null}"
+  ok=false
+  if [ "$code" -le 1 ] && [ -s "$sarif" ] &&
+     python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); sys.exit(0 if d.get("version")=="2.1.0" and d.get("runs") else 1)' "$sarif" 2>/dev/null; then
+    ok=true
+  fi
+  if [ "$code" -ge 2 ]; then
+    echo "::error title=waba-preflight could not run::waba-preflight lint exited $code; its reason is the line above (no SARIF is uploaded)"
+  fi
+  { echo "exit-code=$code"; echo "sarif-ok=$ok"; } >> "${GITHUB_OUTPUT:-/dev/null}"
   exit $code
   ;;
 *)

@@ -61,8 +61,39 @@ for label, paths, want in (("findings", fixtures, 1), ("clean", os.path.join(fix
             check(re.search(r"^::error file=[^,]*bad\.txt,line=6,", out, re.M) is not None,
                   "the action prints a GitHub error annotation at bad.txt line 6")
             # the final step turns the recorded exit code into the step's result
-            last = steps[-1]["run"].replace("${{ steps.lint.outputs.exit-code }}", str(code))
-            check(subprocess.run(["bash", "-c", last]).returncode == 1, "the action's last step fails the job")
+            last = steps[-1]["run"]
+            check(subprocess.run(["bash", "-c", last], env=dict(os.environ, WABA_CODE=str(code))).returncode == 1,
+                  "the action's last step fails the job")
+
+# inputs reach scripts only through env:, never pasted into a run: script
+check(not any("${{ inputs." in s.get("run", "") for s in steps), "no run: script pastes an input (${{ inputs.* }})")
+lint_step = next(s for s in steps if s.get("id") == "lint")
+check(any(s.get("uses", "").startswith("actions/cache@") for s in steps), "the build is cached (actions/cache)")
+
+def lint_once(paths_value, tmp):
+    env = dict(os.environ, GITHUB_ACTION_PATH=root, WABA_EXE=exe, WABA_PATHS=paths_value,
+               WABA_SARIF=os.path.join(tmp, "out.sarif"), GITHUB_OUTPUT=os.path.join(tmp, "output"),
+               GITHUB_STEP_SUMMARY=os.path.join(tmp, "summary"), GITHUB_ACTIONS="true", GITHUB_WORKSPACE=tmp)
+    r = subprocess.run(["bash", "-c", lint_step["run"]], cwd=tmp, env=env, capture_output=True, text=True)
+    out = open(os.path.join(tmp, "output")).read() if os.path.exists(os.path.join(tmp, "output")) else ""
+    return r, out
+
+with tempfile.TemporaryDirectory() as tmp:
+    # newline-separated paths, one with a space and a shell metacharacter: no splitting, no injection
+    spaced = os.path.join(tmp, "my templates; touch INJECTED")
+    os.makedirs(spaced)
+    import shutil
+    shutil.copy(os.path.join(fixtures, "bad.txt"), spaced)
+    r, out = lint_once(f"{spaced}\n{os.path.join(fixtures, 'clean.json')}\n", tmp)
+    check(r.returncode == 1 and "bad.txt" in r.stdout and not os.path.exists(os.path.join(tmp, "INJECTED")),
+          f"paths one per line, with spaces and ';', linted as given (exit {r.returncode}): {r.stderr[-200:]}")
+    check("sarif-ok=true" in out, "a whole SARIF file is marked for upload (sarif-ok=true)")
+    # exit 2: the real error shows, nothing is uploaded
+    r, out = lint_once(os.path.join(tmp, "no-such-folder"), tmp)
+    check(r.returncode == 2 and "no-such-folder" in r.stderr and "could not run" in r.stdout,
+          f"exit 2 shows the reason and an error annotation (exit {r.returncode})")
+    check("sarif-ok=false" in out and not os.path.exists(os.path.join(tmp, "out.sarif")),
+          "after exit 2 no SARIF file is left and the upload is skipped (sarif-ok=false)")
 
 # ---- .pre-commit-hooks.yaml ---------------------------------------------------------
 hooks = yaml.safe_load(open(os.path.join(root, ".pre-commit-hooks.yaml")))
