@@ -25,6 +25,8 @@ for f in ./usr/bin/waba-preflight ./usr/share/man/man1/waba-preflight.1 \
          ./usr/share/doc/waba-preflight/LICENSE; do
   grep -q " $f\$" "$tmp/contents" || grep -q " $f " "$tmp/contents" || fail "the .deb lacks $f"
 done
+# the phone-number plug-in, in LIBDIR/waba-preflight (lib, lib64 or lib/<multiarch>)
+grep -Eq ' \./usr/lib(64)?(/[^/]+)?/waba-preflight/waba-phone\.so$' "$tmp/contents" || fail "the .deb lacks the phone plug-in"
 
 # --- unpacked somewhere else, run from yet another folder -----------------------------
 use() { # use ROOT_BIN LABEL
@@ -50,6 +52,10 @@ use() { # use ROOT_BIN LABEL
     "$exe" check --lang pt application.json >"$tmp/pt.out" 2>&1 || true
   grep -q "verificados" "$tmp/pt.out" || { cat "$tmp/pt.out"; fail "$label: --lang pt is not Portuguese"; }
   grep -q "no translations" "$tmp/pt.out" && fail "$label: translations not found"
+  # the phone-number plug-in (libphonenumber, loaded only when needed) travels with the binary
+  "$exe" phone --format json '+55 11 3456-7890' >"$tmp/phone.out" 2>&1 ||
+    { cat "$tmp/phone.out"; fail "$label: phone did not run"; }
+  grep -q '"e164":[[:space:]]*"+551134567890"' "$tmp/phone.out" || { cat "$tmp/phone.out"; fail "$label: phone gave no E.164"; }
   # no file of the build or source tree is opened
   if command -v strace >/dev/null 2>&1; then
     env -u WABA_PREFLIGHT_CHECKLISTS -u WABA_PREFLIGHT_LOCALEDIR strace -f -e trace=open,openat,stat,newfstatat \
