@@ -2,11 +2,14 @@
  * check_application.h: every check on one application file (the `check` command, and
  * the wizard after each answer): the Business Manager ID and its verification status,
  * the phone numbers, the photo, the display name with the legal name, the profile and
- * the template files, then the readiness checklist judged from all of it.
+ * the template files; then, once the findings are final, the readiness checklist
+ * judged from all of it.
  *
  *   struct waba_app_check c = WABA_APP_CHECK_INIT;
  *   if (waba_check_application_file(&c, &report, "application.json", cl) < 0)
  *           ... waba_error_last() says which file could not be read ...
+ *   waba_findings_settle(&report.findings, &verdict, WABA_SETTLE_UNUSED);
+ *   waba_app_check_judge(&c, &report, cl);
  *   ... report.findings, c.readiness ...
  *   waba_app_check_release(&c);     // after the report: findings borrow file names
  */
@@ -28,7 +31,7 @@ struct waba_app_check {
 	struct waba_application *app;      /* parsed; NULL until read */
 	struct waba_source *tpl_src;       /* the template files' bytes */
 	size_t ntpl;
-	struct waba_readiness readiness;   /* judged after every check */
+	struct waba_readiness readiness;   /* judged by waba_app_check_judge() */
 	char *base_dir;                    /* the application's folder ("." for a bare name) */
 	int paths_anywhere;                /* 1: the photo and templates may lie outside base_dir
 	                                    * (the wizard: the person typed them); 0: confined */
@@ -36,8 +39,8 @@ struct waba_app_check {
 #define WABA_APP_CHECK_INIT { WABA_SOURCE_INIT, NULL, NULL, 0, { NULL, 0, 0 }, NULL, 0 }
 
 /*
- * Read, parse and check the application at `path`; items and findings go to `r`, the
- * readiness checklist to out->readiness. Problems in the files are findings. Paths in
+ * Read, parse and check the application at `path`; items and (raw) findings go to `r`.
+ * Problems in the files are findings. Paths in
  * the application (photo, templates) are relative to its folder and must stay inside it
  * once symbolic links are resolved, unless paths_anywhere is set (confine.h); only
  * regular files are opened.
@@ -46,6 +49,10 @@ struct waba_app_check {
  */
 int waba_check_application_file(struct waba_app_check *out, struct waba_report *r, const char *path,
                                 const struct waba_checklist *cl);
+
+/* Judge the readiness checklist into c->readiness from r's items and findings, which
+ * must be final (waba_findings_settle). Judging again replaces the earlier verdict. */
+int waba_app_check_judge(struct waba_app_check *c, const struct waba_report *r, const struct waba_checklist *cl);
 
 /* A path written in the application, resolved against its folder; caller frees. */
 char *waba_app_path(const struct waba_app_check *c, const char *rel);

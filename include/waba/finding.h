@@ -26,14 +26,17 @@ struct waba_finding {
 	 * about (the offending text, the names it quotes) whatever --lang and wherever the
 	 * lines moved; reporters build fingerprints from it (waba_finding_content) */
 	unsigned long long content;
+	unsigned long seq;            /* how many findings the list had added before this one: the
+	                                 same checks run again give the same finding the same seq */
 };
 
 struct waba_findings {
 	struct waba_finding *v;
 	size_t len, cap;
 	int current_item; /* new findings are tied to this item (-1: none) */
+	unsigned long added; /* findings added so far (the next one's seq) */
 };
-#define WABA_FINDINGS_INIT { NULL, 0, 0, -1 }
+#define WABA_FINDINGS_INIT { NULL, 0, 0, -1, 0 }
 
 /*
  * Append a finding for `rule` at `loc` with a printf-style message (already

@@ -16,6 +16,7 @@
 #include "report.h"
 #include "atomic_file.h"
 #include "i18n.h"
+#include "verdict.h"
 
 /* The library's version, "MAJOR.MINOR.PATCH". */
 const char *waba_version(void);

@@ -124,7 +124,13 @@ int waba_check_application_file(struct waba_app_check *out, struct waba_report *
 			                       waba_application_loc(app, &app->webhook.url));
 	}
 	waba_report_end_item(r);
-	return waba_readiness_evaluate(&out->readiness, r, app->answers, cl);
+	return 0;
+}
+
+int waba_app_check_judge(struct waba_app_check *c, const struct waba_report *r, const struct waba_checklist *cl)
+{
+	waba_readiness_release(&c->readiness);
+	return waba_readiness_evaluate(&c->readiness, r, c->app ? c->app->answers : NULL, cl);
 }
 
 void waba_app_check_release(struct waba_app_check *c)

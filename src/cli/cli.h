@@ -57,6 +57,8 @@ struct cli_run {
 	struct waba_report_options report_options;
 	FILE *out; /* where the report goes (stdout) */
 	int settled; /* cli_run_settle() has run */
+	struct waba_baseline baseline; /* the configuration's, once cli_run_verdict() loaded it */
+	int baseline_loaded;
 	struct cli_stream *stream; /* the report is written part by part (cli_run_stream), or NULL */
 	char *formats;             /* copy of --format, cut into the outputs' names and files */
 	struct cli_output outputs[CLI_OUTPUTS_MAX]; /* reports written to files */
@@ -77,12 +79,20 @@ void cli_run_init(struct cli_run *run, const char *command);
 int cli_run_setup(struct cli_run *run);
 
 /*
- * Make the severities final: checklist overrides, then the configuration's, drop the
- * rules turned off, apply (or write, with --update-baseline) the baseline. Runs once;
- * a command that decides on the findings before reporting (email) calls it first.
+ * Make the report's findings final with waba_findings_settle() (checklist overrides,
+ * the configuration's rules and ignores, the baseline and its unused entries); with
+ * --update-baseline, write the baseline first. Runs once; a command that decides on the
+ * findings before reporting (email) calls it first.
  * Returns 0, or an exit code (2) after printing the reason.
  */
 int cli_run_settle(struct cli_run *run);
+
+/*
+ * The verdict of this run (checklists, configuration, and its baseline, loaded on the
+ * first call), for a command that settles findings of its own (the wizard after each
+ * answer). Returns 0, or an exit code (2) after printing the reason.
+ */
+int cli_run_verdict(struct cli_run *run, struct waba_verdict *v);
 
 /*
  * Settle the findings (if not yet), sort, write the report with the chosen reporter

@@ -330,57 +330,51 @@ int cli_ignored(const struct cli_run *run, const char *path)
 	return run->config.path && waba_config_ignored(&run->config, path);
 }
 
-static void apply_checklist_overrides(struct cli_run *run)
+int cli_run_verdict(struct cli_run *run, struct waba_verdict *v)
 {
-	struct waba_findings *fs = &run->report.findings;
-	for (size_t i = 0; i < fs->len; i++) {
-		enum waba_severity sev;
-		if (waba_checklist_rule_severity(run->checklist, fs->v[i].rule->id, &sev) == 0)
-			fs->v[i].severity = sev;
+	if (run->config.baseline && !run->baseline_loaded) {
+		if (waba_baseline_load(&run->baseline, run->config.baseline) < 0)
+			return cli_fail("%s", waba_error_last());
+		run->baseline_loaded = 1;
 	}
-}
-
-/* Severities of the report's findings made final, except for the baseline. */
-static void settle_severities(struct cli_run *run)
-{
-	apply_checklist_overrides(run);
-	waba_config_apply(&run->config, &run->report.findings);
-	waba_findings_drop_off(&run->report.findings);
+	v->checklist = run->checklist;
+	v->config = &run->config;
+	v->baseline = run->baseline_loaded ? &run->baseline : NULL;
+	return 0;
 }
 
 int cli_run_settle(struct cli_run *run)
 {
 	struct waba_findings *fs = &run->report.findings;
 	struct waba_baseline baseline = WABA_BASELINE_INIT;
+	struct waba_verdict v = { run->checklist, &run->config, NULL };
+	int rc;
 
 	if (run->settled)
 		return 0;
 	run->settled = 1;
-	settle_severities(run);
-	if (run->config.baseline) {
-		if (run->common.update_baseline) {
-			/* only a baseline is replaced: never a file of another kind that a config names */
-			if (access(run->config.baseline, F_OK) == 0 && waba_baseline_load(&baseline, run->config.baseline) < 0)
-				return cli_fail(_("--update-baseline does not replace '%s': it is not a baseline (%s)"),
-				                run->config.baseline, waba_error_last());
-			waba_baseline_release(&baseline);
-			waba_findings_sort(fs);
-			if (waba_baseline_write(run->config.baseline, fs) < 0)
-				return cli_fail("%s", waba_error_last());
-			if (!run->common.quiet)
-			{
-				fprintf(stderr, "waba-preflight: ");
-				fprintf(stderr, _("baseline written to '%s'"), run->config.baseline);
-				fputc('\n', stderr);
-			}
-		}
-		if (waba_baseline_load(&baseline, run->config.baseline) < 0)
-			return cli_fail("%s", waba_error_last());
-		waba_baseline_apply(&baseline, fs);
+	if (run->common.update_baseline) {
+		if (!run->config.baseline)
+			return cli_fail("%s", _("--update-baseline needs a \"baseline\" file in the configuration"));
+		/* only a baseline is replaced: never a file of another kind that a config names */
+		if (access(run->config.baseline, F_OK) == 0 && waba_baseline_load(&baseline, run->config.baseline) < 0)
+			return cli_fail(_("--update-baseline does not replace '%s': it is not a baseline (%s)"),
+			                run->config.baseline, waba_error_last());
 		waba_baseline_release(&baseline);
-	} else if (run->common.update_baseline) {
-		return cli_fail("%s", _("--update-baseline needs a \"baseline\" file in the configuration"));
+		waba_findings_settle(fs, &v, 0); /* the severities final, every finding still there */
+		waba_findings_sort(fs);
+		if (waba_baseline_write(run->config.baseline, fs) < 0)
+			return cli_fail("%s", waba_error_last());
+		if (!run->common.quiet)
+		{
+			fprintf(stderr, "waba-preflight: ");
+			fprintf(stderr, _("baseline written to '%s'"), run->config.baseline);
+			fputc('\n', stderr);
+		}
 	}
+	if ((rc = cli_run_verdict(run, &v)) != 0)
+		return rc;
+	waba_findings_settle(fs, &v, WABA_SETTLE_UNUSED);
 	return 0;
 }
 
@@ -609,12 +603,8 @@ int cli_run_flush(struct cli_run *run)
 	struct waba_findings *fs = &run->report.findings;
 	if (!s)
 		return 0;
-	settle_severities(run);
-	if (s->has_baseline) {
-		size_t before = fs->len;
-		waba_baseline_filter(&s->baseline, fs);
-		s->unused -= before - fs->len; /* each finding dropped used up one entry */
-	}
+	struct waba_verdict v = { run->checklist, &run->config, s->has_baseline ? &s->baseline : NULL };
+	s->unused -= waba_findings_settle(fs, &v, 0); /* each finding the baseline took used up one entry */
 	waba_findings_sort(fs);
 	s->failing += waba_findings_count(fs, failing(run));
 	if (!s->held && !s->err && s->has_baseline && s->unused && reaches_notes(s, fs)) {
@@ -767,6 +757,7 @@ void cli_run_release(struct cli_run *run)
 	run->common.checklists.v = NULL;
 	run->common.checklists.len = 0;
 	waba_checklist_free(run->checklist);
+	waba_baseline_release(&run->baseline);
 	waba_config_release(&run->config);
 	run->checklist = NULL;
 	free(run->recipient);

@@ -83,6 +83,9 @@ int cmd_check(int argc, char **argv)
 	}
 	if (online && (rc = check_webhook_online(&run, &c, token_file, secret_file, cacert)) != 0)
 		goto done;
+	if ((rc = cli_run_settle(&run)) != 0) /* readiness is judged from the final findings */
+		goto done;
+	waba_app_check_judge(&c, &run.report, run.checklist);
 	waba_readiness_text(&c.readiness, run.checklist, waba_i18n_lang(), run.report_options.color, &text);
 	run.report.appendix = waba_strbuf_detach(&text);
 	run.report.extra = cJSON_CreateObject();

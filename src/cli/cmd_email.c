@@ -200,8 +200,10 @@ static const char *body_language(const struct cli_run *run, const struct waba_ap
 
 /*
  * The open items the body lists must read in the body's language: when it is not the
- * report's, the checks run again (now in the body's language) into `scratch`. Returns
- * the report the body lists, `scratch` or, should the second run fail, the run's own.
+ * report's, the checks run again (now in the body's language) into `scratch`, and the
+ * run's verdict is carried over finding by finding (waba_findings_follow), so that the
+ * body lists exactly what the report settled. Returns the report the body lists,
+ * `scratch` or, should the second run fail, the run's own.
  */
 static const struct waba_report *body_report(struct cli_run *run, struct waba_app_check *c2, struct waba_report *scratch,
                                              const char *app_path, const struct waba_email_request *req)
@@ -210,6 +212,7 @@ static const struct waba_report *body_report(struct cli_run *run, struct waba_ap
 	if (waba_check_application_file(c2, scratch, app_path, run->checklist) < 0)
 		return &run->report;
 	waba_check_email(req, run->checklist, &scratch->findings);
+	waba_findings_follow(&scratch->findings, &run->report.findings);
 	return scratch;
 }
 

@@ -54,6 +54,14 @@ static int about_file(const struct waba_report *r, const struct waba_finding *f,
 	return ff && strcmp(ff, file) == 0;
 }
 
+/* Make a fresh run's findings final, as `check` does (the verdict was loaded at start). */
+static void settle(struct wizard *w, struct waba_report *r, unsigned flags)
+{
+	struct waba_verdict v;
+	if (cli_run_verdict(w->run, &v) == 0)
+		waba_findings_settle(&r->findings, &v, flags | WABA_SETTLE_NEW_RUN);
+}
+
 /*
  * Save the state, run every check on it, and show the findings whose rule starts with
  * one of `prefixes` (and, with `file`, that concern that file). If `kind`/`input` are
@@ -75,6 +83,7 @@ static long check_answer(struct wizard *w, const char *prefixes, const char *fil
 	c.paths_anywhere = 1; /* the person typed the photo and template paths */
 	if (waba_check_application_file(&c, &r, w->st.path, w->run->checklist) < 0)
 		printf("%s\n", waba_error_last());
+	settle(w, &r, 0); /* as `check` would judge them */
 	for (size_t i = 0; i < r.findings.len; i++) {
 		struct waba_finding *f = &r.findings.v[i];
 		if (!starts_with_any(f->rule->id, prefixes) || (file && !about_file(&r, f, file))) {
@@ -1067,6 +1076,8 @@ static void readiness(struct wizard *w, struct blockers *b)
 	c.paths_anywhere = 1;
 	if (waba_check_application_file(&c, &r, w->st.path, w->run->checklist) < 0)
 		printf("%s\n", waba_error_last());
+	settle(w, &r, WABA_SETTLE_UNUSED);
+	waba_app_check_judge(&c, &r, w->run->checklist);
 	waba_findings_sort(&r.findings);
 	waba_readiness_text(&c.readiness, w->run->checklist, w->lang, w->color, &text);
 	r.appendix = waba_strbuf_detach(&text);
@@ -1341,7 +1352,9 @@ int cmd_wizard(int argc, char **argv)
 		rc = cli_fail("%s", _("wizard: takes no arguments (try --help)"));
 		goto done;
 	}
-	if ((rc = cli_run_setup(&run)) != 0 || (rc = cli_need_phone()) != 0)
+	struct waba_verdict verdict;
+	if ((rc = cli_run_setup(&run)) != 0 || (rc = cli_need_phone()) != 0 ||
+	    (rc = cli_run_verdict(&run, &verdict)) != 0)
 		goto done;
 	w.lang = waba_i18n_lang();
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {

@@ -35,6 +35,7 @@ struct waba_finding *waba_findings_vadd(struct waba_findings *fs, const struct w
 	va_end(again);
 	f->message = waba_text_clean_owned(waba_strbuf_detach(&sb), 0, WABA_MESSAGE_MAX);
 	f->item = fs->current_item;
+	f->seq = fs->added++;
 	return f;
 }
 
@@ -330,7 +331,8 @@ void waba_findings_take(struct waba_findings *to, struct waba_findings *from)
 			to->cap = to->cap ? to->cap * 2 : 16;
 			to->v = waba_xrealloc(to->v, to->cap * sizeof(*to->v));
 		}
-		to->v[to->len++] = from->v[i];
+		to->v[to->len] = from->v[i];
+		to->v[to->len++].seq = to->added++; /* as if added to `to` in the first place */
 	}
 	free(from->v);
 	from->v = NULL;

@@ -282,6 +282,35 @@ def case_force():
     s.no_debris()
 
 
+def case_config_verdict():
+    """A configuration that demotes a rule (business.id.format to a warning) and one that
+    turns it off: the wizard judges the answer as `check` does (no "keep anyway?" for a
+    finding that is no longer an error), and the readiness at the end does not hold the
+    request back for it (tests/verdict/ covers check and email with the same files)."""
+    for mode in ("warning", "off"):
+        d = folder()
+        with open(os.path.join(d, ".waba-preflight.json"), "w") as f:
+            json.dump({"rules": {"business.id.format": mode}}, f)
+        s = start(d, LANG)
+        requirements(s)
+        business(s, "12ab")
+        s.prompt("verification")           # no "keep anyway?": not an error here
+        check(state(d).get("business_id") == "12ab", "the answer was not saved", s)
+        s.line("1")
+        numbers(s)
+        photo(s)
+        name(s)
+        profile(s)
+        templates(s)
+        contact(s)
+        s.ask("review", "")
+        s.ask("write_email", "")           # nothing blocks: straight to the e-mail
+        s.ask("send_email", "")
+        final_screen(s)
+        code = s.wait()
+        check(code == 0, f"{mode}: exit {code}, want 0 (the only error is {mode} by configuration)", s)
+
+
 def case_goto_section():
     """From the list of what holds the request back, go to the section, fix it, and get the e-mail."""
     d = folder()
