@@ -302,6 +302,7 @@ def case_config_verdict():
         name(s)
         profile(s)
         templates(s)
+        systems(s)
         contact(s)
         s.ask("review", "")
         s.ask("write_email", "")           # nothing blocks: straight to the e-mail
