@@ -68,6 +68,9 @@ struct waba_view_template {
 	struct waba_view_bubble msg;
 	struct waba_view_bubble *cards; /* carousel cards, shown side by side */
 	size_t ncards;
+	int has_offer;                  /* a limited-time offer: its text, and whether it expires */
+	struct waba_view_text offer;
+	int offer_expires;
 	struct waba_loc loc;            /* where the template starts */
 };
 

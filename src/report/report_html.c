@@ -94,6 +94,8 @@ static const char CSS[] =
 	".btn small{display:block;color:#667781;font-weight:normal;font-size:11px}"
 	".cards{display:flex;gap:8px;overflow-x:auto;margin-top:8px;padding-bottom:4px}"
 	".card{flex:0 0 220px;max-width:80%}"
+	".offer{background:#fff;border-radius:8px;padding:6px 9px;margin-bottom:4px;max-width:340px;"
+	"border-left:4px solid #25d366}.offer small{display:block;color:#667781;font-size:12px}"
 	".card .bubble{border-radius:8px}"
 	/* findings */
 	".findings{margin:0;padding:0;list-style:none;min-width:0}"
@@ -674,8 +676,15 @@ static void write_button(struct waba_strbuf *o, const struct waba_view_button *b
 		esc(o, _("Copy offer code"));
 	part_mark(o, p);
 	const char *small = NULL;
-	if (!strcmp(t, "URL"))
-		small = b->example.s && strstr(b->value.s ? b->value.s : "", "{{") ? b->example.s : b->value.s;
+	char *filled = NULL;
+	const char *var = b->value.s ? strstr(b->value.s, "{{") : NULL;
+	if (!strcmp(t, "URL") && var && b->example.s && !strstr(b->example.s, "://")) {
+		/* the sample is the part that fills {{1}} (Meta's suffix sample) */
+		const char *close = strstr(var, "}}");
+		filled = waba_xasprintf("%.*s%s%s", (int)(var - b->value.s), b->value.s, b->example.s, close ? close + 2 : "");
+		small = filled;
+	} else if (!strcmp(t, "URL"))
+		small = b->example.s && var ? b->example.s : b->value.s;
 	else if (!strcmp(t, "PHONE_NUMBER") || !strcmp(t, "COPY_CODE"))
 		small = b->value.s;
 	if (small) {
@@ -683,6 +692,7 @@ static void write_button(struct waba_strbuf *o, const struct waba_view_button *b
 		esc(o, small);
 		waba_strbuf_adds(o, "</small>");
 	}
+	free(filled);
 	waba_strbuf_adds(o, "</div>\n");
 }
 
@@ -777,6 +787,10 @@ static void write_template(struct waba_strbuf *o, const struct waba_report *r, i
 		snprintf(card, sizeof(card), _("Card %zu: "), c + 1);
 		bubble_parts(&ps, &t->cards[c], id, card);
 	}
+	if (t->has_offer) {
+		snprintf(id, sizeof(id), "%s-offer", prefix);
+		part_span(part_add(&ps, id, _("Limited-time offer")), &t->offer.loc);
+	}
 	snprintf(id, sizeof(id), "%s-name", prefix);
 	part_span(part_add(&ps, id, _("Name")), &t->name.loc);
 	snprintf(id, sizeof(id), "%s-lang", prefix);
@@ -824,6 +838,18 @@ static void write_template(struct waba_strbuf *o, const struct waba_report *r, i
 	waba_strbuf_adds(o, "</span>");
 	part_mark(o, rest);
 	waba_strbuf_adds(o, "</div>\n<div class=\"tgrid\"><div class=\"chat\">");
+	snprintf(id, sizeof(id), "%s-offer", prefix);
+	if (t->has_offer && (p = shown(&ps, id)) != NULL) { /* the offer banner above the message */
+		waba_strbuf_adds(o, "<div");
+		part_attrs(o, p, "offer");
+		waba_strbuf_adds(o, "><b>");
+		esc(o, t->offer.s ? t->offer.s : "");
+		waba_strbuf_adds(o, "</b>");
+		if (t->offer_expires)
+			waba_strbuf_addf(o, "<small>%s</small>", _("Offer ends in 1 day"));
+		part_mark(o, p);
+		waba_strbuf_adds(o, "</div>");
+	}
 	int auth = t->msg.security_recommendation || (t->category.s && !strcmp(t->category.s, "AUTHENTICATION"));
 	write_bubble(o, &t->msg, &ps, prefix, auth);
 	if (t->ncards) {

@@ -98,37 +98,15 @@ static char *media_sample(const cJSON *header)
 	return NULL;
 }
 
-struct waba_view *waba_view_template(const struct waba_template *tpl)
+static void tpl_buttons(struct waba_view_bubble *m, const struct waba_template *tpl,
+                        const struct waba_tpl_button *buttons, size_t n)
 {
-	struct waba_view *v = waba_xcalloc(1, sizeof(*v));
-	struct waba_view_template *t = &v->u.tpl;
-	struct waba_view_bubble *m = &t->msg;
-	v->kind = WABA_VIEW_TEMPLATE;
-	tpl_text(&t->name, tpl, &tpl->name);
-	tpl_text(&t->language, tpl, &tpl->language);
-	tpl_text(&t->category, tpl, &tpl->category);
-	t->loc = waba_template_node_loc(tpl, tpl->node);
-	t->loc.file = NULL;
-	m->code_expiration_minutes = -1;
-	if (tpl->header.present) {
-		m->header_format = tpl->header.format.s ? upper_copy(&tpl->header.format) : waba_xstrdup("TEXT");
-		tpl_part(&m->header, tpl, &tpl->header);
-		m->media_sample = media_sample(tpl->header.node);
-		m->header_loc = waba_template_node_loc(tpl, tpl->header.node);
-		m->header_loc.file = NULL;
-	}
-	tpl_part(&m->body, tpl, &tpl->body);
-	m->security_recommendation = tpl->body.add_security_recommendation;
-	if (tpl->footer.present) {
-		tpl_text(&m->footer, tpl, &tpl->footer.text);
-		m->code_expiration_minutes = tpl->footer.code_expiration_minutes;
-	}
-	if (tpl->nbuttons) {
-		m->buttons = waba_xcalloc(tpl->nbuttons, sizeof(*m->buttons));
-		m->nbuttons = tpl->nbuttons;
-	}
-	for (size_t i = 0; i < tpl->nbuttons; i++) {
-		const struct waba_tpl_button *b = &tpl->buttons[i];
+	if (!n)
+		return;
+	m->buttons = waba_xcalloc(n, sizeof(*m->buttons));
+	m->nbuttons = n;
+	for (size_t i = 0; i < n; i++) {
+		const struct waba_tpl_button *b = &buttons[i];
 		struct waba_view_button *o = &m->buttons[i];
 		o->type = upper_copy(&b->type);
 		o->otp_type = upper_copy(&b->otp_type);
@@ -143,6 +121,56 @@ struct waba_view *waba_view_template(const struct waba_template *tpl)
 		}
 		o->loc = waba_template_node_loc(tpl, b->node);
 		o->loc.file = NULL;
+	}
+}
+
+static void tpl_header(struct waba_view_bubble *m, const struct waba_template *tpl, const struct waba_tpl_component *h)
+{
+	if (!h->present)
+		return;
+	m->header_format = h->format.s ? upper_copy(&h->format) : waba_xstrdup("TEXT");
+	tpl_part(&m->header, tpl, h);
+	m->media_sample = media_sample(h->node);
+	m->header_loc = waba_template_node_loc(tpl, h->node);
+	m->header_loc.file = NULL;
+}
+
+struct waba_view *waba_view_template(const struct waba_template *tpl)
+{
+	struct waba_view *v = waba_xcalloc(1, sizeof(*v));
+	struct waba_view_template *t = &v->u.tpl;
+	struct waba_view_bubble *m = &t->msg;
+	v->kind = WABA_VIEW_TEMPLATE;
+	tpl_text(&t->name, tpl, &tpl->name);
+	tpl_text(&t->language, tpl, &tpl->language);
+	tpl_text(&t->category, tpl, &tpl->category);
+	t->loc = waba_template_node_loc(tpl, tpl->node);
+	t->loc.file = NULL;
+	m->code_expiration_minutes = -1;
+	tpl_header(m, tpl, &tpl->header);
+	tpl_part(&m->body, tpl, &tpl->body);
+	m->security_recommendation = tpl->body.add_security_recommendation;
+	if (tpl->footer.present) {
+		tpl_text(&m->footer, tpl, &tpl->footer.text);
+		m->code_expiration_minutes = tpl->footer.code_expiration_minutes;
+	}
+	tpl_buttons(m, tpl, tpl->buttons, tpl->nbuttons);
+	if (tpl->lto.present) {
+		tpl_text(&t->offer, tpl, &tpl->lto.text);
+		t->offer_expires = tpl->lto.has_expiration;
+		t->has_offer = 1;
+	}
+	if (tpl->ncards) {
+		t->cards = waba_xcalloc(tpl->ncards, sizeof(*t->cards));
+		t->ncards = tpl->ncards;
+	}
+	for (size_t c = 0; c < tpl->ncards; c++) {
+		const struct waba_tpl_card *card = &tpl->cards[c];
+		struct waba_view_bubble *b = &t->cards[c];
+		b->code_expiration_minutes = -1;
+		tpl_header(b, tpl, &card->header);
+		tpl_part(&b->body, tpl, &card->body);
+		tpl_buttons(b, tpl, card->buttons, card->nbuttons);
 	}
 	return v;
 }
@@ -271,6 +299,7 @@ void waba_view_free(struct waba_view *v)
 		text_free(&v->u.tpl.name);
 		text_free(&v->u.tpl.language);
 		text_free(&v->u.tpl.category);
+		text_free(&v->u.tpl.offer);
 		bubble_free(&v->u.tpl.msg);
 		for (size_t i = 0; i < v->u.tpl.ncards; i++)
 			bubble_free(&v->u.tpl.cards[i]);

@@ -253,6 +253,23 @@ static void test_xss(void **state)
 	page_release(&pg);
 }
 
+/* Meta's carousel and limited-time-offer examples: cards side by side, the offer banner. */
+static void test_carousel_offer(void **state)
+{
+	static const char *const files[] = { "carousel.json", "offer.json", NULL };
+	struct page pg;
+	(void)state;
+	lint_page(&pg, files);
+	assert_inert(&pg);
+	assert_anchored(&pg);
+	ASSERT_NUM(&pg, "count(//*[@id='t1']//div[@class='cards']/div[@class='card'])", 3);
+	ASSERT_NUM(&pg, "count(//*[@id='t1-c2-h'][contains(@class,'media')])", 1);
+	ASSERT_NUM(&pg, "count(//*[starts-with(@id,'t1-c3-b')][contains(@class,'btn')])", 2);
+	ASSERT_STR(&pg, "string(//*[@id='t2-offer']/b)", "Expiring offer!");
+	ASSERT_NUM(&pg, "contains(//*[@id='t2-b2']/small, 'https://awesomedestinations.com/offers?ref=')", 1);
+	page_release(&pg);
+}
+
 /* WhatsApp's formatting rules: markers at word boundaries on one line, not '**'. */
 static void test_formatting(void **state)
 {
@@ -347,6 +364,7 @@ int main(void)
 		cmocka_unit_test(test_showcase),
 		cmocka_unit_test(test_xss),
 		cmocka_unit_test(test_formatting),
+		cmocka_unit_test(test_carousel_offer),
 		cmocka_unit_test(test_profile_card),
 		cmocka_unit_test(test_profile_findings),
 	};
