@@ -340,7 +340,22 @@ static const struct waba_rule RULE_UNVERIFIED = {
 	.example_good = "waba-preflight name \"Casa Aurora Móveis\" --website https://www.casaaurora.com.br",
 };
 
+static const struct waba_rule RULE_BRAND = {
+	.id = "name.brand.other", .severity = WABA_SEV_WARNING,
+	.summary = N_("the display name contains a well-known brand of another company"),
+	.hint = N_("use your own business's name; a reseller or authorized service states the relation (\"Brand by Company\") and shows it on its website"),
+	.source = "https://www.facebook.com/business/help/757569725593362",
+	.explain = N_("Meta rejects a display name that contains an unrelated business's name or impersonates a brand "
+	              "(policy §1.1 display_name.relation.by_parent and §1.2: \"Tom Ford Nike\" is rejected unless "
+	              "officially linked). The brands are the list name.well_known_brands in checklists/names.xml, "
+	              "meant to be extended; a name that states a relation with \"by\" or \"por\" is not reported. "
+	              "A warning: the business may own the brand, which this check cannot see."),
+	.example_bad = "Assistência Samsung Centro",
+	.example_good = "Assistência Técnica Centro",
+};
+
 const struct waba_rule *const waba_rules_name[] = {
+	&RULE_BRAND,
 	&RULE_LENGTH_MIN, &RULE_LENGTH_MAX, &RULE_NO_LETTERS, &RULE_WHITESPACE, &RULE_EMOJI, &RULE_SYMBOLS, &RULE_PUNCTUATION,
 	&RULE_URL, &RULE_META_BRAND, &RULE_OFFICIAL, &RULE_PROMO, &RULE_PROHIBITED, &RULE_CAPS_ALL,
 	&RULE_CAPS_RANDOM, &RULE_CAPS_LOWER, &RULE_CAPS_MINOR, &RULE_GENERIC, &RULE_PLACE, &RULE_PERSON,
@@ -572,6 +587,10 @@ static int on_term(const struct waba_term_match *m, void *payload)
 	else if (p->rule == &RULE_OFFICIAL)
 		waba_findings_add(n->fs, p->rule, span(n, m->start, m->end),
 		                  _("the display name contains '%.*s', which suggests an endorsement"), w, n->s + m->start);
+	else if (p->rule == &RULE_BRAND)
+		waba_findings_add(n->fs, p->rule, span(n, m->start, m->end),
+		                  _("the display name contains '%.*s', a brand of another company, with no stated relation"), w,
+		                  n->s + m->start);
 	else if (p->rule == &RULE_PROMO)
 		waba_findings_add(n->fs, p->rule, span(n, m->start, m->end),
 		                  _("the display name contains the promotional '%.*s'"), w, n->s + m->start);
@@ -892,6 +911,12 @@ int waba_check_name(struct waba_report *r, const char *name, const struct waba_n
 	if (!find_terms(&n, "promotional", &RULE_PROMO, 0) && !find_terms(&n, "name.promotional", &RULE_PROMO, 0))
 		check_percent(&n);
 	find_terms(&n, "prohibited", &RULE_PROHIBITED, 0);
+	/* another company's brand, unless the name states the relation ("Brand by Company") */
+	int related = 0;
+	for (size_t i = 0; i < n.words.len; i++)
+		related |= strcmp(n.words.v[i].folded, "by") == 0 || strcmp(n.words.v[i].folded, "por") == 0;
+	if (!related)
+		find_terms(&n, "name.well_known_brands", &RULE_BRAND, 0);
 	if (!url) {
 		check_caps(&n);
 		check_kind_of_name(&n);
