@@ -5,6 +5,7 @@
 #include <unistd.h>
 #include "cli.h"
 #include "waba/paths.h"
+#include "waba/suggest.h"
 
 static const struct cli_cmd commands[] = {
 	{ "wizard",   cmd_wizard,   N_("guide me through the whole activation request, step by step") },
@@ -20,6 +21,14 @@ static const struct cli_cmd commands[] = {
 	{ "webhook",  cmd_webhook,  N_("check the message endpoint as Botmaker and Meta call it (TLS, 200, speed)") },
 	{ "completion", cmd_completion, N_("print a shell completion script (bash, zsh or fish)") },
 };
+
+static const struct cli_cmd *command_named(const char *name)
+{
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (strcmp(name, commands[i].name) == 0)
+			return &commands[i];
+	return NULL;
+}
 
 const struct cli_cmd *cli_commands(size_t *n)
 {
@@ -114,6 +123,12 @@ int main(int argc, char **argv)
 		free(moved);
 		return CLI_EXIT_FAIL;
 	}
+	if (cmd < argc && strcmp(argv[cmd], "help") == 0 && cmd + 1 < argc && command_named(argv[cmd + 1])) {
+		/* `help CMD` is `CMD --help`, as with git */
+		int rc = command_named(argv[cmd + 1])->fn(2, (char *[]){ argv[cmd + 1], (char *)"--help", NULL });
+		free(moved);
+		return rc;
+	}
 	if (help || (cmd < argc && strcmp(argv[cmd], "help") == 0)) {
 		free(moved);
 		usage(stdout);
@@ -140,12 +155,20 @@ int main(int argc, char **argv)
 	for (int k = cmd + 1; k < argc; k++)
 		moved[++nmoved] = argv[k];
 	moved[nmoved + 1] = NULL;
-	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
-		if (strcmp(argv[cmd], commands[i].name) == 0) {
-			int rc = commands[i].fn(nmoved + 1, moved);
-			free(moved);
-			return rc;
-		}
+	const struct cli_cmd *c = command_named(argv[cmd]);
+	if (c) {
+		int rc = c->fn(nmoved + 1, moved);
+		free(moved);
+		return rc;
+	}
 	free(moved);
-	return cli_fail(_("unknown command '%s' (try 'waba-preflight --help')"), argv[cmd]);
+	const char *names[sizeof(commands) / sizeof(commands[0]) + 1];
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		names[i] = commands[i].name;
+	names[sizeof(commands) / sizeof(commands[0])] = NULL;
+	const char *guess = waba_suggest(argv[cmd], names);
+	cli_fail(_("unknown command '%s' (try 'waba-preflight --help')"), argv[cmd]);
+	if (guess)
+		cli_fail(_("did you mean '%s'?"), guess);
+	return CLI_EXIT_FAIL;
 }
