@@ -219,6 +219,26 @@ int waba_lint_source(struct waba_report *r, struct waba_source *src, const struc
 int waba_lint_source_state(struct waba_report *r, struct waba_source *src, const struct waba_checklist *cl,
                            struct waba_lint_state *st);
 
+/*
+ * The same in two steps, so that sources can be checked at the same time by several
+ * threads and handed over in order: waba_lint_prepare() parses and checks one source on
+ * its own (no shared state: any thread); waba_lint_commit() then adds its items and
+ * findings to r, finds duplicates against earlier sources (st may be NULL) and applies
+ * the draft's suppressions, in the order the sources are committed. prepare + commit
+ * gives exactly what waba_lint_source_state() gives. `src` must outlive the commit;
+ * the commit releases *p.
+ */
+struct waba_lint_prepared {
+	struct waba_template_set set;
+	struct waba_findings parse;     /* findings of the parse that belong to no single template */
+	struct waba_findings *checked;  /* per template: what waba_check_template() found */
+	const struct waba_source *src;
+};
+void waba_lint_prepare(struct waba_lint_prepared *p, struct waba_source *src, const struct waba_checklist *cl);
+void waba_lint_commit(struct waba_report *r, struct waba_lint_prepared *p, struct waba_lint_state *st);
+/* Drop a prepared source without committing it (a run that stops early). */
+void waba_lint_prepared_release(struct waba_lint_prepared *p);
+
 /* A placeholder found in a text: "{{1}}" or "{{first_name}}", or a malformed one. */
 struct waba_tpl_var {
 	size_t start, end;   /* byte span in the text, braces included */

@@ -163,43 +163,72 @@ int waba_lint_source(struct waba_report *r, struct waba_source *src, const struc
 	return waba_lint_source_state(r, src, cl, NULL);
 }
 
-int waba_lint_source_state(struct waba_report *r, struct waba_source *src, const struct waba_checklist *cl,
-                           struct waba_lint_state *st)
+void waba_lint_prepare(struct waba_lint_prepared *p, struct waba_source *src, const struct waba_checklist *cl)
 {
-	struct waba_template_set set = WABA_TEMPLATE_SET_INIT;
-	struct waba_findings *fs = &r->findings;
-	/* findings of the parse that belong to no single template go to the first item */
-	struct waba_findings parse = WABA_FINDINGS_INIT;
+	memset(p, 0, sizeof(*p));
+	p->set = (struct waba_template_set)WABA_TEMPLATE_SET_INIT;
+	p->parse = (struct waba_findings)WABA_FINDINGS_INIT;
+	p->src = src;
 	size_t nl = strlen(src->name);
 	if (nl > 5 && strcmp(src->name + nl - 5, ".json") == 0)
-		waba_template_parse_json(&set, src, &parse);
+		waba_template_parse_json(&p->set, src, &p->parse);
 	else if (nl > 4 && strcmp(src->name + nl - 4, ".txt") == 0)
-		waba_template_parse_txt(&set, src, &parse);
+		waba_template_parse_txt(&p->set, src, &p->parse);
 	else
-		waba_template_parse(&set, src, &parse); /* standard input, other names: by content */
-	if (set.len == 0) {
-		add_item(r, src, NULL);
-		for (size_t i = 0; i < parse.len; i++)
-			parse.v[i].item = fs->current_item;
-		waba_findings_take(fs, &parse);
+		waba_template_parse(&p->set, src, &p->parse); /* standard input, other names: by content */
+	p->checked = waba_xcalloc(p->set.len + 1, sizeof(*p->checked));
+	for (size_t i = 0; i < p->set.len; i++) {
+		p->checked[i] = (struct waba_findings)WABA_FINDINGS_INIT;
+		waba_check_template(&p->set.v[i], cl, &p->checked[i]);
 	}
-	for (size_t i = 0; i < set.len; i++) {
-		struct waba_template *tpl = &set.v[i];
-		add_item(r, src, tpl);
+}
+
+/* Move `from` to the end of `to`, each finding tied to item `item`. */
+static void take_for_item(struct waba_findings *to, struct waba_findings *from, int item)
+{
+	for (size_t k = 0; k < from->len; k++)
+		from->v[k].item = item;
+	waba_findings_take(to, from);
+}
+
+void waba_lint_commit(struct waba_report *r, struct waba_lint_prepared *p, struct waba_lint_state *st)
+{
+	struct waba_findings *fs = &r->findings;
+	if (p->set.len == 0) {
+		add_item(r, p->src, NULL);
+		take_for_item(fs, &p->parse, fs->current_item);
+	}
+	for (size_t i = 0; i < p->set.len; i++) {
+		struct waba_template *tpl = &p->set.v[i];
+		add_item(r, p->src, tpl);
 		size_t from = fs->len;
-		if (i == 0) {
-			for (size_t k = 0; k < parse.len; k++)
-				parse.v[k].item = fs->current_item;
-			waba_findings_take(fs, &parse);
-		}
-		waba_check_template(tpl, cl, fs);
+		if (i == 0)
+			take_for_item(fs, &p->parse, fs->current_item);
+		take_for_item(fs, &p->checked[i], fs->current_item);
 		if (st)
 			check_duplicates(st, tpl, fs);
 		if (tpl->is_txt)
 			waba_template_apply_suppressions(tpl, fs, from);
 	}
 	waba_report_end_item(r);
-	waba_findings_release(&parse);
-	waba_template_set_release(&set);
+	waba_lint_prepared_release(p);
+}
+
+void waba_lint_prepared_release(struct waba_lint_prepared *p)
+{
+	for (size_t i = 0; p->checked && i < p->set.len; i++)
+		waba_findings_release(&p->checked[i]);
+	free(p->checked);
+	waba_findings_release(&p->parse);
+	waba_template_set_release(&p->set);
+	memset(p, 0, sizeof(*p));
+}
+
+int waba_lint_source_state(struct waba_report *r, struct waba_source *src, const struct waba_checklist *cl,
+                           struct waba_lint_state *st)
+{
+	struct waba_lint_prepared p;
+	waba_lint_prepare(&p, src, cl);
+	waba_lint_commit(r, &p, st);
 	return 0;
 }

@@ -1,6 +1,8 @@
 /* cmd_lint.c: `waba-preflight lint FILE|DIR|-...`: message-template lint. */
 #include <dirent.h>
 #include <errno.h>
+#include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -72,14 +74,87 @@ static void plan_file(struct walk *w, const char *path)
 	w->last_short = waba_xstrdup(brief);
 }
 
-/* Lint one file, then hand its part of the report over (when streaming). */
-static int lint_file(struct cli_run *run, const char *path, int walked)
+/*
+ * Files are independent: up to `jobs` threads read, parse and check them at the same
+ * time (waba_lint_prepare), while this thread walks, hands each file's result over in
+ * walk order (waba_lint_commit: duplicates across files, suppressions) and streams the
+ * report. A ring of RING files in flight keeps memory flat in the number of files;
+ * the report is the same whatever the number of threads.
+ */
+#define RING 16
+#define JOBS_MAX 16
+
+struct job {
+	char *path;
+	struct waba_source src;
+	struct waba_lint_prepared prep;
+	int walked;   /* found in a folder: opened only when regular (never blocks on a FIFO) */
+	int read_rc;  /* waba_source_read() */
+	char *error;  /* its reason (waba_error_last() is per thread) */
+	int done;
+};
+
+struct pool {
+	pthread_mutex_t mu;
+	pthread_cond_t work, done;
+	struct job ring[RING];
+	size_t head, next, tail; /* oldest not handed over; next to take; next free */
+	int stop;
+	size_t nthreads;
+	pthread_t th[JOBS_MAX];
+	const struct waba_checklist *cl;
+};
+
+static void job_run(struct job *j, const struct waba_checklist *cl)
 {
-	struct waba_source src = WABA_SOURCE_INIT;
+	j->src = (struct waba_source)WABA_SOURCE_INIT;
+	j->read_rc = j->walked ? waba_source_read_inside(&j->src, j->path, NULL, NULL, LINT_MAX_BYTES)
+	                       : waba_source_read(&j->src, j->path, LINT_MAX_BYTES);
+	if (j->read_rc < 0)
+		j->error = waba_xstrdup(waba_error_last());
+	else
+		waba_lint_prepare(&j->prep, &j->src, cl);
+}
+
+static void job_release(struct job *j)
+{
+	if (j->read_rc == 0 && j->done)
+		waba_lint_prepared_release(&j->prep);
+	waba_source_release(&j->src);
+	free(j->path);
+	free(j->error);
+	memset(j, 0, sizeof(*j));
+}
+
+static void *worker(void *arg)
+{
+	struct pool *p = arg;
+	pthread_mutex_lock(&p->mu);
+	for (;;) {
+		while (p->next == p->tail && !p->stop)
+			pthread_cond_wait(&p->work, &p->mu);
+		if (p->stop)
+			break;
+		struct job *j = &p->ring[p->next++ % RING];
+		pthread_mutex_unlock(&p->mu);
+		job_run(j, p->cl);
+		pthread_mutex_lock(&p->mu);
+		j->done = 1;
+		pthread_cond_broadcast(&p->done);
+	}
+	pthread_mutex_unlock(&p->mu);
+	return NULL;
+}
+
+static size_t lint_jobs = 0; /* --jobs; 0: one per processor */
+static struct pool *pool;
+
+/* Hand one linted file over to the report (this thread, in walk order). */
+static int lint_commit(struct cli_run *run, struct job *j)
+{
+	const char *path = j->path;
 	struct stat st;
-	/* a file found in a folder is opened only when regular (never blocks on a FIFO) */
-	if ((walked ? waba_source_read_inside(&src, path, NULL, NULL, LINT_MAX_BYTES)
-	            : waba_source_read(&src, path, LINT_MAX_BYTES)) < 0) {
+	if (j->read_rc < 0) {
 		if (strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISREG(st.st_mode) &&
 		    (size_t)st.st_size > LINT_MAX_BYTES) {
 			/* too big to be a template file: a finding, not a failure */
@@ -98,13 +173,96 @@ static int lint_file(struct cli_run *run, const char *path, int walked)
 			waba_report_end_item(&run->report);
 			return cli_run_flush(run);
 		}
-		int rc = cli_fail("%s", waba_error_last());
-		waba_source_release(&src);
+		return cli_fail("%s", j->error);
+	}
+	waba_lint_commit(&run->report, &j->prep, &lint_state);
+	return cli_run_flush(run);
+}
+
+/* Hand over the oldest file in flight, once a thread has linted it. */
+static int pool_commit_oldest(struct cli_run *run)
+{
+	struct job *j = &pool->ring[pool->head % RING];
+	pthread_mutex_lock(&pool->mu);
+	while (!j->done)
+		pthread_cond_wait(&pool->done, &pool->mu);
+	pthread_mutex_unlock(&pool->mu);
+	int rc = lint_commit(run, j);
+	job_release(j);
+	pool->head++;
+	return rc;
+}
+
+static void pool_start(const struct waba_checklist *cl, size_t n)
+{
+	pool = waba_xcalloc(1, sizeof(*pool));
+	pthread_mutex_init(&pool->mu, NULL);
+	pthread_cond_init(&pool->work, NULL);
+	pthread_cond_init(&pool->done, NULL);
+	pool->cl = cl;
+	waba_rule_find(""); /* the rule registry is built on first use: before the threads */
+	for (size_t i = 0; i < n; i++)
+		if (pthread_create(&pool->th[pool->nthreads], NULL, worker, pool) == 0)
+			pool->nthreads++;
+	if (pool->nthreads == 0) { /* no thread could start: lint here, one file at a time */
+		pthread_cond_destroy(&pool->work);
+		pthread_cond_destroy(&pool->done);
+		pthread_mutex_destroy(&pool->mu);
+		free(pool);
+		pool = NULL;
+	}
+}
+
+/* Hand over every file still in flight (rc == 0), or drop them (rc != 0); stop the threads. */
+static int pool_finish(struct cli_run *run, int rc)
+{
+	if (!pool)
+		return rc;
+	while (rc == 0 && pool->head != pool->tail)
+		rc = pool_commit_oldest(run);
+	pthread_mutex_lock(&pool->mu);
+	pool->stop = 1;
+	pthread_cond_broadcast(&pool->work);
+	pthread_mutex_unlock(&pool->mu);
+	for (size_t i = 0; i < pool->nthreads; i++)
+		pthread_join(pool->th[i], NULL);
+	for (; pool->head != pool->tail; pool->head++)
+		job_release(&pool->ring[pool->head % RING]);
+	pthread_cond_destroy(&pool->work);
+	pthread_cond_destroy(&pool->done);
+	pthread_mutex_destroy(&pool->mu);
+	free(pool);
+	pool = NULL;
+	return rc;
+}
+
+/* Lint one file: queue it for the threads, handing over the oldest when the ring is full. */
+static int lint_file(struct cli_run *run, const char *path, int walked)
+{
+	if (!pool && lint_jobs > 1)
+		pool_start(run->checklist, lint_jobs);
+	if (!pool) {
+		struct job j = { 0 };
+		j.path = waba_xstrdup(path);
+		j.walked = walked;
+		job_run(&j, run->checklist);
+		j.done = 1;
+		int rc = lint_commit(run, &j);
+		job_release(&j);
 		return rc;
 	}
-	waba_lint_source_state(&run->report, &src, run->checklist, &lint_state);
-	waba_source_release(&src);
-	return cli_run_flush(run);
+	int rc = 0;
+	if (pool->tail - pool->head == RING && (rc = pool_commit_oldest(run)) != 0)
+		return rc;
+	struct job *j = &pool->ring[pool->tail % RING];
+	memset(j, 0, sizeof(*j));
+	j->path = waba_xstrdup(path);
+	j->walked = walked;
+	pthread_mutex_lock(&pool->mu);
+	pool->tail++;
+	pthread_cond_signal(&pool->work);
+	pthread_mutex_unlock(&pool->mu);
+	return 0;
 }
 
 static int visit_file(struct walk *w, const char *path, int walked)
@@ -274,8 +432,10 @@ int cmd_lint(int argc, char **argv)
 	struct cli_strlist args = { 0 };
 	int rc;
 	cli_run_init(&run, "lint");
+	const char *jobs_opt = NULL;
 	const struct cli_opt opts[] = {
 		CLI_OPT_COMMON(&run.common),
+		CLI_OPT_STRING("jobs", &jobs_opt, "N", N_("files linted at the same time (default: one per processor)")),
 		CLI_OPT_END(),
 	};
 	rc = cli_run_parse(&run, opts, argc, argv, &args, "FILE|DIR|-...",
@@ -288,6 +448,19 @@ int cmd_lint(int argc, char **argv)
 		free(args.v);
 		return cli_fail("%s", _("lint: give template files, folders or '-' for standard input (try --help)"));
 	}
+	if (jobs_opt) {
+		char *end;
+		long n = strtol(jobs_opt, &end, 10);
+		if (*jobs_opt < '0' || *jobs_opt > '9' || *end || n < 1 || n > JOBS_MAX) {
+			free(args.v);
+			return cli_fail(_("lint: --jobs takes a number from 1 to %d, not '%.8s%s'"), JOBS_MAX, jobs_opt,
+			                strlen(jobs_opt) > 8 ? "..." : "");
+		}
+		lint_jobs = (size_t)n;
+	} else {
+		long n = sysconf(_SC_NPROCESSORS_ONLN);
+		lint_jobs = n < 1 ? 1 : n > JOBS_MAX ? JOBS_MAX : (size_t)n;
+	}
 	if ((rc = cli_run_setup(&run)) != 0)
 		goto done;
 	struct walk plan = { .run = &run, .plan = 1, .in_order = 1 }, lint = { .run = &run };
@@ -296,7 +469,7 @@ int cmd_lint(int argc, char **argv)
 	free(plan.last_short);
 	if (plan.in_order && (rc = cli_run_stream(&run)) != 0)
 		goto done;
-	rc = walk_args(&lint, &args);
+	rc = pool_finish(&run, walk_args(&lint, &args));
 	if (rc == 0)
 		rc = cli_run_finish(&run);
 done:

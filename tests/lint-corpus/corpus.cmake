@@ -13,3 +13,7 @@ foreach(kind clean bad)
     endif()
   endforeach()
 endforeach()
+# The report is the same whatever the number of threads lint uses (cli/cmd_lint.c).
+add_test(NAME lint-corpus/jobs-same-report
+         COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/lint-corpus/jobs.sh ${WABA_EXE} ${CMAKE_SOURCE_DIR})
+set_tests_properties(lint-corpus/jobs-same-report PROPERTIES LABELS cli TIMEOUT 300)
