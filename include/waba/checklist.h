@@ -74,9 +74,6 @@ int waba_checklist_load_default(struct waba_checklist **out);
 /* A limit (an integer); -1 when the checklist has none. */
 long waba_checklist_limit(const struct waba_checklist *cl, const char *id);
 
-/* The policy-source URL given for a limit, or NULL. */
-const char *waba_checklist_limit_source(const struct waba_checklist *cl, const char *id);
-
 const struct waba_termlist *waba_checklist_terms(const struct waba_checklist *cl, const char *id);
 const struct waba_set *waba_checklist_set(const struct waba_checklist *cl, const char *id);
 const struct waba_set_item *waba_set_find(const struct waba_set *set, const char *value);

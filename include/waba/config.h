@@ -80,10 +80,9 @@ int waba_baseline_load(struct waba_baseline *out, const char *path);
 void waba_baseline_apply(struct waba_baseline *bl, struct waba_findings *fs);
 /* The two halves of waba_baseline_apply(), for findings that come file by file: remove
  * the findings that match an entry (marking it used), then, after the last file, add
- * the notes for the entries still unused (waba_baseline_unused() counts them). */
+ * the notes for the entries still unused. */
 void waba_baseline_filter(struct waba_baseline *bl, struct waba_findings *fs);
 void waba_baseline_add_unused(const struct waba_baseline *bl, struct waba_findings *fs);
-size_t waba_baseline_unused(const struct waba_baseline *bl);
 /* Write the findings of `fs` (severity note excluded) as the new baseline, atomically. */
 int waba_baseline_write(const char *path, const struct waba_findings *fs);
 void waba_baseline_release(struct waba_baseline *bl);

@@ -226,14 +226,6 @@ void waba_baseline_filter(struct waba_baseline *bl, struct waba_findings *fs)
 	free(dir);
 }
 
-size_t waba_baseline_unused(const struct waba_baseline *bl)
-{
-	size_t n = 0;
-	for (size_t i = 0; bl && i < bl->len; i++)
-		n += !bl->v[i].used;
-	return n;
-}
-
 void waba_baseline_apply(struct waba_baseline *bl, struct waba_findings *fs)
 {
 	if (!bl || !fs)

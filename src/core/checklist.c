@@ -85,12 +85,6 @@ long waba_checklist_limit(const struct waba_checklist *cl, const char *id)
 	return l ? l->value : -1;
 }
 
-const char *waba_checklist_limit_source(const struct waba_checklist *cl, const char *id)
-{
-	const struct limit *l = find_limit(cl, id);
-	return l ? l->source : NULL;
-}
-
 const struct waba_termlist *waba_checklist_terms(const struct waba_checklist *cl, const char *id)
 {
 	struct waba_termlist key = { (char *)id, NULL, 0, NULL };

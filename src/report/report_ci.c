@@ -143,18 +143,6 @@ void waba_ci_add_line(struct waba_strbuf *sb, const struct waba_report *r, const
 	add_hint(sb, f);
 }
 
-int waba_ci_write_json(FILE *out, cJSON *root)
-{
-	char *text = cJSON_PrintBuffered(root, 8192, 1);
-	int ok;
-	cJSON_Delete(root);
-	if (!text)
-		return waba_error_set(WABA_ENOMEM, _("out of memory formatting the report"));
-	ok = fputs(text, out) >= 0 && fputc('\n', out) != EOF;
-	free(text);
-	return ok ? 0 : waba_error_set(WABA_EIO, _("cannot write the report"));
-}
-
 const char *waba_ci_level(enum waba_severity sev)
 {
 	switch (sev) {

@@ -72,9 +72,6 @@ void waba_ci_add_line(struct waba_strbuf *sb, const struct waba_report *r, const
 /* SARIF / GitHub level word: "error", "warning", "note" ("none" for off). */
 const char *waba_ci_level(enum waba_severity sev);
 
-/* Print `root` (formatted) and a newline to `out`, then delete it. 0, WABA_ENOMEM or WABA_EIO. */
-int waba_ci_write_json(FILE *out, cJSON *root);
-
 /* FNV-1a, 64 bits: start with WABA_FNV_OFFSET, feed strings (the NUL is fed too, as a separator). */
 #define WABA_FNV_OFFSET UINT64_C(0xcbf29ce484222325)
 uint64_t waba_ci_fnv(uint64_t h, const char *s);
