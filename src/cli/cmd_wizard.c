@@ -1073,6 +1073,7 @@ static void readiness(struct wizard *w, struct blockers *b)
 
 	wiz_heading(w, "wizard.readiness");
 	r.command = "check";
+	r.views = 1; /* for report.html */
 	c.paths_anywhere = 1;
 	if (waba_check_application_file(&c, &r, w->st.path, w->run->checklist) < 0)
 		printf("%s\n", waba_error_last());
@@ -1084,6 +1085,19 @@ static void readiness(struct wizard *w, struct blockers *b)
 	o.color = w->color;
 	o.lang = w->lang;
 	waba_reporter_find("text")->write(stdout, &r, &o);
+	/* the same report as a page, report.html beside the request (docs/formats.md) */
+	r.extra = cJSON_CreateObject();
+	cJSON_AddItemToObject(r.extra, "readiness", waba_readiness_json(&c.readiness, w->run->checklist, w->lang));
+	char *page = NULL;
+	size_t page_len = 0;
+	FILE *mem = open_memstream(&page, &page_len);
+	o.color = 0;
+	if (mem) {
+		int err = waba_reporter_find("html")->write(mem, &r, &o);
+		if (fclose(mem) == 0 && err == 0 && waba_atomic_write("report.html", page, page_len, 0644) < 0)
+			printf("%s\n", waba_error_last());
+	}
+	free(page);
 	b->n = b->template_errors = 0;
 	b->first = NSTEPS;
 	waba_strbuf_reset(&b->list);
