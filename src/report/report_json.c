@@ -4,7 +4,7 @@
  * Streamed (report.h): "findings" comes first in the document, so findings are written
  * as their parts arrive; the items are spooled (memory, then a temporary file) until
  * the end, when the summary counts are known. The document is cJSON's formatted print
- * of {tool, version, findings, items, summary, extra...}: the skeleton is printed by
+ * of {tool, version, format_version, findings, items, summary, extra...}: the skeleton is printed by
  * cJSON with placeholders for the two arrays, and every element is printed by cJSON at
  * its depth, so the bytes are those of printing the whole tree at once.
  */
@@ -17,6 +17,7 @@
 #include "waba/status.h"
 #include "waba/waba.h"
 
+#define WABA_JSON_FORMAT_VERSION 1
 #define ELEMENT_DEPTH 2 /* root object, then the array */
 
 struct json_stream {
@@ -53,6 +54,9 @@ static int skeleton(const struct waba_report *r, const struct waba_ci_counts *c,
 	cJSON *root = cJSON_CreateObject();
 	cJSON_AddStringToObject(root, "tool", "waba-preflight");
 	cJSON_AddStringToObject(root, "version", waba_version());
+	/* the report's own format (docs/report.schema.json): raised when a member changes meaning
+	 * or goes away; members may be added within a format version */
+	cJSON_AddNumberToObject(root, "format_version", WABA_JSON_FORMAT_VERSION);
 	cJSON_AddRawToObject(root, "findings", WABA_CI_SLOT1);
 	cJSON_AddRawToObject(root, "items", WABA_CI_SLOT2);
 	cJSON *summary = cJSON_AddObjectToObject(root, "summary");

@@ -15,6 +15,7 @@
 # Usage: run_case.sh WABA_EXE CASE_DIR [--update]
 set -u
 exe=$1 dir=$2 update=${3:-}
+here=$(cd "$(dirname "$0")" && pwd)
 cd "$dir" || exit 2
 out=$(mktemp) err=$(mktemp)
 trap 'rm -f "$out" "$err"' EXIT
@@ -51,11 +52,33 @@ except Exception as e:
     print("stdout is not JSON:", e); print(open(sys.argv[1]).read()[:2000]); sys.exit(1)
 want = json.load(open(sys.argv[2]))
 got["version"] = "@VERSION@"
+# the report's format version (docs/report.schema.json); the expectations predate it
+if "format_version" not in want:
+    if got.get("format_version") != 1:
+        print("format_version: got", got.get("format_version"), "want 1"); sys.exit(1)
+    got.pop("format_version")
 if got != want:
     print("JSON report differs:")
     print("--- want"); print(json.dumps(want, indent=2, ensure_ascii=False))
     print("--- got"); print(json.dumps(got, indent=2, ensure_ascii=False))
     sys.exit(1)
+PY
+fi
+# every JSON report is valid against the published schema (docs/report.schema.json)
+if [ -f expected.json ] && [ -s "$out" ]; then
+  schema="$here/../../docs/report.schema.json"
+  /usr/bin/python3 - "$out" "$schema" <<'PY' || fail=1
+import json, sys
+import jsonschema
+try:
+    doc = json.load(open(sys.argv[1]))
+except Exception:
+    sys.exit(0)  # reported above
+if isinstance(doc, dict) and doc.get("tool") == "waba-preflight":
+    try:
+        jsonschema.validate(doc, json.load(open(sys.argv[2])))
+    except jsonschema.ValidationError as e:
+        print("the JSON report does not match docs/report.schema.json:", e.message); sys.exit(1)
 PY
 fi
 if [ -f expected.stdout ] && ! diff -u expected.stdout "$out"; then

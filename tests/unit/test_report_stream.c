@@ -214,6 +214,7 @@ static void test_json_is_cjson_print(void **state)
 	cJSON *root = cJSON_CreateObject(), *findings, *items, *summary;
 	cJSON_AddStringToObject(root, "tool", "waba-preflight");
 	cJSON_AddStringToObject(root, "version", waba_version());
+	cJSON_AddNumberToObject(root, "format_version", 1);
 	findings = cJSON_AddArrayToObject(root, "findings");
 	for (size_t i = 0; i < r.findings.len; i++) {
 		const struct waba_finding *f = &r.findings.v[i];
