@@ -8,7 +8,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
-/* Write `len` bytes to `path` atomically with permissions `mode` (e.g. 0644).
+/* Write `len` bytes to `path` atomically with permissions `mode` less the umask (0666 for
+ * ordinary outputs, 0600 for personal data); the temporary file is 0600 and removed on failure.
  * @return 0, or WABA_EIO with the reason. */
 int waba_atomic_write(const char *path, const void *data, size_t len, int mode);
 

@@ -27,8 +27,9 @@ struct waba_source {
 	size_t len;
 	size_t *line_starts; /* built on first use */
 	size_t nlines;
+	size_t *cp_blocks; /* code points before each 1 KiB block: columns on long lines; on first use */
 };
-#define WABA_SOURCE_INIT { NULL, NULL, 0, NULL, 0 }
+#define WABA_SOURCE_INIT { NULL, NULL, 0, NULL, 0, NULL }
 
 /* Default cap on what we read of one input file: 64 MiB. */
 #define WABA_SOURCE_MAX ((size_t)64 << 20)

@@ -285,7 +285,7 @@ static int open_outputs(struct cli_run *run)
 		struct cli_output *o = &run->outputs[i];
 		o->options = run->report_options;
 		o->options.color = 0;
-		if (waba_atomic_open(&o->file, o->path, 0644) < 0)
+		if (waba_atomic_open(&o->file, o->path, 0666) < 0)
 			return cli_fail("%s", waba_error_last());
 	}
 	return 0;

@@ -143,7 +143,7 @@ static int write_message(const char *output, const struct waba_strbuf *msg)
 			return cli_fail("%s", _("cannot write the message to standard output"));
 		return 0;
 	}
-	if (waba_atomic_write(output, msg->buf, msg->len, 0644) < 0)
+	if (waba_atomic_write(output, msg->buf, msg->len, 0600) < 0)
 		return cli_fail("%s", waba_error_last());
 	return 0;
 }

@@ -4,7 +4,7 @@
 
 static int write_png(const char *path, const struct waba_strbuf *png)
 {
-	if (waba_atomic_write(path, png->buf, png->len, 0644) < 0)
+	if (waba_atomic_write(path, png->buf, png->len, 0666) < 0)
 		return cli_fail("%s", waba_error_last()); /* already "cannot write 'PATH': why" */
 	return 0;
 }

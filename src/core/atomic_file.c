@@ -15,8 +15,10 @@ int waba_atomic_open(struct waba_atomic_file *af, const char *path, int mode)
 {
 	memset(af, 0, sizeof(*af));
 	af->path = waba_xstrdup(path);
-	af->tmp = waba_xasprintf("%s.tmp.XXXXXX", path);
-	int fd = mkstemp(af->tmp);
+	/* a short name in the same folder, so a target name near NAME_MAX still fits */
+	const char *slash = strrchr(path, '/');
+	af->tmp = slash ? waba_xasprintf("%.*s/.waba-XXXXXX", (int)(slash - path), path) : waba_xstrdup(".waba-XXXXXX");
+	int fd = mkstemp(af->tmp); /* 0600 while written */
 	if (fd < 0) {
 		int e = errno;
 		free(af->path);
@@ -24,7 +26,9 @@ int waba_atomic_open(struct waba_atomic_file *af, const char *path, int mode)
 		memset(af, 0, sizeof(*af));
 		return waba_error_set(WABA_EIO, _("cannot write '%s': %s"), path, strerror(e));
 	}
-	(void)fchmod(fd, (mode_t)mode);
+	mode_t um = umask(0); /* read the umask: the final mode respects it (0666 & ~umask) */
+	umask(um);
+	(void)fchmod(fd, (mode_t)mode & ~um);
 	af->fp = fdopen(fd, "wb");
 	if (!af->fp) {
 		close(fd);

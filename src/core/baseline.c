@@ -304,7 +304,7 @@ int waba_baseline_write(const char *path, const struct waba_findings *fs)
 		waba_strbuf_adds(&sb, i + 1 < n ? "},\n" : "}\n");
 	}
 	waba_strbuf_adds(&sb, n ? "  ]\n}\n" : "]\n}\n");
-	err = waba_atomic_write(path, waba_strbuf_cstr(&sb), sb.len, 0644);
+	err = waba_atomic_write(path, waba_strbuf_cstr(&sb), sb.len, 0666);
 	waba_strbuf_release(&sb);
 	entries_release(v, n);
 	free(dir);

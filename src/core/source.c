@@ -160,6 +160,21 @@ static void build_index(struct waba_source *src)
 			src->line_starts[src->nlines++] = i + 1;
 }
 
+/* Code points before `offset`: a table per CP_BLOCK bytes, then at most a block counted. */
+#define CP_BLOCK ((size_t)1024)
+static size_t code_points_before(struct waba_source *src, size_t offset)
+{
+	if (!src->cp_blocks) {
+		size_t n = src->len / CP_BLOCK + 1;
+		src->cp_blocks = waba_xmalloc(n * sizeof(size_t));
+		src->cp_blocks[0] = 0;
+		for (size_t k = 1; k < n; k++)
+			src->cp_blocks[k] = src->cp_blocks[k - 1] + waba_utf8_length(src->data + (k - 1) * CP_BLOCK, CP_BLOCK);
+	}
+	size_t k = offset / CP_BLOCK;
+	return src->cp_blocks[k] + waba_utf8_length(src->data + k * CP_BLOCK, offset - k * CP_BLOCK);
+}
+
 static void offset_to_line_col(struct waba_source *src, size_t offset, unsigned *line, unsigned *col)
 {
 	if (!src->line_starts)
@@ -176,7 +191,10 @@ static void offset_to_line_col(struct waba_source *src, size_t offset, unsigned 
 	}
 	size_t start = src->line_starts[lo];
 	*line = (unsigned)(lo + 1);
-	*col = (unsigned)(waba_utf8_length(src->data + start, offset - start) + 1);
+	if (offset - start <= 2 * CP_BLOCK)
+		*col = (unsigned)(waba_utf8_length(src->data + start, offset - start) + 1);
+	else /* a long line (minified JSON): not counted from its start for every finding */
+		*col = (unsigned)(code_points_before(src, offset) - code_points_before(src, start) + 1);
 }
 
 struct waba_loc waba_source_loc(struct waba_source *src, size_t offset)
@@ -216,7 +234,9 @@ void waba_source_release(struct waba_source *src)
 	free(src->name);
 	free(src->data);
 	free(src->line_starts);
+	free(src->cp_blocks);
 	src->name = src->data = NULL;
 	src->line_starts = NULL;
+	src->cp_blocks = NULL;
 	src->len = src->nlines = 0;
 }

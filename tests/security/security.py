@@ -327,6 +327,58 @@ def case_lint_walk():
                f"{name}: no word on stderr", out, err)
 
 
+# ---- 5. long lines: line:column is not recounted from the line's start ------------------------
+
+def case_long_lines():
+    """Generous bounds (a loaded 2-core machine, sanitizers): before the fix these took 80 s and 74 s."""
+    root = tempfile.mkdtemp(prefix="waba-sec-")
+    ts = [{"name": f"order_{i}", "language": "pt_BR", "category": "UTILITY",
+           "components": [{"type": "BODY", "text": f"Ola {{{{1}}}}, pedido {i} saiu {{{{3}}}}."}]} for i in range(20000)]
+    shapes = {"oneline.json": json.dumps(ts),
+              "many.txt": "---\nname: many\nlanguage: pt_BR\ncategory: UTILITY\n---\nOla "
+                          + " ".join("{{%d}} texto texto" % (i % 7 + 1) for i in range(100000)) + "\n"}
+    for name, text in shapes.items():
+        with open(os.path.join(root, name), "w") as f:
+            f.write(text)
+        start = time.monotonic()
+        code, out, err = run(["lint", name, "--format", "json"], root, timeout=240)
+        took = time.monotonic() - start
+        expect(took < 120, f"{name}: {took:.1f} s")
+        rep = json.loads(out)
+        expect(code == 1 and rep["findings"], f"{name}: exit {code}", out[:500], err)
+        last = max(f.get("column", 0) for f in rep["findings"])
+        expect(name != "oneline.json" or last > 1000000, f"{name}: columns do not reach the end of the line ({last})")
+
+
+# ---- 8. written files respect the umask; personal data 0600; short temporary names -------------
+
+def case_umask():
+    root = tempfile.mkdtemp(prefix="waba-sec-")
+    d = app_dir(root)
+    os.makedirs(os.path.join(d, ".git"))
+    long_name = "r" * 250 + ".eml"  # NAME_MAX 255: a suffix added to it would not fit
+    for um, eml_mode, rep_mode in ((0o077, 0o600, 0o600), (0o022, 0o600, 0o644), (0o002, 0o600, 0o664)):
+        old = os.umask(um)
+        try:
+            code, out, err = run(["email", "application.json", "-o", long_name, "--format", "json,json:rep.json"], d)
+        finally:
+            os.umask(old)
+        expect(code == 0, f"umask {um:o}: exit {code}", out, err)
+        got = stat.S_IMODE(os.stat(os.path.join(d, long_name)).st_mode)
+        expect(got == eml_mode, f"umask {um:o}: the .eml is {got:o}, want {eml_mode:o}")
+        if os.path.exists(os.path.join(d, "rep.json")):
+            got = stat.S_IMODE(os.stat(os.path.join(d, "rep.json")).st_mode)
+            expect(got == rep_mode, f"umask {um:o}: the report is {got:o}, want {rep_mode:o}")
+            os.unlink(os.path.join(d, "rep.json"))
+        os.unlink(os.path.join(d, long_name))
+    left = [n for n in os.listdir(d) if n.startswith(".waba-")]
+    expect(not left, f"temporary files left: {left}")
+    # a write that fails removes its temporary file
+    os.makedirs(os.path.join(d, "dir.eml"))
+    code, out, err = run(["email", "application.json", "-o", "dir.eml"], d)
+    expect(code == 2 and not [n for n in os.listdir(d) if n.startswith(".waba-")], f"failed write: exit {code}", out, err)
+
+
 CASES = {name[5:].replace("_", "-"): f for name, f in globals().items() if name.startswith("case_")}
 
 if __name__ == "__main__":
