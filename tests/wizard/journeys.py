@@ -140,6 +140,43 @@ def final_screen(s, sent=False):
     s.expect(re.escape(text("wizard.done", s.lang).split("{file}")[0]))
 
 
+def report_page(d):
+    """The wizard leaves report.html beside the request: one self-contained page in the
+    person's language, with the profile card and the readiness checklist, and nothing active."""
+    import html.parser
+    path = os.path.join(d, "report.html")
+    check(os.path.exists(path), "no report.html beside the request")
+    with open(path, encoding="utf-8") as f:
+        page = f.read()
+
+    class Tags(html.parser.HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.tags, self.attrs, self.text = [], [], []
+
+        def handle_starttag(self, tag, attrs):
+            self.tags.append(tag)
+            self.attrs.extend((tag, k, v or "") for k, v in attrs)
+
+        def handle_data(self, data):
+            self.text.append(data)
+
+    p = Tags()
+    p.feed(page)
+    text = " ".join(p.text)
+    check("Casa Aurora" in text, "report.html does not show the display name")
+    check("script" not in p.tags and "iframe" not in p.tags, "report.html has active content")
+    check(not any(k.startswith("on") for _, k, _ in p.attrs), "report.html has an event handler")
+    check(any(t == "meta" and k == "content" and "default-src 'none'" in v for t, k, v in p.attrs),
+          "report.html has no strict Content-Security-Policy")
+    check(any(t == "html" and k == "lang" and v.startswith(LANG) for t, k, v in p.attrs),
+          "report.html is not in the person's language (%s)" % LANG)
+    check(not re.search(r'src="(https?:)?//', page) and "link" not in p.tags,
+          "report.html loads something from the network")
+    check(any(t == "img" and k == "src" and v.startswith("data:image/png") for t, k, v in p.attrs),
+          "report.html does not embed the photo")
+
+
 # ---- cases -----------------------------------------------------------------------------
 
 def case_clean():
@@ -161,6 +198,7 @@ def case_clean():
     with open(os.path.join(d, "request.eml"), encoding="utf-8") as f:
         eml = f.read()
     check("Casa Aurora" in eml, "the e-mail lacks the display name")
+    report_page(d)
     if LANG != "en":  # one term per language (docs/translating.md): Meta's own name for it
         loose = re.sub(r"\(Business Manager\)", "", s.transcript())
         check("Business Manager" not in loose, "the English 'Business Manager' beside the glossary term", s)
