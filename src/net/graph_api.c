@@ -7,7 +7,7 @@
  */
 #include <cjson/cJSON.h>
 #include <ctype.h>
-#include <curl/curl.h>
+#include "net/netlib.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>

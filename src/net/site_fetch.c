@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <curl/curl.h>
+#include "net/netlib.h"
 #include "waba/i18n.h"
 #include "waba/name.h"
 #include "waba/status.h"

@@ -7,7 +7,7 @@
  * Credentials are passed to libcurl only; no message we build contains them, and
  * URLs carrying user:password are refused so they cannot leak through logs.
  */
-#include <curl/curl.h>
+#include "net/netlib.h"
 #include <stdlib.h>
 #include <string.h>
 #include "waba/i18n.h"

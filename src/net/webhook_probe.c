@@ -13,14 +13,9 @@
  * Location header, a body) is scrubbed of both before it is stored.
  */
 #include <cjson/cJSON.h>
-#include <curl/curl.h>
+#include "net/netlib.h"
 #include <errno.h>
 #include <fcntl.h>
-#include <openssl/evp.h>
-#include <openssl/hmac.h>
-#include <openssl/rand.h>
-#include <openssl/ssl.h>
-#include <openssl/x509.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -27,6 +27,8 @@ for f in ./usr/bin/waba-preflight ./usr/share/man/man1/waba-preflight.1 \
 done
 # the phone-number plug-in, in LIBDIR/waba-preflight (lib, lib64 or lib/<multiarch>)
 grep -Eq ' \./usr/lib(64)?(/[^/]+)?/waba-preflight/waba-phone\.so$' "$tmp/contents" || fail "the .deb lacks the phone plug-in"
+# the network plug-in (libcurl and OpenSSL, loaded only by the commands that go online)
+grep -Eq ' \./usr/lib(64)?(/[^/]+)?/waba-preflight/waba-net\.so$' "$tmp/contents" || fail "the .deb lacks the network plug-in"
 
 # --- unpacked somewhere else, run from yet another folder -----------------------------
 use() { # use ROOT_BIN LABEL
@@ -56,6 +58,12 @@ use() { # use ROOT_BIN LABEL
   "$exe" phone --format json '+55 11 3456-7890' >"$tmp/phone.out" 2>&1 ||
     { cat "$tmp/phone.out"; fail "$label: phone did not run"; }
   grep -q '"e164":[[:space:]]*"+551134567890"' "$tmp/phone.out" || { cat "$tmp/phone.out"; fail "$label: phone gave no E.164"; }
+  # the network plug-in travels with it too: libcurl checks the Graph URL (refused: not HTTPS)
+  set +e
+  "$exe" business --online --graph-url http://example.com 123456789012345 >"$tmp/net.out" 2>&1
+  rc=$?
+  set -e
+  [ "$rc" = 2 ] && grep -q "use https://" "$tmp/net.out" || { cat "$tmp/net.out"; fail "$label: the network plug-in did not load"; }
   # no file of the build or source tree is opened
   if command -v strace >/dev/null 2>&1; then
     env -u WABA_PREFLIGHT_CHECKLISTS -u WABA_PREFLIGHT_LOCALEDIR strace -f -e trace=open,openat,stat,newfstatat \
