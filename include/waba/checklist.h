@@ -88,6 +88,15 @@ const char *waba_checklist_text(const struct waba_checklist *cl, const char *id,
 int waba_checklist_rule_severity(const struct waba_checklist *cl, const char *id,
                                  enum waba_severity *out);
 
+/*
+ * Whether `cl` has every limit, set, term list and text the sources look up by a
+ * literal id (tools/checklist_needs.py collects them at build time). Call it once the
+ * checklists are loaded: a value missing is an error at start-up, never a silent
+ * default or a rule switched off. @return 0, or WABA_EINVAL with a message naming the
+ * first id missing (`dir` names where the checklists came from).
+ */
+int waba_checklist_check_needs(const struct waba_checklist *cl, const char *dir);
+
 void waba_checklist_free(struct waba_checklist *cl);
 
 #endif

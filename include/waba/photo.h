@@ -40,7 +40,7 @@ struct waba_photo_limits {
 	unsigned long analysis_pixels;/* and at most about this many pixels in all */
 };
 
-/* Limits from the checklist (photo.decode.*), with safe defaults for absent ones. */
+/* Limits from the checklist (photo.decode.*, photo.analysis.*); every one is there (checked at start-up). */
 void waba_photo_limits_from(struct waba_photo_limits *out, const struct waba_checklist *cl);
 
 struct waba_photo {

@@ -423,7 +423,7 @@ static void check_name(struct ctx *c)
 			break;
 		}
 	}
-	long max = limit(c, "template.name.max_length", 512);
+	long max = limit(c, "template.name.max_length");
 	size_t len = waba_utf8_length(n->s, n->len);
 	if (len == 0)
 		add_at(c, &RULE_NAME_LENGTH, n, 0, 0, "%s", _("the template name is empty"));
@@ -657,8 +657,8 @@ static void check_ratio(struct ctx *c, const struct waba_tpl_text *t, struct wab
 		words++;
 	}
 	waba_words_release(&w);
-	long a = limit(c, "template.param.ratio.words_per_param", 2);
-	long b = limit(c, "template.param.ratio.extra_words", 1);
+	long a = limit(c, "template.param.ratio.words_per_param");
+	long b = limit(c, "template.param.ratio.extra_words");
 	size_t need = (size_t)a * occurrences + (size_t)b;
 	if (words < need)
 		add_at(c, &RULE_VAR_RATIO, t, 0, t->len,
@@ -779,7 +779,7 @@ static void check_markdown(struct ctx *c, const struct waba_tpl_text *t, const s
 
 static void check_newlines(struct ctx *c, const struct waba_tpl_text *t)
 {
-	long max = limit(c, "template.body.max_newlines_in_a_row", 3);
+	long max = limit(c, "template.body.max_newlines_in_a_row");
 	size_t run = 0, run_start = 0;
 	for (size_t i = 0; i <= t->len; i++) {
 		if (i < t->len && (t->s[i] == '\n' || t->s[i] == '\r' || t->s[i] == ' ' || t->s[i] == '\t')) {
@@ -856,13 +856,13 @@ static void check_header(struct ctx *c)
 			free(fmt);
 			return;
 		}
-		long max = limit(c, "template.header.text.max_length", 60);
+		long max = limit(c, "template.header.text.max_length");
 		size_t len = waba_utf8_length(x->s, x->len);
 		if (len == 0 || (long)len > max)
 			add_at(c, &RULE_HEADER_LENGTH, x, 0, x->len, _("the header has %zu characters; the limit is %ld"), len, max);
 		size_t n = waba_tpl_vars(x->s, x->len, &v);
 		struct vars_result r = check_vars(c, x, v, n, _("header"));
-		long maxp = limit(c, "template.header.text.max_params", 1);
+		long maxp = limit(c, "template.header.text.max_params");
 		if ((long)r.total > maxp)
 			add_at(c, &RULE_HEADER_PARAMS, x, 0, x->len, _("the header has %zu variables; at most %ld"), r.total, maxp);
 		check_samples(c, h, x, &r, _("header"));
@@ -901,7 +901,7 @@ static void check_body(struct ctx *c)
 	if (is_category(t, "AUTHENTICATION"))
 		add_at(c, &WABA_RULE_TEMPLATE_AUTH, x, 0, x->len, "%s",
 		       _("an AUTHENTICATION template uses Meta's preset body: remove 'text' and set add_security_recommendation"));
-	long max = limit(c, "template.body.max_length", 1024);
+	long max = limit(c, "template.body.max_length");
 	size_t len = waba_utf8_length(x->s, x->len);
 	if (len == 0)
 		add_at(c, &RULE_BODY_REQUIRED, x, 0, 0, "%s", _("the body text is empty"));
@@ -915,7 +915,7 @@ static void check_body(struct ctx *c)
 	check_markdown(c, x, v, n);
 	check_newlines(c, x);
 	size_t first, emoji = count_emoji(x->s, x->len, &first);
-	long max_emoji = limit(c, "template.body.max_emoji", 10);
+	long max_emoji = limit(c, "template.body.max_emoji");
 	if ((long)emoji > max_emoji)
 		add_at(c, &RULE_BODY_EMOJI, x, first, first + 1, _("the body has %zu emoji; more than %ld may be refused"),
 		       emoji, max_emoji);
@@ -932,7 +932,7 @@ static void check_footer(struct ctx *c)
 		return;
 	if (is_category(t, "AUTHENTICATION")) {
 		long e = ft->code_expiration_minutes;
-		long lo = limit(c, "template.auth.code_expiration.min", 1), hi = limit(c, "template.auth.code_expiration.max", 90);
+		long lo = limit(c, "template.auth.code_expiration.min"), hi = limit(c, "template.auth.code_expiration.max");
 		if (e != -1 && (e < lo || e > hi))
 			add_node(c, &WABA_RULE_TEMPLATE_AUTH, ft->node, _("code_expiration_minutes is %ld; it must be %ld to %ld"), e, lo, hi);
 		if (!x->s)
@@ -942,7 +942,7 @@ static void check_footer(struct ctx *c)
 		add_node(c, &RULE_FOOTER_LENGTH, ft->node, "%s", _("the FOOTER component has no 'text'"));
 		return;
 	}
-	long max = limit(c, "template.footer.max_length", 60);
+	long max = limit(c, "template.footer.max_length");
 	size_t len = waba_utf8_length(x->s, x->len);
 	if (len == 0 || (long)len > max)
 		add_at(c, &RULE_FOOTER_LENGTH, x, 0, x->len, _("the footer has %zu characters; the limit is %ld"), len, max);

@@ -158,7 +158,7 @@ static void check_duplicates(struct ctx *c, const struct waba_tpl_button *b, siz
 static void check_button_label(struct ctx *c, const struct waba_tpl_button *b)
 {
 	const struct waba_tpl_text *x = &b->text;
-	long max = limit(c, "template.buttons.text.max_length", 25);
+	long max = limit(c, "template.buttons.text.max_length");
 	size_t len = waba_utf8_length(x->s, x->len), first;
 	struct waba_tpl_var *v = NULL;
 	if (len == 0 || (long)len > max)
@@ -189,7 +189,7 @@ static void check_url_button(struct ctx *c, const struct waba_tpl_button *b)
 		add_node(c, &WABA_RULE_TEMPLATE_URL_BUTTON, b->node, "%s", _("the URL button has no 'url'"));
 		return;
 	}
-	long max = limit(c, "template.buttons.url.max_length", 2000);
+	long max = limit(c, "template.buttons.url.max_length");
 	size_t len = waba_utf8_length(u->s, u->len);
 	if ((long)len > max)
 		add_at(c, &WABA_RULE_TEMPLATE_URL_BUTTON, u, 0, u->len, _("the URL has %zu characters; the limit is %ld"), len, max);
@@ -203,7 +203,7 @@ static void check_url_button(struct ctx *c, const struct waba_tpl_button *b)
 			continue;
 		}
 		good++;
-		if ((long)good > limit(c, "template.buttons.url.max_params", 1))
+		if ((long)good > limit(c, "template.buttons.url.max_params"))
 			add_at(c, &WABA_RULE_TEMPLATE_URL_BUTTON, u, v[i].start, v[i].end, "%s", _("a button URL takes at most one variable"));
 		else if (v[i].end != u->len)
 			add_at(c, &WABA_RULE_TEMPLATE_URL_BUTTON, u, v[i].start, v[i].end, "%s",
@@ -223,7 +223,7 @@ static void check_phone_button(struct ctx *c, const struct waba_tpl_button *b)
 		add_node(c, &WABA_RULE_TEMPLATE_PHONE_BUTTON, b->node, "%s", _("the PHONE_NUMBER button has no 'phone_number'"));
 		return;
 	}
-	long max = limit(c, "template.buttons.phone.max_length", 20);
+	long max = limit(c, "template.buttons.phone.max_length");
 	size_t digits = 0;
 	for (size_t i = 0; i < p->len; i++) {
 		if (isdigit((unsigned char)p->s[i])) {
@@ -244,7 +244,7 @@ void waba_check_template_buttons(struct ctx *c)
 {
 	const struct waba_template *t = c->tpl;
 	const struct waba_set *types = waba_checklist_set(c->cl, "template.button_types");
-	long max_total = limit(c, "template.buttons.max_total", 10);
+	long max_total = limit(c, "template.buttons.max_total");
 	int auth = is_category(t, "AUTHENTICATION"), otp = 0;
 	if ((long)t->nbuttons > max_total)
 		add_node(c, &WABA_RULE_TEMPLATE_BUTTONS_COUNT, t->buttons_node, _("the template has %zu buttons; at most %ld"), t->nbuttons, max_total);
@@ -286,7 +286,7 @@ void waba_check_template_buttons(struct ctx *c)
 		} else if (strcmp(it->value, "PHONE_NUMBER") == 0) {
 			check_phone_button(c, b);
 		} else if (strcmp(it->value, "COPY_CODE") == 0) {
-			long mxc = limit(c, "template.buttons.copy_code.max_length", 15);
+			long mxc = limit(c, "template.buttons.copy_code.max_length");
 			if (!b->example.s)
 				add_node(c, &WABA_RULE_TEMPLATE_COPY_CODE, b->node, "%s", _("the COPY_CODE button has no sample code in 'example'"));
 			else if ((long)waba_utf8_length(b->example.s, b->example.len) > mxc || b->example.len == 0)

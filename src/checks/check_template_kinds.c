@@ -228,10 +228,9 @@ struct kctx {
 	struct waba_findings *fs;
 };
 
-static long limit(const struct kctx *c, const char *id, long fallback)
+static long limit(const struct kctx *c, const char *id)
 {
-	long v = waba_checklist_limit(c->cl, id);
-	return v < 0 ? fallback : v;
+	return waba_checklist_limit(c->cl, id);
 }
 
 static struct waba_loc node_loc(const struct kctx *c, const cJSON *node)
@@ -347,7 +346,7 @@ static void check_lto(struct kctx *c)
 	if (t->footer.present)
 		waba_findings_add(c->fs, &RULE_LTO_FOOTER, node_loc(c, t->footer.node), "%s",
 		                  _("a limited-time-offer template cannot have a FOOTER component"));
-	long max = limit(c, "template.lto.text.max_length", 16);
+	long max = limit(c, "template.lto.text.max_length");
 	if (!l->text.s) {
 		waba_findings_add(c->fs, &RULE_LTO_TEXT, node_loc(c, l->node), "%s",
 		                  _("the LIMITED_TIME_OFFER component has no limited_time_offer.text"));
@@ -369,7 +368,7 @@ static void check_lto(struct kctx *c)
 		}
 	}
 	const struct waba_tpl_text *b = &t->body.text;
-	long bmax = limit(c, "template.lto.body.max_length", 600);
+	long bmax = limit(c, "template.lto.body.max_length");
 	if (b->s && (long)waba_utf8_length(b->s, b->len) > bmax)
 		waba_findings_add(c->fs, &RULE_LTO_BODY, waba_template_loc(t, b, 0, b->len),
 		                  _("the body has %zu characters; a limited-time offer allows %ld"),
@@ -433,14 +432,14 @@ static void check_card(struct kctx *c, const struct waba_tpl_card *k, size_t idx
 	}
 	if (k->body.present) {
 		const struct waba_tpl_text *b = &k->body.text;
-		long max = limit(c, "template.carousel.card.body.max_length", 160);
+		long max = limit(c, "template.carousel.card.body.max_length");
 		size_t len = b->s ? waba_utf8_length(b->s, b->len) : 0;
 		if (len == 0 || (long)len > max)
 			waba_findings_add(c->fs, &RULE_CARD_BODY,
 			                  b->s ? waba_template_loc(t, b, 0, b->len) : node_loc(c, k->body.node),
 			                  _("card %zu's body has %zu characters; 1 to %ld are allowed"), no, len, max);
 	}
-	long maxb = limit(c, "template.carousel.card.max_buttons", 2);
+	long maxb = limit(c, "template.carousel.card.max_buttons");
 	if ((long)k->nbuttons > maxb)
 		waba_findings_add(c->fs, &RULE_CARD_BUTTONS, node_loc(c, k->buttons_node),
 		                  _("card %zu has %zu buttons; at most %ld"), no, k->nbuttons, maxb);
@@ -464,7 +463,7 @@ static void check_carousel(struct kctx *c)
 	if (t->category.s && !is_category(t, "MARKETING"))
 		waba_findings_add(c->fs, &RULE_CAROUSEL_CATEGORY, waba_template_text_loc(t, &t->category),
 		                  _("a carousel template is MARKETING, not '%.*s'"), (int)t->category.len, t->category.s);
-	long lo = limit(c, "template.carousel.cards.min", 2), hi = limit(c, "template.carousel.cards.max", 10);
+	long lo = limit(c, "template.carousel.cards.min"), hi = limit(c, "template.carousel.cards.max");
 	if ((long)t->ncards < lo || (long)t->ncards > hi)
 		waba_findings_add(c->fs, &RULE_CAROUSEL_CARDS, node_loc(c, t->carousel_node),
 		                  _("the carousel has %zu cards; %ld to %ld are allowed"), t->ncards, lo, hi);

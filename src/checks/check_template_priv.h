@@ -43,10 +43,11 @@ static inline struct waba_finding *add_node(struct ctx *c, const struct waba_rul
 	return f;
 }
 
-static inline long limit(const struct ctx *c, const char *id, long fallback_if_absent)
+/* A limit of the checklists; every id looked up is there (checked at start-up,
+ * tools/checklist_needs.py). */
+static inline long limit(const struct ctx *c, const char *id)
 {
-	long v = waba_checklist_limit(c->cl, id);
-	return v < 0 ? fallback_if_absent : v;
+	return waba_checklist_limit(c->cl, id);
 }
 
 static inline char *dup_text(const struct waba_tpl_text *t)

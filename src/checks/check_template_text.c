@@ -395,8 +395,6 @@ static void check_language_match(struct content *c, const struct waba_words *bod
 			decl = i;
 	}
 	long whole = waba_checklist_limit(c->cl, "template.language.mismatch_error_words");
-	if (whole < 0)
-		whole = 5;
 	for (size_t i = 0; i < 3 && decl < 3; i++)
 		if (i != decl && count[i] >= 3 && count[i] > 2 * count[decl]) {
 			const struct waba_tpl_text *lang = &c->tpl->language;

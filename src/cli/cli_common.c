@@ -166,6 +166,9 @@ static int load_checklists(struct cli_run *run)
 	for (size_t i = 0; i < run->common.checklists.len; i++)
 		if ((err = load_extra(run, run->common.checklists.v[i], 0)) != 0)
 			return err;
+	/* every value the checks look up is there, or nothing runs (no silent default) */
+	if (waba_checklist_check_needs(run->checklist, waba_checklist_default_dir()) < 0)
+		return cli_fail("%s", waba_error_last());
 	return 0;
 }
 

@@ -106,7 +106,7 @@ static int read_photo(struct waba_source *out, const struct waba_app_check *c, c
 	long cap = waba_checklist_limit(cl, "email.photo.max_bytes");
 	char *path = waba_app_path(c, c->app->photo.value);
 	int err = waba_source_read_inside(out, path, waba_app_root(c), c->src.name,
-	                                  cap > 0 ? (size_t)cap : WABA_SOURCE_MAX);
+	                                  (size_t)cap);
 	if (err == 0) {
 		struct waba_photo_limits lim;
 		struct waba_photo p;

@@ -69,8 +69,6 @@ int cmd_webhook(int argc, char **argv)
 		char *end;
 		errno = 0;
 		long n = strtol(probes, &end, 10);
-		if (max <= 0)
-			max = 100;
 		if (errno || end == probes || *end || n < 1 || n > max) {
 			rc = cli_fail(_("webhook: --probes takes a number from 1 to %ld, not '%s'"), max, probes);
 			goto done;

@@ -266,8 +266,8 @@ void waba_photo_fix_defaults(struct waba_photo_fix_options *o, const struct waba
 {
 	long side = waba_checklist_limit(cl, "photo.fix.side"), bg = waba_checklist_limit(cl, "photo.fix.background_rgb");
 	memset(o, 0, sizeof(*o));
-	o->side = side > 0 && side <= 8192 ? (unsigned)side : 640;
-	rgb_of(o->background, bg >= 0 ? bg : 0xffffff);
+	o->side = (unsigned)(side < 1 ? 1 : side > 8192 ? 8192 : side); /* the checklist's value, kept sane */
+	rgb_of(o->background, bg);
 }
 
 /* Decode what we wrote with the same decoder and checks; only photo.circle may remain
@@ -313,7 +313,7 @@ int waba_photo_preview_png(struct waba_strbuf *png, const struct waba_photo *p, 
 	if (!p->rgba)
 		return waba_error_set(WABA_ERROR, _("the photo could not be decoded, so there is nothing to preview"));
 	waba_photo_fix_defaults(&o, cl);
-	rgb_of(behind, tr >= 0 ? tr : 0);
+	rgb_of(behind, tr);
 	waba_photo_preview_rgba(&px, p, behind, o.side);
 	int err = waba_photo_encode_png(png, px, o.side, o.side, 4);
 	free(px);

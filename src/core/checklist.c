@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include "waba/i18n.h"
+#include "waba/status.h"
 #include "waba/strbuf.h"
 #include "checklist_priv.h"
 #include "termindex.h"
@@ -137,6 +139,31 @@ const char *waba_checklist_text(const struct waba_checklist *cl, const char *id,
 {
 	const char *t = lang ? find_text(cl, id, lang) : NULL;
 	return t ? t : find_text(cl, id, "en");
+}
+
+static int has_need(const struct waba_checklist *cl, const struct waba_checklist_need *n)
+{
+	switch (n->kind) {
+	case WABA_NEED_LIMIT:
+		return find_limit(cl, n->id) != NULL;
+	case WABA_NEED_SET:
+		return waba_checklist_set(cl, n->id) != NULL;
+	case WABA_NEED_TERMS:
+		return waba_checklist_terms(cl, n->id) != NULL;
+	case WABA_NEED_TEXT:
+		return find_text(cl, n->id, "en") != NULL;
+	}
+	return 0;
+}
+
+int waba_checklist_check_needs(const struct waba_checklist *cl, const char *dir)
+{
+	static const char *const kinds[] = { "", "limit", "set", "terms", "text" };
+	for (const struct waba_checklist_need *n = waba_checklist_needs; n->id; n++)
+		if (!has_need(cl, n))
+			return waba_error_set(WABA_EINVAL, _("the checklists in '%s' have no %s '%s' (looked up in %s)"), dir,
+			                      kinds[n->kind], n->id, n->where);
+	return 0;
 }
 
 int waba_checklist_rule_severity(const struct waba_checklist *cl, const char *id,

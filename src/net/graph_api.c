@@ -59,22 +59,16 @@ static enum waba_graph_fail fail_from_name(const char *name)
 	return WABA_GRAPH_REFUSED;
 }
 
-static long limit_or(const struct waba_checklist *cl, const char *id, long dflt)
-{
-	long v = cl ? waba_checklist_limit(cl, id) : -1;
-	return v >= 0 ? v : dflt;
-}
-
 void waba_graph_options_init(struct waba_graph_options *o, const struct waba_checklist *cl)
 {
 	memset(o, 0, sizeof(*o));
 	o->base_url = WABA_GRAPH_URL_DEFAULT;
-	o->connect_timeout_s = limit_or(cl, "graph.timeout.connect_seconds", 10);
-	o->timeout_s = limit_or(cl, "graph.timeout.total_seconds", 30);
-	o->max_attempts = limit_or(cl, "graph.retry.max_attempts", 3);
-	o->backoff_ms = limit_or(cl, "graph.retry.backoff_ms", 500);
-	o->max_wait_s = limit_or(cl, "graph.rate_limit.max_wait_seconds", 60);
-	o->max_body_bytes = limit_or(cl, "graph.response.max_bytes", 1048576);
+	o->connect_timeout_s = waba_checklist_limit(cl, "graph.timeout.connect_seconds");
+	o->timeout_s = waba_checklist_limit(cl, "graph.timeout.total_seconds");
+	o->max_attempts = waba_checklist_limit(cl, "graph.retry.max_attempts");
+	o->backoff_ms = waba_checklist_limit(cl, "graph.retry.backoff_ms");
+	o->max_wait_s = waba_checklist_limit(cl, "graph.rate_limit.max_wait_seconds");
+	o->max_body_bytes = waba_checklist_limit(cl, "graph.response.max_bytes");
 	o->cl = cl;
 }
 

@@ -31,16 +31,10 @@ static size_t on_data(char *data, size_t size, size_t nmemb, void *userdata)
 	return n;
 }
 
-static long limit_or(const struct waba_checklist *cl, const char *id, long fallback)
-{
-	long v = cl ? waba_checklist_limit(cl, id) : -1;
-	return v > 0 ? v : fallback;
-}
-
 int waba_site_fetch(struct waba_site_brand *out, const char *url, const struct waba_checklist *cl)
 {
 	char errbuf[CURL_ERROR_SIZE] = "";
-	struct body b = { WABA_STRBUF_INIT, (size_t)limit_or(cl, "name.website.max_bytes", 2L << 20), 0 };
+	struct body b = { WABA_STRBUF_INIT, (size_t)waba_checklist_limit(cl, "name.website.max_bytes"), 0 };
 	long status = 0;
 	char *ua;
 	int rc = 0;
@@ -56,11 +50,11 @@ int waba_site_fetch(struct waba_site_brand *out, const char *url, const struct w
 	curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
 	curl_easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
 	curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 1L);
-	curl_easy_setopt(c, CURLOPT_MAXREDIRS, limit_or(cl, "name.website.max_redirects", 5));
+	curl_easy_setopt(c, CURLOPT_MAXREDIRS, waba_checklist_limit(cl, "name.website.max_redirects"));
 	curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
 	curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
 	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-	curl_easy_setopt(c, CURLOPT_TIMEOUT, limit_or(cl, "name.website.timeout_seconds", 15));
+	curl_easy_setopt(c, CURLOPT_TIMEOUT, waba_checklist_limit(cl, "name.website.timeout_seconds"));
 	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, 10L);
 	curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, ""); /* gzip/deflate/br as libcurl supports */
 	curl_easy_setopt(c, CURLOPT_USERAGENT, ua);
@@ -74,7 +68,7 @@ int waba_site_fetch(struct waba_site_brand *out, const char *url, const struct w
 		rc = waba_error_set(WABA_ENET, _("'%s': the page is larger than %zu bytes (name.website.max_bytes)"), url, b.cap);
 	} else if (res == CURLE_TOO_MANY_REDIRECTS) {
 		rc = waba_error_set(WABA_ENET, _("'%s': more than %ld redirects"), url,
-		                    limit_or(cl, "name.website.max_redirects", 5));
+		                    waba_checklist_limit(cl, "name.website.max_redirects"));
 	} else if (res != CURLE_OK) {
 		rc = waba_error_set(WABA_ENET, _("cannot read '%s': %s"), url, *errbuf ? errbuf : curl_easy_strerror(res));
 	} else if (status >= 400) {

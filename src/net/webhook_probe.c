@@ -30,21 +30,15 @@
 #define BODY_KEEP 4096
 #define TEXT_MAX 240
 
-static long limit_or(const struct waba_checklist *cl, const char *id, long dflt)
-{
-	long v = cl ? waba_checklist_limit(cl, id) : -1;
-	return v >= 0 ? v : dflt;
-}
-
 void waba_webhook_options_init(struct waba_webhook_options *o, const struct waba_checklist *cl)
 {
 	memset(o, 0, sizeof(*o));
-	o->probes = limit_or(cl, "webhook.probes.default", 5);
-	o->connect_timeout_s = limit_or(cl, "webhook.timeout.connect_seconds", 10);
-	o->timeout_s = limit_or(cl, "webhook.timeout.total_seconds", 15);
-	o->warn_ms = limit_or(cl, "webhook.latency.warning_ms", 1000);
-	o->error_ms = limit_or(cl, "webhook.latency.error_ms", 2000);
-	o->expiry_days = limit_or(cl, "webhook.certificate.expiry_warning_days", 30);
+	o->probes = waba_checklist_limit(cl, "webhook.probes.default");
+	o->connect_timeout_s = waba_checklist_limit(cl, "webhook.timeout.connect_seconds");
+	o->timeout_s = waba_checklist_limit(cl, "webhook.timeout.total_seconds");
+	o->warn_ms = waba_checklist_limit(cl, "webhook.latency.warning_ms");
+	o->error_ms = waba_checklist_limit(cl, "webhook.latency.error_ms");
+	o->expiry_days = waba_checklist_limit(cl, "webhook.certificate.expiry_warning_days");
 	o->cl = cl;
 }
 

@@ -437,6 +437,8 @@ int waba_checklist_load_default(struct waba_checklist **out)
 {
 	struct waba_checklist *cl = waba_checklist_new();
 	int err = waba_checklist_load_dir(cl, waba_checklist_default_dir());
+	if (!err)
+		err = waba_checklist_check_needs(cl, waba_checklist_default_dir());
 	if (err) {
 		waba_checklist_free(cl);
 		*out = NULL;

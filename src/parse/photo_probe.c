@@ -627,27 +627,14 @@ int waba_photo_decode_file(struct waba_photo *out, FILE *f, size_t size, const s
 
 void waba_photo_limits_from(struct waba_photo_limits *out, const struct waba_checklist *cl)
 {
-	static const struct { const char *id; long def; } rows[] = {
-		{ "photo.decode.max_side", 20000 },
-		{ "photo.decode.max_pixels", 100000000 },
-		{ "photo.decode.max_chunk_bytes", 8000000 },
-		{ "photo.decode.max_chunks", 1000 },
-		{ "photo.decode.max_jpeg_scans", 256 },
-		{ "photo.decode.max_memory", 268435456 },
-		{ "photo.analysis.side", 640 },
-		{ "photo.analysis.max_pixels", 4194304 },
-	};
-	long v[sizeof(rows) / sizeof(rows[0])];
-	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
-		long l = cl ? waba_checklist_limit(cl, rows[i].id) : -1;
-		v[i] = l > 0 ? l : rows[i].def;
-	}
-	out->max_side = (unsigned long)(v[0] > 0x7fffffffL ? 0x7fffffffL : v[0]);
-	out->max_pixels = (unsigned long long)v[1];
-	out->max_chunk_bytes = (unsigned long)v[2];
-	out->max_chunks = (unsigned long)v[3];
-	out->max_scans = (unsigned long)v[4];
-	out->max_memory = (unsigned long)v[5];
-	out->analysis_side = (unsigned)(v[6] > 65535 ? 65535 : v[6]);
-	out->analysis_pixels = (unsigned long)v[7];
+	long side = waba_checklist_limit(cl, "photo.decode.max_side");
+	long analysis = waba_checklist_limit(cl, "photo.analysis.side");
+	out->max_side = (unsigned long)(side > 0x7fffffffL ? 0x7fffffffL : side);
+	out->max_pixels = (unsigned long long)waba_checklist_limit(cl, "photo.decode.max_pixels");
+	out->max_chunk_bytes = (unsigned long)waba_checklist_limit(cl, "photo.decode.max_chunk_bytes");
+	out->max_chunks = (unsigned long)waba_checklist_limit(cl, "photo.decode.max_chunks");
+	out->max_scans = (unsigned long)waba_checklist_limit(cl, "photo.decode.max_jpeg_scans");
+	out->max_memory = (unsigned long)waba_checklist_limit(cl, "photo.decode.max_memory");
+	out->analysis_side = (unsigned)(analysis > 65535 ? 65535 : analysis);
+	out->analysis_pixels = (unsigned long)waba_checklist_limit(cl, "photo.analysis.max_pixels");
 }

@@ -229,8 +229,8 @@ struct waba_view *waba_view_photo(const struct waba_photo *p, const struct waba_
 	waba_photo_resample_rgba(px, w, h, p->rgba, p->gw, p->gh);
 	/* what WhatsApp shows behind transparent pixels */
 	long tr = waba_checklist_limit(cl, "photo.preview.transparent_rgb");
-	unsigned char behind[3] = { (unsigned char)(tr >= 0 ? tr >> 16 : 0), (unsigned char)(tr >= 0 ? tr >> 8 : 0),
-	                            (unsigned char)(tr >= 0 ? tr : 0) };
+	unsigned char behind[3] = { (unsigned char)(tr >> 16 & 0xff), (unsigned char)(tr >> 8 & 0xff),
+	                            (unsigned char)(tr & 0xff) };
 	unsigned char *rgb = waba_xmalloc((size_t)w * h * 3);
 	for (size_t i = 0; i < (size_t)w * h; i++)
 		for (int c = 0; c < 3; c++)
