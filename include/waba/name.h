@@ -45,6 +45,8 @@ struct waba_name_context {
 	const struct waba_site_brand *site;  /* compare with it; NULL: no --website */
 	const struct waba_application *app;  /* the name comes from this application file (locations); or NULL */
 	const struct waba_app_str *field;    /* ... its display_name field */
+	const char *site_error;              /* the website was given but could not be read: why
+	                                        (name.website.unchecked); NULL otherwise */
 };
 
 /*

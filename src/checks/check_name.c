@@ -103,7 +103,9 @@ static const struct waba_rule RULE_PUNCTUATION = {
 	.explain = N_("WhatsApp's naming FAQ lists ~ ! @ # $ % ^ & * ( ) _ + : ; \" ' { } [ ] \\ | < > , / ? as not "
 	              "allowed, and runs of punctuation are a common rejection (policy §1.1 display_name.punctuation; "
 	              "set name.punctuation in checklists/names.xml). An apostrophe inside a word (Tammy's, Lil' "
-	              "Cupcakes) is accepted by Meta's own examples. A warning, as the brand exception applies."),
+	              "Cupcakes) is accepted by Meta's own examples. Emoji and the joiners and variation selectors "
+	              "inside them are not punctuation (name.emoji reports them). A warning, as the brand exception "
+	              "applies."),
 	.example_bad = "Casa Aurora!!",
 	.example_good = "Tammy's Burritos and Tacos",
 };
@@ -280,10 +282,12 @@ static const struct waba_rule RULE_LEGAL_MISMATCH = {
 	.source = SRC_DNG,
 	.explain = N_("Meta's review asks for a clear relationship between the display name and the business's legal "
 	              "name or external branding, with \"Brand by Company\" when it is not obvious (policy §1.1 "
-	              "display_name.relation.external_reference, relation.by_parent). The comparison ignores case, "
-	              "accents, generic words, places and company forms (name.legal_forms) and accepts initials "
-	              "(\"FP\" for Fresh Produce, which the current guidelines accept). A warning: the website may "
-	              "show the relationship."),
+	              "display_name.relation.external_reference, relation.by_parent). Words compare with case and "
+	              "accents folded; the name's own words count, not generic words, places, company forms "
+	              "(name.legal_forms) or promotional words, unless it has no other (\"Móveis Baratos\" shares "
+	              "\"Móveis\" with \"Casa Aurora Móveis e Decoração Ltda.\"); initials count too (\"FP\" for "
+	              "Fresh Produce, which the current guidelines accept). A warning: the website may show the "
+	              "relationship."),
 	.example_bad = "Commercial Air (legal name Global Voyager Ltd.)",
 	.example_good = "Fruit Snacks by Fresh Produce (legal name Fresh Produce Inc.)",
 };
@@ -327,6 +331,20 @@ static const struct waba_rule RULE_SITE_NO_BRAND = {
 	.example_good = "<title>Casa Aurora Móveis</title>",
 };
 
+static const struct waba_rule RULE_SITE_UNCHECKED = {
+	.id = "name.website.unchecked",
+	.severity = WABA_SEV_WARNING,
+	.summary = N_("the website could not be read, so the name was not compared with it"),
+	.hint = N_("check that the address is right and the site is up (Meta's reviewer opens it too), then run again"),
+	.source = SRC_DNG,
+	.explain = N_("With --website the page is read to compare its brand with the display name. When it cannot be "
+	              "read (no connection, a name that does not resolve, a TLS or HTTP error) the other checks still "
+	              "run and this warning says why the comparison is missing: the reviewer looks for the name on "
+	              "that page (policy §1.1 display_name.relation.external_reference)."),
+	.example_bad = "waba-preflight name \"Casa Aurora\" --website https://www.casaaurora.invalid",
+	.example_good = "waba-preflight name \"Casa Aurora\" --website https://www.casaaurora.com.br",
+};
+
 static const struct waba_rule RULE_UNVERIFIED = {
 	.id = "name.relation.unverified",
 	.severity = WABA_SEV_NOTE,
@@ -359,12 +377,12 @@ const struct waba_rule *const waba_rules_name[] = {
 	&RULE_LENGTH_MIN, &RULE_LENGTH_MAX, &RULE_NO_LETTERS, &RULE_WHITESPACE, &RULE_EMOJI, &RULE_SYMBOLS, &RULE_PUNCTUATION,
 	&RULE_URL, &RULE_META_BRAND, &RULE_OFFICIAL, &RULE_PROMO, &RULE_PROHIBITED, &RULE_CAPS_ALL,
 	&RULE_CAPS_RANDOM, &RULE_CAPS_LOWER, &RULE_CAPS_MINOR, &RULE_GENERIC, &RULE_PLACE, &RULE_PERSON,
-	&RULE_LEGAL_MISMATCH, &RULE_SITE_MISMATCH, &RULE_SITE_MATCH, &RULE_SITE_NO_BRAND, &RULE_UNVERIFIED, NULL,
+	&RULE_LEGAL_MISMATCH, &RULE_SITE_MISMATCH, &RULE_SITE_MATCH, &RULE_SITE_NO_BRAND, &RULE_SITE_UNCHECKED, &RULE_UNVERIFIED, NULL,
 };
 
 /* ---- the name being checked ------------------------------------------------------------ */
 
-enum word_kind { W_OWN = 0, W_MINOR = 1, W_GENERIC = 2, W_PLACE = 4, W_FIRST = 8, W_LEGAL = 16 };
+enum word_kind { W_OWN = 0, W_MINOR = 1, W_GENERIC = 2, W_PLACE = 4, W_FIRST = 8, W_LEGAL = 16, W_PROMO = 32 };
 
 struct name {
 	const char *s;
@@ -460,6 +478,24 @@ static int is_alnum_at(const char *s, size_t len, size_t i)
 	       c != UTF8PROC_CATEGORY_MC && c != UTF8PROC_CATEGORY_ME;
 }
 
+/* Punctuation for the runs check: ASCII that is not a letter, digit or space, or a
+ * Unicode punctuation character (P*). Emoji, symbols and the marks and joiners that
+ * belong to an emoji (U+FE0F, ZWJ) are not: name.emoji and name.symbols report them. */
+static int is_punct_at(const char *s, size_t len, size_t i)
+{
+	if (i >= len)
+		return 0;
+	unsigned char c = (unsigned char)s[i];
+	if (c < 0x80)
+		return !isalnum(c) && !isspace(c) && !iscntrl(c);
+	int32_t cp;
+	waba_utf8_decode(s + i, len - i, &cp);
+	if (cp < 0)
+		return 0;
+	utf8proc_category_t cat = utf8proc_category(cp);
+	return cat >= UTF8PROC_CATEGORY_PC && cat <= UTF8PROC_CATEGORY_PO;
+}
+
 /* Start of the code point before byte i. */
 static size_t prev_cp(const char *s, size_t i)
 {
@@ -488,8 +524,7 @@ static void check_punctuation(struct name *n)
 		int32_t cp;
 		size_t w = waba_utf8_decode(s + i, n->len - i, &cp);
 		size_t j = i + w;
-		if (!is_alnum_at(s, n->len, i) && !isspace((unsigned char)s[i]) && j < n->len &&
-		    !is_alnum_at(s, n->len, j) && !isspace((unsigned char)s[j])) {
+		if (is_punct_at(s, n->len, i) && is_punct_at(s, n->len, j)) {
 			int32_t cp2;
 			size_t w2 = waba_utf8_decode(s + j, n->len - j, &cp2);
 			waba_findings_add(n->fs, &RULE_PUNCTUATION, span(n, i, j + w2),
@@ -775,17 +810,19 @@ static int initials_of(const struct waba_words *w, const char *folded)
 }
 
 /* How many of the name's key words appear in `text`, out of how many. Key words are the
- * name's own words (not generic, place, small or company-form words), else all content words. */
+ * name's own words (not generic, place, small, company-form or promotional words), else all
+ * content words. Words compare folded (case and accents, utf8proc). */
 static void count_shared(const struct name *n, const char *text, size_t *found, size_t *total)
 {
+	enum { NOT_OWN = W_GENERIC | W_PLACE | W_LEGAL | W_PROMO };
 	struct waba_words tw = WABA_WORDS_INIT;
 	size_t own = 0;
 	waba_text_words(&tw, text, strlen(text));
 	for (size_t i = 0; i < n->words.len; i++)
-		own += is_content(n, i) && !(n->kind[i] & (W_GENERIC | W_PLACE | W_LEGAL));
+		own += is_content(n, i) && !(n->kind[i] & NOT_OWN);
 	*found = *total = 0;
 	for (size_t i = 0; i < n->words.len; i++) {
-		if (!is_content(n, i) || (own && (n->kind[i] & (W_GENERIC | W_PLACE | W_LEGAL))))
+		if (!is_content(n, i) || (own && (n->kind[i] & NOT_OWN)))
 			continue;
 		(*total)++;
 		if (text_has_word(&tw, n->words.v[i].folded) || initials_of(&tw, n->words.v[i].folded))
@@ -899,6 +936,8 @@ int waba_check_name(struct waba_report *r, const char *name, const struct waba_n
 	find_terms(&n, "name.places", NULL, W_PLACE);
 	find_terms(&n, "name.first_names", NULL, W_FIRST);
 	find_terms(&n, "name.legal_forms", NULL, W_LEGAL);
+	find_terms(&n, "promotional", NULL, W_PROMO);
+	find_terms(&n, "name.promotional", NULL, W_PROMO);
 
 	check_length(&n);
 	check_whitespace(&n);
@@ -923,7 +962,10 @@ int waba_check_name(struct waba_report *r, const char *name, const struct waba_n
 	}
 	check_legal(&n, item);
 	check_site(&n, item);
-	if (!ctx || (!ctx->legal_name && !ctx->site))
+	if (ctx && ctx->site_error)
+		waba_findings_add(n.fs, &RULE_SITE_UNCHECKED, WABA_LOC_NONE,
+		                  _("the name was not compared with the website: %s"), ctx->site_error);
+	else if (!ctx || (!ctx->legal_name && !ctx->site))
 		waba_findings_add(n.fs, &RULE_UNVERIFIED, span(&n, 0, n.len),
 		                  _("nothing to compare '%s' with: Meta's reviewer looks for it on the website or in the legal name"),
 		                  name);
@@ -936,7 +978,7 @@ int waba_check_name(struct waba_report *r, const char *name, const struct waba_n
 int waba_check_name_app(struct waba_report *r, const struct waba_application *app,
                         const struct waba_site_brand *site, const struct waba_checklist *cl)
 {
-	struct waba_name_context ctx = { app->legal_name.value, site, app, &app->display_name };
+	struct waba_name_context ctx = { app->legal_name.value, site, app, &app->display_name, NULL };
 	if (!app->display_name.value)
 		return 0; /* missing or mistyped: the parser said so */
 	return waba_check_name(r, app->display_name.value, &ctx, cl);

@@ -27,14 +27,19 @@ int cmd_name(int argc, char **argv)
 	}
 	if ((rc = cli_run_setup(&run)) != 0)
 		goto done;
+	struct waba_name_context ctx = { business, NULL, NULL, NULL, NULL };
 	if (website) {
-		if (waba_site_fetch(&site, website, run.checklist) < 0) {
+		int err = waba_site_fetch(&site, website, run.checklist);
+		if (err == WABA_ENET) { /* unreachable: the offline checks still run */
+			ctx.site_error = waba_error_last();
+		} else if (err < 0) {
 			rc = cli_fail("name --website: %s", waba_error_last());
 			goto done;
+		} else {
+			have_site = 1;
+			ctx.site = &site;
 		}
-		have_site = 1;
 	}
-	struct waba_name_context ctx = { business, have_site ? &site : NULL, NULL, NULL };
 	waba_check_name(&run.report, args.v[0], &ctx, run.checklist);
 	rc = cli_run_finish(&run);
 done:

@@ -33,7 +33,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	check_str(b.og_title, "og:title");
 	for (size_t i = 0; i < b.norg; i++)
 		check_str(b.org_names[i], "organization name");
-	struct waba_name_context ctx = { NULL, &b, NULL, NULL };
+	struct waba_name_context ctx = { NULL, &b, NULL, NULL, NULL };
 	waba_check_name(&r, f[0], &ctx, fuzz_checklist());
 	fuzz_render_all(&r);
 	waba_site_brand_release(&b);

@@ -14,7 +14,7 @@ static size_t serious(const struct waba_report *r)
 
 static void check(struct waba_report *r, const char *name, const char *legal, const struct waba_site_brand *site)
 {
-	struct waba_name_context ctx = { legal, site, NULL, NULL };
+	struct waba_name_context ctx = { legal, site, NULL, NULL, NULL };
 	struct waba_report empty = WABA_REPORT_INIT;
 	*r = empty;
 	assert_int_equal(waba_check_name(r, name, &ctx, test_checklist()), 0);
