@@ -315,7 +315,8 @@ def case_smtp_auth():
 
     def auth(server, session, envelope, mechanism, auth_data):
         seen.append((auth_data.login, auth_data.password))
-        return AuthResult(success=auth_data.password == b"s3cr3t-pw")
+        # handled=False: aiosmtpd answers 535 itself (its default, handled=True, answers nothing)
+        return AuthResult(success=auth_data.password == b"s3cr3t-pw", handled=False)
 
     c, sink, port = start_server(authenticator=auth, auth_require_tls=False)
     try:
@@ -328,6 +329,8 @@ def case_smtp_auth():
         code, out, err = run(["application.json", "-o", "sent2.eml", "--send", f"smtp://127.0.0.1:{port}"], d, env)
         if code != 2 or not os.path.exists(os.path.join(d, "sent2.eml")):
             fail(f"refused login: exit {code}, want 2 and the .eml written")
+        if b"refused the login" not in err:
+            fail(f"refused login: the reason is not said: {err.decode()}")
     finally:
         c.stop()
     for f in ("sent.eml", "sent2.eml"):
