@@ -36,6 +36,7 @@ TIMEOUT = 120         # seconds per run, under sanitizers on a loaded 2-core mac
 MEMORY_MB = 1024      # peak resident memory per run
 AS_LIMIT_MB = 1536    # address-space limit for non-ASan builds
 STDOUT_MAX = 2 << 20
+QUIET_S = 1.5        # seconds of silence after the last keystroke before the terminal hangs up
 MESSAGE_MAX = 1000
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -281,9 +282,9 @@ def run_pty(exe, command, args, data, cwd, asan):
             except OSError:
                 pos = len(data)
         # a terminal that stops taking input (a full line buffer) ends the typing too
-        if pos < len(data) and time.monotonic() - last_progress > 5 and time.monotonic() - last_output > 3:
+        if pos < len(data) and time.monotonic() - last_progress > 5 and time.monotonic() - last_output > QUIET_S:
             pos = len(data)
-        if pos >= len(data) and time.monotonic() - last_output > 3:
+        if pos >= len(data) and time.monotonic() - last_output > QUIET_S:
             os.close(fd)  # hang up: the wizard saves what it has and leaves
             fd = os.open("/dev/null", os.O_RDONLY)
             last_output = float("inf")
