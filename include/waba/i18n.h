@@ -6,6 +6,8 @@
 #ifndef WABA_I18N_H
 #define WABA_I18N_H
 
+#include <stddef.h>
+
 #define WABA_TEXTDOMAIN "waba-preflight"
 
 #if defined(__GNUC__)
@@ -27,6 +29,9 @@ const char *waba_ngettext(const char *one, const char *many, unsigned long n) WA
  * C.UTF-8 locales too. @return 0, or -1 for an unknown language.
  */
 int waba_i18n_init(const char *lang);
+
+/* The languages waba_i18n_init() accepts, by index ("pt", "es", "en"); NULL past the end. */
+const char *waba_i18n_language(size_t i);
 
 /*
  * Whether the catalogue of the language in use was found (always true for English, the

@@ -486,11 +486,27 @@ static void check_category(struct ctx *c)
 	const struct waba_set_item *it = waba_set_find_nocase(set, cat);
 	const char *current = waba_set_item_attr(it, "current");
 	if (!it || !current) {
+		/* the current categories, from the checklist: "AUTHENTICATION, MARKETING or UTILITY" */
+		struct waba_strbuf head = WABA_STRBUF_INIT, all = WABA_STRBUF_INIT;
+		const char *last = NULL;
+		for (size_t i = 0; set && i < set->len; i++)
+			if (waba_set_item_attr(&set->items[i], "current")) {
+				if (last)
+					waba_strbuf_addf(&head, "%s%s", head.len ? ", " : "", last);
+				last = set->items[i].value;
+			}
+		if (head.len)
+			/* TRANSLATORS: the last two of a list of values after "is not" (pt "nem", es "ni") */
+			waba_strbuf_addf(&all, _("%s or %s"), waba_strbuf_cstr(&head), last);
+		else
+			waba_strbuf_adds(&all, last ? last : "");
 		struct waba_finding *f = add_at(c, &RULE_CATEGORY, &t->category, 0, t->category.len,
-		                                _("category '%s' is not AUTHENTICATION, MARKETING or UTILITY"), cat);
+		                                _("category '%s' is not %s"), cat, waba_strbuf_cstr(&all));
 		const char *to = waba_set_item_attr(it, "maps_to");
 		if (to)
 			waba_finding_set_hint(f, _("'%s' is an old category name: use '%s'"), cat, to);
+		waba_strbuf_release(&head);
+		waba_strbuf_release(&all);
 	}
 	free(cat);
 }

@@ -24,6 +24,9 @@ enum { CLI_EXIT_OK = 0, CLI_EXIT_FINDINGS = 1, CLI_EXIT_FAIL = 2, CLI_EXIT_INTER
 
 /* Print "waba-preflight: <msg>" on stderr and return 2. */
 int cli_fail(const char *fmt, ...) WABA_PRINTF(1, 2);
+/* "option --lang: expected one of pt, es, en (got 'GOT')", the languages from
+ * waba_i18n_language(); returns 2. */
+int cli_fail_lang(const char *got);
 /* Print "waba-preflight: warning: <msg>" on stderr. */
 void cli_warn(const char *fmt, ...) WABA_PRINTF(1, 2);
 /* Print "waba-preflight: <msg>" on stderr, control characters escaped (information). */

@@ -294,12 +294,22 @@ static int open_outputs(struct cli_run *run)
 	return 0;
 }
 
+int cli_fail_lang(const char *got)
+{
+	struct waba_strbuf names = WABA_STRBUF_INIT;
+	for (size_t i = 0; waba_i18n_language(i); i++)
+		waba_strbuf_addf(&names, "%s%s", names.len ? ", " : "", waba_i18n_language(i));
+	int rc = cli_fail(_("option --lang: expected one of %s (got '%s')"), waba_strbuf_cstr(&names), got);
+	waba_strbuf_release(&names);
+	return rc;
+}
+
 int cli_run_setup(struct cli_run *run)
 {
 	int rc;
 	if (waba_i18n_init(run->common.lang) < 0) {
 		waba_i18n_init(NULL);
-		return cli_fail(_("option --lang: expected one of pt, es, en (got '%s')"), run->common.lang);
+		return cli_fail_lang(run->common.lang);
 	}
 	if ((rc = parse_formats(run)) != 0)
 		return rc;

@@ -79,6 +79,21 @@ static void write_json(FILE *out, const struct waba_rule *const *rules, size_t n
 	cJSON_Delete(arr);
 }
 
+static void write_text(FILE *out, const struct waba_rule *const *rules, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		fprintf(out, "%-44s %-8s %s\n", rules[i]->id, waba_severity_name(rules[i]->severity), _(rules[i]->summary));
+}
+
+static const struct rules_format {
+	const char *name;
+	void (*write)(FILE *out, const struct waba_rule *const *rules, size_t n);
+} formats[] = {
+	{ "text", write_text },
+	{ "json", write_json },
+	{ "markdown", write_markdown },
+};
+
 int cmd_rules(int argc, char **argv)
 {
 	struct cli_run run;
@@ -99,17 +114,21 @@ int cmd_rules(int argc, char **argv)
 	if (cli_handle_help(&run, "", N_("list every rule: id, default severity, one-line summary"), opts))
 		return CLI_EXIT_OK;
 	if (waba_i18n_init(run.common.lang) < 0)
-		return cli_fail(_("option --lang: expected one of pt, es, en (got '%s')"), run.common.lang);
+		return cli_fail_lang(run.common.lang);
 	const struct waba_rule *const *rules = waba_rules_all(&n);
 	const char *format = run.common.format ? run.common.format : "text";
-	if (strcmp(format, "markdown") == 0)
-		write_markdown(stdout, rules, n);
-	else if (strcmp(format, "json") == 0)
-		write_json(stdout, rules, n);
-	else if (strcmp(format, "text") == 0)
-		for (size_t i = 0; i < n; i++)
-			printf("%-44s %-8s %s\n", rules[i]->id, waba_severity_name(rules[i]->severity), _(rules[i]->summary));
-	else
-		return cli_fail(_("option --format: expected one of text, json, markdown (got '%s')"), format);
+	const struct rules_format *f = NULL;
+	struct waba_strbuf names = WABA_STRBUF_INIT;
+	for (size_t i = 0; i < sizeof(formats) / sizeof(formats[0]) && !f; i++) {
+		waba_strbuf_addf(&names, "%s%s", names.len ? ", " : "", formats[i].name);
+		f = strcmp(format, formats[i].name) == 0 ? &formats[i] : NULL;
+	}
+	if (!f) {
+		int rc = cli_fail(_("option --format: expected one of %s (got '%s')"), waba_strbuf_cstr(&names), format);
+		waba_strbuf_release(&names);
+		return rc;
+	}
+	waba_strbuf_release(&names);
+	f->write(stdout, rules, n);
 	return fflush(stdout) == 0 ? CLI_EXIT_OK : cli_fail("%s", _("cannot write the output"));
 }

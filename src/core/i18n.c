@@ -114,6 +114,31 @@ int waba_i18n_catalog_found(void)
 	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
+/* The languages of the messages, with the locales tried for each (English last: the
+ * language the messages are written in). */
+static const char *const pt_locales[] = { "pt_BR.UTF-8", "pt_BR.utf8", "pt_PT.UTF-8", "C.UTF-8", NULL };
+static const char *const es_locales[] = { "es_AR.UTF-8", "es_ES.UTF-8", "es_MX.UTF-8", "es_AR.utf8", "C.UTF-8", NULL };
+static const char *const en_locales[] = { "C.UTF-8", "en_US.UTF-8", NULL };
+static const struct lang { const char *code; const char *const *locales; } langs[] = {
+	{ "pt", pt_locales },
+	{ "es", es_locales },
+	{ "en", en_locales },
+};
+#define NLANGS (sizeof(langs) / sizeof(langs[0]))
+
+const char *waba_i18n_language(size_t i)
+{
+	return i < NLANGS ? langs[i].code : NULL;
+}
+
+static const struct lang *lang_find(const char *code)
+{
+	for (size_t i = 0; i < NLANGS; i++)
+		if (strcmp(langs[i].code, code) == 0)
+			return &langs[i];
+	return NULL;
+}
+
 static const char *lang_from_env(void)
 {
 	static const char *const vars[] = { "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG" };
@@ -121,12 +146,9 @@ static const char *lang_from_env(void)
 		const char *v = getenv(vars[i]);
 		if (!v || !*v)
 			continue;
-		if (strncmp(v, "pt", 2) == 0)
-			return "pt";
-		if (strncmp(v, "es", 2) == 0)
-			return "es";
-		if (strncmp(v, "en", 2) == 0)
-			return "en";
+		for (size_t l = 0; l < NLANGS; l++)
+			if (strncmp(v, langs[l].code, 2) == 0)
+				return langs[l].code;
 		if (strcmp(vars[i], "LANGUAGE") != 0)
 			return "en"; /* C, POSIX, C.UTF-8 or another language */
 	}
@@ -135,20 +157,13 @@ static const char *lang_from_env(void)
 
 int waba_i18n_init(const char *lang)
 {
-	static const char *const pt_locales[] = { "pt_BR.UTF-8", "pt_BR.utf8", "pt_PT.UTF-8", "C.UTF-8", NULL };
-	static const char *const es_locales[] = { "es_AR.UTF-8", "es_ES.UTF-8", "es_MX.UTF-8", "es_AR.utf8", "C.UTF-8", NULL };
-	static const char *const en_locales[] = { "C.UTF-8", "en_US.UTF-8", NULL };
-	const char *const *candidates;
-
-	if (lang && strcmp(lang, "pt") && strcmp(lang, "es") && strcmp(lang, "en"))
+	if (lang && !lang_find(lang))
 		return -1;
 	tr_forget();
 	setlocale(LC_ALL, "");
-	if (!lang)
-		lang = lang_from_env();
-	current_lang = strcmp(lang, "pt") == 0 ? "pt" : strcmp(lang, "es") == 0 ? "es" : "en";
-	candidates = current_lang[0] == 'p' ? pt_locales : current_lang[0] == 'e' && current_lang[1] == 's'
-	             ? es_locales : en_locales;
+	const struct lang *l = lang_find(lang ? lang : lang_from_env());
+	current_lang = l->code;
+	const char *const *candidates = l->locales;
 	/* Make sure messages are looked up in the chosen language even under C.UTF-8. Without a
 	 * pt or es locale installed, C.UTF-8 is the last resort: gettext ignores LANGUAGE under
 	 * "C" but honours it under C.UTF-8 (tests/wizard: case portuguese). */
