@@ -21,6 +21,7 @@
 
 #include <stddef.h>
 #include "checklist.h"
+#include "secret.h"
 
 #define WABA_GRAPH_URL_DEFAULT "https://graph.facebook.com/v21.0"
 #define WABA_GRAPH_TOKEN_ENV "WABA_PREFLIGHT_TOKEN"
@@ -101,19 +102,9 @@ const char *waba_graph_fail_name(enum waba_graph_fail f);
  */
 int waba_graph_url_check(const char *url);
 
-/*
- * Read a token from `path`: trailing whitespace removed; refused (WABA_EINVAL) when
- * empty, larger than 8 KiB, or holding spaces or control characters. *group_or_world
- * is set to 1 when users other than the owner may read it (the caller warns).
- * *out is freed by waba_graph_token_free(). The message never contains the token.
- */
-int waba_graph_token_load(char **out, const char *path, int *group_or_world);
-
-/* Check a token taken from elsewhere (environment): same rules as the file. */
-int waba_graph_token_check(const char *token, const char *where);
-
-/* Zero and free a token. */
-void waba_graph_token_free(char *token);
+/* What a Graph API token may hold (secret.h): at most 8 KiB of printable ASCII without
+ * spaces, since it goes into the Authorization header. */
+extern const struct waba_secret_rules waba_graph_token_rules;
 
 /* Parse Retry-After (seconds) and X-Business-Use-Case-Usage's
  * estimated_time_to_regain_access (minutes); the larger wait in seconds, or -1. */

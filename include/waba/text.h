@@ -86,4 +86,18 @@ int waba_text_is_clean(const char *s, size_t len, int flags, size_t max);
 /* Clean a NUL-terminated string the caller owns: returns it, or a cleaned copy after freeing it. */
 char *waba_text_clean_owned(char *s, int flags, size_t max);
 
+/*
+ * Outside text in a human-readable output (the text report, the wizard, stderr), with
+ * every character a terminal would obey made visible, as git and ripgrep do: LF, CR and
+ * TAB as "\n", "\r", "\t"; ESC, the other C0 controls and DEL as "\x1b"; C1 controls,
+ * the bidirectional controls (U+061C, U+200E-200F, U+202A-202E, U+2066-2069) and the
+ * line and paragraph separators (U+2028-2029) as "\u009b"; each byte of invalid UTF-8 as
+ * "\xff". What comes out is one line that cannot move the cursor, erase, set the
+ * window title or reorder what is shown. A backslash is left as it is.
+ * waba_text_escape_add() appends s[0..len) to sb; waba_text_escape() returns a copy of the
+ * NUL-terminated s (caller frees; NULL for NULL).
+ */
+void waba_text_escape_add(struct waba_strbuf *sb, const char *s, size_t len);
+char *waba_text_escape(const char *s);
+
 #endif

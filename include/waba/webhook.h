@@ -26,6 +26,7 @@
 #include <stddef.h>
 #include <time.h>
 #include "checklist.h"
+#include "secret.h"
 #include "report.h"
 
 #define WABA_WEBHOOK_VERIFY_TOKEN_ENV "WABA_PREFLIGHT_VERIFY_TOKEN"
@@ -130,24 +131,9 @@ char *waba_webhook_payload(int n, time_t now);
 /* "sha256=" + hex HMAC-SHA256 of body with key: X-Hub-Signature-256. Caller frees. */
 char *waba_webhook_signature(const char *key, const char *body, size_t len);
 
-/*
- * Read a secret (verify token, app secret) from `path`: trailing line break and spaces
- * removed; refused (WABA_EINVAL) when empty, over 4 KiB or holding control bytes.
- * *group_or_world is set when others may read the file. `what` names it in messages,
- * which never contain the secret. Free with waba_webhook_secret_free().
- */
-int waba_webhook_secret_load(char **out, const char *path, const char *what, int *group_or_world);
-/* Same rules for a secret from the environment. */
-int waba_webhook_secret_check(const char *secret, const char *what);
-void waba_webhook_secret_free(char *secret);
-
-/*
- * A secret from `file` when given, else from the environment variable `env_name`
- * (wiped and unset once read, so that child processes and /proc no longer hold it).
- * 0 with *out set, or NULL when neither is set; or a negative status with a message.
- */
-int waba_webhook_secret_get(char **out, const char *file, const char *env_name, const char *what,
-                            int *group_or_world);
+/* What a verify token or an app secret may hold (secret.h): at most 4 KiB, no control
+ * characters. Read them with waba_secret_get(). */
+extern const struct waba_secret_rules waba_webhook_secret_rules;
 
 /*
  * The URL alone, offline (the application file's webhook.url, at `loc`): a finding

@@ -149,6 +149,14 @@ static const char *duration_of(const struct waba_set_item *it, const char *lang)
 	return d ? d : waba_set_item_attr(it, "duration_en");
 }
 
+/* A text of a checklist (a --checklist may come from a repository) as one line of the
+ * checklist, its control characters shown escaped, and a newline. */
+static void add_line(struct waba_strbuf *out, const char *text)
+{
+	waba_text_escape_add(out, text, strlen(text));
+	waba_strbuf_addc(out, '\n');
+}
+
 void waba_readiness_text(const struct waba_readiness *rd, const struct waba_checklist *cl,
                          const char *lang, int color, struct waba_strbuf *out)
 {
@@ -168,7 +176,8 @@ void waba_readiness_text(const struct waba_readiness *rd, const struct waba_chec
 		snprintf(key, sizeof(key), "readiness.status.%s", waba_readiness_status_name(e->status));
 		waba_strbuf_addf(out, "  %s%s%s ", color ? colours[e->status] : "", marks[e->status], color ? "\033[0m" : "");
 		waba_strbuf_add_padded(out, text_or(cl, key, lang, waba_readiness_status_name(e->status)), width);
-		waba_strbuf_addf(out, " %s\n", title_of(cl, e->id, lang));
+		waba_strbuf_addc(out, ' ');
+		add_line(out, title_of(cl, e->id, lang));
 	}
 	waba_strbuf_addf(out, "%s\n\n", text_or(cl, rd->ready ? "readiness.ready" : "readiness.not_ready", lang, ""));
 	const struct waba_set *stages = waba_checklist_set(cl, "readiness.stages");
@@ -177,8 +186,12 @@ void waba_readiness_text(const struct waba_readiness *rd, const struct waba_chec
 	waba_strbuf_addf(out, "%s\n", text_or(cl, "readiness.stages_title", lang, "Activation stages"));
 	for (size_t i = 0; i < stages->len; i++) {
 		const char *d = duration_of(&stages->items[i], lang);
-		waba_strbuf_addf(out, "  %s%s%s%s\n", title_of(cl, stages->items[i].value, lang), d ? " (" : "",
-		                 d ? d : "", d ? ")" : "");
+		struct waba_strbuf t = WABA_STRBUF_INIT;
+		waba_strbuf_addf(&t, "%s%s%s%s", title_of(cl, stages->items[i].value, lang), d ? " (" : "", d ? d : "",
+		                 d ? ")" : "");
+		waba_strbuf_adds(out, "  ");
+		add_line(out, waba_strbuf_cstr(&t));
+		waba_strbuf_release(&t);
 	}
 }
 

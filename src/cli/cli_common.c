@@ -13,15 +13,21 @@
 #include "waba/phone.h"
 #include "waba/text.h"
 
-/* One line on stderr: valid UTF-8, no control characters, at most WABA_MESSAGE_MAX
- * bytes (a hostile argument is quoted by its two ends; docs/security.md). */
+/* One line on stderr: valid UTF-8, control characters shown escaped (a file name holding
+ * "\n" or ESC prints as \n, \x1b), at most WABA_MESSAGE_MAX bytes before escaping (a
+ * hostile argument is quoted by its two ends; docs/security.md). */
 static void print_line(const char *prefix, const char *fmt, va_list ap) WABA_PRINTF(2, 0);
 static void print_line(const char *prefix, const char *fmt, va_list ap)
 {
 	struct waba_strbuf sb = WABA_STRBUF_INIT;
 	waba_strbuf_vaddf(&sb, fmt, ap);
-	char *line = waba_text_clean(waba_strbuf_cstr(&sb), sb.len, WABA_CLEAN_CONTROLS, WABA_MESSAGE_MAX);
-	fprintf(stderr, "waba-preflight: %s%s\n", prefix, line);
+	char *line = waba_text_clean(waba_strbuf_cstr(&sb), sb.len, 0, WABA_MESSAGE_MAX);
+	waba_strbuf_reset(&sb);
+	waba_strbuf_adds(&sb, "waba-preflight: ");
+	waba_strbuf_adds(&sb, prefix);
+	waba_text_escape_add(&sb, line, strlen(line));
+	waba_strbuf_addc(&sb, '\n');
+	fputs(waba_strbuf_cstr(&sb), stderr);
 	free(line);
 	waba_strbuf_release(&sb);
 }
@@ -379,11 +385,7 @@ int cli_run_settle(struct cli_run *run)
 		if (waba_baseline_write(run->config.baseline, fs) < 0)
 			return cli_fail("%s", waba_error_last());
 		if (!run->common.quiet)
-		{
-			fprintf(stderr, "waba-preflight: ");
-			fprintf(stderr, _("baseline written to '%s'"), run->config.baseline);
-			fputc('\n', stderr);
-		}
+			cli_note(_("baseline written to '%s'"), run->config.baseline);
 	}
 	if ((rc = cli_run_verdict(run, &v)) != 0)
 		return rc;

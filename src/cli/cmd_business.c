@@ -7,29 +7,20 @@
 /*
  * The token: --token-file wins over WABA_PREFLIGHT_TOKEN. The environment copy is
  * wiped once read, so child processes and /proc/PID/environ no longer hold it.
- * Returns 0 and *out (free with waba_graph_token_free), or an exit code.
+ * Returns 0 and *out (free with waba_secret_free), or an exit code.
  */
 static int get_token(char **out, const char *token_file)
 {
 	int loose = 0;
-	*out = NULL;
-	if (token_file) {
-		if (waba_graph_token_load(out, token_file, &loose) < 0)
-			return cli_fail("business --online: %s", waba_error_last());
-		if (loose)
-			cli_warn(_("token file '%s' can be read by other users; make it private: chmod 600 '%s'"),
-			         token_file, token_file);
-		return 0;
-	}
-	char *env = getenv(WABA_GRAPH_TOKEN_ENV);
-	if (!env || !*env)
+	if (waba_secret_get(out, token_file, WABA_GRAPH_TOKEN_ENV, _("Graph API token"), &waba_graph_token_rules,
+	                    &loose) < 0)
+		return cli_fail("business --online: %s", waba_error_last());
+	if (loose)
+		cli_warn(_("token file '%s' can be read by other users; make it private: chmod 600 '%s'"), token_file,
+		         token_file);
+	if (!*out)
 		return cli_fail("%s", _("business --online needs a Graph API token: set WABA_PREFLIGHT_TOKEN or give "
 		                        "--token-file FILE (a file only you can read)"));
-	if (waba_graph_token_check(env, WABA_GRAPH_TOKEN_ENV) < 0)
-		return cli_fail("business --online: %s", waba_error_last());
-	*out = waba_xstrdup(env);
-	explicit_bzero(env, strlen(env));
-	unsetenv(WABA_GRAPH_TOKEN_ENV);
 	return 0;
 }
 
@@ -126,7 +117,7 @@ int cmd_business(int argc, char **argv)
 	}
 	rc = cli_run_finish(&run);
 done:
-	waba_graph_token_free(token);
+	waba_secret_free(token);
 	cli_run_release(&run);
 	free(args.v);
 	return rc;

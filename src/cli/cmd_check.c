@@ -20,8 +20,10 @@ static int check_webhook_online(struct cli_run *run, const struct waba_app_check
 		cli_warn("%s", _("check --online: the application has no webhook.url; the message endpoint was not called"));
 		return 0;
 	}
-	if (waba_webhook_secret_get(&token, token_file, WABA_WEBHOOK_VERIFY_TOKEN_ENV, _("verify token"), &loose) < 0 ||
-	    waba_webhook_secret_get(&secret, secret_file, WABA_WEBHOOK_APP_SECRET_ENV, _("app secret"), &loose) < 0) {
+	if (waba_secret_get(&token, token_file, WABA_WEBHOOK_VERIFY_TOKEN_ENV, _("verify token"),
+	                    &waba_webhook_secret_rules, &loose) < 0 ||
+	    waba_secret_get(&secret, secret_file, WABA_WEBHOOK_APP_SECRET_ENV, _("app secret"),
+	                    &waba_webhook_secret_rules, &loose) < 0) {
 		rc = cli_fail("check: %s", waba_error_last());
 		goto done;
 	}
@@ -38,8 +40,8 @@ static int check_webhook_online(struct cli_run *run, const struct waba_app_check
 		waba_check_webhook(&run->report, &o, &res);
 	waba_webhook_result_release(&res);
 done:
-	waba_webhook_secret_free(token);
-	waba_webhook_secret_free(secret);
+	waba_secret_free(token);
+	waba_secret_free(secret);
 	return rc;
 }
 

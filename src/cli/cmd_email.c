@@ -16,6 +16,7 @@
 #include "waba/check_application.h"
 #include "waba/email.h"
 #include "waba/photo.h"
+#include "waba/text.h"
 
 #define DEFAULT_OUTPUT "request.eml"
 
@@ -288,9 +289,14 @@ static int run_email(struct cli_run *run, struct waba_app_check *c, const struct
 	}
 	if ((rc = write_message(output, &msg)) != 0)
 		goto done;
-	if (strcmp(output, "-") != 0 && !run->common.quiet && !a->send)
-		fprintf(stderr, _("waba-preflight: the request is in %s; send it to %s from %s\n"), output,
-		        req.to.value ? req.to.value : "?", req.contact_email.value ? req.contact_email.value : "?");
+	if (strcmp(output, "-") != 0 && !run->common.quiet && !a->send) {
+		char *o = waba_text_escape(output), *to = waba_text_escape(req.to.value ? req.to.value : "?"),
+		     *from = waba_text_escape(req.contact_email.value ? req.contact_email.value : "?");
+		fprintf(stderr, _("waba-preflight: the request is in %s; send it to %s from %s\n"), o, to, from);
+		free(o);
+		free(to);
+		free(from);
+	}
 	cJSON_ReplaceItemInObject(item, "output", cJSON_CreateString(output));
 	if (a->send) {
 		send_err = send_message(a, &req, &msg);
@@ -300,9 +306,12 @@ finish:
 	rc = cli_run_finish(run);
 	if (send_err < 0)
 		rc = cli_fail(_("the message was written to '%s' but not sent: %s"), output, waba_error_last());
-	else if (a->send && cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(item, "sent")) && !run->common.quiet)
-		fprintf(stderr, _("waba-preflight: the request was sent to %s (a copy is in %s)\n"),
-		        req.to.value ? req.to.value : "?", output);
+	else if (a->send && cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(item, "sent")) && !run->common.quiet) {
+		char *to = waba_text_escape(req.to.value ? req.to.value : "?"), *o = waba_text_escape(output);
+		fprintf(stderr, _("waba-preflight: the request was sent to %s (a copy is in %s)\n"), to, o);
+		free(to);
+		free(o);
+	}
 done:
 	waba_strbuf_release(&msg);
 	free(req.phones);

@@ -15,7 +15,7 @@
 static int get_secret(char **out, const char *file, const char *env_name, const char *what)
 {
 	int loose = 0;
-	if (waba_webhook_secret_get(out, file, env_name, what, &loose) < 0)
+	if (waba_secret_get(out, file, env_name, what, &waba_webhook_secret_rules, &loose) < 0)
 		return cli_fail("webhook: %s", waba_error_last());
 	if (loose)
 		cli_warn(_("the %s file '%s' can be read by other users; make it private: chmod 600 '%s'"), what, file, file);
@@ -90,8 +90,8 @@ int cmd_webhook(int argc, char **argv)
 done:
 	if (probed)
 		waba_webhook_result_release(&res);
-	waba_webhook_secret_free(token);
-	waba_webhook_secret_free(secret);
+	waba_secret_free(token);
+	waba_secret_free(secret);
 	cli_run_release(&run);
 	free(args.v);
 	return rc;

@@ -82,7 +82,7 @@ static long check_answer(struct wizard *w, const char *prefixes, const char *fil
 	r.command = "wizard";
 	c.paths_anywhere = 1; /* the person typed the photo and template paths */
 	if (waba_check_application_file(&c, &r, w->st.path, w->run->checklist) < 0)
-		printf("%s\n", waba_error_last());
+		wiz_line("", waba_error_last());
 	settle(w, &r, 0); /* as `check` would judge them */
 	for (size_t i = 0; i < r.findings.len; i++) {
 		struct waba_finding *f = &r.findings.v[i];
@@ -312,20 +312,19 @@ static int step_business(struct wizard *w)
 /* The status from Meta when a token is set; NULL (and a line saying why) otherwise. */
 static char *status_online(struct wizard *w)
 {
-	const char *token = getenv(WABA_GRAPH_TOKEN_ENV);
 	const char *id = wiz_state_str(&w->st, NULL, "business_id");
 	struct waba_graph_options o;
 	struct waba_graph_result res = { 0 };
 	char *status = NULL;
 
-	if (!token || !*token || !id)
-		return NULL;
-	if (waba_graph_token_check(token, WABA_GRAPH_TOKEN_ENV) < 0) {
-		printf("%s\n", waba_error_last());
+	if (w->graph_token_error) {
+		wiz_line("", w->graph_token_error);
 		return NULL;
 	}
+	if (!w->graph_token || !id)
+		return NULL;
 	waba_graph_options_init(&o, w->run->checklist);
-	o.token = token;
+	o.token = w->graph_token;
 	wiz_say(w, "wizard.verification.online", NULL, NULL);
 	if (waba_graph_business_status(&res, &o, id) == 0 && res.verification_status)
 		status = waba_xstrdup(res.verification_status);
@@ -465,8 +464,11 @@ static int edit_list(struct wizard *w, cJSON *list, const struct list_kind *k)
 	for (;;) {
 		int n = cJSON_GetArraySize(list), rc;
 		char *a, *end;
-		for (int i = 0; i < n; i++)
-			printf("  %d) %s\n", i + 1, entry_text(cJSON_GetArrayItem(list, i)));
+		for (int i = 0; i < n; i++) {
+			char num[16];
+			snprintf(num, sizeof(num), "  %d) ", i + 1);
+			wiz_line(num, entry_text(cJSON_GetArrayItem(list, i)));
+		}
 		if (n > 0)
 			wiz_say(w, "wizard.list.how", NULL, NULL);
 		if (wiz_ask(w, n ? k->more_qid : k->first_qid, NULL, k->files, &a) == WIZ_QUIT)
@@ -880,14 +882,12 @@ static int step_systems(struct wizard *w)
 			struct waba_webhook_options o;
 			struct waba_webhook_result res;
 			struct waba_report rep = WABA_REPORT_INIT;
-			char *token = NULL, *secret = NULL;
-			int loose;
-			waba_webhook_secret_get(&token, NULL, WABA_WEBHOOK_VERIFY_TOKEN_ENV, _("verify token"), &loose);
-			waba_webhook_secret_get(&secret, NULL, WABA_WEBHOOK_APP_SECRET_ENV, _("app secret"), &loose);
+			if (w->webhook_secret_error)
+				cli_warn("%s", w->webhook_secret_error);
 			waba_webhook_options_init(&o, w->run->checklist);
 			o.url = a;
-			o.verify_token = token;
-			o.app_secret = secret;
+			o.verify_token = w->verify_token;
+			o.app_secret = w->app_secret;
 			if (waba_webhook_probe(&res, &o) < 0) {
 				cli_warn("%s", waba_error_last());
 			} else {
@@ -897,8 +897,6 @@ static int step_systems(struct wizard *w)
 			}
 			waba_webhook_result_release(&res);
 			waba_report_release(&rep);
-			waba_webhook_secret_free(token);
-			waba_webhook_secret_free(secret);
 		}
 		free(a);
 		break;
@@ -940,7 +938,7 @@ static int run_step(struct wizard *w, size_t i)
 /* One answer under its section in the review ("-" when not given). */
 static void show_value(const char *v)
 {
-	printf("       %s\n", v && *v ? v : "-");
+	wiz_line("       ", v && *v ? v : "-");
 }
 
 static void show_obj_fields(const struct wizard *w, const char *obj, const char *const *keys, size_t n)
@@ -975,8 +973,11 @@ static void show_answers(struct wizard *w, const char *id)
 	} else if (strcmp(id, "numbers") == 0 || strcmp(id, "templates") == 0) {
 		const cJSON *list = cJSON_GetObjectItemCaseSensitive(w->st.root, id);
 		int n = 0;
-		cJSON_ArrayForEach(v, list)
-			printf("       %d) %s\n", ++n, entry_text(v));
+		cJSON_ArrayForEach(v, list) {
+			char num[24];
+			snprintf(num, sizeof(num), "       %d) ", ++n);
+			wiz_line(num, entry_text(v));
+		}
 		if (!n)
 			show_value(NULL);
 	} else if (strcmp(id, "systems") == 0) {
@@ -1076,7 +1077,7 @@ static void readiness(struct wizard *w, struct blockers *b)
 	r.views = 1; /* for report.html */
 	c.paths_anywhere = 1;
 	if (waba_check_application_file(&c, &r, w->st.path, w->run->checklist) < 0)
-		printf("%s\n", waba_error_last());
+		wiz_line("", waba_error_last());
 	settle(w, &r, WABA_SETTLE_UNUSED);
 	waba_app_check_judge(&c, &r, w->run->checklist);
 	waba_findings_sort(&r.findings);
@@ -1095,7 +1096,7 @@ static void readiness(struct wizard *w, struct blockers *b)
 	if (mem) {
 		int err = waba_reporter_find("html")->write(mem, &r, &o);
 		if (fclose(mem) == 0 && err == 0 && waba_atomic_write("report.html", page, page_len, 0644) < 0)
-			printf("%s\n", waba_error_last());
+			wiz_line("", waba_error_last());
 	}
 	free(page);
 	b->n = b->template_errors = 0;
@@ -1114,11 +1115,13 @@ static void readiness(struct wizard *w, struct blockers *b)
 			b->first = st;
 		if (st < NSTEPS) {
 			char *title = waba_xasprintf("wizard.step.%s", steps[st].id);
-			waba_strbuf_addf(&b->list, "  %zu) %s: %s\n", st + 1, wiz_text(w, title), f->message);
+			waba_strbuf_addf(&b->list, "  %zu) %s: ", st + 1, wiz_text(w, title));
 			free(title);
 		} else {
-			waba_strbuf_addf(&b->list, "   - %s\n", f->message);
+			waba_strbuf_adds(&b->list, "   - ");
 		}
+		waba_text_escape_add(&b->list, f->message, strlen(f->message));
+		waba_strbuf_addc(&b->list, '\n');
 	}
 	waba_report_release(&r);
 	waba_app_check_release(&c);
@@ -1341,6 +1344,31 @@ static int run_wizard(struct wizard *w)
 	return finish(w);
 }
 
+/* Take the secrets out of the environment at once (waba_secret_from_env wipes and unsets
+ * each variable), as `business` and `webhook` do: the wizard may run for an hour. */
+static void take_secrets(struct wizard *w)
+{
+	if (waba_secret_from_env(&w->graph_token, WABA_GRAPH_TOKEN_ENV, _("Graph API token"), &waba_graph_token_rules) < 0)
+		w->graph_token_error = waba_xstrdup(waba_error_last());
+	if (waba_secret_from_env(&w->verify_token, WABA_WEBHOOK_VERIFY_TOKEN_ENV, _("verify token"),
+	                         &waba_webhook_secret_rules) < 0)
+		w->webhook_secret_error = waba_xstrdup(waba_error_last());
+	if (waba_secret_from_env(&w->app_secret, WABA_WEBHOOK_APP_SECRET_ENV, _("app secret"),
+	                         &waba_webhook_secret_rules) < 0 && !w->webhook_secret_error)
+		w->webhook_secret_error = waba_xstrdup(waba_error_last());
+}
+
+static void drop_secrets(struct wizard *w)
+{
+	waba_secret_free(w->graph_token);
+	waba_secret_free(w->verify_token);
+	waba_secret_free(w->app_secret);
+	free(w->graph_token_error);
+	free(w->webhook_secret_error);
+	w->graph_token = w->verify_token = w->app_secret = NULL;
+	w->graph_token_error = w->webhook_secret_error = NULL;
+}
+
 int cmd_wizard(int argc, char **argv)
 {
 	struct cli_run run;
@@ -1376,6 +1404,7 @@ int cmd_wizard(int argc, char **argv)
 		goto done;
 	}
 	w.color = run.report_options.color;
+	take_secrets(&w);
 	if (wiz_state_load(&w.st, state ? state : DEFAULT_STATE, &existed) < 0) {
 		rc = cli_fail("%s", waba_error_last());
 		goto done;
@@ -1391,6 +1420,7 @@ int cmd_wizard(int argc, char **argv)
 	}
 done:
 	wiz_state_release(&w.st);
+	drop_secrets(&w);
 	cli_run_release(&run);
 	free(args.v);
 	return rc;

@@ -1,9 +1,31 @@
 /* opt.c: the option parser and help generator (see opt.h). */
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "waba/i18n.h"
 #include "waba/strbuf.h"
+#include "waba/text.h"
 #include "opt.h"
+
+/* "waba-preflight CMD: message" on stderr, the argument it quotes shown escaped and bounded. */
+static void opt_error(const char *cmd, const char *fmt, ...) WABA_PRINTF(2, 3);
+static void opt_error(const char *cmd, const char *fmt, ...)
+{
+	struct waba_strbuf msg = WABA_STRBUF_INIT, line = WABA_STRBUF_INIT;
+	va_list ap;
+	va_start(ap, fmt);
+	waba_strbuf_vaddf(&msg, fmt, ap);
+	va_end(ap);
+	char *clean = waba_text_clean(waba_strbuf_cstr(&msg), msg.len, 0, WABA_MESSAGE_MAX);
+	waba_strbuf_addf(&line, "waba-preflight %s: ", cmd);
+	waba_text_escape_add(&line, clean, strlen(clean));
+	waba_strbuf_addc(&line, '\n');
+	fputs(waba_strbuf_cstr(&line), stderr);
+	free(clean);
+	waba_strbuf_release(&msg);
+	waba_strbuf_release(&line);
+}
 
 static const struct cli_opt *find_opt(const struct cli_opt *opts, const char *name, size_t len)
 {
@@ -58,9 +80,7 @@ int cli_opt_parse(const struct cli_opt *opts, int argc, char **argv, struct cli_
 			else if (strcmp(arg, "-o") == 0)
 				arg = (char *)"--output";
 			else {
-				fprintf(stderr, "waba-preflight %s: ", argv[0]);
-				fprintf(stderr, _("unknown option '%s'"), arg);
-				fputc('\n', stderr);
+				opt_error(argv[0], _("unknown option '%s'"), arg);
 				return -1;
 			}
 		}
@@ -68,16 +88,12 @@ int cli_opt_parse(const struct cli_opt *opts, int argc, char **argv, struct cli_
 		size_t len = eq ? (size_t)(eq - name) : strlen(name);
 		const struct cli_opt *o = find_opt(opts, name, len);
 		if (!o) {
-			fprintf(stderr, "waba-preflight %s: ", argv[0]);
-			fprintf(stderr, _("unknown option '--%.*s' (try --help)"), (int)len, name);
-			fputc('\n', stderr);
+			opt_error(argv[0], _("unknown option '--%.*s' (try --help)"), (int)len, name);
 			return -1;
 		}
 		if (o->type == CLI_OPT_T_FLAG) {
 			if (eq) {
-				fprintf(stderr, "waba-preflight %s: ", argv[0]);
-				fprintf(stderr, _("option --%s takes no value"), o->name);
-				fputc('\n', stderr);
+				opt_error(argv[0], _("option --%s takes no value"), o->name);
 				return -1;
 			}
 			*(int *)o->dest = 1;
@@ -86,9 +102,7 @@ int cli_opt_parse(const struct cli_opt *opts, int argc, char **argv, struct cli_
 		char *value = eq ? (char *)eq + 1 : NULL;
 		if (!value) {
 			if (i + 1 >= argc) {
-				fprintf(stderr, "waba-preflight %s: ", argv[0]);
-				fprintf(stderr, _("option --%s needs a value: %s"), o->name, o->value_name);
-				fputc('\n', stderr);
+				opt_error(argv[0], _("option --%s needs a value: %s"), o->name, o->value_name);
 				return -1;
 			}
 			value = argv[++i];

@@ -56,6 +56,11 @@ struct wizard {
 	struct wiz_state st;
 	const char *lang;      /* "pt", "es", "en" */
 	int color;
+	/* the secrets of the environment, taken (wiped and unset there) when the wizard starts,
+	 * so they are not in /proc/PID/environ for the whole session; zeroed when it ends
+	 * (waba_secret_free). `*_error`: why the variable was refused (owned), or NULL. */
+	char *graph_token, *verify_token, *app_secret;
+	char *graph_token_error, *webhook_secret_error;
 };
 
 /* The wizard text `id` in the wizard's language (English fallback; the id itself when absent). */
@@ -63,6 +68,10 @@ const char *wiz_text(const struct wizard *w, const char *id);
 
 /* Print text `id` with "{name}" replaced by `value` (name may be NULL), then a newline. */
 void wiz_say(const struct wizard *w, const char *id, const char *name, const char *value);
+
+/* Print indent, then value (outside text: an answer, a file name, an error) with its
+ * control characters shown escaped (waba_text_escape_add), then a newline. */
+void wiz_line(const char *indent, const char *value);
 
 /* Print a section heading. */
 void wiz_heading(const struct wizard *w, const char *id);

@@ -14,6 +14,7 @@
 #include <termios.h>
 #include <unistd.h>
 #include <editline/readline.h>
+#include "waba/text.h"
 #include "wizard.h"
 
 #define C_RESET "\033[0m"
@@ -26,13 +27,13 @@ const char *wiz_text(const struct wizard *w, const char *id)
 	return t ? t : id;
 }
 
-/* Append text with every "{name}" replaced by value. */
+/* Append text with every "{name}" replaced by value, its control characters shown escaped. */
 static void expand(struct waba_strbuf *sb, const char *text, const char *name, const char *value)
 {
 	size_t nlen = name ? strlen(name) : 0;
 	for (const char *p = text; *p;) {
 		if (name && p[0] == '{' && strncmp(p + 1, name, nlen) == 0 && p[1 + nlen] == '}') {
-			waba_strbuf_adds(sb, value ? value : "");
+			waba_text_escape_add(sb, value ? value : "", value ? strlen(value) : 0);
 			p += nlen + 2;
 		} else {
 			waba_strbuf_addc(sb, *p++);
@@ -47,6 +48,15 @@ void wiz_say(const struct wizard *w, const char *id, const char *name, const cha
 	printf("%s\n", waba_strbuf_cstr(&sb));
 	waba_strbuf_release(&sb);
 	fflush(stdout);
+}
+
+void wiz_line(const char *indent, const char *value)
+{
+	struct waba_strbuf sb = WABA_STRBUF_INIT;
+	waba_strbuf_adds(&sb, indent);
+	waba_text_escape_add(&sb, value, strlen(value));
+	printf("%s\n", waba_strbuf_cstr(&sb));
+	waba_strbuf_release(&sb);
 }
 
 void wiz_heading(const struct wizard *w, const char *id)
@@ -156,8 +166,11 @@ int wiz_ask(struct wizard *w, const char *qid, const char *def, int files, char 
 		                 wiz_text(w, id), RL_PROMPT_START_IGNORE, C_RESET, RL_PROMPT_END_IGNORE);
 	else
 		waba_strbuf_adds(&prompt, wiz_text(w, id));
-	if (def && *def)
-		waba_strbuf_addf(&prompt, " [%s]", def);
+	if (def && *def) {
+		waba_strbuf_adds(&prompt, " [");
+		waba_text_escape_add(&prompt, def, strlen(def));
+		waba_strbuf_adds(&prompt, "]");
+	}
 	/* a question ends with its own question mark ("¿...? [s/n] "), anything else with ": " */
 	const char *q = wiz_text(w, id);
 	waba_strbuf_adds(&prompt, *q && q[strlen(q) - 1] == '?' ? " " : ": ");

@@ -112,3 +112,51 @@ char *waba_text_clean_owned(char *s, int flags, size_t max)
 	free(s);
 	return c;
 }
+
+/* Shown escaped by waba_text_escape_add(): C1 controls, bidirectional controls, separators. */
+static int is_unsafe_unicode(int32_t cp)
+{
+	return (cp >= 0x80 && cp < 0xa0) || cp == 0x061c || cp == 0x200e || cp == 0x200f ||
+	       (cp >= 0x2028 && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+void waba_text_escape_add(struct waba_strbuf *sb, const char *s, size_t len)
+{
+	for (size_t i = 0; i < len;) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x80) {
+			if (c == '\n')
+				waba_strbuf_adds(sb, "\\n");
+			else if (c == '\r')
+				waba_strbuf_adds(sb, "\\r");
+			else if (c == '\t')
+				waba_strbuf_adds(sb, "\\t");
+			else if (c < 0x20 || c == 0x7f)
+				waba_strbuf_addf(sb, "\\x%02x", c);
+			else
+				waba_strbuf_addc(sb, (char)c);
+			i++;
+			continue;
+		}
+		int32_t cp;
+		size_t n = waba_utf8_decode(s + i, len - i, &cp);
+		if (cp < 0) {
+			for (size_t k = 0; k < n; k++)
+				waba_strbuf_addf(sb, "\\x%02x", (unsigned char)s[i + k]);
+		} else if (is_unsafe_unicode(cp)) {
+			waba_strbuf_addf(sb, "\\u%04x", (unsigned)cp);
+		} else {
+			waba_strbuf_add(sb, s + i, n);
+		}
+		i += n;
+	}
+}
+
+char *waba_text_escape(const char *s)
+{
+	struct waba_strbuf sb = WABA_STRBUF_INIT;
+	if (!s)
+		return NULL;
+	waba_text_escape_add(&sb, s, strlen(s));
+	return waba_strbuf_detach(&sb);
+}

@@ -18,6 +18,7 @@
 #include "waba/graph.h"
 #include "waba/i18n.h"
 #include "waba/net.h"
+#include "waba/secret.h"
 #include "waba/status.h"
 #include "waba/strbuf.h"
 #include "waba/text.h"
@@ -83,76 +84,7 @@ void waba_graph_result_release(struct waba_graph_result *r)
 
 /* --- tokens ------------------------------------------------------------------------- */
 
-void waba_graph_token_free(char *token)
-{
-	if (token) {
-		explicit_bzero(token, strlen(token));
-		free(token);
-	}
-}
-
-int waba_graph_token_check(const char *token, const char *where)
-{
-	size_t n = strlen(token);
-	if (n == 0)
-		return waba_error_set(WABA_EINVAL, _("the token in %s is empty"), where);
-	if (n > TOKEN_MAX)
-		return waba_error_set(WABA_EINVAL, _("the token in %s is longer than %d bytes"), where, TOKEN_MAX);
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)token[i];
-		if (c <= 0x20 || c >= 0x7f)
-			return waba_error_set(WABA_EINVAL,
-			                      _("the token in %s has a space, line break or non-ASCII byte at position %zu; "
-			                        "a Graph API token is one word"), where, i + 1);
-	}
-	return 0;
-}
-
-int waba_graph_token_load(char **out, const char *path, int *group_or_world)
-{
-	char buf[TOKEN_MAX + 2];
-	struct stat st;
-	size_t len = 0;
-	int fd, err;
-
-	*out = NULL;
-	*group_or_world = 0;
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY)) < 0)
-		return waba_error_set(errno == ENOENT ? WABA_ENOTFOUND : WABA_EIO, _("cannot open token file '%s': %s"),
-		                      path, strerror(errno));
-	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
-		close(fd);
-		return waba_error_set(WABA_EINVAL, _("token file '%s' is not a regular file"), path);
-	}
-	*group_or_world = (st.st_mode & 077) != 0;
-	for (;;) {
-		ssize_t n = read(fd, buf + len, sizeof(buf) - 1 - len);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0) {
-			err = errno;
-			close(fd);
-			explicit_bzero(buf, sizeof(buf));
-			return waba_error_set(WABA_EIO, _("cannot read token file '%s': %s"), path, strerror(err));
-		}
-		if (n == 0)
-			break;
-		len += (size_t)n;
-		if (len == sizeof(buf) - 1)
-			break;
-	}
-	close(fd);
-	buf[len] = '\0';
-	while (len && (buf[len - 1] == '\n' || buf[len - 1] == '\r' || buf[len - 1] == ' ' || buf[len - 1] == '\t'))
-		buf[--len] = '\0';
-	char *where = waba_xasprintf(_("token file '%s'"), path);
-	err = waba_graph_token_check(buf, where);
-	free(where);
-	if (err == 0)
-		*out = waba_xstrdup(buf);
-	explicit_bzero(buf, sizeof(buf));
-	return err;
-}
+const struct waba_secret_rules waba_graph_token_rules = { TOKEN_MAX, WABA_SECRET_ONE_WORD };
 
 /* --- URLs --------------------------------------------------------------------------- */
 
@@ -543,7 +475,7 @@ int waba_graph_business_status(struct waba_graph_result *out, const struct waba_
 		return err;
 	if (!id_is_digits(business_id))
 		return waba_error_set(WABA_EINVAL, _("'%s' is not a Business Manager ID"), business_id);
-	if (!o->token || waba_graph_token_check(o->token, "WABA_PREFLIGHT_TOKEN") < 0)
+	if (!o->token || waba_secret_check(o->token, _("Graph API token"), &waba_graph_token_rules) < 0)
 		return waba_error_set(WABA_EINVAL, "%s", _("no usable Graph API token"));
 	if (!global_done) {
 		if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)

@@ -13,6 +13,7 @@
 #include "waba/i18n.h"
 #include "waba/report.h"
 #include "waba/status.h"
+#include "waba/text.h"
 
 #define C_RESET "\033[0m"
 #define C_BOLD "\033[1m"
@@ -31,22 +32,34 @@ static const char *sev_word(enum waba_severity s)
 	return s == WABA_SEV_ERROR ? _("error") : s == WABA_SEV_WARNING ? _("warning") : _("note");
 }
 
+/* One finding and its hint, each one line: what came from outside (the file or item name,
+ * the message quoting the input, the hint) has its control characters shown escaped
+ * (waba_text_escape_add), so no input can forge a line or drive the terminal. */
 static void write_finding(FILE *out, const struct waba_finding *f, const struct waba_report *r, int color)
 {
+	struct waba_strbuf sb = WABA_STRBUF_INIT;
 	const char *where = f->file;
 	if (!where && f->item >= 0 && (size_t)f->item < r->nitems)
 		where = r->items[f->item].name;
 	if (where) {
-		fprintf(out, "%s%s", color ? C_BOLD : "", where);
+		waba_strbuf_adds(&sb, color ? C_BOLD : "");
+		waba_text_escape_add(&sb, where, strlen(where));
 		if (f->loc.line)
-			fprintf(out, ":%u:%u", f->loc.line, f->loc.column ? f->loc.column : 1);
-		fprintf(out, ":%s ", color ? C_RESET : "");
+			waba_strbuf_addf(&sb, ":%u:%u", f->loc.line, f->loc.column ? f->loc.column : 1);
+		waba_strbuf_addf(&sb, ":%s ", color ? C_RESET : "");
 	}
-	fprintf(out, "%s%s:%s %s %s[%s]%s\n", color ? sev_colour(f->severity) : "", sev_word(f->severity),
-	        color ? C_RESET : "", f->message, color ? C_DIM : "", f->rule->id, color ? C_RESET : "");
+	waba_strbuf_addf(&sb, "%s%s:%s ", color ? sev_colour(f->severity) : "", sev_word(f->severity),
+	                 color ? C_RESET : "");
+	waba_text_escape_add(&sb, f->message, strlen(f->message));
+	waba_strbuf_addf(&sb, " %s[%s]%s\n", color ? C_DIM : "", f->rule->id, color ? C_RESET : "");
 	const char *hint = waba_finding_hint(f);
-	if (hint)
-		fprintf(out, "    %s%s%s %s\n", color ? C_BOLD : "", _("hint:"), color ? C_RESET : "", hint);
+	if (hint) {
+		waba_strbuf_addf(&sb, "    %s%s%s ", color ? C_BOLD : "", _("hint:"), color ? C_RESET : "");
+		waba_text_escape_add(&sb, hint, strlen(hint));
+		waba_strbuf_addc(&sb, '\n');
+	}
+	fwrite(sb.buf, 1, sb.len, out);
+	waba_strbuf_release(&sb);
 }
 
 struct text_stream {

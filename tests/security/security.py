@@ -8,7 +8,7 @@ Every case builds its files in a temporary folder, runs the release binary as a 
 or a CI job would, and asserts what they would see: exit code, stderr, the files
 written, what a loopback SMTP server received.
 """
-import json, os, shutil, socket, stat, subprocess, sys, tempfile, time
+import json, os, re, shutil, socket, stat, subprocess, sys, tempfile, time
 
 EXE = os.path.abspath(sys.argv[1])
 CASE = sys.argv[2]
@@ -348,6 +348,100 @@ def case_long_lines():
         expect(code == 1 and rep["findings"], f"{name}: exit {code}", out[:500], err)
         last = max(f.get("column", 0) for f in rep["findings"])
         expect(name != "oneline.json" or last > 1000000, f"{name}: columns do not reach the end of the line ({last})")
+
+
+# ---- 6. control characters in human-readable output are shown escaped -------------------------
+
+HOSTILE_NAME = "promo\nFORGED.json:1:1: error: forged [x]\x1b]0;pwned\x07\x1b[2K\x1b[1A\u009b31m\u202eevil"
+HOSTILE_DRAFT = "Ola {{1}} e {{nome\x1b]0;pwned\x07\x1b[2K\rFORGED\x7f}} fim\n"
+# any byte a terminal would obey: C0 but LF, DEL, C1 (as UTF-8), bidirectional controls
+OBEYED = re.compile("[\x00-\x09\x0b-\x1f\x7f\u0080-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
+FINDING = re.compile(r"^\S.*:\d+:\d+: (error|warning|note): .* \[[a-z0-9_.]+\]$")
+
+
+def screen_of(text, cols=400, rows=60):
+    """What a terminal shows for `text` (pyte, a pty's \\n -> \\r\\n), and the window title."""
+    import pyte
+    screen = pyte.Screen(cols, rows)
+    screen.set_mode(pyte.modes.LNM)
+    pyte.ByteStream(screen).feed(text.encode("utf-8", "surrogateescape"))
+    lines = [l.rstrip() for l in screen.display]
+    while lines and not lines[-1]:
+        lines.pop()
+    return lines, screen.title
+
+
+def escapes_hostile_files(root):
+    t = os.path.join(root, "t")
+    os.makedirs(t)
+    tpl = {"name": HOSTILE_NAME, "language": "pt_BR", "category": "MARKETING",
+           "components": [{"type": "BODY", "text": "Ola {{1}}", "example": {"body_text": [["Ana"]]}}]}
+    with open(os.path.join(t, "a.json"), "w", encoding="utf-8") as f:
+        json.dump(tpl, f)
+    with open(os.path.join(t, "b\x1b]0;pwned\x07\nFORGED.txt"), "w", encoding="utf-8") as f:
+        f.write(HOSTILE_DRAFT)
+    return t
+
+
+def case_escapes():
+    """A template name, a draft's text and a file name holding newlines and terminal escapes
+    (OSC title, erase line, cursor up, C1 CSI, RTL override) forge no line of the text report,
+    of stderr or of the wizard's screen: they are shown as \\n, \\x1b, \\u009b (docs/security.md)."""
+    root = tempfile.mkdtemp(prefix="waba-sec-")
+    t = escapes_hostile_files(root)
+    code, out, err = run(["lint", t], root)
+    expect(code == 1, f"lint: exit {code}", out, err)
+    expect(not OBEYED.search(out), f"raw control characters in the text report: {out!r}", out, err)
+    for visible in ("\\x1b]0;pwned\\x07", "\\x1b[2K", "\\n", "\\u009b31m", "\\u202e", "\\rFORGED\\x7f"):
+        expect(visible in out, f"the text report does not show {visible} visibly", out, err)
+    lines = out.rstrip("\n").split("\n")
+    findings = [l for l in lines if FINDING.match(l)]
+    others = [l for l in lines if l and not FINDING.match(l) and not l.startswith("    hint: ")]
+    expect(len(others) == 1 and "checked" in others[0], f"lines that are neither a finding nor a hint: {others}", out)
+    code, jout, err = run(["lint", t, "--format", "json"], root)
+    n = len(json.loads(jout)["findings"])
+    expect(len(findings) == n and n >= 2, f"{len(findings)} finding lines for {n} findings", out, err)
+    shown, title = screen_of(out)
+    expect(title == "", f"the report set the window title to {title!r}", out)
+    expect(shown == lines, "the terminal shows other lines than the report holds:\n" + "\n".join(shown), out)
+    expect(not any(l.startswith("FORGED") for l in shown), "a forged line on screen", out)
+    # with colour on, only the reporter's own colour sequences reach the terminal
+    code, cout, err = run(["lint", t], root, env={"FORCE_COLOR": "1", "NO_COLOR": ""})
+    expect("\x1b[1;31m" in cout, "FORCE_COLOR=1 gave no colour", cout, err)
+    expect(not re.search("\x1b[^\\[]|\x1b\\[[0-9;]*[^0-9;m]", cout), f"escape other than SGR colour: {cout!r}", cout)
+    shown, title = screen_of(cout)
+    expect(title == "" and shown == lines, "with colour the screen differs from the plain report", cout)
+
+    # stderr: the one-line reasons quote a path, an option or a value
+    evil = "app\x1b]0;pwned\x07\nFORGED\x1b[2K.json"
+    for args in (["check", evil], ["lint", "--nope\x1b[2K\n", t], ["check", "--lang", "x\x1b[1A\ny", evil]):
+        code, out, err = run(args, root)
+        expect(code == 2, f"{args!r}: exit {code}", out, err)
+        expect(err.count("\n") == 1 and not OBEYED.search(err), f"{args!r}: stderr is not one clean line: {err!r}", out, err)
+        expect("\\x1b" in err and "\\n" in err, f"{args!r}: the escapes are not shown: {err!r}", out, err)
+    code, out, err = run(["lint", t, "--format", "json:" + os.path.join(root, "dir\x1b[2K\n", "r.json")], root)
+    expect(code == 2 and err.count("\n") == 1 and "\\x1b[2K\\n" in err, f"-o path: {err!r}", out, err)
+
+    # the wizard: the findings about a template it was given
+    sys.path.insert(0, os.path.join(os.path.dirname(HERE), "wizard"))
+    import journeys
+    from screen import text as wtext
+    journeys.EXE = EXE
+    d = journeys.folder()
+    shutil.copy(os.path.join(t, "a.json"), os.path.join(d, "evil.json"))
+    s = journeys.start(d, "en")
+    for step in (journeys.requirements, journeys.business, journeys.verification, journeys.numbers,
+                 journeys.photo, journeys.name, journeys.profile):
+        step(s)
+    s.ask("template", "evil.json")
+    s.expect(re.escape("\\x1b]0;pwned\\x07\\x1b[2K\\x1b[1A"))
+    s.settle(0.3)
+    s.ctrl_c()
+    s.wait()
+    screen_lines = s.lines()
+    expect(s.screen.title == "", f"the wizard's screen title became {s.screen.title!r}", s.transcript())
+    expect(not any(l.startswith("FORGED") for l in screen_lines), "a forged line in the wizard", s.transcript())
+    expect(b"\x1b]0;" not in s.raw and b"\x1b[1A" not in s.raw, "the template's escapes reached the terminal", s.transcript())
 
 
 # ---- 8. written files respect the umask; personal data 0600; short temporary names -------------

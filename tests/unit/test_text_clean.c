@@ -97,6 +97,28 @@ static void test_findings_and_items_are_clean(void **state)
 	waba_report_release(&r);
 }
 
+/* Human-readable outputs show what a terminal would obey (issue #17 item 6). */
+static void test_escape_for_terminals(void **state)
+{
+	static const struct { const char *in, *out; } rows[] = {
+		{ "plain ação \\ {{1}}", "plain ação \\ {{1}}" },        /* text and backslashes kept */
+		{ "a\nb\rc\td", "a\\nb\\rc\\td" },
+		{ "\x1b]0;pwned\x07\x1b[2K", "\\x1b]0;pwned\\x07\\x1b[2K" }, /* OSC title, erase line */
+		{ "x\x7f\x01", "x\\x7f\\x01" },
+		{ "\xc2\x9b" "31m", "\\u009b31m" },                        /* C1 CSI */
+		{ "\xe2\x80\xae" "abc\xe2\x81\xa6", "\\u202eabc\\u2066" }, /* bidirectional controls */
+		{ "\xe2\x80\xa8", "\\u2028" },                            /* line separator */
+		{ "a\xff\xc3(", "a\\xff\\xc3(" },                         /* invalid UTF-8 byte by byte */
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		char *e = waba_text_escape(rows[i].in);
+		assert_string_equal(e, rows[i].out);
+		free(e);
+	}
+	assert_null(waba_text_escape(NULL));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -104,6 +126,7 @@ int main(void)
 		cmocka_unit_test(test_long_text_keeps_both_ends),
 		cmocka_unit_test(test_cut_between_characters),
 		cmocka_unit_test(test_findings_and_items_are_clean),
+		cmocka_unit_test(test_escape_for_terminals),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

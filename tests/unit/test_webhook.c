@@ -176,9 +176,9 @@ static void test_connection_failure(void **state)
 static void test_secret_checks(void **state)
 {
 	(void)state;
-	assert_int_equal(waba_webhook_secret_check("a secret with spaces", "x"), 0);
-	assert_true(waba_webhook_secret_check("", "x") < 0);
-	assert_true(waba_webhook_secret_check("two\nlines", "x") < 0);
+	assert_int_equal(waba_secret_check("a secret with spaces", "x", &waba_webhook_secret_rules), 0);
+	assert_true(waba_secret_check("", "x", &waba_webhook_secret_rules) < 0);
+	assert_true(waba_secret_check("two\nlines", "x", &waba_webhook_secret_rules) < 0);
 	assert_null(strstr(waba_error_last(), "two"));
 }
 
