@@ -80,6 +80,8 @@ const struct waba_set_item *waba_set_find(const struct waba_set *set, const char
 /* Case-insensitive (ASCII) lookup. */
 const struct waba_set_item *waba_set_find_nocase(const struct waba_set *set, const char *value);
 const char *waba_set_item_attr(const struct waba_set_item *item, const char *name);
+/* What a person reads for an item: its label_<lang> attribute, else label_en, else its value. */
+const char *waba_set_item_label(const struct waba_set_item *item, const char *lang);
 
 /* A text in `lang` ("pt", "es", "en"), falling back to "en"; NULL when absent. */
 const char *waba_checklist_text(const struct waba_checklist *cl, const char *id, const char *lang);

@@ -238,12 +238,14 @@ static void check_verification(struct waba_findings *fs, const char *status, con
 	struct waba_strbuf key = WABA_STRBUF_INIT;
 	struct waba_finding *f;
 
+	/* the status as a person reads it in the report's language (label_* in the set) */
+	const char *shown = it ? waba_set_item_label(it, waba_i18n_lang()) : status;
+
 	if (verdict && strcmp(verdict, "ok") == 0)
-		f = waba_findings_add(fs, &RULE_VERIFIED_NEXT, WABA_LOC_NONE,
-		                      _("the business is verified ('%s')"), status);
+		f = waba_findings_add(fs, &RULE_VERIFIED_NEXT, WABA_LOC_NONE, "%s", _("the business is verified"));
 	else
 		f = waba_findings_add(fs, &RULE_VERIFICATION, WABA_LOC_NONE,
-		                      _("the business verification status is '%s'"), status);
+		                      _("the business verification status is '%s'"), shown);
 	waba_strbuf_addf(&key, "business.status.%s", it ? it->value : "unknown");
 	const char *guide = waba_checklist_text(cl, waba_strbuf_cstr(&key), waba_i18n_lang());
 	if (guide)

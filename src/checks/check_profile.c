@@ -399,10 +399,7 @@ static void check_vertical(struct ctx *c)
 	if (!set)
 		return;
 	if ((it = waba_set_find(set, f->value)) != NULL) {
-		char key[16];
-		snprintf(key, sizeof(key), "label_%s", waba_i18n_lang());
-		const char *label = waba_set_item_attr(it, key);
-		cJSON_AddStringToObject(c->item, "vertical_label", label ? label : waba_set_item_attr(it, "label_en"));
+		cJSON_AddStringToObject(c->item, "vertical_label", waba_set_item_label(it, waba_i18n_lang()));
 		if (waba_set_item_attr(it, "legacy"))
 			waba_findings_add(c->fs, &RULE_VERTICAL_LEGACY, waba_application_loc(c->app, f),
 			                  _("the category '%s' is not in Meta's current list"), f->value);

@@ -161,15 +161,6 @@ static size_t vertical_matches(const struct wizard *w, const char *a, const stru
 	return n;
 }
 
-/* The category's label in the wizard's language. */
-static const char *vertical_label(const struct wizard *w, const struct waba_set_item *it)
-{
-	char attr[16];
-	snprintf(attr, sizeof(attr), "label_%s", w->lang);
-	const char *l = waba_set_item_attr(it, attr);
-	return l ? l : waba_set_item_attr(it, "label_en");
-}
-
 /*
  * Fix what is unambiguous in an answer, and say so: a website without https://, a
  * category typed in lower case or by its name in the person's language.
@@ -184,7 +175,7 @@ static void wiz_normalise(struct wizard *w, const char *key, char **a)
 		size_t n = vertical_matches(w, *a, m, 4);
 		if (n == 1 && strcmp(m[0]->value, *a) != 0) {
 			fixed = waba_xstrdup(m[0]->value);
-			char *shown = waba_xasprintf("%s (%s)", fixed, vertical_label(w, m[0]));
+			char *shown = waba_xasprintf("%s (%s)", fixed, waba_set_item_label(m[0], w->lang));
 			wiz_say(w, "wizard.normalised", "value", shown);
 			free(shown);
 			free(*a);

@@ -60,6 +60,17 @@ static void phone_type(struct waba_strbuf *b, const char *type, const struct wab
 	free(id);
 }
 
+/* A value of a checklist set as the body's reader reads it: "verified" -> "verificada";
+ * with `code`, "RETAIL (Compras e varejo)", the code Meta takes kept beside the label. */
+static char *set_label(const struct waba_checklist *cl, const char *set_id, const char *value, int code)
+{
+	const struct waba_set_item *it = cl ? waba_set_find(waba_checklist_set(cl, set_id), value) : NULL;
+	const char *label = it ? waba_set_item_label(it, waba_i18n_lang()) : NULL;
+	if (!label || strcmp(label, value) == 0)
+		return waba_xstrdup(value);
+	return code ? waba_xasprintf("%s (%s)", value, label) : waba_xstrdup(label);
+}
+
 static void open_items(struct waba_strbuf *b, const struct waba_email_request *req)
 {
 	const struct waba_findings *fs = req->report ? &req->report->findings : NULL;
@@ -117,7 +128,11 @@ char *waba_email_request_body(const struct waba_email_request *req, const struct
 
 	waba_strbuf_addf(&b, "1. %s\n", _("Business Manager"));
 	line(&b, _("ID:"), val(&req->business_id));
-	line(&b, _("Verification status:"), req->verification_status ? req->verification_status : _("not checked"));
+	char *status = req->verification_status
+	                       ? set_label(cl, "business.verification_status", req->verification_status, 0)
+	                       : waba_xstrdup(_("not checked"));
+	line(&b, _("Verification status:"), status);
+	free(status);
 	waba_strbuf_addc(&b, '\n');
 
 	waba_strbuf_addf(&b, "2. %s\n", _("Phone numbers"));
@@ -140,7 +155,9 @@ char *waba_email_request_body(const struct waba_email_request *req, const struct
 	line(&b, _("About:"), val(&req->about));
 	line(&b, _("Address:"), val(&req->address));
 	line(&b, _("Description:"), val(&req->description));
-	line(&b, _("Category:"), val(&req->category));
+	char *category = val(&req->category) ? set_label(cl, "profile.verticals", req->category.value, 1) : NULL;
+	line(&b, _("Category:"), category);
+	free(category);
 	line(&b, _("E-mail:"), val(&req->email));
 	waba_strbuf_addf(&b, "   %s", _("Websites:"));
 	if (req->nwebsites == 0)

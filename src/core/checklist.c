@@ -127,6 +127,16 @@ const char *waba_set_item_attr(const struct waba_set_item *item, const char *nam
 	return NULL;
 }
 
+const char *waba_set_item_label(const struct waba_set_item *item, const char *lang)
+{
+	char attr[24];
+	snprintf(attr, sizeof(attr), "label_%s", lang ? lang : "en");
+	const char *l = waba_set_item_attr(item, attr);
+	if (!l)
+		l = waba_set_item_attr(item, "label_en");
+	return l ? l : item ? item->value : NULL;
+}
+
 static const char *find_text(const struct waba_checklist *cl, const char *id, const char *lang)
 {
 	struct text key = { (char *)id, "", NULL };

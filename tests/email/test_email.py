@@ -108,7 +108,7 @@ def case_mime():
     # each number with the phone family's verdict (type label) and the business family's status
     for want in ("- +551134567890 (a landline); purpose: produção (português)",
                  "- +541143210000 (a landline); purpose: Argentina (español)",
-                 "Verification status: verified", "Category: GROCERY"):
+                 "Verification status: verified", "Category: GROCERY (Food and grocery)"):
         if want not in body:
             fail(f"body lacks {want!r}:\n" + body[:900])
     if "ATTENTION" in body:
@@ -229,7 +229,10 @@ def case_language():
     if code != 0:
         fail(f"exit {code}: {err.decode()}")
     m, body = check_message(open(os.path.join(d, "pt.eml"), "rb").read())
-    for want in ("Solicitamos a ativação", "- +551134567890 (um telefone fixo); finalidade: produção (português)"):
+    # every value a person reads is in the body's language: the number's type, the verification
+    # status (not Meta's 'verified'), the category (Meta's code kept beside its name)
+    for want in ("Solicitamos a ativação", "- +551134567890 (um telefone fixo); finalidade: produção (português)",
+                 "Status da verificação: verificada", "Categoria: GROCERY (Alimentos e mercearia)"):
         if want not in body:
             fail(f"body lacks {want!r}:\n" + body[:700])
     if not str(m["Subject"]).startswith("Solicitação de ativação"):
@@ -239,8 +242,15 @@ def case_language():
         fail(f"the report must stay in the environment's language (English): {msgs[:300]}")
     # --lang wins over the application's language
     code, out, err = run(["application.json", "-o", "es.eml", "--lang", "es"], d)
-    if code != 0 or "Solicitamos la activación" not in body_of(os.path.join(d, "es.eml")):
+    body = body_of(os.path.join(d, "es.eml"))
+    if code != 0 or "Solicitamos la activación" not in body:
         fail(f"--lang es: exit {code}, or not a Spanish body")
+    for want in ("Estado de la verificación: verificada", "Categoría: GROCERY (Alimentos y almacén)",
+                 "(un teléfono fijo)"):
+        if want not in body:
+            fail(f"--lang es: body lacks {want!r}:\n" + body[:900])
+    if "verified" in body:
+        fail("--lang es: Meta's raw status 'verified' in the Spanish body")
     # with --force, the open items read in the body's language too
     d = workdir(lambda a: (a.__setitem__("language", "pt"), a["numbers"][1].__setitem__("number", "+55 11 123")))
     code, out, err = run(["application.json", "-o", "forced.eml", "--format", "json", "--force"], d)
