@@ -86,6 +86,14 @@ const char *waba_set_item_label(const struct waba_set_item *item, const char *la
 /* A text in `lang` ("pt", "es", "en"), falling back to "en"; NULL when absent. */
 const char *waba_checklist_text(const struct waba_checklist *cl, const char *id, const char *lang);
 
+/*
+ * The text `id` as phrased for where the person reads it: `where` is the report's command
+ * ("wizard": someone answering questions, who has no command-line options to give), and
+ * the text "<id>.<where>" replaces "<id>" when the checklist has it. NULL `where`: `id`.
+ */
+const char *waba_checklist_text_for(const struct waba_checklist *cl, const char *id, const char *lang,
+                                    const char *where);
+
 /* A severity override set by a checklist for rule `id`; 0 and *out set, or -1 if none. */
 int waba_checklist_rule_severity(const struct waba_checklist *cl, const char *id,
                                  enum waba_severity *out);

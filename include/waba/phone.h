@@ -60,6 +60,11 @@ struct waba_phone_facts {
 	int possible;           /* enum waba_phone_possible (IS_POSSIBLE when valid) */
 	int type;               /* enum waba_phone_type (UNKNOWN unless valid) */
 	int short_code;         /* not valid, but a valid short number (emergency, SMS short code) */
+	/* not valid: the length judged against full landline and mobile numbers only (a length
+	 * that is possible only for a local number, without its area code, counts as too short);
+	 * IS_POSSIBLE when either type has numbers of that length */
+	int full_length;        /* enum waba_phone_possible */
+	char example[64];       /* not valid: a landline of the country, "+55 11 2345-6789" ("" none) */
 };
 
 /* How the number was given. */

@@ -201,16 +201,17 @@ const struct waba_rule *const waba_rules_phone[] = {
  * pt/es/en, with {name} placeholders filled from the values below.
  */
 enum phone_var { V_INPUT, V_E164, V_INTL, V_REGION, V_CC, V_DIGITS, V_TYPE, V_TYPE_LABEL, V_MONTHS,
-                 V_BYTES, V_MAX, V_FIXED, V_COUNT, V_FIRST, V_SECOND, V_REGIONS, V_COUNT_ };
+                 V_BYTES, V_MAX, V_FIXED, V_COUNT, V_FIRST, V_SECOND, V_REGIONS, V_EXAMPLE, V_COUNT_ };
 static const char *const var_names[V_COUNT_] = {
 	"input", "e164", "intl", "region", "cc", "digits", "type", "type_label", "months",
-	"bytes", "max", "fixed", "count", "first", "second", "regions",
+	"bytes", "max", "fixed", "count", "first", "second", "regions", "example",
 };
 
 struct phone_ctx {
 	struct waba_findings *fs;
 	const struct waba_checklist *cl;
 	const struct waba_phone *p;
+	const char *where; /* the report's command: hints are phrased for it (text id.<where>) */
 	const char *var[V_COUNT_];
 	char num[V_COUNT_][24]; /* storage for numeric values */
 };
@@ -224,7 +225,7 @@ static void set_num(struct phone_ctx *c, enum phone_var v, long n)
 /* The text `id` of the checklist in the current language with {placeholders} filled. */
 static char *expand(const struct phone_ctx *c, const char *id)
 {
-	const char *t = waba_checklist_text(c->cl, id, waba_i18n_lang());
+	const char *t = waba_checklist_text_for(c->cl, id, waba_i18n_lang(), c->where);
 	struct waba_strbuf sb = WABA_STRBUF_INIT;
 	if (!t)
 		return NULL;
@@ -371,6 +372,18 @@ static void report_invalid(struct phone_ctx *c)
 		    "phone.guide.no_country");
 	} else if (f->short_code) {
 		add(c, &RULE_SHORT_CODE, "short_code", "phone.guide.short_code");
+	} else if (c->p->international) {
+		/* the country code is there: what is wrong is the rest, so the hint is about the digits */
+		const char *hint = c->var[V_EXAMPLE] ? "phone.guide.check_digits" : "phone.guide.check_digits_plain";
+		set_num(c, V_DIGITS, (long)strlen(f->nsn));
+		if (f->full_length == WABA_PHONE_TOO_SHORT)
+			add(c, &RULE_INVALID, "short_digits", hint);
+		else if (f->full_length == WABA_PHONE_TOO_LONG)
+			add(c, &RULE_INVALID, "long_digits", hint);
+		else if (f->possible == WABA_PHONE_IS_POSSIBLE || f->full_length == WABA_PHONE_IS_POSSIBLE)
+			add(c, &RULE_INVALID, "no_range", hint);
+		else
+			add(c, &RULE_INVALID, "bad_length", hint);
 	} else if (f->possible == WABA_PHONE_IS_POSSIBLE_LOCAL_ONLY) {
 		add(c, &RULE_INVALID, "local_only", "phone.guide.no_country");
 	} else if (f->possible == WABA_PHONE_IS_POSSIBLE) {
@@ -429,7 +442,9 @@ int waba_check_phone(struct waba_report *r, const char *number, const char *regi
 	c.fs = &r->findings;
 	c.cl = cl;
 	c.p = &p;
+	c.where = r->command;
 	c.var[V_INPUT] = shown;
+	c.var[V_EXAMPLE] = f->example[0] ? f->example : NULL;
 	c.var[V_E164] = f->e164;
 	c.var[V_INTL] = f->international;
 	c.var[V_REGION] = f->country_region[0] ? f->country_region : (region ? region : "?");

@@ -90,6 +90,8 @@ static long check_answer(struct wizard *w, const char *prefixes, const char *fil
 			f->severity = WABA_SEV_OFF;
 			continue;
 		}
+		if (f->file && strcmp(f->file, w->st.path) != 0)
+			continue; /* in a file the person named (a template): its line:column are shown */
 		free(f->file); /* the answer was typed: no place in the state file to point at */
 		f->file = NULL;
 		f->loc.line = f->loc.column = 0;
@@ -408,7 +410,7 @@ static int check_number(struct wizard *w, cJSON *entry, const char *number, long
 		cJSON_Delete(item);
 		return CLI_EXIT_FAIL;
 	}
-	if (cJSON_IsString(type)) {
+	if (cJSON_IsString(type) && strcmp(type->valuestring, "unknown") != 0) { /* invalid: the error says why */
 		char *label = waba_xasprintf("wizard.ptype.%s", type->valuestring);
 		wiz_say(w, "wizard.phone.type", "type", wiz_text(w, label));
 		free(label);

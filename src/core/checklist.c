@@ -176,6 +176,19 @@ int waba_checklist_check_needs(const struct waba_checklist *cl, const char *dir)
 	return 0;
 }
 
+const char *waba_checklist_text_for(const struct waba_checklist *cl, const char *id, const char *lang,
+                                    const char *where)
+{
+	if (where && *where) {
+		char *there = waba_xasprintf("%s.%s", id, where);
+		const char *t = waba_checklist_text(cl, there, lang);
+		free(there);
+		if (t)
+			return t;
+	}
+	return waba_checklist_text(cl, id, lang);
+}
+
 int waba_checklist_rule_severity(const struct waba_checklist *cl, const char *id,
                                  enum waba_severity *out)
 {

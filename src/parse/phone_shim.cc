@@ -83,6 +83,22 @@ int map_possible(PhoneNumberUtil::ValidationResult v)
 	return WABA_PHONE_INVALID_LENGTH;
 }
 
+// The length against full numbers of the types a business registers (landline, mobile):
+// a length possible only locally (without the area code) is too short for them.
+int full_length(PhoneNumberUtil *u, const PhoneNumber &n)
+{
+	static const PhoneNumberUtil::PhoneNumberType types[] = { PhoneNumberUtil::FIXED_LINE, PhoneNumberUtil::MOBILE };
+	int shorter = 0, longer = 0;
+	for (PhoneNumberUtil::PhoneNumberType t : types) {
+		PhoneNumberUtil::ValidationResult v = u->IsPossibleNumberForTypeWithReason(n, t);
+		if (v == PhoneNumberUtil::IS_POSSIBLE)
+			return WABA_PHONE_IS_POSSIBLE;
+		shorter += v == PhoneNumberUtil::TOO_SHORT || v == PhoneNumberUtil::IS_POSSIBLE_LOCAL_ONLY;
+		longer += v == PhoneNumberUtil::TOO_LONG;
+	}
+	return shorter == 2 ? WABA_PHONE_TOO_SHORT : longer == 2 ? WABA_PHONE_TOO_LONG : WABA_PHONE_INVALID_LENGTH;
+}
+
 } // namespace
 
 extern "C" int waba_phone_shim_parse(const char *text, const char *default_region, struct waba_phone_facts *out)
@@ -120,6 +136,14 @@ extern "C" int waba_phone_shim_parse(const char *text, const char *default_regio
 			copy(out->international, e164);
 			out->possible = map_possible(u->IsPossibleNumberWithReason(n));
 			out->short_code = short_info().IsValidShortNumber(n);
+			out->full_length = full_length(u, n);
+			PhoneNumber ex;
+			std::string ex_text;
+			if (!cc_region.empty() && cc_region != "ZZ" &&
+			    u->GetExampleNumberForType(cc_region, PhoneNumberUtil::FIXED_LINE, &ex)) {
+				u->Format(ex, PhoneNumberUtil::INTERNATIONAL, &ex_text);
+				copy(out->example, ex_text);
+			}
 		}
 	} catch (...) {
 		std::memset(out, 0, sizeof(*out));

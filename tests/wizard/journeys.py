@@ -37,6 +37,8 @@ def folder():
     shutil.copytree(os.path.join(EXAMPLES, "templates"), os.path.join(d, "templates"))
     with open(os.path.join(d, "templates", "bad.json"), "w", encoding="utf-8") as f:
         json.dump(BAD_TEMPLATE, f)
+    with open(os.path.join(d, "templates", "broken.json"), "w", encoding="utf-8") as f:
+        f.write('{\n  "name": "order_update",\n  "language": "pt_BR",\n  "category": "UTILITY"\n  "components": []\n}\n')
     return d
 
 
@@ -444,8 +446,18 @@ def case_wrong_answers():
     s.ask("verification", "42")
     s.expect(t(s, "wizard.choose_again"))
     verification(s)
-    s.ask("phone", "+55 11 3456-789")     # one digit short
+    # hints for where the person is: no command-line options in the wizard
+    s.ask("phone", "11 3456-7890")        # no country code
+    s.expect(re.escape(text("phone.guide.no_country.wizard", LANG)[:40]))
     s.ask("keep", "")
+    s.ask("phone", "+55 11 3456-789")     # one digit short: said so, and the hint is about the digits
+    s.expect(re.escape(text("phone.msg.short_digits", LANG).replace("{input}", "+55 11 3456-789")
+                       .replace("{digits}", "9").replace("{cc}", "55")[:50]))
+    s.expect(re.escape(text("phone.guide.check_digits", LANG).replace("{cc}", "55")[:50]))
+    s.ask("keep", "")
+    check("--region" not in s.transcript(), "a command-line option in the wizard's hints", s)
+    unknown = text("wizard.phone.type", LANG).replace("{type}", text("wizard.ptype.unknown", LANG))
+    check(unknown not in s.transcript(), "a type shown for a number that is not valid: %r" % unknown, s)
     s.ask("phone", "+55 11 3456-7890")
     s.ask("phone_more", "")
     check([n["number"] for n in state(d)["numbers"]] == ["+55 11 3456-7890"], "numbers: %r" % state(d)["numbers"])
@@ -467,6 +479,9 @@ def case_wrong_answers():
     line = s.ask("websites", "")
     check("https://casaaurora.com.br" in line, "the fixed website is not the profile's default: %r" % line, s)
     s.ask("template", "nothere.json")
+    s.ask("template", "templates/broken.json")   # a JSON syntax error: the position is shown
+    s.expect(r"^templates/broken\.json:5:3: ")
+    s.ask("template_more", "-1")
     s.ask("template", "")
     s.ask("webhook_url", "http://bot.casaaurora.com.br/whatsapp")
     s.expect(re.escape(text("wizard.systems.not_https", LANG).split("{value}")[1][:20]))
