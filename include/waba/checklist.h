@@ -41,7 +41,7 @@ struct waba_termlist {
 	char *id;
 	struct waba_term *terms;
 	size_t len;
-	void *index; /* built by the loader (core/termindex.h): first word -> terms */
+	void *index; /* the list's automaton, built on first match (core/text.c) */
 };
 
 struct waba_checklist;
@@ -67,6 +67,21 @@ int waba_checklist_load_file(struct waba_checklist *cl, const char *path);
 
 /* Load from memory (fuzzing, tests); `name` is used in messages. */
 int waba_checklist_load_mem(struct waba_checklist *cl, const char *name, const char *xml, size_t len);
+
+/*
+ * The compiled form of a checklist folder (made at build time by waba-checklist-compile,
+ * after validating every file against the schema): a program registers it once, before
+ * loading; waba_checklist_load_dir() then takes it instead of parsing and validating the
+ * XML, when the folder holds exactly the files (and checklist.rng) it was made from, byte
+ * for byte, and the checklist is still empty. Any other folder or file is read as XML.
+ * The blob is borrowed for the life of the process.
+ */
+void waba_checklist_use_compiled(const unsigned char *blob, size_t len);
+
+/* Load and validate `dir` (as waba_checklist_load_dir) and append its compiled form to
+ * `out` (a struct waba_strbuf *). @return 0 or the loading error. */
+struct waba_strbuf;
+int waba_checklist_compile(const char *dir, struct waba_strbuf *out);
 
 /* The bundled checklists, loaded once per call: a convenience for tests and tools. */
 int waba_checklist_load_default(struct waba_checklist **out);

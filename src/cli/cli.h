@@ -166,4 +166,8 @@ extern int cli_email_paths_anywhere;
 int cmd_rules(int argc, char **argv);
 int cmd_webhook(int argc, char **argv);
 
+/* The bundled checklists in compiled form, generated at build time (tools/checklist_compile.c). */
+extern const unsigned char waba_bundled_checklists[];
+extern const size_t waba_bundled_checklists_len;
+
 #endif

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "cli.h"
+#include "waba/checklist.h"
 #include "waba/paths.h"
 #include "waba/suggest.h"
 
@@ -110,6 +111,8 @@ int main(int argc, char **argv)
 	int help = 0, version = 0, nmoved = 0, cmd;
 	char **moved;
 	const char *lang = lang_arg(argc, argv);
+	/* the bundled checklists, validated and compiled at build time (src/CMakeLists.txt) */
+	waba_checklist_use_compiled(waba_bundled_checklists, waba_bundled_checklists_len);
 	if (waba_i18n_init(lang) < 0)
 		waba_i18n_init(NULL); /* an unknown --lang is reported by the command */
 	else if (lang && !waba_i18n_catalog_found())

@@ -40,4 +40,18 @@ void waba_checklist_sort(struct waba_checklist *cl);
 void waba_term_release(struct waba_term *t);
 void waba_set_item_release(struct waba_set_item *it);
 
+/* ---- the compiled form (core/checklist_blob.c) ---- */
+#include <stdint.h>
+struct waba_strbuf;
+uint64_t waba_checklist_hash(const void *data, size_t len);
+void waba_checklist_blob_begin(struct waba_strbuf *b, size_t nfiles);
+void waba_checklist_blob_file(struct waba_strbuf *b, const char *name, const void *data, size_t len);
+void waba_checklist_blob_end(struct waba_strbuf *b, const struct waba_checklist *cl);
+/* The file list: *nfiles records from *files on, read one by one with _file_at. */
+int waba_checklist_blob_files(const unsigned char *blob, size_t len, size_t *nfiles, const unsigned char **files);
+int waba_checklist_blob_file_at(const unsigned char **pos, const unsigned char *end, char **name, uint64_t *size,
+                                uint64_t *hash);
+/* The tables after the file list into an empty checklist; -1 when the blob is damaged. */
+int waba_checklist_blob_read(struct waba_checklist *cl, const unsigned char *tables, const unsigned char *end);
+
 #endif

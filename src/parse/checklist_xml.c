@@ -4,6 +4,7 @@
  * the checklist's layout are in core/checklist.c; this file only reads XML.
  */
 #include <dirent.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -147,7 +148,7 @@ static void add_terms(struct waba_checklist *cl, xmlNode *n)
 		l->terms = waba_xrealloc(l->terms, (l->len + 1) * sizeof(*l->terms));
 		term_init(&l->terms[l->len++], content(c), lang, tag);
 	}
-	waba_termlist_index(l);
+	waba_termlist_index_free(l); /* built again on first use */
 	free(list);
 	free(lang);
 	free(mode);
@@ -368,21 +369,22 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-int waba_checklist_load_dir(struct waba_checklist *cl, const char *dir)
+/* The *.xml of `dir`, full paths sorted by name; -1 when `dir` cannot be read or has no
+ * checklist.rng (*schema is then NULL). */
+static int list_dir(const char *dir, char ***out, size_t *count, char **schema)
 {
-	char *schema = waba_xasprintf("%s/checklist.rng", dir);
 	DIR *d = opendir(dir);
 	char **names = NULL;
 	size_t n = 0;
-	int err = 0;
 	struct stat st;
 
-	if (!d || stat(schema, &st) != 0) {
+	*schema = waba_xasprintf("%s/checklist.rng", dir);
+	if (!d || stat(*schema, &st) != 0) {
 		if (d)
 			closedir(d);
-		err = waba_error_set(WABA_EIO, _("cannot read the checklists in '%s' (no checklist.rng there)"), dir);
-		free(schema);
-		return err;
+		free(*schema);
+		*schema = NULL;
+		return waba_error_set(WABA_EIO, _("cannot read the checklists in '%s' (no checklist.rng there)"), dir);
 	}
 	for (struct dirent *e; (e = readdir(d));) {
 		size_t len = strlen(e->d_name);
@@ -392,16 +394,133 @@ int waba_checklist_load_dir(struct waba_checklist *cl, const char *dir)
 		}
 	}
 	closedir(d);
-	qsort(names, n, sizeof(*names), cmp_str);
-	for (size_t i = 0; i < n && !err; i++)
-		err = load(cl, names[i], names[i], NULL, 0, schema);
+	if (n)
+		qsort(names, n, sizeof(*names), cmp_str);
+	*out = names;
+	*count = n;
+	return 0;
+}
+
+static void free_names(char **names, size_t n)
+{
 	for (size_t i = 0; i < n; i++)
 		free(names[i]);
 	free(names);
+}
+
+static int read_whole(const char *path, struct waba_strbuf *out)
+{
+	FILE *f = fopen(path, "rb");
+	char buf[16384];
+	size_t got;
+	if (!f)
+		return -1;
+	while ((got = fread(buf, 1, sizeof(buf), f)) > 0)
+		waba_strbuf_add(out, buf, got);
+	int err = ferror(f) ? -1 : 0;
+	fclose(f);
+	return err;
+}
+
+static const char *base_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	return slash ? slash + 1 : path;
+}
+
+/* ---- the compiled form of the bundled checklists (core/checklist_blob.c) ------------ */
+
+static struct { const unsigned char *blob; size_t len; } compiled;
+
+void waba_checklist_use_compiled(const unsigned char *blob, size_t len)
+{
+	compiled.blob = blob;
+	compiled.len = len;
+}
+
+static int checklist_empty(const struct waba_checklist *cl)
+{
+	return !cl->nlimits && !cl->ntermlists && !cl->nsets && !cl->ntexts && !cl->noverrides;
+}
+
+/* 1 when the compiled form was taken: `names` (then the schema) are, byte for byte, the
+ * files it was made from. Else 0 and `cl` untouched. */
+static int take_compiled(struct waba_checklist *cl, char **names, size_t n, const char *schema)
+{
+	const unsigned char *pos, *end = compiled.blob + compiled.len;
+	size_t nfiles;
+	int same = 1;
+	if (!compiled.blob || !checklist_empty(cl) ||
+	    waba_checklist_blob_files(compiled.blob, compiled.len, &nfiles, &pos) < 0 || nfiles != n + 1)
+		return 0;
+	struct waba_strbuf data = WABA_STRBUF_INIT;
+	for (size_t i = 0; i <= n && same; i++) {
+		const char *path = i < n ? names[i] : schema;
+		char *name;
+		uint64_t size, hash;
+		waba_strbuf_reset(&data);
+		same = waba_checklist_blob_file_at(&pos, end, &name, &size, &hash) == 0 &&
+		       strcmp(name, base_name(path)) == 0 && read_whole(path, &data) == 0 && size == data.len &&
+		       hash == waba_checklist_hash(data.buf ? data.buf : "", data.len);
+		free(name);
+	}
+	waba_strbuf_release(&data);
+	if (!same)
+		return 0;
+	struct waba_checklist *tmp = waba_checklist_new();
+	if (waba_checklist_blob_read(tmp, pos, end) < 0) {
+		waba_checklist_free(tmp);
+		return 0;
+	}
+	*cl = *tmp; /* cl was empty: nothing of it to free */
+	free(tmp);
+	return 1;
+}
+
+int waba_checklist_load_dir(struct waba_checklist *cl, const char *dir)
+{
+	char **names = NULL, *schema;
+	size_t n = 0;
+	int err = list_dir(dir, &names, &n, &schema);
+	if (err)
+		return err;
+	if (!take_compiled(cl, names, n, schema))
+		for (size_t i = 0; i < n && !err; i++)
+			err = load(cl, names[i], names[i], NULL, 0, schema);
+	free_names(names, n);
 	if (!err && !cl->schema_path)
 		cl->schema_path = schema;
 	else
 		free(schema);
+	return err;
+}
+
+int waba_checklist_compile(const char *dir, struct waba_strbuf *out)
+{
+	struct waba_checklist *cl = waba_checklist_new();
+	char **names = NULL, *schema = NULL;
+	size_t n = 0;
+	struct waba_strbuf data = WABA_STRBUF_INIT;
+	int err = list_dir(dir, &names, &n, &schema);
+	for (size_t i = 0; i < n && !err; i++)
+		err = load(cl, names[i], names[i], NULL, 0, schema);
+	if (!err) {
+		waba_checklist_blob_begin(out, n + 1);
+		for (size_t i = 0; i <= n && !err; i++) {
+			const char *path = i < n ? names[i] : schema;
+			waba_strbuf_reset(&data);
+			if (read_whole(path, &data) < 0)
+				err = waba_error_set(WABA_EIO, _("cannot read checklist '%s': no such file"), path);
+			else
+				waba_checklist_blob_file(out, base_name(path), data.buf ? data.buf : "", data.len);
+		}
+	}
+	if (!err)
+		waba_checklist_blob_end(out, cl);
+	waba_strbuf_release(&data);
+	free_names(names, n);
+	free(schema);
+	waba_checklist_free(cl);
 	return err;
 }
 
