@@ -159,6 +159,12 @@ const struct waba_rule WABA_RULE_TEMPLATE_HTTPS = {
 	.example_good = "\"Veja em https://loja.example.com\"",
 };
 
+struct exceptions {
+	struct { size_t start, end; } v[16];
+	size_t len;
+	int found; /* the list was matched on the text */
+};
+
 struct content {
 	const struct waba_template *tpl;
 	const struct waba_checklist *cl;
@@ -170,10 +176,10 @@ struct content {
 	char reported[32][48];              /* tags (or the term, untagged) already reported for this template */
 	size_t nreported;
 	size_t matches;
-	/* spans of the list 'prohibited_exceptions' in the current text ("taças de vinho"): a
-	 * prohibited term inside one is not reported */
-	struct { size_t start, end; } exc[16];
-	size_t nexc;
+	/* spans of the list 'prohibited_exceptions' in each text ("taças de vinho"), found once
+	 * per text: a prohibited term inside one is not reported */
+	struct exceptions *excs; /* per text */
+	const struct exceptions *cur;
 	int mixed;                          /* a UTILITY template that also names a utility purpose */
 };
 
@@ -202,8 +208,8 @@ static int seen_tag(struct content *c, const char *tag)
 
 static int in_exception(const struct content *c, size_t start, size_t end)
 {
-	for (size_t i = 0; i < c->nexc; i++)
-		if (c->exc[i].start <= start && end <= c->exc[i].end)
+	for (size_t i = 0; c->cur && i < c->cur->len; i++)
+		if (c->cur->v[i].start <= start && end <= c->cur->v[i].end)
 			return 1;
 	return 0;
 }
@@ -249,10 +255,10 @@ static int on_match(const struct waba_term_match *m, void *payload)
 
 static int on_exception(const struct waba_term_match *m, void *payload)
 {
-	struct content *c = payload;
-	if (c->nexc < sizeof(c->exc) / sizeof(c->exc[0])) {
-		c->exc[c->nexc].start = m->start;
-		c->exc[c->nexc++].end = m->end;
+	struct exceptions *e = payload;
+	if (e->len < sizeof(e->v) / sizeof(e->v[0])) {
+		e->v[e->len].start = m->start;
+		e->v[e->len++].end = m->end;
 	}
 	return 0;
 }
@@ -272,12 +278,14 @@ static size_t match_list(struct content *c, const struct waba_tpl_text *const *t
 		if (!texts[i] || !texts[i]->s || words[i].len == 0)
 			continue;
 		c->text = texts[i];
-		c->nexc = 0;
-		if (ex)
-			waba_terms_find(ex, &words[i], c->lang, on_exception, c);
+		if (ex && !c->excs[i].found) {
+			waba_terms_find(ex, &words[i], c->lang, on_exception, &c->excs[i]);
+			c->excs[i].found = 1;
+		}
+		c->cur = &c->excs[i];
 		waba_terms_find(tl, &words[i], c->lang, on_match, c);
 	}
-	c->nexc = 0;
+	c->cur = NULL;
 	return c->matches;
 }
 
@@ -461,6 +469,7 @@ int waba_check_template_text(const struct waba_template *tpl, const struct waba_
 
 	/* split every text into folded words once; each list is matched on them */
 	struct waba_words *words = waba_xcalloc(n, sizeof(*words));
+	c.excs = waba_xcalloc(n, sizeof(*c.excs));
 	for (size_t i = 0; i < n; i++)
 		if (texts[i]->s)
 			waba_text_words(&words[i], texts[i]->s, texts[i]->len);
@@ -489,6 +498,7 @@ int waba_check_template_text(const struct waba_template *tpl, const struct waba_
 	for (size_t i = 0; i < n; i++)
 		waba_words_release(&words[i]);
 	free(words);
+	free(c.excs);
 	free(texts);
 	check_links(&c, &tpl->body.text);
 	return 0;

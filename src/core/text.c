@@ -1,5 +1,6 @@
 /* text.c: UTF-8 validation, Unicode folding with utf8proc, words and term matching. */
 #include <assert.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -164,155 +165,231 @@ void waba_words_release(struct waba_words *w)
 	w->len = w->cap = 0;
 }
 
-/* ---- term index: first folded word -> terms ---------------------------------------- */
+/* ---- term matching: an Aho-Corasick automaton per term list ------------------------ */
 
-/* Single-word prefix terms ("desconto*") are bucketed by their first two bytes, so a
- * word is compared only with the prefixes it could begin with; shorter prefixes go in
- * bucket 0 and are compared with every word. */
-#define PREFIX_BUCKETS 1024
+/*
+ * The folded words of a text sit in one arena, each ended by a NUL ("w1\0w2\0...wn\0"):
+ * that arena is the stream the automaton reads, so a text is read once per list, whatever
+ * the number of terms. A term is the pattern NUL w1 NUL w2 ... NUL wk NUL (the last NUL
+ * left out when its last word is a prefix, "desconto*"); a leading NUL makes every match
+ * start at a word, the trailing one end at a word's end. The automaton starts in the state
+ * after a NUL, as if the stream began with one.
+ *
+ * Transitions are a full table over byte classes (the bytes the terms use, plus one
+ * class for every other byte), built once per list on first use (from any thread).
+ *
+ * Which match wins at a word is what the former per-word lookup chose: among the terms
+ * starting there, the one with the most words (on a tie, the first in the list); when
+ * none, the single-word prefix terms ("desconto*"), those of one letter first, then in
+ * list order. After a match, the words it covers are skipped.
+ */
 
-struct term_slot {
-	uint32_t hash; /* of the term's first word: most probes end without a strcmp */
-	uint32_t term; /* term index + 1; 0 = empty */
+struct term_ac {
+	unsigned char cls[256];  /* byte -> class; 0: a byte no term uses */
+	size_t nclass;
+	uint32_t start;          /* the state after a NUL */
+	uint32_t *delta;         /* states x classes */
+	uint32_t *out_start;     /* per state: its outputs, out[out_start .. + out_count] */
+	uint32_t *out_count;
+	uint32_t *out;           /* term indexes: the terms ending in the state, suffixes included */
+	unsigned char *any_lang; /* per term: no language, or "any" */
+	uint32_t *rank;          /* per term: order among the single-word prefix terms; 0: not one */
 };
 
-struct term_index {
-	struct term_slot *slots;
-	size_t nslots;
-	unsigned char *any_lang;    /* per term: no language, or "any" */
-	size_t *prefix_terms;       /* term indexes, grouped by bucket */
-	size_t bucket_start[PREFIX_BUCKETS + 1];
-};
-
-static size_t prefix_bucket(const char *w)
-{
-	if (!w[0] || !w[1])
-		return 0;
-	return 1 + (((unsigned char)w[0] * 31u + (unsigned char)w[1]) % (PREFIX_BUCKETS - 1));
-}
-
-static uint64_t hash_str(const char *s)
-{
-	uint64_t h = 1469598103934665603ULL;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-	return h;
-}
+static pthread_mutex_t ac_lock = PTHREAD_MUTEX_INITIALIZER;
 
 void waba_termlist_index_free(struct waba_termlist *l)
 {
-	struct term_index *ix = l->index;
-	if (!ix)
+	struct term_ac *ac = l->index;
+	if (!ac)
 		return;
-	free(ix->slots);
-	free(ix->any_lang);
-	free(ix->prefix_terms);
-	free(ix);
+	free(ac->delta);
+	free(ac->out_start);
+	free(ac->out_count);
+	free(ac->out);
+	free(ac->any_lang);
+	free(ac->rank);
+	free(ac);
 	l->index = NULL;
 }
 
-void waba_termlist_index(struct waba_termlist *l)
+static uint32_t trie_step(uint32_t *delta, size_t nclass, uint32_t s, unsigned char cls, uint32_t *n)
 {
-	waba_termlist_index_free(l);
-	struct term_index *ix = waba_xcalloc(1, sizeof(*ix));
-	ix->nslots = 16;
-	while (ix->nslots < l->len * 2 + 2)
-		ix->nslots *= 2;
-	ix->slots = waba_xcalloc(ix->nslots, sizeof(*ix->slots));
-	ix->any_lang = waba_xcalloc(l->len + 1, 1);
+	uint32_t *e = &delta[s * nclass + cls];
+	if (!*e)
+		*e = (*n)++; /* while building, 0 is "no edge": no edge leads back to the root */
+	return *e;
+}
+
+static struct term_ac *ac_build(const struct waba_termlist *l)
+{
+	struct term_ac *ac = waba_xcalloc(1, sizeof(*ac));
+	unsigned char used[256] = { 1 }; /* the NUL between words */
+	size_t maxstates = 2;
 	for (size_t t = 0; t < l->len; t++)
-		ix->any_lang[t] = !l->terms[t].lang || strcmp(l->terms[t].lang, "any") == 0;
-	ix->prefix_terms = waba_xcalloc(l->len + 1, sizeof(size_t));
-	/* counting sort of the single-word prefix terms into their buckets */
-	size_t count[PREFIX_BUCKETS] = { 0 };
-	for (size_t t = 0; t < l->len; t++)
-		if (l->terms[t].nwords == 1 && l->terms[t].prefix)
-			count[prefix_bucket(l->terms[t].words[0])]++;
-	for (size_t b = 0; b < PREFIX_BUCKETS; b++)
-		ix->bucket_start[b + 1] = ix->bucket_start[b] + count[b];
-	size_t fill[PREFIX_BUCKETS];
-	memcpy(fill, ix->bucket_start, sizeof(fill));
+		for (size_t k = 0; k < l->terms[t].nwords; k++) {
+			for (const unsigned char *w = (const unsigned char *)l->terms[t].words[k]; *w; w++, maxstates++)
+				used[*w] = 1;
+			maxstates += 2;
+		}
+	ac->nclass = 1;
+	for (int c = 0; c < 256; c++)
+		if (used[c])
+			ac->cls[c] = (unsigned char)ac->nclass++;
+	const size_t C = ac->nclass;
+	uint32_t *delta = waba_xcalloc(maxstates * C, sizeof(uint32_t));
+	uint32_t *own = waba_xcalloc(maxstates, sizeof(uint32_t));    /* first term ending here + 1 */
+	uint32_t *same = waba_xcalloc(l->len + 1, sizeof(uint32_t)); /* next term of the same pattern + 1 */
+	uint32_t n = 1;
 	for (size_t t = 0; t < l->len; t++) {
 		const struct waba_term *term = &l->terms[t];
+		uint32_t s = 0;
 		if (term->nwords == 0)
 			continue;
-		if (term->nwords == 1 && term->prefix) {
-			ix->prefix_terms[fill[prefix_bucket(term->words[0])]++] = t;
-			continue;
+		for (size_t k = 0; k < term->nwords; k++) {
+			s = trie_step(delta, C, s, ac->cls[0], &n);
+			for (const unsigned char *w = (const unsigned char *)term->words[k]; *w; w++)
+				s = trie_step(delta, C, s, ac->cls[*w], &n);
 		}
-		uint64_t hash = hash_str(term->words[0]);
-		size_t h = hash & (ix->nslots - 1);
-		while (ix->slots[h].term)
-			h = (h + 1) & (ix->nslots - 1);
-		ix->slots[h].hash = (uint32_t)(hash >> 32);
-		ix->slots[h].term = (uint32_t)(t + 1);
+		if (!term->prefix)
+			s = trie_step(delta, C, s, ac->cls[0], &n);
+		uint32_t *tail = &own[s]; /* terms of the same pattern stay in list order */
+		while (*tail)
+			tail = &same[*tail - 1];
+		*tail = (uint32_t)t + 1;
 	}
-	l->index = ix;
+	/* failure links breadth first; a missing edge takes its failure state's */
+	uint32_t *fail = waba_xcalloc(n, sizeof(uint32_t)), *order = waba_xcalloc(n, sizeof(uint32_t));
+	size_t qh = 1, qt = 1; /* order[0] is the root */
+	for (size_t c = 0; c < C; c++)
+		if (delta[c])
+			order[qt++] = delta[c];
+	while (qh < qt) {
+		uint32_t s = order[qh++];
+		for (size_t c = 0; c < C; c++) {
+			uint32_t u = delta[s * C + c];
+			if (u) {
+				fail[u] = delta[fail[s] * C + c];
+				order[qt++] = u;
+			} else {
+				delta[s * C + c] = delta[fail[s] * C + c];
+			}
+		}
+	}
+	/* outputs: the state's own terms, then its failure state's (earlier in the order) */
+	ac->out_start = waba_xcalloc(n, sizeof(uint32_t));
+	ac->out_count = waba_xcalloc(n, sizeof(uint32_t));
+	size_t total = 0;
+	for (size_t q = 0; q < qt; q++) {
+		uint32_t s = order[q], k = 0;
+		for (uint32_t t = own[s]; t; t = same[t - 1])
+			k++;
+		ac->out_count[s] = k + (q ? ac->out_count[fail[s]] : 0);
+		total += ac->out_count[s];
+	}
+	ac->out = waba_xcalloc(total + 1, sizeof(uint32_t));
+	size_t at = 0;
+	for (size_t q = 0; q < qt; q++) {
+		uint32_t s = order[q];
+		ac->out_start[s] = (uint32_t)at;
+		for (uint32_t t = own[s]; t; t = same[t - 1])
+			ac->out[at++] = t - 1;
+		for (uint32_t j = 0; q && j < ac->out_count[fail[s]]; j++)
+			ac->out[at++] = ac->out[ac->out_start[fail[s]] + j];
+	}
+	ac->delta = waba_xrealloc(delta, (size_t)n * C * sizeof(uint32_t));
+	ac->start = ac->delta[ac->cls[0]];
+	ac->any_lang = waba_xcalloc(l->len + 1, 1);
+	ac->rank = waba_xcalloc(l->len + 1, sizeof(uint32_t));
+	uint32_t r = 1;
+	for (int pass = 0; pass < 2; pass++) /* the one-byte prefixes first, then the others */
+		for (size_t t = 0; t < l->len; t++)
+			if (l->terms[t].nwords == 1 && l->terms[t].prefix && (strlen(l->terms[t].words[0]) < 2) == (pass == 0))
+				ac->rank[t] = r++;
+	for (size_t t = 0; t < l->len; t++)
+		ac->any_lang[t] = !l->terms[t].lang || strcmp(l->terms[t].lang, "any") == 0;
+	free(fail);
+	free(order);
+	free(own);
+	free(same);
+	return ac;
 }
 
-static int word_matches(const struct waba_term *term, size_t k, const char *word)
+/* The list's automaton, built on first use; lint's workers may ask at once. */
+static const struct term_ac *ac_get(const struct waba_termlist *list)
 {
-	if (term->prefix && k == term->nwords - 1)
-		return strncmp(word, term->words[k], strlen(term->words[k])) == 0;
-	return strcmp(word, term->words[k]) == 0;
+	struct waba_termlist *l = (struct waba_termlist *)list;
+	struct term_ac *ac = __atomic_load_n(&l->index, __ATOMIC_ACQUIRE);
+	if (ac)
+		return ac;
+	pthread_mutex_lock(&ac_lock);
+	ac = l->index;
+	if (!ac) {
+		ac = ac_build(l);
+		__atomic_store_n(&l->index, ac, __ATOMIC_RELEASE);
+	}
+	pthread_mutex_unlock(&ac_lock);
+	return ac;
 }
 
-static int term_at(const struct waba_term *term, const struct waba_words *w, size_t i)
+/* Every term ending at word `i` in state `s`: keep the best starting at each word. */
+static void ac_note(const struct term_ac *ac, const struct waba_termlist *list, uint32_t s, size_t i,
+                    const char *lang, uint32_t *best)
 {
-	if (i + term->nwords > w->len)
-		return 0;
-	for (size_t k = 0; k < term->nwords; k++)
-		if (!word_matches(term, k, w->v[i + k].folded))
-			return 0;
-	return 1;
-}
-
-static int lang_ok(const struct term_index *ix, const struct waba_termlist *list, size_t t, const char *lang)
-{
-	return !lang || ix->any_lang[t] || strcmp(list->terms[t].lang, lang) == 0;
+	for (uint32_t j = 0; j < ac->out_count[s]; j++) {
+		uint32_t t = ac->out[ac->out_start[s] + j];
+		const struct waba_term *term = &list->terms[t];
+		if (lang && !ac->any_lang[t] && strcmp(term->lang, lang) != 0)
+			continue;
+		size_t first = i + 1 - term->nwords;
+		if (ac->rank[t]) {
+			uint32_t *b = &best[2 * first + 1];
+			if (!*b || ac->rank[t] < ac->rank[*b - 1])
+				*b = t + 1;
+		} else {
+			uint32_t *b = &best[2 * first];
+			size_t had = *b ? list->terms[*b - 1].nwords : 0;
+			if (!*b || term->nwords > had || (term->nwords == had && t < *b - 1))
+				*b = t + 1;
+		}
+	}
 }
 
 size_t waba_terms_find(const struct waba_termlist *list, const struct waba_words *words,
                        const char *lang, int (*cb)(const struct waba_term_match *m, void *payload),
                        void *payload)
 {
-	const struct term_index *ix;
+	uint32_t small[2 * 128];
 	size_t seen = 0;
-	if (!list)
+	if (!list || !list->len || !words->len)
 		return 0;
-	if (!list->index)
-		waba_termlist_index((struct waba_termlist *)list);
-	ix = list->index;
+	const struct term_ac *ac = ac_get(list);
+	const size_t C = ac->nclass;
+	/* best[2i]: the longest term starting at word i; best[2i + 1]: the first prefix term */
+	uint32_t *best = words->len <= 128 ? small : waba_xmalloc(2 * words->len * sizeof(uint32_t));
+	memset(best, 0, 2 * words->len * sizeof(uint32_t));
+	uint32_t s = ac->start;
 	for (size_t i = 0; i < words->len; i++) {
-		const char *word = words->v[i].folded;
-		uint64_t hash = hash_str(word);
-		uint32_t hash_hi = (uint32_t)(hash >> 32);
-		size_t h = hash & (ix->nslots - 1);
-		const struct waba_term *best = NULL;
-		/* exact-first-word terms: prefer the longest match at this position */
-		for (; ix->slots[h].term; h = (h + 1) & (ix->nslots - 1)) {
-			size_t ti = ix->slots[h].term - 1;
-			const struct waba_term *t = &list->terms[ti];
-			if (ix->slots[h].hash != hash_hi || strcmp(t->words[0], word) != 0)
-				continue;
-			if (lang_ok(ix, list, ti, lang) && term_at(t, words, i) && (!best || t->nwords > best->nwords))
-				best = t;
-		}
-		size_t buckets[2] = { 0, prefix_bucket(word) };
-		for (size_t k = 0; k < (buckets[1] ? 2u : 1u) && !best; k++)
-			for (size_t p = ix->bucket_start[buckets[k]]; p < ix->bucket_start[buckets[k] + 1] && !best; p++) {
-				size_t ti = ix->prefix_terms[p];
-				if (lang_ok(ix, list, ti, lang) && term_at(&list->terms[ti], words, i))
-					best = &list->terms[ti];
-			}
-		if (!best)
+		const unsigned char *w = (const unsigned char *)words->v[i].folded;
+		do { /* the word's bytes, then its NUL */
+			s = ac->delta[s * C + ac->cls[*w]];
+			if (ac->out_count[s])
+				ac_note(ac, list, s, i, lang, best);
+		} while (*w++);
+	}
+	for (size_t i = 0; i < words->len; i++) {
+		uint32_t b = best[2 * i] ? best[2 * i] : best[2 * i + 1];
+		if (!b)
 			continue;
-		struct waba_term_match m = { best, words->v[i].start, words->v[i + best->nwords - 1].end };
+		const struct waba_term *term = &list->terms[b - 1];
+		struct waba_term_match m = { term, words->v[i].start, words->v[i + term->nwords - 1].end };
 		seen++;
 		if (cb && cb(&m, payload))
 			break;
-		i += best->nwords - 1;
+		i += term->nwords - 1;
 	}
+	if (best != small)
+		free(best);
 	return seen;
 }
 
