@@ -59,6 +59,7 @@ struct cli_run {
 	struct waba_report report;
 	struct waba_report_options report_options;
 	FILE *out; /* where the report goes (stdout) */
+	int no_report; /* the caller shows the findings itself (the wizard): no report on out */
 	int settled; /* cli_run_settle() has run */
 	struct waba_baseline baseline; /* the configuration's, once cli_run_verdict() loaded it */
 	int baseline_loaded;
@@ -160,9 +161,22 @@ int cmd_name(int argc, char **argv);
 int cmd_profile(int argc, char **argv);
 int cmd_lint(int argc, char **argv);
 int cmd_email(int argc, char **argv);
-/* Set by the wizard around cmd_email(): the application's paths were typed by the
- * person, so they are not confined to its folder (confine.h). */
-extern int cli_email_paths_anywhere;
+
+/* What `email` does, with real parameters: cmd_email() and the wizard call it. */
+struct cli_email_opts {
+	const char *output; /* where the message goes; NULL: request.eml, "-": standard output */
+	const char *send;   /* smtp://HOST:PORT or smtps://HOST:PORT to deliver it, or NULL */
+	const char *to;     /* the recipient; NULL: Botmaker's, from the bundled checklists */
+	int force;          /* build it while errors remain (the body lists them) */
+	int paths_anywhere; /* the person typed the application's paths (the wizard): not confined to its folder */
+	int written, sent;  /* out: the message was written now; it was delivered too */
+};
+/*
+ * Check APPLICATION and build the request from it (write it, send it): `run` has its
+ * options parsed (cli_run_init, the common options: language, quiet, format...); this
+ * sets it up, reports, and releases it. Returns the exit code.
+ */
+int cli_email(struct cli_run *run, const char *app_path, struct cli_email_opts *o);
 int cmd_rules(int argc, char **argv);
 int cmd_webhook(int argc, char **argv);
 

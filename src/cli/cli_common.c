@@ -744,7 +744,7 @@ int cli_run_finish(struct cli_run *run)
 	if ((err = cli_run_settle(run)) != 0)
 		return err;
 	waba_findings_sort(fs);
-	err = run->reporter->write(run->out, &run->report, &run->report_options);
+	err = run->no_report ? 0 : run->reporter->write(run->out, &run->report, &run->report_options);
 	if (err == 0 && fflush(run->out) != 0)
 		err = waba_error_set(WABA_EIO, "%s", _("cannot write the report"));
 	for (size_t i = 0; i < run->noutputs && err == 0; i++)

@@ -20,12 +20,6 @@
 
 #define DEFAULT_OUTPUT "request.eml"
 
-int cli_email_paths_anywhere;
-
-struct email_args {
-	const char *output, *send, *to;
-	int force;
-};
 
 /* ---- application -> request ----------------------------------------------------------- */
 
@@ -166,7 +160,7 @@ static char *take_smtp_password(void)
 	return copy;
 }
 
-static int send_message(const struct email_args *a, const struct waba_email_request *req,
+static int send_message(const struct cli_email_opts *a, const struct waba_email_request *req,
                         const struct waba_strbuf *msg)
 {
 	struct waba_smtp_options o = { 0 };
@@ -217,7 +211,7 @@ static const struct waba_report *body_report(struct cli_run *run, struct waba_ap
 	return scratch;
 }
 
-static int run_email(struct cli_run *run, struct waba_app_check *c, const struct email_args *a, const char *app_path)
+static int run_email(struct cli_run *run, struct waba_app_check *c, struct cli_email_opts *a, const char *app_path)
 {
 	struct waba_source photo = WABA_SOURCE_INIT;
 	struct waba_email_request req = { 0 };
@@ -232,7 +226,7 @@ static int run_email(struct cli_run *run, struct waba_app_check *c, const struct
 		return cli_fail("%s", waba_error_last());
 	if (strcmp(output, "-") == 0)
 		run->out = stderr; /* the message owns stdout */
-	c->paths_anywhere = c2.paths_anywhere = cli_email_paths_anywhere;
+	c->paths_anywhere = c2.paths_anywhere = a->paths_anywhere;
 	if (waba_check_application_file(c, &run->report, app_path, run->checklist) < 0)
 		return cli_fail("%s", waba_error_last());
 	const struct waba_application *app = c->app;
@@ -289,6 +283,7 @@ static int run_email(struct cli_run *run, struct waba_app_check *c, const struct
 	}
 	if ((rc = write_message(output, &msg)) != 0)
 		goto done;
+	a->written = 1;
 	if (strcmp(output, "-") != 0 && !run->common.quiet && !a->send) {
 		char *o = waba_text_escape(output), *to = waba_text_escape(req.to.value ? req.to.value : "?"),
 		     *from = waba_text_escape(req.contact_email.value ? req.contact_email.value : "?");
@@ -300,13 +295,14 @@ static int run_email(struct cli_run *run, struct waba_app_check *c, const struct
 	cJSON_ReplaceItemInObject(item, "output", cJSON_CreateString(output));
 	if (a->send) {
 		send_err = send_message(a, &req, &msg);
-		cJSON_ReplaceItemInObject(item, "sent", cJSON_CreateBool(send_err == 0));
+		a->sent = send_err == 0;
+		cJSON_ReplaceItemInObject(item, "sent", cJSON_CreateBool(a->sent));
 	}
 finish:
 	rc = cli_run_finish(run);
 	if (send_err < 0)
 		rc = cli_fail(_("the message was written to '%s' but not sent: %s"), output, waba_error_last());
-	else if (a->send && cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(item, "sent")) && !run->common.quiet) {
+	else if (a->sent && !run->common.quiet) {
 		char *to = waba_text_escape(req.to.value ? req.to.value : "?"), *o = waba_text_escape(output);
 		fprintf(stderr, _("waba-preflight: the request was sent to %s (a copy is in %s)\n"), to, o);
 		free(to);
@@ -322,12 +318,23 @@ done:
 	return rc;
 }
 
+int cli_email(struct cli_run *run, const char *app_path, struct cli_email_opts *o)
+{
+	struct waba_app_check c = WABA_APP_CHECK_INIT;
+	int rc;
+	o->written = o->sent = 0;
+	if ((rc = cli_run_setup(run)) == 0 && (rc = cli_need_phone()) == 0)
+		rc = run_email(run, &c, o, app_path);
+	cli_run_release(run); /* the report first: its findings borrow the sources in c */
+	waba_app_check_release(&c);
+	return rc;
+}
+
 int cmd_email(int argc, char **argv)
 {
 	struct cli_run run;
 	struct cli_strlist args = { 0 };
-	struct email_args a = { 0 };
-	struct waba_app_check c = WABA_APP_CHECK_INIT;
+	struct cli_email_opts a = { 0 };
 	int rc;
 	cli_run_init(&run, "email");
 	const struct cli_opt opts[] = {
@@ -347,10 +354,7 @@ int cmd_email(int argc, char **argv)
 		free(args.v);
 		return cli_fail("%s", _("email: give exactly one application file (try --help)"));
 	}
-	if ((rc = cli_run_setup(&run)) == 0 && (rc = cli_need_phone()) == 0)
-		rc = run_email(&run, &c, &a, args.v[0]);
-	cli_run_release(&run); /* the report first: its findings borrow the sources in c */
-	waba_app_check_release(&c);
+	rc = cli_email(&run, args.v[0], &a);
 	free(args.v);
 	return rc;
 }

@@ -9,10 +9,8 @@
  * then the same checks as `check` run on it and the findings about that answer are
  * shown with their hints. The wording is data: checklists/wizard.xml.
  */
-#include <fcntl.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
 #include <unistd.h>
 #include "waba/text.h"
 #include "waba/business.h"
@@ -1169,56 +1167,21 @@ static int blocking_screen(struct wizard *w, const struct blockers *b, int *choi
 	}
 }
 
-/* Identity of a file, to tell whether the e-mail command wrote it now. */
-static int file_id(const char *path, struct stat *sb)
-{
-	return stat(path, sb) == 0;
-}
-
 /*
  * Build the e-mail (and send it when a server is given). *written: the file was
  * written now; *sent: it was delivered too.
  */
 static int write_email(struct wizard *w, int force, const char *url, int *written, int *sent)
 {
-	struct stat before, after;
-	int existed = file_id(DEFAULT_EMAIL, &before);
-	char *argv[12];
-	int argc = 0;
-	argv[argc++] = (char *)"email";
-	argv[argc++] = (char *)w->st.path;
-	argv[argc++] = (char *)"-o";
-	argv[argc++] = (char *)DEFAULT_EMAIL;
-	argv[argc++] = (char *)"--lang";
-	argv[argc++] = (char *)w->lang;
-	argv[argc++] = (char *)"--quiet";
-	if (force)
-		argv[argc++] = (char *)"--force";
-	if (url && *url) {
-		argv[argc++] = (char *)"--send";
-		argv[argc++] = (char *)url;
-	}
-	argv[argc] = NULL;
-	/* the findings are on the screen already: the command's own report is not shown again */
-	fflush(stdout);
-	int saved = dup(STDOUT_FILENO), null = open("/dev/null", O_WRONLY);
-	if (saved >= 0 && null >= 0)
-		dup2(null, STDOUT_FILENO);
-	cli_email_paths_anywhere = 1; /* the person typed the paths in this wizard */
-	int rc = cmd_email(argc, argv);
-	cli_email_paths_anywhere = 0;
-	fflush(stdout);
-	if (saved >= 0 && null >= 0)
-		dup2(saved, STDOUT_FILENO);
-	if (saved >= 0)
-		close(saved);
-	if (null >= 0)
-		close(null);
-	waba_i18n_init(w->lang);
-	*written = file_id(DEFAULT_EMAIL, &after) &&
-	           (!existed || after.st_ino != before.st_ino || after.st_mtim.tv_sec != before.st_mtim.tv_sec ||
-	            after.st_mtim.tv_nsec != before.st_mtim.tv_nsec);
-	*sent = *written && url && *url && rc != CLI_EXIT_FAIL;
+	struct cli_run run;
+	struct cli_email_opts o = { DEFAULT_EMAIL, url && *url ? url : NULL, NULL, force, 1, 0, 0 };
+	cli_run_init(&run, "email");
+	run.common.lang = w->lang;
+	run.common.quiet = 1;
+	run.no_report = 1; /* the findings are on the screen already */
+	int rc = cli_email(&run, w->st.path, &o); /* the person typed the paths in this wizard */
+	*written = o.written;
+	*sent = o.sent && rc != CLI_EXIT_FAIL;
 	return rc;
 }
 
