@@ -734,13 +734,45 @@ static int ask_websites(struct wizard *w)
 	return rc;
 }
 
+static int by_label(const void *a, const void *b)
+{
+	const struct wiz_choice *x = a, *y = b;
+	char *fx = waba_text_fold(x->label, strlen(x->label)), *fy = waba_text_fold(y->label, strlen(y->label));
+	int c = strcmp(fx, fy);
+	free(fx);
+	free(fy);
+	return c;
+}
+
+/* Meta's current categories (not the legacy ones), by their name in the person's language. */
+static struct wiz_choice *vertical_choices(const struct wizard *w, size_t *n)
+{
+	const struct waba_set *set = waba_checklist_set(w->run->checklist, "profile.verticals");
+	struct wiz_choice *v = waba_xcalloc(set ? set->len : 1, sizeof(*v));
+	*n = 0;
+	for (size_t i = 0; set && i < set->len; i++) {
+		if (waba_set_item_attr(&set->items[i], "legacy"))
+			continue;
+		v[*n].label = waba_set_item_label(&set->items[i], w->lang);
+		v[(*n)++].value = set->items[i].value;
+	}
+	qsort(v, *n, sizeof(*v), by_label);
+	return v;
+}
+
 static int step_profile(struct wizard *w)
 {
 	static const char *const fields[] = { "about", "address", "description", "vertical", "email" };
 	int rc;
 	for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {
 		char *prefix = waba_xasprintf("profile.%s", fields[i]);
+		struct wiz_choice *choices = NULL;
+		if (strcmp(fields[i], "vertical") == 0) /* Tab and ? offer the categories by name */
+			w->choices = choices = vertical_choices(w, &w->nchoices);
 		rc = ask_field(w, fields[i], "profile", fields[i], prefix);
+		w->choices = NULL;
+		w->nchoices = 0;
+		free(choices);
 		free(prefix);
 		if (rc != WIZ_OK)
 			return rc;

@@ -51,6 +51,12 @@ void wiz_state_forget_steps(struct wiz_state *st);
 
 enum { WIZ_OK = 0, WIZ_QUIT = -1 };
 
+/* One offered answer: what a person reads (in their language) and the value it stands for. */
+struct wiz_choice {
+	const char *label; /* "Compras e varejo" */
+	const char *value; /* "RETAIL" */
+};
+
 struct wizard {
 	struct cli_run *run;   /* checklist, language, colour */
 	struct wiz_state st;
@@ -61,7 +67,11 @@ struct wizard {
 	 * (waba_secret_free). `*_error`: why the variable was refused (owned), or NULL. */
 	char *graph_token, *verify_token, *app_secret;
 	char *graph_token_error, *webhook_secret_error;
+	/* the answers the next questions offer (NULL: none): Tab completes them, `?` lists them */
+	const struct wiz_choice *choices;
+	size_t nchoices;
 };
+
 
 /* The wizard text `id` in the wizard's language (English fallback; the id itself when absent). */
 const char *wiz_text(const struct wizard *w, const char *id);
@@ -78,8 +88,10 @@ void wiz_heading(const struct wizard *w, const char *id);
 
 /*
  * Ask question `qid` (texts wizard.q.<qid> and wizard.q.<qid>.help). `def` is shown in
- * brackets and returned for an empty answer (may be NULL). `?` prints the help and asks
- * again. `files`: tab completes file names. *out is malloc'd, trimmed ("" allowed).
+ * brackets and returned for an empty answer (may be NULL). `?` prints the help (and
+ * w->choices, one per line) and asks again; Tab completes w->choices (by label or value,
+ * case and accents ignored, to the label). `files`: Tab completes file names. *out is
+ * malloc'd, trimmed ("" allowed).
  * @return WIZ_OK, or WIZ_QUIT at end of input.
  */
 int wiz_ask(struct wizard *w, const char *qid, const char *def, int files, char **out);

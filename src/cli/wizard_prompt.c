@@ -137,11 +137,71 @@ static char *no_completion(const char *text, int state)
 	return NULL;
 }
 
-/* One line; NULL at end of input. */
-static char *read_line(const char *prompt, int files)
+/* The choices Tab completes (the question being asked). */
+static const struct wiz_choice *tab_choices;
+static size_t tab_nchoices;
+
+static int folded_prefix(const char *folded, const char *s)
 {
+	char *f = waba_text_fold(s, strlen(s));
+	int hit = strncmp(f, folded, strlen(folded)) == 0;
+	free(f);
+	return hit;
+}
+
+static char *choice_completion(const char *text, int state)
+{
+	static size_t i;
+	static char *typed;
+	if (!state) {
+		i = 0;
+		free(typed);
+		typed = waba_text_fold(text, strlen(text));
+	}
+	while (i < tab_nchoices) {
+		const struct wiz_choice *c = &tab_choices[i++];
+		if (folded_prefix(typed, c->label) || folded_prefix(typed, c->value))
+			return strdup(c->label); /* libedit frees it */
+	}
+	return NULL;
+}
+
+/*
+ * Tab with choices: the whole line so far (no word breaks: labels have spaces), case and
+ * accents ignored, begins a choice's label or value; one: the line becomes its label;
+ * several: their common beginning, and a second Tab lists them. Through the attempted-
+ * completion hook, which libedit does not quote as it quotes a file name's spaces.
+ */
+static char **choice_attempt(const char *text, int start, int end)
+{
+	(void)start;
+	(void)end;
+	rl_attempted_completion_over = 1; /* no file names after the choices */
+	char **m = rl_completion_matches(text, choice_completion);
+	if (m && m[0] && m[1] && m[2]) { /* several: keep what was typed unless the common part continues it */
+		char *lcd = waba_text_fold(m[0], strlen(m[0])), *typed = waba_text_fold(text, strlen(text));
+		if (strncmp(lcd, typed, strlen(typed)) != 0) {
+			free(m[0]);
+			m[0] = strdup(text);
+		}
+		free(lcd);
+		free(typed);
+	}
+	return m;
+}
+
+/* One line; NULL at end of input. */
+static char *read_line(const char *prompt, int files, const struct wizard *w)
+{
+	tab_choices = files ? NULL : w->choices;
+	tab_nchoices = files ? 0 : w->nchoices;
+	static const char *word_breaks;
+	if (!word_breaks)
+		word_breaks = rl_basic_word_break_characters;
 	rl_completion_entry_function = files ? rl_filename_completion_function : no_completion;
-	rl_completion_append_character = files ? '\0' : ' ';
+	rl_attempted_completion_function = tab_nchoices ? choice_attempt : NULL;
+	rl_basic_word_break_characters = tab_nchoices ? "" : word_breaks;
+	rl_completion_append_character = files || tab_nchoices ? '\0' : ' ';
 	char *line = readline(prompt);
 	if (line && *line)
 		add_history(line);
@@ -176,13 +236,15 @@ int wiz_ask(struct wizard *w, const char *qid, const char *def, int files, char 
 	waba_strbuf_adds(&prompt, *q && q[strlen(q) - 1] == '?' ? " " : ": ");
 	*out = NULL;
 	for (;;) {
-		char *line = read_line(waba_strbuf_cstr(&prompt), files);
+		char *line = read_line(waba_strbuf_cstr(&prompt), files, w);
 		if (!line) {
 			rc = WIZ_QUIT;
 			break;
 		}
 		if (strcmp(line, "?") == 0) {
 			printf("%s%s%s\n", w->color ? C_DIM : "", wiz_text(w, help_id), w->color ? C_RESET : "");
+			for (size_t i = 0; i < w->nchoices; i++)
+				printf("  %s (%s)\n", w->choices[i].label, w->choices[i].value);
 			free(line);
 			continue;
 		}
@@ -210,9 +272,16 @@ int wiz_yesno(struct wizard *w, const char *qid, int def, int *out)
 {
 	const char *choices = wiz_text(w, def == 1 ? "wizard.yes_default" : def == 0 ? "wizard.no_default"
 	                                                                                : "wizard.yes_no");
+	const struct wiz_choice *offered = w->choices; /* a yes/no question offers yes and no only */
+	size_t noffered = w->nchoices;
 	for (;;) {
 		char *a;
-		if (wiz_ask(w, qid, choices, 0, &a) == WIZ_QUIT)
+		w->choices = NULL;
+		w->nchoices = 0;
+		int rc = wiz_ask(w, qid, choices, 0, &a);
+		w->choices = offered;
+		w->nchoices = noffered;
+		if (rc == WIZ_QUIT)
 			return WIZ_QUIT;
 		if (strcmp(a, choices) == 0 && def >= 0) {
 			*out = def;

@@ -421,6 +421,49 @@ def case_ctrl_d_first():
     check(text("wizard.saved", LANG).split("{file}")[0] not in s.transcript(), "it says the answers were saved", s)
 
 
+def case_categories():
+    """The category in the person's language: `?` lists Meta's categories by their name in
+    it (with the code), Tab completes a name begun (or a code) to the name, and the name
+    typed is taken as Meta's code and said so."""
+    label = {"en": "Shopping and retail", "pt": "Compras e varejo", "es": "Compras y comercio minorista"}[LANG]
+    begun = {"en": "shopping a", "pt": "compras e v", "es": "compras y c"}[LANG]
+    d = folder()
+    s = start(d, LANG)
+    requirements(s)
+    business(s)
+    verification(s)
+    numbers(s)
+    photo(s)
+    name(s)
+    s.ask("about", "Móveis planejados em São Paulo.")
+    s.ask("address", "Rua Augusta, 1500, São Paulo - SP")
+    s.ask("description", "Loja de móveis e decoração.")
+    s.ask("vertical", "?")
+    s.expect(re.escape(text("wizard.q.vertical.help", LANG)[:40]))
+    s.expect(r"^  " + re.escape(label) + r" \(RETAIL\)$")
+    health = {"en": "Medical and health", "pt": "Medicina e saúde", "es": "Medicina y salud"}[LANG]
+    check("\n  %s (HEALTH)\n" % health in s.transcript(), "HEALTH is not listed by its name", s)
+    check("UNDEFINED" not in s.transcript(), "a legacy category is offered", s)
+    s.prompt("vertical")
+    s.settle(0.05)
+    s.send(begun + "\t")                 # Tab completes the name begun
+    s.settle(0.3)
+    line = s.lines()[-1]
+    check(line.endswith(": " + label), "Tab did not complete %r to %r: %r" % (begun, label, line), s)
+    s.send("\x15ret\t")                 # Ctrl-U, then Meta's code begun: its name
+    s.settle(0.3)
+    line = s.lines()[-1]
+    check(line.endswith(": " + label), "Tab did not complete 'ret' to %r: %r" % (label, line), s)
+    s.line("")
+    s.expect(re.escape(text("wizard.normalised", LANG).split("{value}")[0].strip()) + r" RETAIL \(" + re.escape(label))
+    s.ask("email", "contato@casaaurora.com.br")
+    s.prompt("websites")
+    check(state(d)["profile"]["vertical"] == "RETAIL", "vertical: %r" % state(d)["profile"].get("vertical"), s)
+    s.no_debris()
+    s.ctrl_c()
+    s.wait()
+
+
 def rejected(s, qid, wrong, expect=None):
     """A wrong answer: the findings show, No to keep, the question again without the wrong
     answer as its default."""
