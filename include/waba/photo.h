@@ -117,9 +117,27 @@ int waba_check_photo_inside(struct waba_report *r, const char *path, const char 
 void waba_photo_report(struct waba_report *r, const char *name, const struct waba_photo *p,
                        const struct waba_checklist *cl);
 
-/* Add the item for a photo written by --fix, a photo.fixed note saying `how`, and its findings. */
-void waba_photo_report_fixed(struct waba_report *r, const char *out_path, const struct waba_photo *fixed,
-                             const char *how, const struct waba_checklist *cl);
+/*
+ * Report a photo and the copy --fix wrote of it, judged on the copy: the photo's item with
+ * each of its findings that the copy no longer has turned into a photo.fixed note
+ * "...; fixed in OUT", then the copy's item, a photo.fixed note saying `how`, and the
+ * copy's own findings (`cropped`: --crop was asked, which the photo.circle hint follows).
+ */
+void waba_photo_report_fix(struct waba_report *r, const char *in_name, const struct waba_photo *p,
+                           const char *out_path, const struct waba_photo *fixed, const char *how, int cropped,
+                           const struct waba_checklist *cl);
+
+/* The most common colour along the photo's border (all transparent pixels count as one
+ * colour, alpha < 128): what the photo.circle check calls its background. */
+void waba_photo_background(const struct waba_photo *p, unsigned char bg[4]);
+
+/*
+ * How far from the centre of the photo (in the decoded copy's pixels, gw x gh) its content
+ * reaches: the farthest corner of a pixel that, flattened onto `flat`, differs from `bg`
+ * by more than `tol` (as photo.circle counts content). 0 when nothing differs.
+ */
+double waba_photo_content_radius(const struct waba_photo *p, const unsigned char bg[3], const unsigned char flat[3],
+                                 int tol);
 
 /* The pure checks on a decoded photo (the item must already be added). */
 void waba_check_photo_decoded(struct waba_findings *fs, const char *name, const struct waba_photo *p,
@@ -129,8 +147,25 @@ void waba_check_photo_decoded(struct waba_findings *fs, const char *name, const 
 
 struct waba_photo_fix_options {
 	int crop;                  /* 1: centre-crop to square; 0: pad with the background */
-	unsigned char background[3]; /* flatten transparency onto this, and pad with it */
-	unsigned side;             /* output side in pixels (photo.fix.side, 640) */
+	unsigned char background[3]; /* flatten transparency onto this (and pad with it, see below) */
+	int background_given;      /* 1: pad with `background` too; 0: pad with the photo's own
+	                              background (waba_photo_background) when it is opaque */
+	unsigned side;             /* the largest output side in pixels (photo.fix.side, 640); a
+	                              smaller photo is written at its own size, never scaled up */
+};
+
+/* What the fixer did, to say so (waba_photo_fix_describe). */
+struct waba_photo_fix_done {
+	int squared;          /* the photo was not square: padded (or, with crop, cropped) */
+	int cropped;          /* with crop, and something was cut */
+	int circle;           /* padded further so that all the content stays inside the circle */
+	int flattened;        /* transparent pixels flattened onto `background` */
+	int reoriented;       /* the JPEG's EXIF orientation applied */
+	unsigned char pad[3]; /* the padding colour */
+	unsigned char background[3];
+	unsigned from;        /* the square taken from the photo (with its padding), in the photo's pixels */
+	unsigned side;        /* the side written: at most `target`, never more than `from` */
+	unsigned target;      /* the options' side (photo.fix.side, 640) */
 };
 
 /* Parse "#rrggbb", "rrggbb", "#rgb", "white", "black"; 0, or -1 if not a colour. */
@@ -141,7 +176,19 @@ int waba_photo_parse_color(const char *s, unsigned char out[3]);
  * resampled to side x side with a Lanczos-3 filter. *out receives side*side*3 RGB bytes
  * (caller frees). The photo must have been decoded (p->rgba != NULL).
  */
-void waba_photo_fix_rgb(unsigned char **out, const struct waba_photo *p, const struct waba_photo_fix_options *o);
+void waba_photo_fix_rgb(unsigned char **out, struct waba_photo_fix_done *done, const struct waba_photo *p,
+                        const struct waba_photo_fix_options *o, const struct waba_checklist *cl);
+
+/*
+ * Can the photo be fixed? It must be decoded, and the square --fix takes from it (the long
+ * side when padding, the short side with crop) at least photo.min_side: --fix does not scale
+ * a photo up. @return 0, or WABA_ERROR with the reason (waba_error_last()).
+ */
+int waba_photo_fixable(const struct waba_photo *p, const struct waba_photo_fix_options *o,
+                       const struct waba_checklist *cl);
+
+/* One line (translated) saying what the fixer did: "padded to a square with #ffffff, ...". */
+void waba_photo_fix_describe(struct waba_strbuf *out, const struct waba_photo_fix_done *d);
 
 /*
  * The circular contact-list crop: the centre square, transparent areas shown as
@@ -155,13 +202,16 @@ void waba_photo_preview_rgba(unsigned char **out, const struct waba_photo *p, co
 void waba_photo_fix_defaults(struct waba_photo_fix_options *o, const struct waba_checklist *cl);
 
 /*
- * The whole fixer: make the image, encode it as PNG into `png`, decode that again into
- * `fixed` and run the photo checks on it (shown as `name`). Only photo.circle may remain.
- * @return 0; WABA_ERROR when the photo was not decoded or the result does not pass.
+ * The whole fixer: check that it can (waba_photo_fixable), make the image, encode it as PNG
+ * into `png`, decode that again into `fixed` and run the photo checks on it (shown as
+ * `name`). Only photo.circle (with crop) and photo.recommended_size (a small photo is not
+ * scaled up) may remain. `done` (may be NULL) says what was done.
+ * @return 0; WABA_ERROR when the photo cannot be fixed or the result does not pass.
  * Release `fixed` with waba_photo_release() in both cases.
  */
-int waba_photo_fix(struct waba_strbuf *png, struct waba_photo *fixed, const struct waba_photo *p,
-                   const struct waba_photo_fix_options *o, const char *name, const struct waba_checklist *cl);
+int waba_photo_fix(struct waba_strbuf *png, struct waba_photo *fixed, struct waba_photo_fix_done *done,
+                   const struct waba_photo *p, const struct waba_photo_fix_options *o, const char *name,
+                   const struct waba_checklist *cl);
 
 /* The circular preview of a decoded photo as an RGBA PNG (photo.fix.side px; transparent
  * areas shown as photo.preview.transparent_rgb). @return 0, or WABA_ERROR. */

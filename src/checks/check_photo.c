@@ -5,6 +5,7 @@
  * Figures come from checklists/photo.xml; decoding is src/parse/photo_probe.c.
  */
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -173,8 +174,13 @@ static const struct waba_rule RULE_FIXED = {
 	.hint = NULL,
 	.source = SRC_OP_PHOTO,
 	.explain = N_("--fix pads (or with --crop centre-crops) to square, flattens transparency onto the background, "
-	              "scales to photo.fix.side (640) with a Lanczos-3 filter and writes a PNG; the result is decoded "
-	              "and checked by the same rules before it is written."),
+	              "scales down to photo.fix.side (640) with a Lanczos-3 filter and writes a PNG; the result is "
+	              "decoded and checked by the same rules before it is written. Padding uses the photo's own "
+	              "background (or --background) and, when the content reaches the corners that the contact "
+	              "list's circle cuts off, pads further until all of it is inside. A smaller photo keeps its size "
+	              "(scaling up only blurs it), and one whose square would be under photo.min_side is refused. "
+	              "The run is judged on the written copy: the original's findings that the copy no longer has "
+	              "become photo.fixed notes (\"...; fixed in OUT\")."),
 	.example_bad = NULL,
 	.example_good = "waba-preflight photo logo.jpg --fix logo-640.png",
 };
@@ -334,7 +340,7 @@ static int differs(const unsigned char *px, const unsigned char *bg, int tol)
 }
 
 /* The most common colour along the border (4 bits a channel; all transparent pixels are one colour). */
-static void background(const struct waba_photo *p, unsigned char bg[4])
+void waba_photo_background(const struct waba_photo *p, unsigned char bg[4])
 {
 	enum { NBINS = 4097 };
 	unsigned *count = waba_xcalloc(NBINS, sizeof(unsigned));
@@ -358,6 +364,29 @@ static void background(const struct waba_photo *p, unsigned char bg[4])
 	free(sum);
 }
 
+double waba_photo_content_radius(const struct waba_photo *p, const unsigned char bg[3], const unsigned char flat[3],
+                                 int tol)
+{
+	const unsigned char opaque_bg[4] = { bg[0], bg[1], bg[2], 255 };
+	double cx = p->gw / 2.0, cy = p->gh / 2.0, far = 0;
+	for (unsigned y = 0; p->rgba && y < p->gh; y++) {
+		double dy = fabs(y - cy) > fabs(y + 1 - cy) ? fabs(y - cy) : fabs(y + 1 - cy);
+		for (unsigned x = 0; x < p->gw; x++) {
+			const unsigned char *s = p->rgba + ((size_t)y * p->gw + x) * 4;
+			unsigned char px[4] = { 0, 0, 0, 255 };
+			for (int c = 0; c < 3; c++)
+				px[c] = (unsigned char)((s[c] * s[3] + flat[c] * (255 - s[3]) + 127) / 255);
+			if (!differs(px, opaque_bg, tol))
+				continue;
+			double dx = fabs(x - cx) > fabs(x + 1 - cx) ? fabs(x - cx) : fabs(x + 1 - cx);
+			double d = sqrt(dx * dx + dy * dy);
+			if (d > far)
+				far = d;
+		}
+	}
+	return far;
+}
+
 static void check_circle(struct waba_findings *fs, struct waba_loc loc, const struct waba_photo *p,
                          const struct waba_checklist *cl)
 {
@@ -369,7 +398,7 @@ static void check_circle(struct waba_findings *fs, struct waba_loc loc, const st
 	unsigned long long total[4] = { 0 }, content[4] = { 0 }, all_total = 0, all_content = 0;
 	if (!p->rgba || tol < 0 || warn < 0)
 		return;
-	background(p, bg);
+	waba_photo_background(p, bg);
 	unsigned s = p->gw < p->gh ? p->gw : p->gh, ox = (p->gw - s) / 2, oy = (p->gh - s) / 2;
 	double r = s / 2.0;
 	for (unsigned y = 0; y < s; y++) {
@@ -453,14 +482,49 @@ void waba_photo_report(struct waba_report *r, const char *name, const struct wab
 	waba_report_end_item(r);
 }
 
-void waba_photo_report_fixed(struct waba_report *r, const char *out_path, const struct waba_photo *fixed,
-                             const char *how, const struct waba_checklist *cl)
+static int has_rule(const struct waba_findings *fs, const struct waba_rule *rule)
 {
+	for (size_t i = 0; i < fs->len; i++)
+		if (fs->v[i].rule == rule)
+			return 1;
+	return 0;
+}
+
+void waba_photo_report_fix(struct waba_report *r, const char *in_name, const struct waba_photo *p,
+                           const char *out_path, const struct waba_photo *fixed, const char *how, int cropped,
+                           const struct waba_checklist *cl)
+{
+	struct waba_findings was = WABA_FINDINGS_INIT, now = WABA_FINDINGS_INIT;
+	waba_check_photo_decoded(&was, in_name, p, cl);
+	waba_check_photo_decoded(&now, out_path, fixed, cl);
+	add_item(r, in_name, p);
+	if (r->views)
+		waba_report_set_view(r, waba_view_photo(p, cl));
+	for (size_t i = 0; i < was.len; i++) {
+		const struct waba_finding *f = &was.v[i];
+		if (has_rule(&now, f->rule))
+			continue; /* still there: the copy's finding says it */
+		struct waba_loc loc = f->loc;
+		loc.file = f->file;
+		waba_findings_add(&r->findings, &RULE_FIXED, loc, _("%s; fixed in %s"), f->message, out_path);
+	}
+	waba_report_end_item(r);
 	add_item(r, out_path, fixed);
 	waba_findings_add(&r->findings, &RULE_FIXED, file_loc(out_path), _("wrote a %ux%u PNG (%zu bytes): %s"),
 	                  fixed->width, fixed->height, fixed->bytes, how);
+	size_t first = r->findings.len;
 	waba_check_photo_decoded(&r->findings, out_path, fixed, cl);
+	for (size_t i = first; i < r->findings.len; i++) /* never "use --fix" about what --fix wrote */
+		if (r->findings.v[i].rule == &RULE_CIRCLE)
+			waba_finding_set_hint(&r->findings.v[i], "%s",
+			                      cropped ? _("--crop keeps what reaches the corners, and the contact list's circle "
+			                                  "cuts it off; without --crop the photo is padded so that all of it "
+			                                  "stays inside the circle")
+			                              : _("the contact list's circle cuts off what reaches the corners; "
+			                                  "--preview OUT.png shows what stays"));
 	waba_report_end_item(r);
+	waba_findings_release(&was);
+	waba_findings_release(&now);
 }
 
 int waba_photo_load_inside(struct waba_photo *out, const char *path, const char *root, const char *named_by,

@@ -9,21 +9,6 @@ static int write_png(const char *path, const struct waba_strbuf *png)
 	return 0;
 }
 
-static const char *fix_how(const struct waba_photo_fix_options *o, const struct waba_photo *p)
-{
-	static char how[160];
-	/* Whole sentences, one per case, so that each language can word them its own way. */
-	snprintf(how, sizeof(how),
-	         o->crop ? (p->transparent ? _("centre-cropped to square on #%02x%02x%02x, transparency flattened, "
-	                                       "scaled with Lanczos-3")
-	                                   : _("centre-cropped to square on #%02x%02x%02x, scaled with Lanczos-3"))
-	                 : (p->transparent ? _("padded to square on #%02x%02x%02x, transparency flattened, scaled "
-	                                       "with Lanczos-3")
-	                                   : _("padded to square on #%02x%02x%02x, scaled with Lanczos-3")),
-	         o->background[0], o->background[1], o->background[2]);
-	return how;
-}
-
 int cmd_photo(int argc, char **argv)
 {
 	struct cli_run run;
@@ -31,15 +16,18 @@ int cmd_photo(int argc, char **argv)
 	struct waba_photo photo = { 0 }, fixed = { 0 };
 	struct waba_strbuf png = WABA_STRBUF_INIT;
 	struct waba_photo_fix_options fo;
+	struct waba_photo_fix_done done;
+	struct waba_strbuf how = WABA_STRBUF_INIT;
 	const char *fix = NULL, *preview = NULL, *background = NULL;
 	int crop = 0, rc;
 	cli_run_init(&run, "photo");
 	const struct cli_opt opts[] = {
 		CLI_OPT_COMMON(&run.common),
-		CLI_OPT_STRING("fix", &fix, "OUT.png", N_("write a compliant square 640x640 PNG to OUT.png")),
+		CLI_OPT_STRING("fix", &fix, "OUT.png",
+		               N_("write a compliant square PNG to OUT.png (640x640; a smaller photo keeps its size)")),
 		CLI_OPT_FLAG("crop", &crop, N_("with --fix: centre-crop to square instead of padding")),
 		CLI_OPT_STRING("background", &background, "COLOR",
-		               N_("with --fix: padding and flattening colour, #rrggbb (default: white)")),
+		               N_("with --fix: padding and flattening colour, #rrggbb (default: the photo's own background, else white)")),
 		CLI_OPT_STRING("preview", &preview, "OUT.png", N_("write how the photo looks in the contact list's circle")),
 		CLI_OPT_END(),
 	};
@@ -59,6 +47,7 @@ int cmd_photo(int argc, char **argv)
 		goto done;
 	waba_photo_fix_defaults(&fo, run.checklist);
 	fo.crop = crop;
+	fo.background_given = background != NULL;
 	if (background && waba_photo_parse_color(background, fo.background) < 0) {
 		rc = cli_fail(_("option --background: '%s' is not a colour (#rrggbb, #rgb, white or black)"), background);
 		goto done;
@@ -67,17 +56,23 @@ int cmd_photo(int argc, char **argv)
 		rc = cli_fail("%s", waba_error_last());
 		goto done;
 	}
-	waba_photo_report(&run.report, args.v[0], &photo, run.checklist);
 	const struct waba_photo *shown = &photo;
-	if (fix && photo.rgba) {
-		if (waba_photo_fix(&png, &fixed, &photo, &fo, fix, run.checklist) < 0) {
+	const char *refused = NULL;
+	if (fix && photo.rgba && waba_photo_fixable(&photo, &fo, run.checklist) < 0)
+		refused = waba_error_last(); /* too small: reported, then exit 2 */
+	if (fix && photo.rgba && !refused) {
+		if (waba_photo_fix(&png, &fixed, &done, &photo, &fo, fix, run.checklist) < 0) {
 			rc = cli_fail(_("cannot fix '%s': %s"), args.v[0], waba_error_last());
 			goto done;
 		}
 		if ((rc = write_png(fix, &png)) != 0)
 			goto done;
-		waba_photo_report_fixed(&run.report, fix, &fixed, fix_how(&fo, &photo), run.checklist);
+		waba_photo_fix_describe(&how, &done);
+		waba_photo_report_fix(&run.report, args.v[0], &photo, fix, &fixed, waba_strbuf_cstr(&how), crop,
+		                      run.checklist);
 		shown = &fixed;
+	} else {
+		waba_photo_report(&run.report, args.v[0], &photo, run.checklist);
 	}
 	if (preview && shown->rgba) {
 		waba_strbuf_reset(&png);
@@ -87,11 +82,15 @@ int cmd_photo(int argc, char **argv)
 		}
 		if ((rc = write_png(preview, &png)) != 0)
 			goto done;
+		cli_note(_("wrote '%s': how the contact list's circle shows '%s'"), preview, shown == &fixed ? fix : args.v[0]);
 	}
 	rc = cli_run_finish(&run);
-	if ((fix || preview) && !photo.rgba && rc != CLI_EXIT_FAIL)
+	if (refused && rc != CLI_EXIT_FAIL)
+		rc = cli_fail(_("'%s' was not fixed: %s"), args.v[0], refused);
+	else if ((fix || preview) && !photo.rgba && rc != CLI_EXIT_FAIL)
 		rc = cli_fail(_("'%s' could not be decoded, so nothing was written (see the findings)"), args.v[0]);
 done:
+	waba_strbuf_release(&how);
 	waba_strbuf_release(&png);
 	waba_photo_release(&fixed);
 	waba_photo_release(&photo);

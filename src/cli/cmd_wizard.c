@@ -568,7 +568,7 @@ static int fix_photo(struct wizard *w, const char *path, const char *out)
 		if (!photo.rgba)
 			err = waba_error_set(WABA_ERROR, _("'%s' could not be decoded, so nothing was written (see the findings)"),
 			                     path);
-		else if ((err = waba_photo_fix(&png, &fixed, &photo, &fo, out, cl)) == 0)
+		else if ((err = waba_photo_fix(&png, &fixed, NULL, &photo, &fo, out, cl)) == 0)
 			err = waba_atomic_write(out, png.buf, png.len, 0666);
 	}
 	waba_strbuf_release(&png);

@@ -158,26 +158,70 @@ static unsigned char *flat_window(const struct waba_photo *p, unsigned x0, unsig
 	return out;
 }
 
-void waba_photo_fix_rgb(unsigned char **out, const struct waba_photo *p, const struct waba_photo_fix_options *o)
+/* The colour to pad with: --background, or the photo's own background when it is opaque. */
+static void pad_colour(unsigned char out[3], const struct waba_photo *p, const struct waba_photo_fix_options *o)
 {
-	unsigned side = o->side, w = p->gw, h = p->gh;
+	unsigned char bg[4];
+	memcpy(out, o->background, 3);
+	if (o->background_given)
+		return;
+	waba_photo_background(p, bg);
+	if (bg[3] == 255)
+		memcpy(out, bg, 3);
+}
+
+/* The side of the padded square, in the decoded copy's pixels: the long side, or more when
+ * the content reaches beyond the circle inscribed in it (then it is padded until all of it
+ * is inside, with a margin for the filter's spread). */
+static unsigned padded_side(const struct waba_photo *p, const unsigned char pad[3], const unsigned char flat[3],
+                            const struct waba_checklist *cl)
+{
+	unsigned longest = p->gw > p->gh ? p->gw : p->gh;
+	long tol = waba_checklist_limit(cl, "photo.circle.tolerance");
+	double reach = waba_photo_content_radius(p, pad, flat, tol >= 0 ? (int)tol : 40);
+	if (2 * reach <= longest)
+		return longest;
+	double need = ceil(2 * reach * 1.0125 + 8);
+	return need > 4 * (double)longest ? 4 * longest : (unsigned)need;
+}
+
+void waba_photo_fix_rgb(unsigned char **out, struct waba_photo_fix_done *done, const struct waba_photo *p,
+                        const struct waba_photo_fix_options *o, const struct waba_checklist *cl)
+{
+	unsigned w = p->gw, h = p->gh;
+	struct waba_photo_fix_done d = { 0 };
+	d.squared = p->width != p->height;
+	d.cropped = o->crop && d.squared;
+	d.flattened = p->transparent > 0;
+	d.reoriented = p->orientation > 1;
+	memcpy(d.background, o->background, 3);
+	pad_colour(d.pad, p, o);
+	/* the square taken from the decoded copy, in its pixels */
+	unsigned sq = o->crop ? (w < h ? w : h) : padded_side(p, d.pad, o->background, cl);
+	d.circle = !o->crop && sq > (w > h ? w : h);
+	d.from = o->crop ? (p->width < p->height ? p->width : p->height)
+	                 : (unsigned)((unsigned long long)sq * (p->width > p->height ? p->width : p->height) /
+	                              (w > h ? w : h));
+	d.target = o->side;
+	d.side = d.from < o->side ? d.from : o->side; /* never scaled up */
+	d.side = d.side ? d.side : 1;
+	unsigned side = d.side;
 	unsigned char *canvas = waba_xmalloc((size_t)side * side * 4);
 	if (o->crop) {
-		unsigned s = w < h ? w : h;
-		unsigned char *win = flat_window(p, (w - s) / 2, (h - s) / 2, s, s, o->background);
-		waba_photo_resample_rgba(canvas, side, side, win, s, s);
+		unsigned char *win = flat_window(p, (w - sq) / 2, (h - sq) / 2, sq, sq, o->background);
+		waba_photo_resample_rgba(canvas, side, side, win, sq, sq);
 		free(win);
 	} else {
-		/* scale the whole image so its long side is `side`, then centre it on the background */
-		unsigned long long longest = w > h ? w : h;
-		unsigned iw = (unsigned)((w * (unsigned long long)side + longest / 2) / longest);
-		unsigned ih = (unsigned)((h * (unsigned long long)side + longest / 2) / longest);
+		/* scale the whole image by side / sq, then centre it on the padding colour */
+		unsigned iw = (unsigned)((w * (unsigned long long)side + sq / 2) / sq);
+		unsigned ih = (unsigned)((h * (unsigned long long)side + sq / 2) / sq);
 		iw = iw ? iw : 1, ih = ih ? ih : 1;
+		iw = iw > side ? side : iw, ih = ih > side ? side : ih;
 		unsigned char *win = flat_window(p, 0, 0, w, h, o->background);
 		unsigned char *img = waba_xmalloc((size_t)iw * ih * 4);
 		waba_photo_resample_rgba(img, iw, ih, win, w, h);
 		for (size_t i = 0; i < (size_t)side * side; i++)
-			memcpy(canvas + i * 4, o->background, 3), canvas[i * 4 + 3] = 255;
+			memcpy(canvas + i * 4, d.pad, 3), canvas[i * 4 + 3] = 255;
 		unsigned ox = (side - iw) / 2, oy = (side - ih) / 2;
 		for (unsigned y = 0; y < ih; y++)
 			memcpy(canvas + ((size_t)(y + oy) * side + ox) * 4, img + (size_t)y * iw * 4, (size_t)iw * 4);
@@ -189,6 +233,8 @@ void waba_photo_fix_rgb(unsigned char **out, const struct waba_photo *p, const s
 		memcpy(rgb + i * 3, canvas + i * 4, 3);
 	free(canvas);
 	*out = rgb;
+	if (done)
+		*done = d;
 }
 
 void waba_photo_preview_rgba(unsigned char **out, const struct waba_photo *p, const unsigned char behind[3],
@@ -270,8 +316,8 @@ void waba_photo_fix_defaults(struct waba_photo_fix_options *o, const struct waba
 	rgb_of(o->background, bg);
 }
 
-/* Decode what we wrote with the same decoder and checks; only photo.circle may remain
- * (content placement is the user's design, the fixer does not change it). */
+/* Decode what we wrote with the same decoder and checks; only photo.circle (the user's
+ * --crop) and photo.recommended_size (a small photo is not scaled up) may remain. */
 static int verify(struct waba_photo *fixed, const struct waba_strbuf *png, const char *name,
                   const struct waba_checklist *cl)
 {
@@ -282,24 +328,77 @@ static int verify(struct waba_photo *fixed, const struct waba_strbuf *png, const
 	waba_photo_decode(fixed, (const unsigned char *)png->buf, png->len, &lim);
 	waba_check_photo_decoded(&fs, name, fixed, cl);
 	for (size_t i = 0; i < fs.len && !err; i++)
-		if (fs.v[i].severity >= WABA_SEV_WARNING && strcmp(fs.v[i].rule->id, "photo.circle") != 0)
+		if (fs.v[i].severity >= WABA_SEV_WARNING && strcmp(fs.v[i].rule->id, "photo.circle") != 0 &&
+		    strcmp(fs.v[i].rule->id, "photo.recommended_size") != 0)
 			err = waba_error_set(WABA_ERROR, _("the fixed photo does not pass %s: %s"), fs.v[i].rule->id,
 			                     fs.v[i].message);
 	waba_findings_release(&fs);
 	return err;
 }
 
-int waba_photo_fix(struct waba_strbuf *png, struct waba_photo *fixed, const struct waba_photo *p,
-                   const struct waba_photo_fix_options *o, const char *name, const struct waba_checklist *cl)
+int waba_photo_fixable(const struct waba_photo *p, const struct waba_photo_fix_options *o,
+                       const struct waba_checklist *cl)
 {
-	unsigned char *rgb = NULL;
-	int err;
-	memset(fixed, 0, sizeof(*fixed));
+	long min = waba_checklist_limit(cl, "photo.min_side");
 	if (!p->rgba)
 		return waba_error_set(WABA_ERROR, _("the photo could not be decoded, so it cannot be fixed"));
-	waba_photo_fix_rgb(&rgb, p, o);
-	err = waba_photo_encode_png(png, rgb, o->side, o->side, 3);
+	unsigned sq = o->crop ? (p->width < p->height ? p->width : p->height)
+	                      : (p->width > p->height ? p->width : p->height);
+	if (min > 0 && sq < (unsigned long)min)
+		return waba_error_set(WABA_ERROR,
+		                      _("the square --fix would make of it is %ux%u, below the %ldx%ld minimum, and --fix "
+		                        "does not scale a photo up (it would be blurry): export the logo again at 640x640 "
+		                        "from its original"),
+		                      sq, sq, min, min);
+	return 0;
+}
+
+static void hex(char out[8], const unsigned char c[3])
+{
+	snprintf(out, 8, "#%02x%02x%02x", c[0], c[1], c[2]);
+}
+
+void waba_photo_fix_describe(struct waba_strbuf *out, const struct waba_photo_fix_done *d)
+{
+	char pad[8], bg[8];
+	size_t start = out->len;
+	hex(pad, d->pad);
+	hex(bg, d->background);
+#define PART(...) (waba_strbuf_addf(out, "%s", out->len > start ? ", " : ""), waba_strbuf_addf(out, __VA_ARGS__))
+	if (d->reoriented)
+		PART("%s", _("turned as the EXIF orientation shows it"));
+	if (d->cropped)
+		PART("%s", _("centre-cropped to a square"));
+	if (d->circle)
+		PART(_("padded with %s so that all of it stays inside the contact list's circle"), pad);
+	else if (d->squared && !d->cropped)
+		PART(_("padded to a square with %s"), pad);
+	if (d->flattened)
+		PART(_("transparency flattened onto %s"), bg);
+	if (d->side < d->from)
+		PART(_("scaled down to %ux%u with Lanczos-3"), d->side, d->side);
+	else if (d->side < d->target)
+		PART(_("kept at %ux%u, not scaled up (that would blur it)"), d->side, d->side);
+	if (out->len == start)
+		PART("%s", _("nothing needed changing; written again as PNG"));
+#undef PART
+}
+
+int waba_photo_fix(struct waba_strbuf *png, struct waba_photo *fixed, struct waba_photo_fix_done *done,
+                   const struct waba_photo *p, const struct waba_photo_fix_options *o, const char *name,
+                   const struct waba_checklist *cl)
+{
+	unsigned char *rgb = NULL;
+	struct waba_photo_fix_done d;
+	int err;
+	memset(fixed, 0, sizeof(*fixed));
+	if ((err = waba_photo_fixable(p, o, cl)) < 0)
+		return err;
+	waba_photo_fix_rgb(&rgb, &d, p, o, cl);
+	err = waba_photo_encode_png(png, rgb, d.side, d.side, 3);
 	free(rgb);
+	if (done)
+		*done = d;
 	if (err < 0)
 		return err;
 	return verify(fixed, png, name, cl);

@@ -12,6 +12,10 @@
 #   expected.stderr (optional) lines that must each appear in stderr (grep -F)
 #   expected.absent (optional) lines that must NOT appear in stdout or stderr
 #
+# $CASE_TMP is a fresh empty folder for the files a case writes (`photo --fix "$CASE_TMP/out.png"`);
+# where its path appears in stdout or stderr it reads `$CASE_TMP`, so expectations do not
+# depend on it. It is removed afterwards.
+#
 # Usage: run_case.sh WABA_EXE CASE_DIR [--update]
 set -u
 exe=$1 dir=$2 update=${3:-}
@@ -19,7 +23,9 @@ here=$(cd "$(dirname "$0")" && pwd)
 python=${WABA_PYTHON:-python3}
 cd "$dir" || exit 2
 out=$(mktemp) err=$(mktemp)
-trap 'rm -f "$out" "$err"' EXIT
+CASE_TMP=$(mktemp -d)
+export CASE_TMP
+trap 'rm -f "$out" "$err"; rm -rf "$CASE_TMP"' EXIT
 export NO_COLOR=1 LANG=C.UTF-8 LC_ALL=
 unset GITHUB_STEP_SUMMARY WABA_PREFLIGHT_TOKEN
 if [ -f env ]; then
@@ -31,6 +37,8 @@ if [ -f stdin ]; then
 else
   "$exe" "$@" < /dev/null > "$out" 2> "$err"; code=$?
 fi
+# the temporary folder's path reads $CASE_TMP (mktemp's name has no sed metacharacter but '.')
+sed -i "s|$CASE_TMP|\$CASE_TMP|g" "$out" "$err"
 if [ "$update" = "--update" ]; then
   echo "$code" > expected.exit
   if [ -f expected.json ]; then

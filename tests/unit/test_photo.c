@@ -346,19 +346,19 @@ static void test_circle_message(void **state)
 	free(b.data), free(im.px);
 }
 
-/* The fixer: any decodable photo becomes a 640x640 opaque PNG that passes, padded or cropped. */
+/* The fixer: a decodable photo becomes a 640x640 opaque PNG that passes, padded or cropped. */
 static void test_fix(void **state)
 {
 	(void)state;
-	struct gen_img im = gen_new(300, 150, 0, 0, 0, 0); /* transparent, with a red bar */
-	gen_rect(&im, 0, 50, 300, 100, 255, 0, 0, 255);
+	struct gen_img im = gen_new(900, 450, 0, 0, 0, 0); /* transparent, with a red bar across */
+	gen_rect(&im, 0, 150, 900, 300, 255, 0, 0, 255);
 	struct gen_buf b = gen_png(&im, PNG_COLOR_TYPE_RGB_ALPHA, 8, 0);
 	struct waba_photo p = decode(b), fixed;
 	struct waba_photo_fix_options o;
 	struct waba_strbuf png = WABA_STRBUF_INIT;
 	waba_photo_fix_defaults(&o, test_checklist());
 	assert_int_equal(o.side, 640);
-	assert_int_equal(waba_photo_fix(&png, &fixed, &p, &o, "out.png", test_checklist()), 0);
+	assert_int_equal(waba_photo_fix(&png, &fixed, NULL, &p, &o, "out.png", test_checklist()), 0);
 	assert_int_equal(fixed.width, 640);
 	assert_int_equal(fixed.height, 640);
 	assert_int_equal(fixed.transparent, 0);
@@ -366,17 +366,133 @@ static void test_fix(void **state)
 	assert_memory_equal(px(&fixed, 320, 320), "\xff\x00\x00\xff", 4); /* the bar, centred */
 	assert_memory_equal(px(&fixed, 320, 200), "\xff\xff\xff\xff", 4); /* flattened onto white */
 	waba_photo_release(&fixed);
-	/* crop onto black: the bar fills the middle third, the rest is black */
+	/* crop onto black: the 450x450 centre (not scaled up), the bar its middle third, the rest black */
 	o.crop = 1;
 	o.background[0] = o.background[1] = o.background[2] = 0;
 	waba_strbuf_reset(&png);
-	assert_int_equal(waba_photo_fix(&png, &fixed, &p, &o, "out.png", test_checklist()), 0);
-	assert_memory_equal(px(&fixed, 320, 320), "\xff\x00\x00\xff", 4);
-	assert_memory_equal(px(&fixed, 320, 20), "\x00\x00\x00\xff", 4);
+	assert_int_equal(waba_photo_fix(&png, &fixed, NULL, &p, &o, "out.png", test_checklist()), 0);
+	assert_int_equal(fixed.width, 450);
+	assert_memory_equal(px(&fixed, 225, 225), "\xff\x00\x00\xff", 4);
+	assert_memory_equal(px(&fixed, 225, 20), "\x00\x00\x00\xff", 4);
 	waba_photo_release(&fixed);
 	waba_photo_release(&p);
 	waba_strbuf_release(&png);
 	free(b.data), free(im.px);
+}
+
+static int has_finding(const struct waba_findings *fs, const char *rule)
+{
+	for (size_t i = 0; i < fs->len; i++)
+		if (strcmp(fs->v[i].rule->id, rule) == 0)
+			return 1;
+	return 0;
+}
+
+/* Fix `im` with the default options (crop as given); the copy's checks in *fs. */
+static struct waba_photo fix_img(struct gen_img *im, int crop, struct waba_photo_fix_done *done,
+                                 struct waba_findings *fs)
+{
+	struct gen_buf b = gen_png(im, PNG_COLOR_TYPE_RGB, 8, 0);
+	struct waba_photo p = decode(b), fixed;
+	struct waba_photo_fix_options o;
+	struct waba_strbuf png = WABA_STRBUF_INIT;
+	waba_photo_fix_defaults(&o, test_checklist());
+	o.crop = crop;
+	assert_int_equal(waba_photo_fix(&png, &fixed, done, &p, &o, "out.png", test_checklist()), 0);
+	waba_check_photo_decoded(fs, "out.png", &fixed, test_checklist());
+	waba_photo_release(&p);
+	waba_strbuf_release(&png);
+	free(b.data);
+	return fixed;
+}
+
+/* Padding uses the photo's own background (not white on a blue logo), and says it padded. */
+static void test_fix_own_background(void **state)
+{
+	(void)state;
+	struct gen_img im = gen_new(800, 400, 0x1e, 0x6f, 0xd9, 255);
+	gen_disc(&im, 400, 200, 150, 255, 255, 255, 255);
+	struct waba_photo_fix_done d;
+	struct waba_findings fs = WABA_FINDINGS_INIT;
+	struct waba_photo fixed = fix_img(&im, 0, &d, &fs);
+	struct waba_strbuf how = WABA_STRBUF_INIT;
+	assert_int_equal(fixed.width, 640);
+	assert_memory_equal(px(&fixed, 5, 5), "\x1e\x6f\xd9\xff", 4);   /* padding: the photo's blue */
+	assert_memory_equal(px(&fixed, 320, 320), "\xff\xff\xff\xff", 4);
+	assert_true(d.squared && !d.circle && !d.cropped);
+	assert_int_equal(fs.len, 0);
+	waba_photo_fix_describe(&how, &d);
+	assert_non_null(strstr(waba_strbuf_cstr(&how), "#1e6fd9"));
+	waba_strbuf_release(&how);
+	waba_findings_release(&fs);
+	waba_photo_release(&fixed);
+	free(im.px);
+}
+
+/* A full-bleed square is padded until nothing is left in the corners the circle cuts off;
+ * with --crop it is not, and photo.circle stays. A square photo is not said to be padded. */
+static void test_fix_circle(void **state)
+{
+	(void)state;
+	struct gen_img im = gen_new(640, 640, 200, 30, 30, 255);
+	gen_rect(&im, 0, 0, 640, 8, 255, 255, 255, 255);
+	gen_rect(&im, 0, 632, 640, 640, 255, 255, 255, 255);
+	gen_rect(&im, 0, 0, 8, 640, 255, 255, 255, 255);
+	gen_rect(&im, 632, 0, 640, 640, 255, 255, 255, 255);
+	struct waba_photo_fix_done d;
+	struct waba_findings fs = WABA_FINDINGS_INIT;
+	struct waba_photo fixed = fix_img(&im, 0, &d, &fs);
+	assert_true(d.circle && !d.squared);
+	assert_false(has_finding(&fs, "photo.circle"));
+	assert_memory_equal(px(&fixed, 320, 320), "\xc8\x1e\x1e\xff", 4);
+	waba_findings_release(&fs);
+	waba_photo_release(&fixed);
+	fixed = fix_img(&im, 1, &d, &fs);
+	assert_true(!d.circle && !d.cropped);
+	assert_true(has_finding(&fs, "photo.circle"));
+	waba_findings_release(&fs);
+	waba_photo_release(&fixed);
+	/* a logo inside the circle already: nothing padded */
+	struct gen_img logo = gen_new(640, 640, 255, 255, 255, 255);
+	gen_disc(&logo, 320, 320, 250, 0, 90, 200, 255);
+	struct waba_strbuf how = WABA_STRBUF_INIT;
+	fixed = fix_img(&logo, 0, &d, &fs);
+	waba_photo_fix_describe(&how, &d);
+	assert_true(!d.circle && !d.squared);
+	assert_null(strstr(waba_strbuf_cstr(&how), "padded"));
+	waba_strbuf_release(&how);
+	waba_findings_release(&fs);
+	waba_photo_release(&fixed);
+	free(im.px), free(logo.px);
+}
+
+/* Never scaled up: 300x300 stays 300x300; below photo.min_side it is refused. */
+static void test_fix_small(void **state)
+{
+	(void)state;
+	struct gen_img mid = gen_new(300, 300, 255, 255, 255, 255), tiny = gen_new(100, 100, 255, 255, 255, 255);
+	gen_disc(&mid, 150, 150, 100, 0, 90, 200, 255);
+	struct waba_photo_fix_done d;
+	struct waba_findings fs = WABA_FINDINGS_INIT;
+	struct waba_photo fixed = fix_img(&mid, 0, &d, &fs);
+	assert_int_equal(fixed.width, 300);
+	assert_int_equal(d.side, 300);
+	assert_true(has_finding(&fs, "photo.recommended_size"));
+	waba_findings_release(&fs);
+	waba_photo_release(&fixed);
+	struct gen_buf b = gen_png(&tiny, PNG_COLOR_TYPE_RGB, 8, 0);
+	struct waba_photo p = decode(b);
+	struct waba_photo_fix_options o;
+	struct waba_strbuf png = WABA_STRBUF_INIT;
+	waba_photo_fix_defaults(&o, test_checklist());
+	assert_true(waba_photo_fixable(&p, &o, test_checklist()) < 0);
+	assert_non_null(strstr(waba_error_last(), "100x100"));
+	assert_true(waba_photo_fix(&png, &fixed, NULL, &p, &o, "out.png", test_checklist()) < 0);
+	assert_int_equal(png.len, 0);
+	waba_photo_release(&fixed);
+	waba_photo_release(&p);
+	waba_strbuf_release(&png);
+	free(b.data), free(mid.px), free(tiny.px);
 }
 
 /* Upscaling is filtered, not nearest-neighbour: a hard edge gets intermediate values. */
@@ -446,6 +562,8 @@ int main(void)
 		cmocka_unit_test(test_exif_orientation), cmocka_unit_test(test_area_average),
 		cmocka_unit_test(test_sniff),           cmocka_unit_test(test_checks),
 		cmocka_unit_test(test_circle_message),  cmocka_unit_test(test_fix),
+		cmocka_unit_test(test_fix_own_background), cmocka_unit_test(test_fix_circle),
+		cmocka_unit_test(test_fix_small),
 		cmocka_unit_test(test_no_blocks),       cmocka_unit_test(test_preview),
 		cmocka_unit_test(test_parse_color),     cmocka_unit_test(test_file_stream),
 		cmocka_unit_test(test_load),
