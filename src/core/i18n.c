@@ -5,6 +5,7 @@
  */
 #include <libintl.h>
 #include <locale.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <stdint.h>
@@ -25,6 +26,8 @@ static const char *current_lang = "en";
  * number of distinct messages bounds it. Emptied when the language changes.
  */
 static struct { const char **from, **to; size_t len, cap; } seen_tr;
+/* lint's workers translate findings while the main thread reports */
+static pthread_mutex_t seen_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static size_t tr_slot(const char *p)
 {
@@ -37,6 +40,7 @@ static void tr_remember(const char *translated, const char *msgid)
 	size_t i;
 	if (translated == msgid)
 		return;
+	pthread_mutex_lock(&seen_lock);
 	if ((seen_tr.len + 1) * 2 > seen_tr.cap) {
 		const char **from = seen_tr.from, **to = seen_tr.to;
 		size_t old = seen_tr.cap;
@@ -55,20 +59,28 @@ static void tr_remember(const char *translated, const char *msgid)
 	}
 	for (i = tr_slot(translated); seen_tr.from[i]; i = (i + 1) & (seen_tr.cap - 1))
 		if (seen_tr.from[i] == translated)
-			return;
-	seen_tr.from[i] = translated;
-	seen_tr.to[i] = msgid;
-	seen_tr.len++;
+			break;
+	if (!seen_tr.from[i]) {
+		seen_tr.from[i] = translated;
+		seen_tr.to[i] = msgid;
+		seen_tr.len++;
+	}
+	pthread_mutex_unlock(&seen_lock);
 }
 
 const char *waba_i18n_msgid(const char *s)
 {
-	if (!s || !seen_tr.len)
+	const char *found = s;
+	if (!s || !__atomic_load_n(&seen_tr.len, __ATOMIC_RELAXED))
 		return s;
+	pthread_mutex_lock(&seen_lock);
 	for (size_t i = tr_slot(s); seen_tr.from[i]; i = (i + 1) & (seen_tr.cap - 1))
-		if (seen_tr.from[i] == s)
-			return seen_tr.to[i];
-	return s;
+		if (seen_tr.from[i] == s) {
+			found = seen_tr.to[i];
+			break;
+		}
+	pthread_mutex_unlock(&seen_lock);
+	return found;
 }
 
 int waba_i18n_translated(void)
@@ -83,8 +95,12 @@ static void tr_forget(void)
 	memset(&seen_tr, 0, sizeof(seen_tr));
 }
 
+/* The messages are written in English: no catalogue to look in (gettext would cost about
+ * 1,500 instructions a message to say so). */
 const char *waba_gettext(const char *msgid)
 {
+	if (current_lang[0] == 'e' && current_lang[1] == 'n')
+		return msgid;
 	const char *t = dgettext(WABA_TEXTDOMAIN, msgid);
 	tr_remember(t, msgid);
 	return t;
@@ -92,6 +108,8 @@ const char *waba_gettext(const char *msgid)
 
 const char *waba_ngettext(const char *one, const char *many, unsigned long n)
 {
+	if (current_lang[0] == 'e' && current_lang[1] == 'n')
+		return n == 1 ? one : many;
 	const char *t = dngettext(WABA_TEXTDOMAIN, one, many, n);
 	if (t != one && t != many)
 		tr_remember(t, one);

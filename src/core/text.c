@@ -119,6 +119,7 @@ void waba_text_words(struct waba_words *out, const char *s, size_t len)
 	size_t i = 0, start = 0, off = 0;
 
 	assert(out->len == 0 && !out->arena); /* a fresh list: words point into one arena */
+	waba_strbuf_grow(&arena, len + 1);     /* ASCII folds to as many bytes, plus a NUL a word */
 	int in_word = 0;
 	while (i < len) {
 		int32_t cp;
@@ -136,13 +137,18 @@ void waba_text_words(struct waba_words *out, const char *s, size_t len)
 				start = i;
 				off = arena.len;
 			}
-			if (cp < 0x80)
-				waba_strbuf_addc(&arena, (char)(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp));
-			else
+			if (cp < 0x80) {
+				if (arena.len + 2 > arena.cap)
+					waba_strbuf_grow(&arena, 1);
+				arena.buf[arena.len++] = (char)(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
+			} else {
 				waba_strbuf_add(&arena, buf, fold_cp(cp, buf, sizeof(buf)));
+			}
 		} else if (in_word) {
 			in_word = 0;
-			waba_strbuf_addc(&arena, '\0');
+			if (arena.len + 2 > arena.cap)
+				waba_strbuf_grow(&arena, 1);
+			arena.buf[arena.len++] = '\0';
 			words_push(out, off, start, i);
 		}
 		i += n;
@@ -151,6 +157,7 @@ void waba_text_words(struct waba_words *out, const char *s, size_t len)
 		waba_strbuf_addc(&arena, '\0');
 		words_push(out, off, start, len);
 	}
+	arena.buf[arena.len] = '\0'; /* the bytes above were written past the buffer's own NUL */
 	out->arena = waba_strbuf_detach(&arena);
 	for (size_t k = 0; k < out->len; k++)
 		out->v[k].folded = out->arena + (uintptr_t)out->v[k].folded;
