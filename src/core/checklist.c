@@ -140,7 +140,8 @@ const char *waba_set_item_label(const struct waba_set_item *item, const char *la
 static const char *find_text(const struct waba_checklist *cl, const char *id, const char *lang)
 {
 	struct text key = { (char *)id, "", NULL };
-	snprintf(key.lang, sizeof(key.lang), "%s", lang);
+	for (size_t i = 0; i + 1 < sizeof(key.lang) && lang[i]; i++) /* no snprintf: a lookup per finding */
+		key.lang[i] = lang[i];
 	const struct text *t = cl->ntexts ? bsearch(&key, cl->texts, cl->ntexts, sizeof(key), cmp_text) : NULL;
 	return t ? t->value : NULL;
 }
@@ -180,9 +181,16 @@ const char *waba_checklist_text_for(const struct waba_checklist *cl, const char 
                                     const char *where)
 {
 	if (where && *where) {
-		char *there = waba_xasprintf("%s.%s", id, where);
+		char small[128], *there = small;
+		size_t a = strlen(id), b = strlen(where);
+		if (a + b + 2 > sizeof(small))
+			there = waba_xmalloc(a + b + 2);
+		memcpy(there, id, a);
+		there[a] = '.';
+		memcpy(there + a + 1, where, b + 1);
 		const char *t = waba_checklist_text(cl, there, lang);
-		free(there);
+		if (there != small)
+			free(there);
 		if (t)
 			return t;
 	}

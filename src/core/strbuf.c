@@ -101,12 +101,18 @@ void waba_strbuf_addc(struct waba_strbuf *sb, char c)
 
 void waba_strbuf_vaddf(struct waba_strbuf *sb, const char *fmt, va_list ap)
 {
+	/* one formatting pass when the text is short (most are), a second after growing */
+	char small[256];
 	va_list ap2;
 	va_copy(ap2, ap);
-	int n = vsnprintf(NULL, 0, fmt, ap2);
+	int n = vsnprintf(small, sizeof(small), fmt, ap2);
 	va_end(ap2);
 	if (n < 0)
 		return;
+	if ((size_t)n < sizeof(small)) {
+		waba_strbuf_add(sb, small, (size_t)n);
+		return;
+	}
 	waba_strbuf_grow(sb, (size_t)n);
 	vsnprintf(sb->buf + sb->len, (size_t)n + 1, fmt, ap);
 	sb->len += (size_t)n;
