@@ -11,12 +11,17 @@
 #include "finding.h"
 #include "view.h"
 
+struct waba_phone_result;
+
 struct waba_item {
 	char *kind;  /* "business", "phone", "photo", "template", "email", ... */
 	char *name;  /* short label for JUnit test names: an id, a number, a template name */
 	char *file;  /* the file it came from, or NULL */
 	cJSON *json; /* the item as the contract spells it in `items`; owned */
 	struct waba_view *view; /* what a visual report shows of it (view.h); owned, NULL unless r->views */
+	/* the family's typed result, which `json` is written from; callers read this, never
+	 * `json` by key (phone.h: kind "phone"); owned, NULL for the other kinds */
+	struct waba_phone_result *phone;
 };
 
 struct waba_report {

@@ -426,6 +426,34 @@ static int check_type(const struct phone_ctx *c, int used_whatsapp)
 	return eligible;
 }
 
+void waba_phone_result_free(struct waba_phone_result *res)
+{
+	if (res) {
+		free(res->input);
+		free(res);
+	}
+}
+
+const struct waba_phone_result *waba_report_phone(const struct waba_report *r, size_t i)
+{
+	return i < r->nitems ? r->items[i].phone : NULL;
+}
+
+/* The contract's "phone" item members after "kind" and "input", from the result. */
+static void phone_json(cJSON *item, const struct waba_phone_result *res)
+{
+	if (res->e164[0])
+		cJSON_AddStringToObject(item, "e164", res->e164);
+	else
+		cJSON_AddNullToObject(item, "e164");
+	if (res->region[0])
+		cJSON_AddStringToObject(item, "region", res->region);
+	else
+		cJSON_AddNullToObject(item, "region");
+	cJSON_AddStringToObject(item, "type", waba_phone_type_name(res->type));
+	cJSON_AddBoolToObject(item, "eligible", res->eligible);
+}
+
 int waba_check_phone(struct waba_report *r, const char *number, const char *region, int used_whatsapp,
                      const struct waba_checklist *cl)
 {
@@ -437,7 +465,8 @@ int waba_check_phone(struct waba_report *r, const char *number, const char *regi
 	waba_phone_parse(&p, number, region);
 	const struct waba_phone_facts *f = &p.facts;
 	char *shown = printable(p.input, 60);
-	char *input = printable(p.input, 0);
+	struct waba_phone_result *res = waba_xcalloc(1, sizeof(*res));
+	res->input = printable(p.input, 0);
 	memset(&c, 0, sizeof(c));
 	c.fs = &r->findings;
 	c.cl = cl;
@@ -459,8 +488,9 @@ int waba_check_phone(struct waba_report *r, const char *number, const char *regi
 
 	cJSON *item = cJSON_CreateObject();
 	cJSON_AddStringToObject(item, "kind", "phone");
-	cJSON_AddStringToObject(item, "input", input);
+	cJSON_AddStringToObject(item, "input", res->input);
 	waba_report_add_item(r, "phone", f->valid ? f->e164 : shown, NULL, item);
+	r->items[r->nitems - 1].phone = res; /* the item owns it */
 
 	if (f->parse_error != WABA_PHONE_PARSED || !f->valid) {
 		if (!check_br_nine(&c))
@@ -470,33 +500,25 @@ int waba_check_phone(struct waba_report *r, const char *number, const char *regi
 		check_ar_nine(&c);
 	}
 	if (f->valid)
-		cJSON_AddStringToObject(item, "e164", f->e164);
-	else
-		cJSON_AddNullToObject(item, "e164");
+		snprintf(res->e164, sizeof(res->e164), "%s", f->e164);
 	const char *reg = f->valid && f->region[0] ? f->region : f->country_region;
-	if (f->parse_error == WABA_PHONE_PARSED && reg[0])
-		cJSON_AddStringToObject(item, "region", reg);
-	else
-		cJSON_AddNullToObject(item, "region");
-	cJSON_AddStringToObject(item, "type", waba_phone_type_name(f->type));
-	cJSON_AddBoolToObject(item, "eligible", eligible);
+	if (f->parse_error == WABA_PHONE_PARSED)
+		snprintf(res->region, sizeof(res->region), "%s", reg);
+	res->type = f->type;
+	res->eligible = eligible;
+	phone_json(item, res);
 	waba_report_end_item(r);
 	waba_strbuf_release(&label_id);
 	free(shown);
-	free(input);
 	waba_phone_release(&p);
 	return eligible;
 }
 
-static const char *item_str(const cJSON *item, const char *name)
-{
-	const cJSON *v = cJSON_GetObjectItemCaseSensitive(item, name);
-	return cJSON_IsString(v) ? v->valuestring : NULL;
-}
-
+/* The E.164 form of item i when it is a valid number, else NULL. */
 static const char *phone_e164(const struct waba_report *r, size_t i)
 {
-	return strcmp(r->items[i].kind, "phone") == 0 ? item_str(r->items[i].json, "e164") : NULL;
+	const struct waba_phone_result *res = waba_report_phone(r, i);
+	return res && res->e164[0] ? res->e164 : NULL;
 }
 
 /* One slot per distinct E.164 number: its first and second mention and how many. */
@@ -557,8 +579,8 @@ static void report_duplicates(struct waba_report *r, const struct waba_checklist
 		c.fs = &r->findings;
 		c.cl = cl;
 		c.var[V_E164] = e;
-		c.var[V_FIRST] = item_str(r->items[i].json, "input");
-		c.var[V_SECOND] = item_str(r->items[t[k].second].json, "input");
+		c.var[V_FIRST] = waba_report_phone(r, i)->input;
+		c.var[V_SECOND] = waba_report_phone(r, t[k].second)->input;
 		set_num(&c, V_COUNT, (long)t[k].count);
 		r->findings.current_item = (int)t[k].second;
 		add(&c, &RULE_DUPLICATE, "duplicate", "phone.hint.duplicate");
@@ -572,10 +594,9 @@ void waba_check_phone_finish(struct waba_report *r, const struct waba_checklist 
 	size_t phones = 0, eligible = 0;
 	report_duplicates(r, cl);
 	for (size_t i = 0; i < r->nitems; i++) {
-		if (strcmp(r->items[i].kind, "phone") != 0)
-			continue;
-		phones++;
-		eligible += cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r->items[i].json, "eligible"));
+		const struct waba_phone_result *res = waba_report_phone(r, i);
+		phones += res != NULL;
+		eligible += res && res->eligible;
 	}
 	const struct waba_set *supply = waba_checklist_set(cl, "phone.botmaker.supply");
 	if (phones == 0 || eligible > 0 || !supply || supply->len == 0)

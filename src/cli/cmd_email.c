@@ -15,6 +15,7 @@
 #include "cli.h"
 #include "waba/check_application.h"
 #include "waba/email.h"
+#include "waba/phone.h"
 #include "waba/photo.h"
 #include "waba/text.h"
 
@@ -36,17 +37,17 @@ static const char *item_str(const cJSON *item, const char *key)
 }
 
 /* The first item of `kind` at or after index *at, or NULL; *at moves past it. */
-static const cJSON *next_item(const struct waba_report *r, const char *kind, size_t *at)
+static const struct waba_item *next_item(const struct waba_report *r, const char *kind, size_t *at)
 {
 	for (; *at < r->nitems; (*at)++)
 		if (strcmp(r->items[*at].kind, kind) == 0)
-			return r->items[(*at)++].json;
+			return &r->items[(*at)++];
 	return NULL;
 }
 
 /* The numbers as written, with the phone family's verdict: waba_check_application_file
- * adds one "phone" item (with "e164" and "type") per number that has a value, in the
- * order of app->numbers. */
+ * adds one "phone" item (its typed result: struct waba_phone_result) per number that
+ * has a value, in the order of app->numbers. */
 static void request_phones(struct waba_email_request *req, const struct waba_application *app,
                            const struct waba_report *r)
 {
@@ -57,9 +58,12 @@ static void request_phones(struct waba_email_request *req, const struct waba_app
 		struct waba_email_phone *p = &req->phones[req->nphones++];
 		p->number = field(app, &n->number);
 		p->purpose = field(app, &n->purpose);
-		const cJSON *item = n->number.value ? next_item(r, "phone", &at) : NULL;
-		if (item && (p->e164 = item_str(item, "e164")) != NULL)
-			p->type = item_str(item, "type"); /* only for a valid number: else "unknown" */
+		const struct waba_item *item = n->number.value ? next_item(r, "phone", &at) : NULL;
+		const struct waba_phone_result *res = item ? item->phone : NULL;
+		if (res && res->e164[0]) { /* a valid number: else its type is "unknown" */
+			p->e164 = res->e164;
+			p->type = waba_phone_type_name(res->type);
+		}
 	}
 }
 
@@ -68,10 +72,10 @@ static void request_from_app(struct waba_email_request *req, const struct waba_a
 {
 	const struct waba_app_profile *pr = &app->profile;
 	size_t at = 0;
-	const cJSON *biz = next_item(r, "business", &at);
+	const struct waba_item *biz = next_item(r, "business", &at);
 
 	req->business_id = field(app, &app->business_id);
-	req->verification_status = biz ? item_str(biz, "verification_status") : NULL;
+	req->verification_status = biz ? item_str(biz->json, "verification_status") : NULL;
 	request_phones(req, app, r);
 	req->display_name = field(app, &app->display_name);
 	req->about = field(app, &pr->about);

@@ -1,6 +1,7 @@
 /* reporter.c: the report's items, and the table of reporters by --format name. */
 #include <stdlib.h>
 #include <string.h>
+#include "waba/phone.h"
 #include "waba/report.h"
 #include "waba/strbuf.h"
 #include "waba/text.h"
@@ -69,6 +70,7 @@ int waba_report_add_item(struct waba_report *r, const char *kind, const char *na
 	clean_json_strings(json);
 	it->json = json;
 	it->view = NULL;
+	it->phone = NULL;
 	r->findings.current_item = (int)r->nitems;
 	return (int)r->nitems++;
 }
@@ -96,6 +98,7 @@ static void items_release(struct waba_report *r)
 		free(r->items[i].file);
 		cJSON_Delete(r->items[i].json);
 		waba_view_free(r->items[i].view);
+		waba_phone_result_free(r->items[i].phone);
 	}
 	r->nitems = 0;
 }

@@ -214,11 +214,49 @@ static void test_batch(void **state)
 	waba_report_release(&r2);
 }
 
+/* The typed result is what callers read; the report's "phone" item is written from it. */
+static void test_result(void **state)
+{
+	static const struct {
+		const char *in, *region, *e164, *reg, *type;
+		int used, eligible;
+	} rows[] = {
+		{ "+55 11 98765-4321", NULL, "+5511987654321", "BR", "mobile", 0, 1 },
+		{ "+55 11 98765-4321", NULL, "+5511987654321", "BR", "mobile", 1, 0 },
+		{ "011 3456 7890", "BR", "+551134567890", "BR", "fixed_line", -1, 1 },
+		{ "+55 11 3456-789", NULL, "", "BR", "unknown", -1, 0 },
+		{ "not a number", NULL, "", "", "unknown", -1, 0 },
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		struct waba_report r = WABA_REPORT_INIT;
+		int el = waba_check_phone(&r, rows[i].in, rows[i].region, rows[i].used, test_checklist());
+		const struct waba_phone_result *res = waba_report_phone(&r, 0);
+		assert_non_null(res);
+		assert_string_equal(res->input, rows[i].in);
+		assert_string_equal(res->e164, rows[i].e164);
+		assert_string_equal(res->region, rows[i].reg);
+		assert_string_equal(waba_phone_type_name(res->type), rows[i].type);
+		assert_int_equal(res->eligible, rows[i].eligible);
+		assert_int_equal(el, rows[i].eligible);
+		const cJSON *e164 = cJSON_GetObjectItemCaseSensitive(r.items[0].json, "e164");
+		if (rows[i].e164[0])
+			assert_string_equal(cJSON_GetStringValue(e164), rows[i].e164);
+		else
+			assert_true(cJSON_IsNull(e164));
+		assert_string_equal(cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(r.items[0].json, "type")),
+		                    rows[i].type);
+		assert_null(waba_report_phone(&r, 1));
+		waba_report_release(&r);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_parse_table), cmocka_unit_test(test_parse_garbage), cmocka_unit_test(test_regions),
 		cmocka_unit_test(test_check_table), cmocka_unit_test(test_messages),    cmocka_unit_test(test_batch),
+		cmocka_unit_test(test_result),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
