@@ -29,6 +29,22 @@ enum waba_photo_fault {
 	WABA_PHOTO_CORRUPT     /* bad CRC, bad compressed data, bad markers, too many scans */
 };
 
+/*
+ * Hard ceilings on the decoding limits: a checklist (which a repository may bring with its
+ * configuration) can lower the limits of photo.decode.*, photo.read.max_bytes and
+ * photo.analysis.max_pixels but never raise them above these, so that no data can make the
+ * decoder allocate gigabytes or read a file of any size (docs/security.md). They are four times
+ * the bundled values; they are code, not policy, for that reason.
+ */
+#define WABA_PHOTO_CEIL_SIDE 65535UL               /* the largest side a header may claim */
+#define WABA_PHOTO_CEIL_PIXELS 400000000ULL        /* width x height */
+#define WABA_PHOTO_CEIL_CHUNK_BYTES (32UL << 20)   /* one ancillary PNG chunk */
+#define WABA_PHOTO_CEIL_CHUNKS 4000UL
+#define WABA_PHOTO_CEIL_SCANS 1024UL               /* progressive JPEG scans */
+#define WABA_PHOTO_CEIL_MEMORY (1024UL << 20)      /* libjpeg's memory; an interlaced PNG's frame */
+#define WABA_PHOTO_CEIL_READ_BYTES (256UL << 20)   /* a larger file is sniffed, never decoded */
+#define WABA_PHOTO_CEIL_ANALYSIS_PIXELS 16777216UL /* the reduced copy kept for analysis */
+
 struct waba_photo_limits {
 	unsigned long max_side;       /* a header width or height above this is refused */
 	unsigned long long max_pixels;/* width x height above this is refused */
@@ -38,9 +54,11 @@ struct waba_photo_limits {
 	unsigned long max_memory;     /* libjpeg's working memory; the interlaced-PNG frame buffer */
 	unsigned analysis_side;       /* keep at least this many pixels on the short side */
 	unsigned long analysis_pixels;/* and at most about this many pixels in all */
+	unsigned long max_read_bytes; /* a file above this is sniffed, not decoded */
 };
 
-/* Limits from the checklist (photo.decode.*, photo.analysis.*); every one is there (checked at start-up). */
+/* Limits from the checklist (photo.decode.*, photo.analysis.*, photo.read.max_bytes; every one is
+ * there, checked at start-up), each held at or under its WABA_PHOTO_CEIL_* ceiling. */
 void waba_photo_limits_from(struct waba_photo_limits *out, const struct waba_checklist *cl);
 
 struct waba_photo {

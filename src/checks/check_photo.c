@@ -532,10 +532,10 @@ int waba_photo_load_inside(struct waba_photo *out, const char *path, const char 
 {
 	struct waba_photo_limits lim;
 	struct stat st;
-	long cap = waba_checklist_limit(cl, "photo.read.max_bytes");
 	int fd, err;
 	memset(out, 0, sizeof(*out));
 	waba_photo_limits_from(&lim, cl);
+	unsigned long cap = lim.max_read_bytes;
 	if ((err = waba_open_regular(path, root, named_by, &fd)) < 0) /* never blocks on a FIFO */
 		return err;
 	FILE *f = fdopen(fd, "rb");
@@ -550,13 +550,13 @@ int waba_photo_load_inside(struct waba_photo *out, const char *path, const char 
 	size_t size = (size_t)st.st_size;
 	int bad = 0;
 	setvbuf(f, NULL, _IOFBF, 64 * 1024);
-	if (cap > 0 && size > (size_t)cap) { /* not decoded: say what it is */
+	if (size > cap) { /* not decoded: say what it is */
 		unsigned char head[WABA_PHOTO_SNIFF_BYTES];
 		size_t got = fread(head, 1, sizeof(head), f);
 		char msg[96];
 		bad = ferror(f);
 		waba_photo_sniff(head, got, &out->format);
-		snprintf(msg, sizeof(msg), "a %zu-byte file, over the %ld bytes waba-preflight decodes", size, cap);
+		snprintf(msg, sizeof(msg), "a %zu-byte file, over the %lu bytes waba-preflight decodes", size, cap);
 		out->fault = WABA_PHOTO_TOO_LARGE;
 		out->detail = waba_xstrdup(msg);
 		out->orientation = 1;

@@ -1377,6 +1377,7 @@ int cmd_wizard(int argc, char **argv)
 	if (rc != CLI_CONTINUE)
 		return rc;
 	memset(&w, 0, sizeof(w));
+	w.st.lock_fd = -1;
 	w.run = &run;
 	if (args.len != 0) {
 		rc = cli_fail("%s", _("wizard: takes no arguments (try --help)"));
@@ -1393,7 +1394,8 @@ int cmd_wizard(int argc, char **argv)
 	}
 	w.color = run.report_options.color;
 	take_secrets(&w);
-	if (wiz_state_load(&w.st, state ? state : DEFAULT_STATE, &existed) < 0) {
+	if (wiz_state_lock(&w.st, state ? state : DEFAULT_STATE) < 0 ||
+	    wiz_state_load(&w.st, state ? state : DEFAULT_STATE, &existed) < 0) {
 		rc = cli_fail("%s", waba_error_last());
 		goto done;
 	}

@@ -19,7 +19,17 @@
 struct wiz_state {
 	const char *path; /* borrowed (argv or the default) */
 	cJSON *root;      /* the application object; owned */
+	int lock_fd;      /* the lock file held (wiz_state_lock), or -1 */
+	char *lock_path;  /* owned */
 };
+
+/*
+ * Take the lock of the state file `path` before loading it: an exclusive flock on
+ * ".NAME.lock" beside it, holding the process ID, so that two wizards on one state file
+ * cannot overwrite each other's answers. @return 0 (released by wiz_state_release), or
+ * WABA_ERROR naming the process that holds it, or WABA_EIO.
+ */
+int wiz_state_lock(struct wiz_state *st, const char *path);
 
 /*
  * Load the state file. A missing or empty file gives an empty application

@@ -68,13 +68,15 @@ void wiz_heading(const struct wizard *w, const char *id)
 
 static struct termios saved_tty;
 static int have_tty;
-static char saved_msg[1024], nothing_msg[512], state_path[1024];
+static char saved_msg[1024], nothing_msg[512], state_path[1024], lock_path[1100];
 static size_t saved_len, nothing_len;
 
 static void on_signal(int sig)
 {
 	/* access() is async-signal-safe: say "saved" only when the state file exists */
 	int saved = access(state_path, F_OK) == 0;
+	if (lock_path[0])
+		unlink(lock_path); /* the flock itself goes with the process */
 	if (have_tty)
 		tcsetattr(STDIN_FILENO, TCSANOW, &saved_tty);
 	if (write(STDOUT_FILENO, saved ? saved_msg : nothing_msg, saved ? saved_len : nothing_len) < 0) {
@@ -103,6 +105,8 @@ void wiz_signals_install(const struct wizard *w)
 	nothing_len = sb.len < sizeof(nothing_msg) ? sb.len : sizeof(nothing_msg) - 1;
 	memcpy(nothing_msg, sb.buf, nothing_len);
 	snprintf(state_path, sizeof(state_path), "%s", w->st.path);
+	if (w->st.lock_path && strlen(w->st.lock_path) < sizeof(lock_path))
+		memcpy(lock_path, w->st.lock_path, strlen(w->st.lock_path) + 1);
 	waba_strbuf_release(&sb);
 	have_tty = tcgetattr(STDIN_FILENO, &saved_tty) == 0;
 	rl_catch_signals = 0; /* ours restore the terminal themselves */

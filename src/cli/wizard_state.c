@@ -3,12 +3,18 @@
  * `check` and `email` read, docs/application.md); where to resume is kept in it too,
  * as answers.wizard_steps (the steps finished), which the checks ignore. It is rewritten atomically after every answer, with
  * SIGINT/SIGTERM/SIGHUP held off during the write, so an interruption leaves the old
- * file or the new one, never half of one.
+ * file or the new one, never half of one. Two wizards cannot edit one state file at once:
+ * the first holds an flock on ".NAME.lock" beside it, which says its process ID.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include "wizard.h"
 
 #define STEPS_KEY "wizard_steps"
@@ -72,10 +78,82 @@ int wiz_state_save(const struct wiz_state *st)
 	return err;
 }
 
+/* ".NAME.lock" in the folder of `path`. Caller frees. */
+static char *lock_path_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	if (!slash)
+		return waba_xasprintf(".%s.lock", path);
+	return waba_xasprintf("%.*s/.%s.lock", (int)(slash - path), path, slash + 1);
+}
+
+/* The process ID written in a lock file someone else holds, or 0. */
+static long lock_holder(int fd)
+{
+	char buf[32];
+	ssize_t n = pread(fd, buf, sizeof(buf) - 1, 0);
+	if (n <= 0)
+		return 0;
+	buf[n] = '\0';
+	long pid = strtol(buf, NULL, 10);
+	return pid > 0 ? pid : 0;
+}
+
+int wiz_state_lock(struct wiz_state *st, const char *path)
+{
+	char *lock = lock_path_of(path);
+	int err = 0;
+	st->lock_fd = -1;
+	for (int attempt = 0; attempt < 5; attempt++) {
+		/* O_NOFOLLOW: a link planted in a shared folder is not written through */
+		int fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0600);
+		if (fd < 0) {
+			err = waba_error_set(WABA_EIO, _("cannot create the lock file '%s': %s"), lock, strerror(errno));
+			break;
+		}
+		if (flock(fd, LOCK_EX | LOCK_NB) < 0) {
+			long pid = errno == EWOULDBLOCK ? lock_holder(fd) : 0;
+			if (errno != EWOULDBLOCK)
+				err = waba_error_set(WABA_EIO, _("cannot lock '%s': %s"), lock, strerror(errno));
+			else if (pid)
+				err = waba_error_set(WABA_ERROR, _("the answers in '%s' are open in another wizard (process %ld); "
+				                                   "finish or stop that one first"), path, pid);
+			else
+				err = waba_error_set(WABA_ERROR, _("the answers in '%s' are open in another wizard; "
+				                                   "finish or stop that one first"), path);
+			close(fd);
+			break;
+		}
+		/* the wizard that held it may have removed it meanwhile: hold the one on disk */
+		struct stat held, now;
+		if (fstat(fd, &held) == 0 && lstat(lock, &now) == 0 && held.st_dev == now.st_dev &&
+		    held.st_ino == now.st_ino) {
+			char pid[32];
+			int n = snprintf(pid, sizeof(pid), "%ld\n", (long)getpid());
+			if (ftruncate(fd, 0) < 0 || pwrite(fd, pid, (size_t)n, 0) != n) {
+				/* the lock holds without the process ID; a second wizard just cannot name us */
+			}
+			st->lock_fd = fd;
+			st->lock_path = lock;
+			return 0;
+		}
+		close(fd);
+	}
+	free(lock);
+	return err ? err : waba_error_set(WABA_EIO, _("cannot lock '%s'"), path);
+}
+
 void wiz_state_release(struct wiz_state *st)
 {
 	cJSON_Delete(st->root);
 	st->root = NULL;
+	if (st->lock_fd >= 0) {
+		unlink(st->lock_path); /* while still held: a wizard waiting on it re-checks (above) */
+		close(st->lock_fd);
+		st->lock_fd = -1;
+	}
+	free(st->lock_path);
+	st->lock_path = NULL;
 }
 
 cJSON *wiz_state_obj(struct wiz_state *st, const char *key)

@@ -2,6 +2,7 @@
  * json_pos.c: JSON through cJSON, then one more walk over the same text that records
  * where every value and key starts, so findings can point at line and column.
  */
+#include <ctype.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -140,6 +141,22 @@ static size_t too_deep_at(const char *s, size_t len, size_t *open)
 	return (size_t)-1;
 }
 
+
+/* The syntax error at byte `at`, said by where it is and what kind of text stands there,
+ * never by quoting it: a file that is not JSON at all (a token, a key, a .env) must not have
+ * its content echoed into a report or a CI log (issue #17). */
+static struct waba_finding *add_syntax_error(struct waba_findings *fs, struct waba_source *src, size_t at)
+{
+	unsigned char c = (unsigned char)src->data[at];
+	struct waba_loc loc = waba_source_loc(src, at);
+	if (isalnum(c) || c == '_' || c >= 0x80)
+		return waba_findings_add(fs, &WABA_RULE_INPUT_JSON, loc,
+		                         _("invalid JSON: unquoted text here (a key or string without quotes?)"));
+	return waba_findings_add(fs, &WABA_RULE_INPUT_JSON, loc,
+	                         _("invalid JSON at this position (a comma, bracket, colon or quote missing or "
+	                           "extra just before it?)"));
+}
+
 int waba_json_parse(struct waba_json *out, struct waba_source *src, struct waba_findings *fs)
 {
 	struct waba_json init = WABA_JSON_INIT;
@@ -180,8 +197,7 @@ int waba_json_parse(struct waba_json *out, struct waba_source *src, struct waba_
 			f = waba_findings_add(fs, &WABA_RULE_INPUT_JSON, waba_source_loc(src, 0),
 			                      _("the file is empty"));
 		else
-			f = waba_findings_add(fs, &WABA_RULE_INPUT_JSON, waba_source_loc(src, at),
-			                      _("invalid JSON near '%.12s'"), src->data + at);
+			f = add_syntax_error(fs, src, at);
 		(void)f;
 		return 0;
 	}

@@ -625,16 +625,24 @@ int waba_photo_decode_file(struct waba_photo *out, FILE *f, size_t size, const s
 	return 0;
 }
 
+/* The checklist's value of limit `id`, at most `ceiling` (and 0 for a missing or negative one). */
+static unsigned long long limit_under(const struct waba_checklist *cl, const char *id, unsigned long long ceiling)
+{
+	long v = waba_checklist_limit(cl, id);
+	if (v < 0)
+		return 0;
+	return (unsigned long long)v > ceiling ? ceiling : (unsigned long long)v;
+}
+
 void waba_photo_limits_from(struct waba_photo_limits *out, const struct waba_checklist *cl)
 {
-	long side = waba_checklist_limit(cl, "photo.decode.max_side");
-	long analysis = waba_checklist_limit(cl, "photo.analysis.side");
-	out->max_side = (unsigned long)(side > 0x7fffffffL ? 0x7fffffffL : side);
-	out->max_pixels = (unsigned long long)waba_checklist_limit(cl, "photo.decode.max_pixels");
-	out->max_chunk_bytes = (unsigned long)waba_checklist_limit(cl, "photo.decode.max_chunk_bytes");
-	out->max_chunks = (unsigned long)waba_checklist_limit(cl, "photo.decode.max_chunks");
-	out->max_scans = (unsigned long)waba_checklist_limit(cl, "photo.decode.max_jpeg_scans");
-	out->max_memory = (unsigned long)waba_checklist_limit(cl, "photo.decode.max_memory");
-	out->analysis_side = (unsigned)(analysis > 65535 ? 65535 : analysis);
-	out->analysis_pixels = (unsigned long)waba_checklist_limit(cl, "photo.analysis.max_pixels");
+	out->max_side = (unsigned long)limit_under(cl, "photo.decode.max_side", WABA_PHOTO_CEIL_SIDE);
+	out->max_pixels = limit_under(cl, "photo.decode.max_pixels", WABA_PHOTO_CEIL_PIXELS);
+	out->max_chunk_bytes = (unsigned long)limit_under(cl, "photo.decode.max_chunk_bytes", WABA_PHOTO_CEIL_CHUNK_BYTES);
+	out->max_chunks = (unsigned long)limit_under(cl, "photo.decode.max_chunks", WABA_PHOTO_CEIL_CHUNKS);
+	out->max_scans = (unsigned long)limit_under(cl, "photo.decode.max_jpeg_scans", WABA_PHOTO_CEIL_SCANS);
+	out->max_memory = (unsigned long)limit_under(cl, "photo.decode.max_memory", WABA_PHOTO_CEIL_MEMORY);
+	out->analysis_side = (unsigned)limit_under(cl, "photo.analysis.side", 65535);
+	out->analysis_pixels = (unsigned long)limit_under(cl, "photo.analysis.max_pixels", WABA_PHOTO_CEIL_ANALYSIS_PIXELS);
+	out->max_read_bytes = (unsigned long)limit_under(cl, "photo.read.max_bytes", WABA_PHOTO_CEIL_READ_BYTES);
 }

@@ -71,6 +71,15 @@ def make_inputs(d):
     put("long.txt", b"Ola {{1}} " + b"x" * big)
     put("badutf8.json", b'{"name":"\xff\xfe\xc3(", "business":{"id":"\xc0\xaf"}}')
     put("badutf8.txt", b"---\nname: a\xff\n---\nbody \xed\xa0\x80 \xf4\x90\x80\x80\n")
+    # long lines (issue #17 item 5): what json.dumps writes for 8 000 templates (a bigger report would
+    # pass the 2 MB bound on stdout; tests/security long-lines has 20 000), one line, one in
+    # a hundred with a finding far along it; a draft with 100 000 placeholders on one line
+    ts = [{"name": "order_%d" % i if i % 100 else "Order %d" % i, "language": "pt_BR", "category": "UTILITY",
+           "components": [{"type": "BODY", "text": "Ola {{1}}, pedido %d saiu hoje." % i,
+                                           "example": {"body_text": [["Ana"]]}}]} for i in range(8000)]
+    put("oneline.json", json.dumps(ts).encode())
+    put("placeholders.txt", b"---\nname: many\nlanguage: pt_BR\ncategory: UTILITY\n---\nOla "
+        + b" ".join(b"{{%d}} texto" % (i % 7 + 1) for i in range(100000)) + b"\n")
     put("nul.json", b'{"name":"a\x00b", "business":{"id":"1\x0075"}}')
     put("nul.txt", b"body\x00with NUL\x00bytes\n")
     put("huge.png", png(100000, 100000, rows=b"\x00" * 4096))
@@ -114,7 +123,7 @@ def cases_for(command, p):
     c = []
     file_cmds = {"check", "profile", "lint", "email", "photo"}
     if command in file_cmds:
-        extra = {"lint": ["nested.txt", "long.txt", "badutf8.txt", "nul.txt"],
+        extra = {"lint": ["nested.txt", "long.txt", "badutf8.txt", "nul.txt", "oneline.json", "placeholders.txt"],
                  "photo": ["huge.png", "not_image.png", "long.txt", "nul.txt"]}.get(command, [])
         for f in files + extra:
             c.append((f, [p[f]], None))

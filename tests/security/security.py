@@ -444,6 +444,136 @@ def case_escapes():
     expect(b"\x1b]0;" not in s.raw and b"\x1b[1A" not in s.raw, "the template's escapes reached the terminal", s.transcript())
 
 
+# ---- Low: errors say where, not what, about files that are not what was expected -----------------
+
+def case_no_echo():
+    """A token file, a .env or a key given where JSON or a checklist was expected: the error
+    says file:line:column and what kind of mistake, never the text (before: `invalid JSON near
+    'ghp_...'`, libxml2's `Type long doesn't allow value 'ghp_...'`)."""
+    root = tempfile.mkdtemp(prefix="waba-sec-")
+    r = repo(root)
+    files = {
+        "token.json": SECRET + "\n",
+        "env.json": "GITHUB_TOKEN=" + SECRET + "\n",
+        "half.json": '{"name": "x", "token": ' + SECRET + '}',
+        "key.json": "-----BEGIN OPENSSH PRIVATE KEY-----\n" + SECRET + "\n",
+        "value.xml": '<checklist version="1">\n  <limit id="photo.max_bytes" value="' + SECRET + '"/>\n</checklist>\n',
+        "attr.xml": '<checklist version="1">\n  <limit id="photo.max_bytes" value="1" note="x" ' + SECRET[:20] + '="' + SECRET + '"/>\n</checklist>\n',
+        "token.xml": SECRET + "\n",
+        "tag.xml": '<checklist version="1"><limit id="a" value="1"></limit><text id="b" lang="en">' + SECRET + "</txt></checklist>",
+    }
+    for name, text in files.items():
+        with open(os.path.join(r, name), "w") as f:
+            f.write(text)
+    tried = 0
+    for name in files:
+        if name.endswith(".json"):
+            runs = [["lint", name, "--format", fmt] for fmt in ("text", "json", "sarif", "github", "junit", "gitlab")]
+            runs += [["check", name], ["lint", "templates", "--config", name]]
+        else:
+            runs = [["lint", "templates", "--checklist", name], ["check", "app.json", "--format", "json", "--checklist", name]]
+        for args in runs:
+            code, out, err = run(args, r)
+            tried += 1
+            expect(code in (1, 2), f"{args}: exit {code}", out, err)
+            expect(SECRET[4:16] not in out + err, f"{args}: the file's content is echoed", out, err)
+            if code == 2:
+                expect(re.search(re.escape(name) + r":\d+(:\d+)?: ", err) or name in err, f"{args}: no place given", out, err)
+            else:
+                expect(re.search(re.escape(name) + r"(:\d+:\d+|\"|\b)", out), f"{args}: the finding names no place", out, err)
+    expect(tried >= 40, f"only {tried} runs")
+
+
+# ---- Low: two wizards on one state file ----------------------------------------------------------
+
+def case_wizard_lock():
+    """A second wizard on the same state file stops (exit 2) and names the process that holds
+    it; once the first has ended, the next one runs and the lock file is gone."""
+    sys.path.insert(0, os.path.join(os.path.dirname(HERE), "wizard"))
+    import journeys
+    journeys.EXE = EXE
+    d = journeys.folder()
+    first = journeys.start(d, "en")
+    first.ask("req.registered_company", "y")
+    first.prompt("req.commerce_policy")
+    expect(os.path.exists(os.path.join(d, ".waba-preflight.json.lock")), "no lock file beside the state")
+    second = journeys.start(d, "en")
+    second.expect(r"open in another wizard \(process %d\)" % first.pid)
+    code = second.wait()
+    expect(code == 2, f"the second wizard: exit {code}, want 2", second.transcript())
+    # another state file in the same folder is another lock
+    other = journeys.start(d, "en", extra=["--state", "other.json"])
+    other.prompt("req.registered_company")
+    other.ctrl_c()
+    other.wait()
+    first.ctrl_c()
+    first.wait()
+    expect(not os.path.exists(os.path.join(d, ".waba-preflight.json.lock")), "the lock file is left behind")
+    third = journeys.start(d, "en")
+    third.ask("resume", "")  # the first one's answers are there
+    third.prompt("req.registered_company")
+    third.ctrl_c()
+    third.wait()
+    # a link planted where the lock goes is not written through
+    os.symlink(os.path.join(d, "victim"), os.path.join(d, ".waba-preflight.json.lock"))
+    fourth = journeys.start(d, "en")
+    fourth.expect(r"cannot create the lock file")
+    expect(fourth.wait() == 2 and not os.path.exists(os.path.join(d, "victim")), "the lock followed a link")
+
+
+# ---- Low: decoder limits a checklist raises stop at a hard ceiling ------------------------------
+
+def png_chunk(kind, data):
+    import zlib, struct
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xffffffff)
+
+
+def case_decode_ceiling():
+    """A checklist lifting every photo.decode.* limit and photo.read.max_bytes to 10^12: a 1 KB
+    interlaced PNG claiming 60000x60000 (a 14 GB frame before) is refused from its header, and
+    a 40 GB file is sniffed, not decoded; both in seconds, under 300 MB of memory and a 1.5 GB
+    address-space limit."""
+    import resource, struct, zlib
+    root = tempfile.mkdtemp(prefix="waba-sec-")
+    big = 10 ** 12
+    with open(os.path.join(root, "lift.xml"), "w") as f:
+        f.write('<checklist version="1">\n' + "".join(
+            f'  <limit id="{i}" value="{big}"/>\n' for i in (
+                "photo.decode.max_side", "photo.decode.max_pixels", "photo.decode.max_memory",
+                "photo.decode.max_chunk_bytes", "photo.decode.max_chunks", "photo.read.max_bytes",
+                "photo.analysis.max_pixels")) + "</checklist>\n")
+    head = b"\x89PNG\r\n\x1a\n"
+    with open(os.path.join(root, "inter.png"), "wb") as f:
+        f.write(head + png_chunk(b"IHDR", struct.pack(">IIBBBBB", 60000, 60000, 8, 6, 0, 0, 1))
+                + png_chunk(b"IDAT", zlib.compress(b"\0" * 1000)) + png_chunk(b"IEND", b""))
+    with open(os.path.join(root, "huge.png"), "wb") as f:
+        f.write(head + png_chunk(b"IHDR", struct.pack(">IIBBBBB", 640, 640, 8, 2, 0, 0, 0)))
+        f.truncate(40 << 30)  # sparse: 40 GB of zeros after the header
+
+    def limit_as():
+        resource.setrlimit(resource.RLIMIT_AS, (1536 << 20, 1536 << 20))
+
+    with open(EXE, "rb") as f:  # AddressSanitizer reserves terabytes of address space: RSS bound only
+        asan = b"__asan_init" in f.read()
+
+    for name, want in (("inter.png", "photo.dimensions.limit"), ("huge.png", "photo.dimensions.limit")):
+        e = {k: v for k, v in os.environ.items() if not k.startswith("WABA_PREFLIGHT_")}
+        e.update(NO_COLOR="1", LANG="C.UTF-8")
+        start = time.monotonic()
+        p = subprocess.Popen([EXE, "photo", name, "--checklist", "lift.xml", "--format", "json"], cwd=root, env=e,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             preexec_fn=None if asan else limit_as)
+        out, err = p.communicate(timeout=120)
+        ru = resource.getrusage(resource.RUSAGE_CHILDREN)  # the largest of this case's runs
+        took = time.monotonic() - start
+        out, err = out.decode(), err.decode()
+        expect(p.returncode == 1, f"{name}: exit {p.returncode}", out, err)
+        rules = [f["rule"] for f in json.loads(out)["findings"]]
+        expect(want in rules, f"{name}: no {want} finding: {rules}", out, err)
+        expect(took < 30, f"{name}: {took:.1f} s")
+        expect(ru.ru_maxrss < (600 if asan else 300) * 1024, f"{name}: peak {ru.ru_maxrss // 1024} MB resident")
+
+
 # ---- 8. written files respect the umask; personal data 0600; short temporary names -------------
 
 def case_umask():

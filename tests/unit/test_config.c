@@ -89,7 +89,9 @@ static void test_load_rows(void **state)
 		  "unknown rule 'zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz' (`waba-preflight rules` lists them)" },
 		{ "{\"rules\": {}, \"rules\": {}}", "1:15", "duplicate key 'rules'" },
 		{ "[1, 2]", "1:1", "the configuration must be a JSON object" },
-		{ "\n\n  {\"rules\": {,}}", "3:15", "invalid JSON near '}}'" },
+		{ "\n\n  {\"rules\": {,}}", "3:15", "invalid JSON at this position (a comma, bracket, colon or quote missing or "
+		                                "extra just before it?)" },
+		{ "{rules: 1}", "1:3", "invalid JSON: unquoted text here (a key or string without quotes?)" },
 		{ "", "1:1", "the file is empty" },
 	};
 	(void)state;
