@@ -213,7 +213,8 @@ static int check_id_format(struct waba_findings *fs, const char *id, const struc
 	}
 	if ((min > 0 && (long)len < min) || (max > 0 && (long)len > max)) {
 		waba_findings_add(fs, &RULE_ID_FORMAT, WABA_LOC_NONE,
-		                  _("'%.40s%s' has %zu digits; a Business Manager ID has %ld to %ld"), id,
+		                  waba_ngettext("'%.40s%s' has %zu digit; a Business Manager ID has %ld to %ld",
+		                                "'%.40s%s' has %zu digits; a Business Manager ID has %ld to %ld", len), id,
 		                  len > 40 ? "..." : "", len, min, max);
 		return 0;
 	}

@@ -410,7 +410,9 @@ static void check_length(struct name *n)
 	long max = waba_checklist_limit(n->cl, "name.length.max");
 	if (min > 0 && chars < (size_t)min)
 		waba_findings_add(n->fs, &RULE_LENGTH_MIN, span(n, 0, n->len),
-		                  _("the display name '%s' has %zu characters; Meta asks for at least %ld"), n->s, chars, min);
+		                  waba_ngettext("the display name '%s' has %zu character; Meta asks for at least %ld",
+		                                "the display name '%s' has %zu characters; Meta asks for at least %ld", chars),
+		                  n->s, chars, min);
 	if (max > 0 && chars > (size_t)max)
 		waba_findings_add(n->fs, &RULE_LENGTH_MAX, span(n, 0, n->len),
 		                  _("the display name has %zu characters; BSPs accept at most %ld"), chars, max);

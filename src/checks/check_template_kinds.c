@@ -466,7 +466,9 @@ static void check_carousel(struct kctx *c)
 	long lo = limit(c, "template.carousel.cards.min"), hi = limit(c, "template.carousel.cards.max");
 	if ((long)t->ncards < lo || (long)t->ncards > hi)
 		waba_findings_add(c->fs, &RULE_CAROUSEL_CARDS, node_loc(c, t->carousel_node),
-		                  _("the carousel has %zu cards; %ld to %ld are allowed"), t->ncards, lo, hi);
+		                  waba_ngettext("the carousel has %zu card; %ld to %ld are allowed",
+		                                "the carousel has %zu cards; %ld to %ld are allowed", t->ncards),
+		                  t->ncards, lo, hi);
 	const cJSON *extra = t->header.present ? t->header.node : t->footer.present ? t->footer.node
 	                     : t->buttons_present ? t->buttons_node : NULL;
 	if (extra)

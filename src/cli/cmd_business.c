@@ -81,7 +81,7 @@ int cmd_business(int argc, char **argv)
 		               N_("trust the CAs in this PEM file (corporate TLS proxies); TLS is always verified")),
 		CLI_OPT_END(),
 	};
-	rc = cli_run_parse(&run, opts, argc, argv, &args, "ID_OR_URL...",
+	rc = cli_run_parse(&run, opts, argc, argv, &args, N_("ID_OR_URL..."),
 	                   N_("check a Business Manager ID, or the ID inside a pasted Business Settings URL"));
 	if (rc != CLI_CONTINUE)
 		return rc;

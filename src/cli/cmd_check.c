@@ -65,7 +65,7 @@ int cmd_check(int argc, char **argv)
 		CLI_OPT_STRING("cacert", &cacert, "FILE", N_("with --online: trust the CAs in this PEM file")),
 		CLI_OPT_END(),
 	};
-	rc = cli_run_parse(&run, opts, argc, argv, &args, "APPLICATION.json",
+	rc = cli_run_parse(&run, opts, argc, argv, &args, N_("APPLICATION.json"),
 	                   N_("run every check on an application file and print the readiness checklist"));
 	if (rc != CLI_CONTINUE)
 		return rc;

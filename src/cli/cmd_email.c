@@ -350,7 +350,7 @@ int cmd_email(int argc, char **argv)
 		CLI_OPT_FLAG("force", &a.force, N_("build the message even while errors remain; the body lists them")),
 		CLI_OPT_END(),
 	};
-	rc = cli_run_parse(&run, opts, argc, argv, &args, "APPLICATION.json",
+	rc = cli_run_parse(&run, opts, argc, argv, &args, N_("APPLICATION.json"),
 	                   N_("assemble the activation request e-mail for Botmaker (and send it)"));
 	if (rc != CLI_CONTINUE)
 		return rc;

@@ -438,7 +438,7 @@ int cmd_lint(int argc, char **argv)
 		CLI_OPT_STRING("jobs", &jobs_opt, "N", N_("files linted at the same time (default: one per processor)")),
 		CLI_OPT_END(),
 	};
-	rc = cli_run_parse(&run, opts, argc, argv, &args, "FILE|DIR|-...",
+	rc = cli_run_parse(&run, opts, argc, argv, &args, N_("FILE|DIR|-..."),
 	                   N_("lint message-template drafts: Meta's template JSON (an object, an array, or a "
 	                      "Graph API list response) or .txt drafts; folders are searched for *.json and "
 	                      "*.txt"));

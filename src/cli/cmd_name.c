@@ -17,7 +17,7 @@ int cmd_name(int argc, char **argv)
 		CLI_OPT_STRING("business", &business, "LEGAL NAME", N_("compare with the company's legal name")),
 		CLI_OPT_END(),
 	};
-	rc = cli_run_parse(&run, opts, argc, argv, &args, "\"DISPLAY NAME\"",
+	rc = cli_run_parse(&run, opts, argc, argv, &args, N_("\"DISPLAY NAME\""),
 	                   N_("review a WhatsApp display name against Meta's guidelines"));
 	if (rc != CLI_CONTINUE)
 		return rc;

@@ -1,4 +1,4 @@
-/* cmd_phone.c: `waba-preflight phone NUMBER... [--region CC] [--used-whatsapp yes|no]` */
+/* cmd_phone.c: `waba-preflight phone NUMBER... [--region CC] [--used-whatsapp yes|no]` (sim/não, sí/no too) */
 #include <ctype.h>
 #include <string.h>
 #include "cli.h"
@@ -20,7 +20,7 @@ int cmd_phone(int argc, char **argv)
 		               N_("has the number used WhatsApp or WhatsApp Business in the last 6 months?")),
 		CLI_OPT_END(),
 	};
-	rc = cli_run_parse(&run, opts, argc, argv, &args, "NUMBER...",
+	rc = cli_run_parse(&run, opts, argc, argv, &args, N_("NUMBER..."),
 	                   N_("tell whether each phone number can be put on a WhatsApp Business API account"));
 	if (rc != CLI_CONTINUE)
 		return rc;
@@ -42,19 +42,19 @@ int cmd_phone(int argc, char **argv)
 			                region_opt, n > 8 ? "..." : "");
 		}
 	}
-	if (used_opt) {
-		if (strcmp(used_opt, "yes") == 0)
-			used = 1;
-		else if (strcmp(used_opt, "no") == 0)
-			used = 0;
-		else {
-			free(args.v);
-			return cli_fail(_("phone: --used-whatsapp takes yes or no, not '%.8s%s'"), used_opt,
-			                strlen(used_opt) > 8 ? "..." : "");
-		}
-	}
 	if ((rc = cli_run_setup(&run)) != 0)
 		goto done;
+	if (used_opt) { /* yes or no in any of the three languages (sim, sí, não: the hints say so) */
+		if (waba_set_find_nocase(waba_checklist_set(run.checklist, "wizard.answers.yes"), used_opt))
+			used = 1;
+		else if (waba_set_find_nocase(waba_checklist_set(run.checklist, "wizard.answers.no"), used_opt))
+			used = 0;
+		else {
+			rc = cli_fail(_("phone: --used-whatsapp takes yes or no, not '%.8s%s'"), used_opt,
+			              strlen(used_opt) > 8 ? "..." : "");
+			goto done;
+		}
+	}
 	for (size_t i = 0; i < args.len; i++)
 		waba_check_phone(&run.report, args.v[i], region[0] ? region : NULL, used, run.checklist);
 	waba_check_phone_finish(&run.report, run.checklist);

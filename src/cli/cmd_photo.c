@@ -31,7 +31,7 @@ int cmd_photo(int argc, char **argv)
 		CLI_OPT_STRING("preview", &preview, "OUT.png", N_("write how the photo looks in the contact list's circle")),
 		CLI_OPT_END(),
 	};
-	rc = cli_run_parse(&run, opts, argc, argv, &args, "FILE",
+	rc = cli_run_parse(&run, opts, argc, argv, &args, N_("FILE"),
 	                   N_("check the profile photo; --fix writes a compliant one"));
 	if (rc != CLI_CONTINUE)
 		return rc;

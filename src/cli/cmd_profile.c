@@ -15,7 +15,7 @@ int cmd_profile(int argc, char **argv)
 		CLI_OPT_COMMON(&run.common),
 		CLI_OPT_END(),
 	};
-	rc = cli_run_parse(&run, opts, argc, argv, &args, "APPLICATION.json",
+	rc = cli_run_parse(&run, opts, argc, argv, &args, N_("APPLICATION.json"),
 	                   N_("check the business-profile fields (about, address, description, e-mail, websites, "
 	                      "category) of an application file"));
 	if (rc != CLI_CONTINUE)

@@ -46,7 +46,7 @@ int cmd_webhook(int argc, char **argv)
 		CLI_OPT_STRING("ca-bundle", &ca_bundle, "FILE", N_("same as --cacert")),
 		CLI_OPT_END(),
 	};
-	rc = cli_run_parse(&run, opts, argc, argv, &args, "URL",
+	rc = cli_run_parse(&run, opts, argc, argv, &args, N_("URL"),
 	                   N_("check the message endpoint as Botmaker and Meta call it: TLS, HTTP 200, answer time, "
 	                      "verification handshake, signatures"));
 	if (rc != CLI_CONTINUE)

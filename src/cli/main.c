@@ -39,7 +39,7 @@ const struct cli_cmd *cli_commands(size_t *n)
 
 static void usage(FILE *out)
 {
-	fprintf(out, "%s: waba-preflight [OPTIONS] COMMAND [OPTIONS] [ARGS]\n\n%s\n\n%s\n", _("usage"),
+	fprintf(out, "%s\n\n%s\n\n%s\n", _("usage: waba-preflight [OPTIONS] COMMAND [OPTIONS] [ARGS]"),
 	        _("Get a business ready for a WhatsApp Business API account before it writes to Botmaker."),
 	        _("commands:"));
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)

@@ -118,7 +118,9 @@ int cli_opt_parse(const struct cli_opt *opts, int argc, char **argv, struct cli_
 void cli_opt_help(FILE *out, const char *cmd, const char *synopsis, const char *summary,
                   const struct cli_opt *opts)
 {
-	fprintf(out, "%s: waba-preflight %s %s\n\n%s\n\n%s\n", _("usage"), cmd, synopsis, _(summary), _("options:"));
+	/* the synopsis's words are translated (N_() where given): "waba-preflight phone NÚMERO..." */
+	fprintf(out, "%s: waba-preflight %s %s\n\n%s\n\n%s\n", _("usage"), cmd, *synopsis ? _(synopsis) : "", _(summary),
+	        _("options:"));
 	for (const struct cli_opt *o = opts; o->type != CLI_OPT_T_END; o++) {
 		char left[64];
 		if (o->type == CLI_OPT_T_FLAG)

@@ -10,3 +10,7 @@ endforeach()
 add_test(NAME i18n/checklist-texts
          COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/i18n/check_texts.py ${CMAKE_SOURCE_DIR}/checklists)
 set_tests_properties(i18n/checklist-texts PROPERTIES LABELS i18n)
+# One term per language: the glossary's words not to use (docs/translating.md) in no pt/es text.
+add_test(NAME i18n/glossary
+         COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/i18n/glossary.py ${CMAKE_SOURCE_DIR})
+set_tests_properties(i18n/glossary PROPERTIES LABELS i18n)

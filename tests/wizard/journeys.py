@@ -464,6 +464,39 @@ def case_categories():
     s.wait()
 
 
+def case_readiness_columns():
+    """The readiness checklist in the person's language: the status words differ in width
+    ("a confirmar", "por confirmar"), the titles after them start in one column on the screen.
+    An unknown verification status and no templates give '[??]' lines."""
+    d = folder()
+    s = start(d, LANG)
+    requirements(s)
+    business(s)
+    s.ask("verification", "")             # not known
+    numbers(s)
+    photo(s)
+    name(s)
+    profile(s)
+    templates(s, ())
+    systems(s)
+    contact(s)
+    s.ask("review", "")
+    s.expect(t(s, "wizard.readiness"))
+    s.expect(re.escape(text("readiness.status.unknown", LANG)))
+    s.settle(0.5)
+    words = "|".join(re.escape(text("readiness.status." + k, LANG)) for k in ("ok", "missing", "unknown"))
+    rx = re.compile(r"^  \[(ok|!!|\?\?)\] (%s) +(\S)" % words)
+    cols = set()
+    rows = [m for m in (rx.match(l) for l in s.lines()) if m]
+    for m in rows:
+        cols.add(s.cells(m.string)[m.start(3)])
+    check(len(rows) >= 5 and any(m.group(1) == "??" for m in rows), "readiness rows: %r" % [m.string for m in rows], s)
+    check(len(cols) == 1, "readiness titles start in columns %r" % sorted(cols), s)
+    s.no_debris()
+    s.ctrl_c()
+    s.wait()
+
+
 def rejected(s, qid, wrong, expect=None):
     """A wrong answer: the findings show, No to keep, the question again without the wrong
     answer as its default."""
