@@ -370,17 +370,11 @@ static int step_verification(struct wizard *w)
 	cJSON_DeleteItemFromObjectCaseSensitive(answers, WABA_APP_VERIFICATION_KEY);
 	if (*status) {
 		cJSON_AddStringToObject(answers, WABA_APP_VERIFICATION_KEY, status);
-		/* the status as the person chose it, in their language; the guidance for a status
-		 * that holds the request back comes once, as the hint of its finding below */
-		char *guide = waba_xasprintf("business.status.%s", status);
+		/* the status as the person chose it, in their language; the guidance for every
+		 * status (the next step for 'verified' too) comes once, as the hint of its finding */
 		char *label = waba_xasprintf("wizard.vstatus.%s", status);
-		const char *t = waba_checklist_text(w->run->checklist, guide, w->lang);
-		if (strcmp(status, "verified") == 0 && t)
-			printf("%s: %s\n", wiz_text(w, label), t);
-		else
-			printf("%s\n", wiz_text(w, label));
+		printf("%s\n", wiz_text(w, label));
 		free(label);
-		free(guide);
 	} else {
 		wiz_say(w, "wizard.verification.unknown", NULL, NULL);
 	}

@@ -200,6 +200,10 @@ def case_clean():
     with open(os.path.join(d, "request.eml"), encoding="utf-8") as f:
         eml = f.read()
     check("Casa Aurora" in eml, "the e-mail lacks the display name")
+    # at the verification step, the guidance once (the readiness report at the end has its own)
+    guide = text("business.status.verified", LANG)[:40]
+    step = s.transcript().split("== %s ==" % text("wizard.readiness", LANG))[0]
+    check(step.count(guide) == 1, "the verification guidance is shown %d times, want once" % step.count(guide), s)
     report_page(d)
     if LANG != "en":  # one term per language (docs/translating.md): Meta's own name for it
         loose = re.sub(r"\(Business Manager\)", "", s.transcript())
