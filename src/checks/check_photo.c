@@ -475,10 +475,24 @@ static void add_item(struct waba_report *r, const char *name, const struct waba_
 void waba_photo_report(struct waba_report *r, const char *name, const struct waba_photo *p,
                        const struct waba_checklist *cl)
 {
+	const char *lang = waba_i18n_lang();
+	const char *here = waba_checklist_text_for(cl, "photo.fix.hint", lang, r->command);
+	size_t first = r->findings.len;
 	add_item(r, name, p);
 	if (r->views)
 		waba_report_set_view(r, waba_view_photo(p, cl));
 	waba_check_photo_decoded(&r->findings, name, p, cl);
+	/* where the fix is offered otherwise (the wizard asks next): its own words, not the command
+	 * line's; not for a photo under the minimum, which it does not offer to fix */
+	int small = 0;
+	for (size_t i = first; i < r->findings.len; i++)
+		small |= r->findings.v[i].rule == &RULE_MIN_SIZE;
+	if (here && !small && here != waba_checklist_text(cl, "photo.fix.hint", lang))
+		for (size_t i = first; i < r->findings.len; i++) {
+			const struct waba_rule *rule = r->findings.v[i].rule;
+			if (rule == &RULE_SQUARE || rule == &RULE_TRANSPARENCY || rule == &RULE_CIRCLE)
+				waba_finding_set_hint(&r->findings.v[i], "%s", here);
+		}
 	waba_report_end_item(r);
 }
 

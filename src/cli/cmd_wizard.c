@@ -63,7 +63,8 @@ static void settle(struct wizard *w, struct waba_report *r, unsigned flags)
 /*
  * Save the state, run every check on it, and show the findings whose rule starts with
  * one of `prefixes` (and, with `file`, that concern that file). If `kind`/`input` are
- * given, *item receives a copy of that item's JSON (free with cJSON_Delete).
+ * given, *item receives a copy of that item's JSON (free with cJSON_Delete). `show` 2:
+ * show the findings but no "ok" line when there are none (the caller has said what happened).
  * @return the number of errors shown, or -1 when the state could not be written.
  */
 static long check_answer(struct wizard *w, const char *prefixes, const char *file, const char *kind,
@@ -106,7 +107,7 @@ static long check_answer(struct wizard *w, const char *prefixes, const char *fil
 		free(r.items[i].name);    /* shown as the subject of item-less findings */
 		r.items[i].name = NULL;
 	}
-	if (show)
+	if (show && (show != 2 || r.findings.len))
 		errors = (long)wiz_show_findings(w, &r);
 	waba_report_release(&r);
 	waba_app_check_release(&c);
@@ -571,6 +572,19 @@ static int fix_photo(struct wizard *w, const char *path, const char *out)
 	return err;
 }
 
+/* Can --fix make something of the photo (decoded, not too small)? */
+static int photo_fixable(struct wizard *w, const char *path)
+{
+	const struct waba_checklist *cl = w->run->checklist;
+	struct waba_photo photo = { 0 };
+	struct waba_photo_fix_options fo;
+	int ok;
+	waba_photo_fix_defaults(&fo, cl);
+	ok = waba_photo_load(&photo, path, cl) == 0 && waba_photo_fixable(&photo, &fo, cl) == 0;
+	waba_photo_release(&photo);
+	return ok;
+}
+
 /*
  * Offer the fix; on success the fixed copy becomes the photo and is checked (its
  * findings shown once). *errors receives the errors left (unchanged when declined).
@@ -578,6 +592,8 @@ static int fix_photo(struct wizard *w, const char *path, const char *out)
 static int offer_fix(struct wizard *w, const char *path, long *errors)
 {
 	int yes;
+	if (!photo_fixable(w, path)) /* too small: the findings say to export it again */
+		return WIZ_OK;
 	if (wiz_yesno(w, "photo_fix", 1, &yes) == WIZ_QUIT)
 		return WIZ_QUIT;
 	if (!yes)
@@ -593,7 +609,7 @@ static int offer_fix(struct wizard *w, const char *path, long *errors)
 		wiz_say(w, "wizard.photo.fixed", "file", out);
 		wiz_state_set_str(&w->st, NULL, "photo", stored);
 		free(stored);
-		*errors = check_answer(w, "photo.", NULL, NULL, NULL, NULL, 1);
+		*errors = check_answer(w, "photo.", NULL, NULL, NULL, NULL, 2); /* "Using the copy" said it */
 	}
 	free(out);
 	return *errors < 0 ? CLI_EXIT_FAIL : WIZ_OK;

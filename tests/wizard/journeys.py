@@ -501,6 +501,67 @@ def case_readiness_columns():
     s.wait()
 
 
+def write_png(path, w, h, pixel):
+    """An RGB PNG drawn in code: pixel(x, y) -> (r, g, b)."""
+    import struct
+    import zlib
+
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xffffffff)
+    rows = b"".join(b"\0" + bytes(c for x in range(w) for c in pixel(x, y)) for y in range(h))
+    with open(path, "wb") as f:
+        f.write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0))
+                + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+
+
+def png_size(path):
+    import struct
+    with open(path, "rb") as f:
+        return struct.unpack(">II", f.read(24)[16:24])
+
+
+def case_photo_fix():
+    """The photo step: a 100x100 logo is too small to fix, so no fix is offered; a wide logo
+    on blue, fix declined: its findings are not shown again; the same logo, fix accepted: the
+    step says which copy it uses, with no stray "ok", and the copy is square, padded with the
+    logo's own blue. The hints speak of the wizard's question, not of command-line options."""
+    d = folder()
+    blue = (0x1e, 0x6f, 0xd9)
+    write_png(os.path.join(d, "tiny.png"), 100, 100, lambda x, y: (255, 255, 255) if (x - 50) ** 2 + (y - 50) ** 2 > 900 else blue)
+    write_png(os.path.join(d, "wide.png"), 600, 300,
+              lambda x, y: (255, 255, 255) if (x - 300) ** 2 + (y - 150) ** 2 < 100 ** 2 else blue)
+    s = start(d, LANG)
+    requirements(s)
+    business(s)
+    verification(s)
+    numbers(s)
+    s.ask("photo", "tiny.png")
+    s.expect(r"\[photo\.min_size\]")
+    s.ask("keep", "")                      # no "write a corrected copy?" for it: straight to keep
+    check(text("wizard.q.photo_fix", LANG) not in s.transcript(), "a fix was offered for a 100x100 photo", s)
+    s.ask("photo", "wide.png")
+    s.expect(r"\[photo\.square\]")
+    s.ask("photo_fix", NO)
+    s.ask("keep", "")
+    s.prompt("photo")
+    check(s.transcript().count("[photo.square]") == 1, "the findings were shown again after the fix was declined", s)
+    check("--fix" not in s.transcript().replace("(photo --fix)", ""), "a hint gives command-line options", s)
+    s.line("wide.png")
+    s.ask("photo_fix", YES[LANG])
+    used = text("wizard.photo.fixed", LANG).split("{file}")[0]
+    s.expect(re.escape(used) + r"wide-whatsapp\.png")
+    s.prompt("legal_name")
+    after = s.transcript().split(used)[-1]
+    check(not re.search(r"^" + re.escape(text("wizard.answer_ok", LANG)) + r"$", after, re.M),
+          "a stray line %r after the fix" % text("wizard.answer_ok", LANG), s)
+    check(state(d).get("photo", "").endswith("wide-whatsapp.png"), "the copy is not the photo: %r" % state(d).get("photo"))
+    check(png_size(os.path.join(d, "wide-whatsapp.png")) == (600, 600), "the copy is not 600x600 (not scaled up): %r"
+          % (png_size(os.path.join(d, "wide-whatsapp.png")),))
+    s.ctrl_c()
+    check(s.wait() == 130, "exit %r, want 130" % s.status, s)
+    s.no_debris()
+
+
 def rejected(s, qid, wrong, expect=None):
     """A wrong answer: the findings show, No to keep, the question again without the wrong
     answer as its default."""
