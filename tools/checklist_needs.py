@@ -40,6 +40,7 @@ DYNAMIC = {
     ("cli/cmd_business.c", "check_online"): "business.verification.<status>.todo, per Graph status",
     ("cli/cmd_wizard.c", "step_verification"): "the guide text named by the verification status",
     ("cli/wizard_prompt.c", "wiz_ask"): "the question's texts, named by the step tables",
+    ("cli/wizard_prompt.c", "wiz_show_findings"): "wizard.hint.<rule id>: a hint phrased for the wizard, where one exists",
 }
 
 # The lookups themselves (and the start-up check) are not callers.

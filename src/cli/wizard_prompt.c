@@ -310,6 +310,15 @@ size_t wiz_show_findings(const struct wizard *w, struct waba_report *r)
 	o.quiet = 1;
 	o.lang = w->lang;
 	waba_findings_sort(&r->findings);
+	/* a hint phrased for the wizard (no options or JSON keys to give here) replaces the
+	 * rule's: text wizard.hint.<rule id> of checklists/wizard.xml */
+	for (size_t i = 0; i < r->findings.len; i++) {
+		char *id = waba_xasprintf("wizard.hint.%s", r->findings.v[i].rule->id);
+		const char *hint = waba_checklist_text(w->run->checklist, id, w->lang);
+		if (hint)
+			waba_finding_set_hint(&r->findings.v[i], "%s", hint);
+		free(id);
+	}
 	size_t errors = waba_findings_count(&r->findings, WABA_SEV_ERROR);
 	if (r->findings.len == 0)
 		wiz_say(w, "wizard.answer_ok", NULL, NULL);

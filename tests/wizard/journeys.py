@@ -458,7 +458,21 @@ def case_categories():
     s.settle(0.3)
     line = s.lines()[-1]
     check(line.endswith(": " + label), "Tab did not complete 'ret' to %r: %r" % (label, line), s)
-    s.line("")
+    s.line("\x15")                        # no category: the hint is the wizard's, not a JSON key
+    s.expect(re.escape(text("wizard.hint.profile.vertical.missing", LANG)[:50]))
+    check('"vertical"' not in s.transcript(), "a JSON key in the wizard's hint", s)
+    s.ask("email", "contato@casaaurora.com.br")
+    s.prompt("websites")
+    s.ctrl_c()
+    s.wait()
+    s = Term([EXE, "wizard"], d, lang=LANG)   # resume: the profile again, now with the category
+    s.ask("resume", "")
+    s.ask("about", "")
+    s.ask("address", "")
+    s.ask("description", "")
+    s.prompt("vertical")
+    s.settle(0.05)
+    s.send(begun + "\t\r")
     s.expect(re.escape(text("wizard.normalised", LANG).split("{value}")[0].strip()) + r" RETAIL \(" + re.escape(label))
     s.ask("email", "contato@casaaurora.com.br")
     s.prompt("websites")
