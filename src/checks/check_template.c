@@ -487,7 +487,7 @@ static void check_category(struct ctx *c)
 	const char *current = waba_set_item_attr(it, "current");
 	if (!it || !current) {
 		/* the current categories, from the checklist: "AUTHENTICATION, MARKETING or UTILITY" */
-		struct waba_strbuf head = WABA_STRBUF_INIT, all = WABA_STRBUF_INIT;
+		struct waba_strbuf head = WABA_STRBUF_INIT;
 		const char *last = NULL;
 		for (size_t i = 0; set && i < set->len; i++)
 			if (waba_set_item_attr(&set->items[i], "current")) {
@@ -495,18 +495,19 @@ static void check_category(struct ctx *c)
 					waba_strbuf_addf(&head, "%s%s", head.len ? ", " : "", last);
 				last = set->items[i].value;
 			}
-		if (head.len)
-			/* TRANSLATORS: the last two of a list of values after "is not" (pt "nem", es "ni") */
-			waba_strbuf_addf(&all, _("%s or %s"), waba_strbuf_cstr(&head), last);
-		else
-			waba_strbuf_adds(&all, last ? last : "");
-		struct waba_finding *f = add_at(c, &RULE_CATEGORY, &t->category, 0, t->category.len,
-		                                _("category '%s' is not %s"), cat, waba_strbuf_cstr(&all));
+		/* the list's words are arguments, the "or" is in the translated format: the finding's
+		 * content (its SARIF/GitLab fingerprint) is then the same in every language */
+		struct waba_finding *f =
+			head.len ? add_at(c, &RULE_CATEGORY, &t->category, 0, t->category.len,
+			                  /* TRANSLATORS: "is not A, B or C": the last two values after "is not"
+			                     (pt "nem", es "ni") */
+			                  _("category '%s' is not %s or %s"), cat, waba_strbuf_cstr(&head), last)
+			         : add_at(c, &RULE_CATEGORY, &t->category, 0, t->category.len, _("category '%s' is not %s"),
+			                  cat, last ? last : "");
 		const char *to = waba_set_item_attr(it, "maps_to");
 		if (to)
 			waba_finding_set_hint(f, _("'%s' is an old category name: use '%s'"), cat, to);
 		waba_strbuf_release(&head);
-		waba_strbuf_release(&all);
 	}
 	free(cat);
 }

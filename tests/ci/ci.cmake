@@ -11,4 +11,9 @@ add_test(NAME ci/fingerprints
 set_tests_properties(ci/fingerprints PROPERTIES LABELS ci)
 add_test(NAME ci/pre-commit
          COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_LIST_DIR}/test_pre_commit.py ${WABA_EXE} ${CMAKE_SOURCE_DIR})
-set_tests_properties(ci/pre-commit PROPERTIES LABELS ci)
+# TIMEOUT: four pre-commit runs (the first clones the hook repository) on a loaded machine, under
+# the sanitizers too; the test bounds each run itself and says which one was slow.
+set_tests_properties(ci/pre-commit PROPERTIES LABELS ci TIMEOUT 900)
+add_test(NAME ci/docs-workflows
+         COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_LIST_DIR}/test_docs_workflows.py ${WABA_EXE} ${CMAKE_SOURCE_DIR})
+set_tests_properties(ci/docs-workflows PROPERTIES LABELS ci TIMEOUT 600)

@@ -47,7 +47,9 @@ with tempfile.TemporaryDirectory() as tmp:
     tpl = os.path.join(repo, "templates")
     os.makedirs(tpl)
     os.makedirs(os.path.join(repo, "sub"))
-    subprocess.run(["git", "init", "-q", repo], check=True)
+    # without GIT_DIR & co. (set when the suite runs from a git hook): git init would reinitialise that repository
+    subprocess.run(["git", "init", "-q", repo], check=True,
+                   env={k: v for k, v in os.environ.items() if not k.startswith("GIT_")})
     n = 0
     for f in sorted(glob.glob(os.path.join(root, "tests", "cli", "lint", "*", "*.json"))):
         if os.path.basename(f).startswith("expected") or os.path.basename(f).startswith("."):

@@ -4,8 +4,15 @@ git repository, offline: the hook repository is a local git clone made here (fil
 nothing is fetched. Checks: a bad template fails the commit (exit 1, the rule named), a clean one
 passes, package.json and other JSON outside template folders are not linted, and the cross-file
 duplicate rule sees every file (require_serial).
-    test_pre_commit.py WABA_EXE REPO_ROOT"""
-import os, shutil, subprocess, sys, tempfile
+    test_pre_commit.py WABA_EXE REPO_ROOT
+
+Robust under load (it once failed in a full parallel run): the environment is scrubbed of
+what changes git's or pre-commit's behaviour (GIT_DIR and the other GIT_* variables a
+calling hook or rebase sets, SKIP, PRE_COMMIT_*, XDG_CACHE_HOME), every command has its own
+generous time limit and says which one ran out instead of the whole test being killed by
+ctest's default, and each pre-commit run prints how long it took, so a slow machine shows
+as seconds in the log rather than as a bare failure (ci.cmake gives the test 900 s)."""
+import os, shutil, subprocess, sys, tempfile, time
 
 exe, root = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
 failures = []
@@ -23,13 +30,15 @@ with tempfile.TemporaryDirectory() as tmp:
     bindir = os.path.join(tmp, "bin")
     os.makedirs(bindir)
     os.symlink(exe, os.path.join(bindir, "waba-preflight"))
-    env = dict(os.environ, PATH=bindir + ":" + os.environ["PATH"], PRE_COMMIT_HOME=os.path.join(tmp, "cache"),
+    base = {k: v for k, v in os.environ.items()
+            if not k.startswith(("GIT_", "PRE_COMMIT")) and k not in ("SKIP", "XDG_CACHE_HOME", "XDG_CONFIG_HOME")}
+    env = dict(base, PATH=bindir + ":" + os.environ["PATH"], PRE_COMMIT_HOME=os.path.join(tmp, "cache"),
                HOME=tmp, GIT_CONFIG_NOSYSTEM="1", NO_COLOR="1", LANG="C.UTF-8",
                GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@example.com", GIT_COMMITTER_NAME="t",
                GIT_COMMITTER_EMAIL="t@example.com")
     def git(*args, cwd):
         return subprocess.run(["git", "-c", "init.defaultBranch=main", *args], cwd=cwd, env=env, check=True,
-                              capture_output=True, text=True)
+                              capture_output=True, text=True, timeout=120)
     # the hook repository: this project's .pre-commit-hooks.yaml in a local git repository
     hooks = os.path.join(tmp, "hooks")
     os.makedirs(hooks)
@@ -50,8 +59,18 @@ with tempfile.TemporaryDirectory() as tmp:
     open(os.path.join(work, "templates", "clean.json"), "w").write(clean)
 
     def pre_commit(*files):
-        return subprocess.run(["pre-commit", "run", "--files", *files], cwd=work, env=env,
-                              capture_output=True, text=True)
+        start = time.monotonic()
+        try:
+            r = subprocess.run(["pre-commit", "run", "--files", *files], cwd=work, env=env,
+                               capture_output=True, text=True, timeout=240)
+        except subprocess.TimeoutExpired as e:
+            out = (e.stdout or b"").decode(errors="replace") if isinstance(e.stdout, bytes) else (e.stdout or "")
+            print(f"FAIL pre-commit run on {len(files)} file(s) took over 240 s; its output so far:\n{out[-2000:]}")
+            sys.exit(1)
+        print(f"     pre-commit run on {len(files)} file(s): exit {r.returncode} in {time.monotonic() - start:.1f} s")
+        if r.returncode not in (0, 1):
+            print(r.stdout[-2000:] + r.stderr[-2000:])
+        return r
 
     r = pre_commit("package.json", "tsconfig.json", "templates/clean.json")
     check(r.returncode == 0, f"a clean template and package.json pass (exit {r.returncode}): {r.stdout[-400:]}")
@@ -71,7 +90,8 @@ with tempfile.TemporaryDirectory() as tmp:
     files = [f"templates/copy{i:02d}.json" for i in range(40)] + ["templates/clean.json"]
     r = pre_commit(*files)
     n = r.stdout.count(".duplicate]")
-    direct = subprocess.run([exe, "lint", "--no-color"] + files, cwd=work, env=env, capture_output=True, text=True)
+    direct = subprocess.run([exe, "lint", "--no-color"] + files, cwd=work, env=env, capture_output=True, text=True,
+                            timeout=240)
     check(r.returncode == 1 and n > 0 and n == direct.stdout.count(".duplicate]"),
           f"duplicates across 41 files: {n} findings through pre-commit, as many as one lint run finds")
 
