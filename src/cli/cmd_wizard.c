@@ -1021,8 +1021,20 @@ static void show_answers(struct wizard *w, const char *id)
 		static const char *const keys[] = { "legal_name", "website", "display_name" };
 		show_obj_fields(w, NULL, keys, 3);
 	} else if (strcmp(id, "profile") == 0) {
-		static const char *const keys[] = { "about", "address", "description", "vertical", "email" };
-		show_obj_fields(w, "profile", keys, 5);
+		static const char *const keys[] = { "about", "address", "description" };
+		show_obj_fields(w, "profile", keys, 3);
+		/* the category as the person reads it, Meta's code beside it: "RETAIL (Compras e varejo)" */
+		const char *vertical = wiz_state_str(&w->st, "profile", "vertical");
+		const struct waba_set_item *it =
+			vertical ? waba_set_find(waba_checklist_set(w->run->checklist, "profile.verticals"), vertical) : NULL;
+		if (it) {
+			char *shown = waba_xasprintf("%s (%s)", vertical, waba_set_item_label(it, w->lang));
+			show_value(shown);
+			free(shown);
+		} else {
+			show_value(vertical);
+		}
+		show_value(wiz_state_str(&w->st, "profile", "email"));
 		const cJSON *profile = cJSON_GetObjectItemCaseSensitive(w->st.root, "profile");
 		cJSON_ArrayForEach(v, cJSON_GetObjectItemCaseSensitive(profile, "websites"))
 			if (cJSON_IsString(v))

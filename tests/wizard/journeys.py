@@ -251,6 +251,8 @@ def case_review_lists():
     s.expect(t(s, "wizard.review"))
     s.expect(r"^  4\) " + t(s, "wizard.step.numbers"))
     s.expect(r"^       1\) \+55 11 3456-7890$")
+    label = {"en": "Shopping and retail", "pt": "Compras e varejo", "es": "Compras y comercio minorista"}[LANG]
+    s.expect(r"^       RETAIL \(" + re.escape(label) + r"\)$")     # the category by its name too
     s.expect(r"^  8\) " + t(s, "wizard.step.templates"))
     s.expect(r"^       1\) templates/order_shipped\.json$")
     s.expect(r"^       2\) templates/bad\.json$")
