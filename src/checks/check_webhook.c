@@ -280,53 +280,46 @@ static int cmp_long(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/* Requests that got no HTTP answer: the rule and what went wrong, per failure
+ * ("WHAT: PHRASE: WHY"); a timeout and an expired certificate say more (no_answer). */
+static const struct no_answer_row {
+	enum waba_webhook_fail fail;
+	const struct waba_rule *rule;
+	const char *phrase;
+} no_answer_rows[] = {
+	{ WABA_WEBHOOK_DNS, &RULE_CONNECT, N_("the host name does not resolve (DNS)") },
+	{ WABA_WEBHOOK_REFUSED, &RULE_CONNECT, N_("the connection was refused") },
+	{ WABA_WEBHOOK_NETWORK, &RULE_CONNECT, N_("the connection failed") },
+	{ WABA_WEBHOOK_TLS_SELF_SIGNED, &RULE_TLS_SELF_SIGNED, N_("the certificate is self-signed and not trusted (TLS)") },
+	{ WABA_WEBHOOK_TLS_VERSION, &RULE_TLS_VERSION, N_("no TLS 1.2 or later handshake was possible (TLS)") },
+	{ WABA_WEBHOOK_TLS_HOST, &RULE_TLS_UNTRUSTED, N_("the certificate is not for this host name (TLS)") },
+	{ WABA_WEBHOOK_TLS_UNTRUSTED, &RULE_TLS_UNTRUSTED, N_("the certificate is not trusted (TLS)") },
+};
+
 /* The finding for a request that got no HTTP answer. */
 static void no_answer(struct waba_findings *fs, const struct waba_webhook_options *o,
                       const struct waba_webhook_result *res, const struct waba_webhook_answer *a, const char *what)
 {
 	const char *why = a->reason ? a->reason : "";
 	char day[16];
-	switch (a->fail) {
-	case WABA_WEBHOOK_DNS:
-		waba_findings_add(fs, &RULE_CONNECT, WABA_LOC_NONE, _("%s: the host name does not resolve (DNS): %s"),
-		                  what, why);
-		break;
-	case WABA_WEBHOOK_REFUSED:
-		waba_findings_add(fs, &RULE_CONNECT, WABA_LOC_NONE, _("%s: the connection was refused: %s"), what, why);
-		break;
-	case WABA_WEBHOOK_TIMEOUT:
+	if (a->fail == WABA_WEBHOOK_TIMEOUT) {
 		waba_findings_add(fs, &RULE_CONNECT, WABA_LOC_NONE, _("%s: no answer within %ld seconds: %s"), what,
 		                  o->timeout_s, why);
-		break;
-	case WABA_WEBHOOK_NETWORK:
-		waba_findings_add(fs, &RULE_CONNECT, WABA_LOC_NONE, _("%s: the connection failed: %s"), what, why);
-		break;
-	case WABA_WEBHOOK_TLS_SELF_SIGNED:
-		waba_findings_add(fs, &RULE_TLS_SELF_SIGNED, WABA_LOC_NONE,
-		                  _("%s: the certificate is self-signed and not trusted (TLS): %s"), what, why);
-		break;
-	case WABA_WEBHOOK_TLS_VERSION:
-		waba_findings_add(fs, &RULE_TLS_VERSION, WABA_LOC_NONE,
-		                  _("%s: no TLS 1.2 or later handshake was possible (TLS): %s"), what, why);
-		break;
-	case WABA_WEBHOOK_TLS_HOST:
-		waba_findings_add(fs, &RULE_TLS_UNTRUSTED, WABA_LOC_NONE,
-		                  _("%s: the certificate is not for this host name (TLS): %s"), what, why);
-		break;
-	case WABA_WEBHOOK_TLS_UNTRUSTED:
-		if (res->tls.not_after && res->tls.not_after < res->now) {
-			day_of(res->tls.not_after, day, sizeof(day));
-			waba_findings_add(fs, &RULE_TLS_UNTRUSTED, WABA_LOC_NONE,
-			                  _("%s: the certificate expired on %s (TLS): %s"), what, day, why);
-		} else {
-			waba_findings_add(fs, &RULE_TLS_UNTRUSTED, WABA_LOC_NONE,
-			                  _("%s: the certificate is not trusted (TLS): %s"), what, why);
-		}
-		break;
-	default:
-		waba_findings_add(fs, &RULE_TLS_UNTRUSTED, WABA_LOC_NONE, _("%s: the TLS handshake failed: %s"), what, why);
-		break;
+		return;
 	}
+	if (a->fail == WABA_WEBHOOK_TLS_UNTRUSTED && res->tls.not_after && res->tls.not_after < res->now) {
+		day_of(res->tls.not_after, day, sizeof(day));
+		waba_findings_add(fs, &RULE_TLS_UNTRUSTED, WABA_LOC_NONE, _("%s: the certificate expired on %s (TLS): %s"),
+		                  what, day, why);
+		return;
+	}
+	for (size_t i = 0; i < sizeof(no_answer_rows) / sizeof(no_answer_rows[0]); i++)
+		if (no_answer_rows[i].fail == a->fail) {
+			waba_findings_add(fs, no_answer_rows[i].rule, WABA_LOC_NONE, "%s: %s: %s", what,
+			                  _(no_answer_rows[i].phrase), why);
+			return;
+		}
+	waba_findings_add(fs, &RULE_TLS_UNTRUSTED, WABA_LOC_NONE, "%s: %s: %s", what, _("the TLS handshake failed"), why);
 }
 
 static void check_tls(struct waba_findings *fs, const struct waba_webhook_options *o,
