@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <cjson/cJSON.h>
 #include "waba/strbuf.h"
 
 static void out_of_memory(size_t n)
@@ -17,6 +18,18 @@ void *waba_xmalloc(size_t n)
 	if (!p)
 		out_of_memory(n);
 	return p;
+}
+
+/*
+ * cJSON allocates through waba_xmalloc too, so that an allocation failure anywhere ends
+ * the program here, with one message, instead of a NULL every cJSON_Create*, cJSON_Add*
+ * and cJSON_Print caller would have to check. Installed before main() (and before any
+ * test or fuzzer), since every program linking libwaba links this file.
+ */
+__attribute__((constructor)) static void json_hooks(void)
+{
+	cJSON_Hooks hooks = { waba_xmalloc, free };
+	cJSON_InitHooks(&hooks);
 }
 
 void *waba_xcalloc(size_t n, size_t size)
