@@ -290,7 +290,8 @@ static const struct no_answer_row {
 	{ WABA_WEBHOOK_DNS, &RULE_CONNECT, N_("the host name does not resolve (DNS)") },
 	{ WABA_WEBHOOK_REFUSED, &RULE_CONNECT, N_("the connection was refused") },
 	{ WABA_WEBHOOK_NETWORK, &RULE_CONNECT, N_("the connection failed") },
-	{ WABA_WEBHOOK_TLS_SELF_SIGNED, &RULE_TLS_SELF_SIGNED, N_("the certificate is self-signed and not trusted (TLS)") },
+	{ WABA_WEBHOOK_TLS_SELF_SIGNED, &RULE_TLS_SELF_SIGNED,
+	  N_("the certificate is self-signed and not trusted (TLS)") },
 	{ WABA_WEBHOOK_TLS_VERSION, &RULE_TLS_VERSION, N_("no TLS 1.2 or later handshake was possible (TLS)") },
 	{ WABA_WEBHOOK_TLS_HOST, &RULE_TLS_UNTRUSTED, N_("the certificate is not for this host name (TLS)") },
 	{ WABA_WEBHOOK_TLS_UNTRUSTED, &RULE_TLS_UNTRUSTED, N_("the certificate is not trusted (TLS)") },
@@ -309,8 +310,8 @@ static void no_answer(struct waba_findings *fs, const struct waba_webhook_option
 	}
 	if (a->fail == WABA_WEBHOOK_TLS_UNTRUSTED && res->tls.not_after && res->tls.not_after < res->now) {
 		day_of(res->tls.not_after, day, sizeof(day));
-		waba_findings_add(fs, &RULE_TLS_UNTRUSTED, WABA_LOC_NONE, _("%s: the certificate expired on %s (TLS): %s"),
-		                  what, day, why);
+		waba_findings_add(fs, &RULE_TLS_UNTRUSTED, WABA_LOC_NONE,
+		                  _("%s: the certificate expired on %s (TLS): %s"), what, day, why);
 		return;
 	}
 	for (size_t i = 0; i < sizeof(no_answer_rows) / sizeof(no_answer_rows[0]); i++)
