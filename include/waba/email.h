@@ -162,7 +162,8 @@ struct waba_smtp_options {
 /*
  * Check an SMTP URL: scheme smtp or smtps, a host, no credentials, no path.
  * *loopback is set when the host is 127.0.0.0/8, ::1 or "localhost".
- * @return 0, or WABA_EINVAL with the reason.
+ * @return 0, or WABA_EINVAL with the reason (it names no option: the CLI adds
+ * "option --send: ").
  */
 int waba_smtp_url_check(const char *url, int *loopback);
 

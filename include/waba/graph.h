@@ -98,7 +98,7 @@ const char *waba_graph_fail_name(enum waba_graph_fail f);
 
 /*
  * Check a base URL: https://, or http:// to a loopback host. 0, or WABA_EINVAL with
- * a message.
+ * a message (naming no option: the CLI adds "option --graph-url: ").
  */
 int waba_graph_url_check(const char *url);
 

@@ -102,7 +102,7 @@ int cmd_business(int argc, char **argv)
 			go.base_url = graph_url;
 		go.ca_bundle = ca_bundle;
 		if (waba_graph_url_check(go.base_url) < 0) {
-			rc = cli_fail("business: %s", waba_error_last());
+			rc = cli_fail(_("business: option --graph-url: %s"), waba_error_last());
 			goto done;
 		}
 		if ((rc = get_token(&token, token_file)) != 0)

@@ -227,7 +227,7 @@ static int run_email(struct cli_run *run, struct waba_app_check *c, struct cli_e
 	cJSON *item = NULL;
 
 	if (a->send && waba_smtp_url_check(a->send, &loopback) < 0)
-		return cli_fail("%s", waba_error_last());
+		return cli_fail(_("option --send: %s"), waba_error_last()); /* the library does not name options */
 	if (strcmp(output, "-") == 0)
 		run->out = stderr; /* the message owns stdout */
 	c->paths_anywhere = c2.paths_anywhere = a->paths_anywhere;

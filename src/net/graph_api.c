@@ -100,24 +100,24 @@ static int url_check(const char *url, int *plain_http)
 	if (curl_url_set(u, CURLUPART_URL, url, 0) != CURLUE_OK ||
 	    curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) != CURLUE_OK ||
 	    curl_url_get(u, CURLUPART_HOST, &host, 0) != CURLUE_OK) {
-		err = waba_error_set(WABA_EINVAL, _("option --graph-url: '%s' is not a URL (expected https://HOST/vNN.N)"), url);
+		err = waba_error_set(WABA_EINVAL, _("'%s' is not a URL (expected https://HOST/vNN.N)"), url);
 		goto done;
 	}
 	if (curl_url_get(u, CURLUPART_USER, &user, 0) == CURLUE_OK ||
 	    curl_url_get(u, CURLUPART_QUERY, &query, 0) == CURLUE_OK) {
-		err = waba_error_set(WABA_EINVAL, _("option --graph-url: the URL must not carry credentials or a query; "
+		err = waba_error_set(WABA_EINVAL, _("the URL must not carry credentials or a query; "
 		                                    "the token comes from WABA_PREFLIGHT_TOKEN or --token-file"));
 		goto done;
 	}
 	if (strcmp(scheme, "http") == 0) {
 		if (!waba_host_is_loopback(host)) {
-			err = waba_error_set(WABA_EINVAL, _("option --graph-url: http:// is only allowed for a loopback host "
+			err = waba_error_set(WABA_EINVAL, _("http:// is only allowed for a loopback host "
 			                                    "(127.0.0.1, ::1, localhost); use https://"));
 			goto done;
 		}
 		*plain_http = 1;
 	} else if (strcmp(scheme, "https") != 0) {
-		err = waba_error_set(WABA_EINVAL, _("option --graph-url: scheme '%s' is not https"), scheme);
+		err = waba_error_set(WABA_EINVAL, _("scheme '%s' is not https"), scheme);
 	}
 done:
 	curl_free(scheme);

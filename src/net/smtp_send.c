@@ -42,21 +42,21 @@ int waba_smtp_url_check(const char *url, int *loopback)
 	if (curl_url_set(u, CURLUPART_URL, url, 0) != CURLUE_OK ||
 	    curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) != CURLUE_OK ||
 	    curl_url_get(u, CURLUPART_HOST, &host, 0) != CURLUE_OK) {
-		err = waba_error_set(WABA_EINVAL, _("option --send: '%s' is not a URL (expected smtp://HOST:PORT or smtps://HOST:PORT)"),
+		err = waba_error_set(WABA_EINVAL, _("'%s' is not a URL (expected smtp://HOST:PORT or smtps://HOST:PORT)"),
 		                     url);
 		goto done;
 	}
 	if (strcmp(scheme, "smtp") != 0 && strcmp(scheme, "smtps") != 0) {
-		err = waba_error_set(WABA_EINVAL, _("option --send: scheme '%s' is not smtp or smtps"), scheme);
+		err = waba_error_set(WABA_EINVAL, _("scheme '%s' is not smtp or smtps"), scheme);
 		goto done;
 	}
 	if (curl_url_get(u, CURLUPART_USER, &user, 0) == CURLUE_OK) {
-		err = waba_error_set(WABA_EINVAL, _("option --send: put credentials in WABA_PREFLIGHT_SMTP_USER and "
+		err = waba_error_set(WABA_EINVAL, _("put credentials in WABA_PREFLIGHT_SMTP_USER and "
 		                                    "WABA_PREFLIGHT_SMTP_PASSWORD, not in the URL"));
 		goto done;
 	}
 	if (curl_url_get(u, CURLUPART_PATH, &path, 0) == CURLUE_OK && strcmp(path, "/") != 0 && *path) {
-		err = waba_error_set(WABA_EINVAL, _("option --send: the URL must not have a path ('%s')"), path);
+		err = waba_error_set(WABA_EINVAL, _("the URL must not have a path ('%s')"), path);
 		goto done;
 	}
 	*loopback = waba_host_is_loopback(host);
