@@ -101,17 +101,6 @@ struct waba_application {
 int waba_application_parse(struct waba_application **out, struct waba_source *src,
                            struct waba_findings *fs);
 
-/* An empty application for building in memory (the wizard). Never NULL. */
-struct waba_application *waba_application_new(void);
-
-/* Set a field's value (copied; NULL clears it). */
-void waba_app_str_set(struct waba_app_str *f, const char *value);
-
-/* Append an empty number / website / template path and return it. */
-struct waba_app_number *waba_application_add_number(struct waba_application *app);
-struct waba_app_str *waba_application_add_website(struct waba_application *app);
-struct waba_app_str *waba_application_add_template(struct waba_application *app);
-
 /* "yes", "no", "unknown" */
 const char *waba_used_whatsapp_name(enum waba_used_whatsapp u);
 

@@ -386,7 +386,9 @@ static void read_root(struct ctx *c, const cJSON *root)
 
 int waba_application_parse(struct waba_application **out, struct waba_source *src, struct waba_findings *fs)
 {
-	struct waba_application *app = waba_application_new();
+	struct waba_application *app = waba_xcalloc(1, sizeof(*app));
+	struct waba_json empty = WABA_JSON_INIT;
+	app->doc = empty;
 	struct ctx c = { app, fs };
 	*out = app;
 	app->src = src;
@@ -401,50 +403,6 @@ int waba_application_parse(struct waba_application **out, struct waba_source *sr
 	app->readable = 1;
 	read_root(&c, app->doc.root);
 	return 0;
-}
-
-struct waba_application *waba_application_new(void)
-{
-	struct waba_application *app = waba_xcalloc(1, sizeof(*app));
-	struct waba_json empty = WABA_JSON_INIT;
-	app->doc = empty;
-	return app;
-}
-
-void waba_app_str_set(struct waba_app_str *f, const char *value)
-{
-	free(f->value);
-	f->value = value ? waba_xstrdup(value) : NULL;
-	f->present = value != NULL;
-	f->node = NULL;
-}
-
-/* Grow a calloc'ed array of `n` elements by one zeroed element. */
-static void *grow(void *v, size_t *n, size_t size)
-{
-	char *p = waba_xrealloc(v, (*n + 1) * size);
-	memset(p + *n * size, 0, size);
-	(*n)++;
-	return p;
-}
-
-struct waba_app_number *waba_application_add_number(struct waba_application *app)
-{
-	app->numbers = grow(app->numbers, &app->nnumbers, sizeof(*app->numbers));
-	return &app->numbers[app->nnumbers - 1];
-}
-
-struct waba_app_str *waba_application_add_website(struct waba_application *app)
-{
-	app->profile.websites = grow(app->profile.websites, &app->profile.nwebsites, sizeof(struct waba_app_str));
-	app->profile.has_websites = 1;
-	return &app->profile.websites[app->profile.nwebsites - 1];
-}
-
-struct waba_app_str *waba_application_add_template(struct waba_application *app)
-{
-	app->templates = grow(app->templates, &app->ntemplates, sizeof(struct waba_app_str));
-	return &app->templates[app->ntemplates - 1];
 }
 
 const char *waba_used_whatsapp_name(enum waba_used_whatsapp u)

@@ -209,28 +209,6 @@ static void test_round_trip(void **state)
 	release(&p);
 }
 
-static void test_build_in_memory(void **state)
-{
-	(void)state;
-	struct waba_application *app = waba_application_new();
-	waba_app_str_set(&app->display_name, "Casa Aurora Móveis");
-	struct waba_app_number *n = waba_application_add_number(app);
-	waba_app_str_set(&n->number, "+55 11 3456-7890");
-	n->used = WABA_USED_WHATSAPP_YES;
-	waba_app_str_set(waba_application_add_website(app), "https://casaaurora.com.br");
-	waba_app_str_set(waba_application_add_template(app), "templates/a.txt");
-	struct waba_loc loc = waba_application_loc(app, &app->display_name);
-	assert_int_equal(loc.line, 0);
-	cJSON *j = waba_application_to_json(app);
-	char *text = cJSON_PrintUnformatted(j);
-	assert_string_equal(text, "{\"display_name\":\"Casa Aurora Móveis\",\"numbers\":[{\"number\":\"+55 11 3456-7890\","
-	                          "\"used_whatsapp\":\"yes\"}],\"profile\":{\"websites\":[\"https://casaaurora.com.br\"]},"
-	                          "\"templates\":[\"templates/a.txt\"]}");
-	free(text);
-	cJSON_Delete(j);
-	waba_application_free(app);
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -242,7 +220,6 @@ int main(void)
 		cmocka_unit_test(test_category_alias_and_comments),
 		cmocka_unit_test(test_string_locations),
 		cmocka_unit_test(test_round_trip),
-		cmocka_unit_test(test_build_in_memory),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
