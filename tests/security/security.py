@@ -574,6 +574,29 @@ def case_decode_ceiling():
         expect(ru.ru_maxrss < (600 if asan else 300) * 1024, f"{name}: peak {ru.ru_maxrss // 1024} MB resident")
 
 
+# ---- Low: the wizard does not keep the secrets in its environment --------------------------------
+
+def case_wizard_env():
+    """WABA_PREFLIGHT_TOKEN and the webhook's secrets are taken out of the wizard's environment
+    when it starts (wiped and unset, as `business` does): while it waits for the first answer,
+    /proc/PID/environ no longer holds them."""
+    sys.path.insert(0, os.path.join(os.path.dirname(HERE), "wizard"))
+    import journeys
+    journeys.EXE = EXE
+    d = journeys.folder()
+    values = {"WABA_PREFLIGHT_TOKEN": SECRET, "WABA_PREFLIGHT_VERIFY_TOKEN": "verify-" + SECRET[4:20],
+              "WABA_PREFLIGHT_APP_SECRET": "app-" + SECRET[8:30]}
+    s = journeys.start(d, "en", env=values)
+    s.prompt("req.registered_company")
+    with open(f"/proc/{s.pid}/environ", "rb") as f:
+        environ = f.read()
+    s.ctrl_c()
+    s.wait()
+    for name, value in values.items():
+        expect(value.encode() not in environ, f"{name}'s value is still in the wizard's /proc/PID/environ")
+    expect(b"LANG=C.UTF-8" in environ, "the test read the wrong environment")
+
+
 # ---- 8. written files respect the umask; personal data 0600; short temporary names -------------
 
 def case_umask():
