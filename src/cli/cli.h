@@ -168,7 +168,8 @@ struct cli_email_opts {
 	const char *send;   /* smtp://HOST:PORT or smtps://HOST:PORT to deliver it, or NULL */
 	const char *to;     /* the recipient; NULL: Botmaker's, from the bundled checklists */
 	int force;          /* build it while errors remain (the body lists them) */
-	int paths_anywhere; /* the person typed the application's paths (the wizard): not confined to its folder */
+	int typed;          /* the person typed the paths and the URL in the wizard: the paths are not confined
+	                     * to the application's folder, and messages name no command-line option */
 	int written, sent;  /* out: the message was written now; it was delivered too */
 };
 /*

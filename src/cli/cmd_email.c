@@ -227,10 +227,11 @@ static int run_email(struct cli_run *run, struct waba_app_check *c, struct cli_e
 	cJSON *item = NULL;
 
 	if (a->send && waba_smtp_url_check(a->send, &loopback) < 0)
-		return cli_fail(_("option --send: %s"), waba_error_last()); /* the library does not name options */
+		return a->typed ? cli_fail("%s", waba_error_last()) /* the library names no option */
+		                : cli_fail(_("option --send: %s"), waba_error_last());
 	if (strcmp(output, "-") == 0)
 		run->out = stderr; /* the message owns stdout */
-	c->paths_anywhere = c2.paths_anywhere = a->paths_anywhere;
+	c->paths_anywhere = c2.paths_anywhere = a->typed;
 	if (waba_check_application_file(c, &run->report, app_path, run->checklist) < 0)
 		return cli_fail("%s", waba_error_last());
 	const struct waba_application *app = c->app;
