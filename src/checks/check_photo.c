@@ -580,7 +580,7 @@ int waba_photo_load_inside(struct waba_photo *out, const char *path, const char 
 	fclose(f);
 	if (bad) {
 		waba_photo_release(out);
-		return waba_error_set(WABA_EIO, "cannot read '%s'", path);
+		return waba_error_set(WABA_EIO, _("cannot read '%s'"), path);
 	}
 	out->bytes = size; /* photo.file_size judges the size on disk */
 	return 0;

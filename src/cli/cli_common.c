@@ -625,7 +625,7 @@ int cli_run_flush(struct cli_run *run)
 	if (!s->held && !s->err && s->has_baseline && s->unused && reaches_notes(s, fs)) {
 		s->held = tmpfile();
 		if (!s->held)
-			s->err = waba_error_set(WABA_EIO, "cannot create a temporary file for the report: %s",
+			s->err = waba_error_set(WABA_EIO, _("cannot create a temporary file for the report: %s"),
 			                        strerror(errno));
 	}
 	emit_part(run, &run->report);

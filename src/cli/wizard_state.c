@@ -62,7 +62,7 @@ int wiz_state_save(const struct wiz_state *st)
 	int err;
 
 	if (!text)
-		return waba_error_set(WABA_ENOMEM, "out of memory");
+		return waba_error_set(WABA_ENOMEM, "%s", _("out of memory"));
 	sigemptyset(&block);
 	sigaddset(&block, SIGINT);
 	sigaddset(&block, SIGTERM);

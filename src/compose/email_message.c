@@ -224,8 +224,8 @@ static int check_value(const char *what, const char *s)
 {
 	size_t bad;
 	if (s && (bad = waba_email_header_unsafe(s, strlen(s))) != 0)
-		return waba_error_set(WABA_EINVAL, "the %s contains a control character or invalid UTF-8 at byte %zu; "
-		                      "it cannot go into a header", what, bad - 1);
+		return waba_error_set(WABA_EINVAL, _("the %s contains a control character or invalid UTF-8 at byte %zu; "
+		                                     "it cannot go into a header"), _(what), bad - 1);
 	return 0;
 }
 
@@ -235,7 +235,7 @@ static int check_address(const char *what, const struct waba_email_address *a)
 	if ((err = check_value(what, a->name)) < 0)
 		return err;
 	if (!waba_email_addr_valid(a->addr))
-		return waba_error_set(WABA_EINVAL, "the %s address '%s' is not a valid e-mail address", what,
+		return waba_error_set(WABA_EINVAL, _("the %s address '%s' is not a valid e-mail address"), _(what),
 		                      a->addr && !waba_email_header_unsafe(a->addr, strlen(a->addr)) ? a->addr : "?");
 	return 0;
 }
@@ -311,13 +311,13 @@ int waba_email_compose(struct waba_strbuf *out, const struct waba_email *msg)
 	char boundary[48], id[33];
 	int err;
 
-	if ((err = check_address("sender", &msg->from)) < 0 || (err = check_address("recipient", &msg->to)) < 0 ||
-	    (msg->reply_to && (err = check_address("reply-to", msg->reply_to)) < 0) ||
-	    (err = check_value("subject", msg->subject)) < 0)
+	if ((err = check_address(N_("sender"), &msg->from)) < 0 || (err = check_address(N_("recipient"), &msg->to)) < 0 ||
+	    (msg->reply_to && (err = check_address(N_("reply-to"), msg->reply_to)) < 0) ||
+	    (err = check_value(N_("subject"), msg->subject)) < 0)
 		return err;
 	for (size_t i = 0; i < msg->nattachments; i++)
-		if ((err = check_value("attachment name", msg->attachments[i].filename)) < 0 ||
-		    (err = check_value("attachment type", msg->attachments[i].content_type)) < 0)
+		if ((err = check_value(N_("attachment name"), msg->attachments[i].filename)) < 0 ||
+		    (err = check_value(N_("attachment type"), msg->attachments[i].content_type)) < 0)
 			return err;
 
 	date_header(&m, msg->date);
