@@ -425,7 +425,8 @@ static void check_links(struct content *c, const struct waba_tpl_text *t)
 {
 	for (size_t i = 0; t && t->s && i < t->len; i++) {
 		int at_word = i == 0 || !isalnum((unsigned char)t->s[i - 1]);
-		if (!at_word)
+		char first = (char)(t->s[i] | 0x20); /* 'h' or 'w' begin every prefix below */
+		if (!at_word || (first != 'h' && first != 'w'))
 			continue;
 		if ((t->len - i > 7 && strncasecmp(t->s + i, "http://", 7) == 0) ||
 		    (t->len - i > 8 && strncasecmp(t->s + i, "https://", 8) == 0) ||
