@@ -501,12 +501,13 @@ static int checklist_empty(const struct waba_checklist *cl)
  * files it was made from. Else 0 and `cl` untouched. */
 static int take_compiled(struct waba_checklist *cl, char **names, size_t n, const char *schema)
 {
-	const unsigned char *pos, *end = compiled.blob + compiled.len;
+	const unsigned char *pos, *end;
 	size_t nfiles;
 	int same = 1;
 	if (!compiled.blob || !checklist_empty(cl) ||
 	    waba_checklist_blob_files(compiled.blob, compiled.len, &nfiles, &pos) < 0 || nfiles != n + 1)
 		return 0;
+	end = compiled.blob + compiled.len;
 	struct waba_strbuf data = WABA_STRBUF_INIT;
 	for (size_t i = 0; i <= n && same; i++) {
 		const char *path = i < n ? names[i] : schema;
