@@ -425,7 +425,7 @@ static int check_number(struct wizard *w, cJSON *entry, const char *number, long
 	return errors < 0 ? CLI_EXIT_FAIL : WIZ_OK;
 }
 
-/* ---- lists: numbers and templates (keep, remove, replace, add) ------------------------ */
+/* ---- lists: numbers, websites and templates (keep, remove, replace, add) ---------------- */
 
 struct list_kind {
 	const char *first_qid, *more_qid; /* the question for the first entry, for another one */
@@ -505,18 +505,16 @@ static void insert_at(cJSON *list, int at, cJSON *item)
 		cJSON_InsertItemInArray(list, at, item);
 }
 
-static int add_number(struct wizard *w, cJSON *numbers, int at, const char *a)
+/*
+ * An entry just put at index `at` of `list` drew `errors`: it is taken out of the state
+ * (not saved until kept) and the person decides whether to keep it anyway.
+ */
+static int keep_or_drop(struct wizard *w, cJSON *list, int at, cJSON *entry, long errors)
 {
 	int keep;
-	cJSON *entry = cJSON_CreateObject();
-	cJSON_AddStringToObject(entry, "number", a);
-	insert_at(numbers, at, entry);
-	long errors = 0;
-	int rc = check_number(w, entry, a, &errors);
-	if (rc != WIZ_OK || errors <= 0)
-		return rc;
-	/* not saved until kept */
-	cJSON *detached = cJSON_DetachItemViaPointer(numbers, entry);
+	if (errors <= 0)
+		return WIZ_OK;
+	cJSON *detached = cJSON_DetachItemViaPointer(list, entry);
 	if (wiz_state_save(&w->st) < 0) {
 		cJSON_Delete(detached);
 		return cli_fail("%s", waba_error_last());
@@ -526,10 +524,22 @@ static int add_number(struct wizard *w, cJSON *numbers, int at, const char *a)
 		return WIZ_QUIT;
 	}
 	if (keep)
-		insert_at(numbers, at, detached);
+		insert_at(list, at, detached);
 	else
 		cJSON_Delete(detached);
 	return WIZ_OK;
+}
+
+static int add_number(struct wizard *w, cJSON *numbers, int at, const char *a)
+{
+	cJSON *entry = cJSON_CreateObject();
+	cJSON_AddStringToObject(entry, "number", a);
+	insert_at(numbers, at, entry);
+	long errors = 0;
+	int rc = check_number(w, entry, a, &errors);
+	if (rc != WIZ_OK)
+		return rc;
+	return keep_or_drop(w, numbers, at, entry, errors);
 }
 
 static const struct list_kind number_list = { "phone", "phone_more", 0, add_number };
@@ -673,76 +683,42 @@ static int step_name(struct wizard *w)
 	return ask_field(w, "display_name", NULL, "display_name", "name.");
 }
 
-static cJSON *websites_default(struct wizard *w)
+/* The profile's websites, as a list in the state: at first the company website, if given. */
+static cJSON *websites_list(struct wizard *w)
 {
 	cJSON *profile = wiz_state_obj(&w->st, "profile");
-	const cJSON *old = cJSON_GetObjectItemCaseSensitive(profile, "websites");
-	if (cJSON_IsArray(old))
-		return cJSON_Duplicate(old, 1);
-	cJSON *list = cJSON_CreateArray();
+	cJSON *list = cJSON_GetObjectItemCaseSensitive(profile, "websites");
+	if (cJSON_IsArray(list))
+		return list;
+	cJSON_DeleteItemFromObjectCaseSensitive(profile, "websites");
+	list = cJSON_AddArrayToObject(profile, "websites");
 	if (wiz_state_str(&w->st, NULL, "website"))
 		cJSON_AddItemToArray(list, cJSON_CreateString(wiz_state_str(&w->st, NULL, "website")));
 	return list;
 }
 
-static void set_websites(struct wizard *w, const cJSON *list)
+/* One website (or several typed with commas, as the question once asked), each checked
+ * with the list it joins (the count of websites is a rule too). */
+static int add_website(struct wizard *w, cJSON *list, int at, const char *a)
 {
-	cJSON *profile = wiz_state_obj(&w->st, "profile");
-	cJSON_DeleteItemFromObjectCaseSensitive(profile, "websites");
-	if (list && cJSON_GetArraySize(list))
-		cJSON_AddItemToObject(profile, "websites", cJSON_Duplicate(list, 1));
-}
-
-static int ask_websites(struct wizard *w)
-{
-	cJSON *old = websites_default(w);
-	int rc;
-	for (;;) {
-		struct waba_strbuf def = WABA_STRBUF_INIT;
-		const cJSON *v;
-		char *a, *save = NULL;
-		int keep;
-		cJSON_ArrayForEach(v, old)
-			if (cJSON_IsString(v))
-				waba_strbuf_addf(&def, "%s%s", def.len ? ", " : "", v->valuestring);
-		rc = wiz_ask(w, "websites", def.len ? def.buf : NULL, 0, &a);
-		waba_strbuf_release(&def);
-		if (rc == WIZ_QUIT)
-			break;
-		cJSON *list = cJSON_CreateArray();
-		for (char *t = strtok_r(a, ", ", &save); t; t = strtok_r(NULL, ", ", &save)) {
-			char *one = waba_xstrdup(t);
-			wiz_normalise(w, "website", &one);
-			cJSON_AddItemToArray(list, cJSON_CreateString(one));
-			free(one);
-		}
-		free(a);
-		set_websites(w, list);
+	char *copy = waba_xstrdup(a), *save = NULL;
+	int rc = WIZ_OK;
+	for (char *t = strtok_r(copy, ", ", &save); t && rc == WIZ_OK; t = strtok_r(NULL, ", ", &save)) {
+		char *one = waba_xstrdup(t);
+		wiz_normalise(w, "website", &one);
+		cJSON *entry = cJSON_CreateString(one);
+		free(one);
+		insert_at(list, at, entry);
 		long errors = check_answer(w, "profile.website", NULL, NULL, NULL, NULL, 1);
-		if (errors <= 0) {
-			cJSON_Delete(list);
-			rc = errors < 0 ? CLI_EXIT_FAIL : WIZ_OK;
-			break;
-		}
-		set_websites(w, old); /* not saved until kept */
-		if (wiz_state_save(&w->st) < 0) {
-			cJSON_Delete(list);
-			rc = cli_fail("%s", waba_error_last());
-			break;
-		}
-		if ((rc = keep_anyway(w, errors, &keep)) == WIZ_QUIT || keep) {
-			if (keep)
-				set_websites(w, list);
-			cJSON_Delete(list);
-			if (keep && wiz_state_save(&w->st) < 0)
-				rc = cli_fail("%s", waba_error_last());
-			break;
-		}
-		cJSON_Delete(list);
+		rc = errors < 0 ? CLI_EXIT_FAIL : keep_or_drop(w, list, at, entry, errors);
+		if (cJSON_GetArraySize(list) > at && cJSON_GetArrayItem(list, at) == entry)
+			at++;
 	}
-	cJSON_Delete(old);
+	free(copy);
 	return rc;
 }
+
+static const struct list_kind website_list = { "websites", "websites_more", 0, add_website };
 
 static int by_label(const void *a, const void *b)
 {
@@ -787,7 +763,11 @@ static int step_profile(struct wizard *w)
 		if (rc != WIZ_OK)
 			return rc;
 	}
-	return ask_websites(w);
+	cJSON *sites = websites_list(w);
+	rc = edit_list(w, sites, &website_list);
+	if (rc == WIZ_OK && cJSON_GetArraySize(sites) == 0)
+		cJSON_DeleteItemFromObjectCaseSensitive(wiz_state_obj(&w->st, "profile"), "websites");
+	return rc;
 }
 
 /* A template file: it must exist; its findings are shown; it is kept (templates are optional

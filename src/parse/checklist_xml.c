@@ -104,10 +104,23 @@ static void capture_error_compat(void *ctx, xmlErrorPtr e)
 
 /* ---- merging ------------------------------------------------------------------------ */
 
+/*
+ * Every value a checklist holds is shown to a person somewhere (a wizard question, a
+ * label, a message) and a checklist may come from a repository: its control characters
+ * (a newline that forges a line, ESC that moves the cursor or sets the window title, C1
+ * and bidirectional controls) are made visible once, here (waba_text_escape).
+ */
+static char *visible(char *s)
+{
+	char *v = waba_text_escape(s);
+	free(s);
+	return v;
+}
+
 static char *attr(xmlNode *n, const char *name)
 {
 	xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
-	char *s = v ? waba_xstrdup((const char *)v) : NULL;
+	char *s = v ? visible(waba_xstrdup((const char *)v)) : NULL;
 	xmlFree(v);
 	return s;
 }
@@ -125,7 +138,7 @@ static char *content(xmlNode *n)
 		start++;
 	if (start)
 		memmove(s, s + start, len - start + 1);
-	return s;
+	return visible(s);
 }
 
 static void add_limit(struct waba_checklist *cl, xmlNode *n)

@@ -443,6 +443,24 @@ def case_escapes():
     expect(not any(l.startswith("FORGED") for l in screen_lines), "a forged line in the wizard", s.transcript())
     expect(b"\x1b]0;" not in s.raw and b"\x1b[1A" not in s.raw, "the template's escapes reached the terminal", s.transcript())
 
+    # the wizard's own wording comes from checklists, and a repository can bring one: a
+    # reworded intro with a newline, a C1 CSI and an RTL override is shown, not obeyed
+    d = journeys.folder()
+    hostile = os.path.join(d, "reworded.xml")
+    with open(hostile, "w", encoding="utf-8") as f:
+        f.write('<?xml version="1.0" encoding="UTF-8"?>\n<checklist version="1">\n'
+                '  <text id="wizard.intro" lang="en">Welcome&#10;FORGED\u009b2J\u202eerew</text>\n'
+                '  <text id="readiness.business_verified.title" lang="en">Verified&#13;FORGED too</text>\n'
+                '</checklist>\n')
+    s = journeys.start(d, "en", extra=["--checklist", hostile])
+    s.expect(re.escape("Welcome\\nFORGED\\u009b2J\\u202eerew"))
+    s.settle(0.3)
+    s.ctrl_c()
+    s.wait()
+    expect(not any(l.startswith("FORGED") for l in s.lines()), "a checklist's text forged a line in the wizard", s.transcript())
+    expect("\u009b".encode() not in s.raw and "\u202e".encode() not in s.raw and b"\r" + b"FORGED" not in s.raw,
+           "a checklist's control characters reached the terminal", s.transcript())
+
 
 # ---- Low: errors say where, not what, about files that are not what was expected -----------------
 

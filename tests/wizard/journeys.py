@@ -96,7 +96,8 @@ def profile(s):
     s.ask("description", "Loja de móveis e decoração.")
     s.ask("vertical", "RETAIL")
     s.ask("email", "contato@casaaurora.com.br")
-    s.ask("websites", "")
+    s.expect(r"^  1\) https://www\.casaaurora\.com\.br$")   # the company website, as the first entry
+    s.ask("websites_more", "")
 
 
 def templates(s, files=("templates/order_shipped.json",)):
@@ -270,9 +271,18 @@ def case_review_lists():
     s.line("+55 11 3456-7891")
     s.ask("phone_more", "+54 11 4321-8765")
     s.ask("phone_more", "")
+    s.ask("review", "7")                      # the profile: a website added, the first removed
+    for field in ("about", "address", "description", "vertical", "email"):
+        s.ask(field, "")
+    s.expect(r"^  1\) https://www\.casaaurora\.com\.br$")
+    s.ask("websites_more", "loja.casaaurora.com.br")
+    s.expect(r"^  2\) https://loja\.casaaurora\.com\.br$")
+    s.ask("websites_more", "-1")
+    s.ask("websites_more", "")
     s.expect(t(s, "wizard.review"))
     s.expect(r"^       1\) \+55 11 3456-7891$")
     s.expect(r"^       2\) \+54 11 4321-8765$")
+    s.expect(r"^       https://loja\.casaaurora\.com\.br$")
     s.expect(r"^       1\) templates/order_shipped\.json$")
     line = s.prompt("review")
     check("templates/bad.json" not in "\n".join(s.lines()[-30:]), "the removed template is still listed", s)
@@ -284,6 +294,7 @@ def case_review_lists():
     check(s.wait() == 0, "exit %r, want 0" % s.status, s)
     st = state(d)
     check(st["templates"] == ["templates/order_shipped.json"], "templates: %r" % st["templates"])
+    check(st["profile"]["websites"] == ["https://loja.casaaurora.com.br"], "websites: %r" % st["profile"].get("websites"))
     check([n["number"] for n in st["numbers"]] == ["+55 11 3456-7891", "+54 11 4321-8765"], "numbers: %r" % st["numbers"])
     s.no_debris()
 
@@ -464,7 +475,7 @@ def case_categories():
     s.expect(re.escape(text("wizard.hint.profile.vertical.missing", LANG)[:50]))
     check('"vertical"' not in s.transcript(), "a JSON key in the wizard's hint", s)
     s.ask("email", "contato@casaaurora.com.br")
-    s.prompt("websites")
+    s.prompt("websites_more")
     s.ctrl_c()
     s.wait()
     s = Term([EXE, "wizard"], d, lang=LANG)   # resume: the profile again, now with the category
@@ -477,7 +488,7 @@ def case_categories():
     s.send(begun + "\t\r")
     s.expect(re.escape(text("wizard.normalised", LANG).split("{value}")[0].strip()) + r" RETAIL \(" + re.escape(label))
     s.ask("email", "contato@casaaurora.com.br")
-    s.prompt("websites")
+    s.prompt("websites_more")
     check(state(d)["profile"]["vertical"] == "RETAIL", "vertical: %r" % state(d)["profile"].get("vertical"), s)
     s.no_debris()
     s.ctrl_c()
@@ -633,8 +644,8 @@ def case_wrong_answers():
     s.ask("vertical", word)
     s.expect(r"RETAIL \(")
     s.ask("email", "contato@casaaurora.com.br")
-    line = s.ask("websites", "")
-    check("https://casaaurora.com.br" in line, "the fixed website is not the profile's default: %r" % line, s)
+    s.expect(r"^  1\) https://casaaurora\.com\.br$")   # the fixed company website is the profile's first
+    s.ask("websites_more", "")
     s.ask("template", "nothere.json")
     s.ask("template", "templates/broken.json")   # a JSON syntax error: the position is shown
     s.expect(r"^templates/broken\.json:5:3: ")
