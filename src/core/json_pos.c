@@ -1,6 +1,6 @@
 /*
- * json_pos.c: JSON through cJSON, then one more walk over the same text that records
- * where every value and key starts, so findings can point at line and column.
+ * json_pos.c: JSON through cJSON (into an arena), then one more walk over the same text
+ * that records where every value and key starts, so findings can point at line and column.
  */
 #include <ctype.h>
 #include <stdint.h>
@@ -12,61 +12,28 @@
 #include "waba/text.h"
 #include "input_rules.h"
 
+/*
+ * The tree is built in the document's arena (cJSON allocates there while it parses: no
+ * malloc and no free per node), and every allocation is preceded by this record: the
+ * walk fills it in for each node, so a node's offsets are found without a lookup table.
+ */
 struct waba_json_pos {
-	const cJSON *node;
-	size_t value, key;
+	size_t value;
+	size_t key1; /* key offset + 1; 0: the node is not an object member */
 };
 
-static size_t ptr_hash(const void *p, size_t cap)
+static void pos_put(const cJSON *node, size_t value, size_t key)
 {
-	uintptr_t x = (uintptr_t)p;
-	x ^= x >> 17;
-	x *= 0xed5ad4bbU;
-	x ^= x >> 11;
-	return (size_t)x & (cap - 1);
-}
-
-static void pos_grow(struct waba_json *doc)
-{
-	size_t cap = doc->cap ? doc->cap * 2 : 64;
-	struct waba_json_pos *v = waba_xcalloc(cap, sizeof(*v));
-	for (size_t i = 0; i < doc->cap; i++) {
-		if (!doc->pos[i].node)
-			continue;
-		size_t h = ptr_hash(doc->pos[i].node, cap);
-		while (v[h].node)
-			h = (h + 1) & (cap - 1);
-		v[h] = doc->pos[i];
-	}
-	free(doc->pos);
-	doc->pos = v;
-	doc->cap = cap;
-}
-
-static void pos_put(struct waba_json *doc, const cJSON *node, size_t value, size_t key)
-{
-	if ((doc->npos + 1) * 2 > doc->cap)
-		pos_grow(doc);
-	size_t h = ptr_hash(node, doc->cap);
-	while (doc->pos[h].node)
-		h = (h + 1) & (doc->cap - 1);
-	doc->pos[h].node = node;
-	doc->pos[h].value = value;
-	doc->pos[h].key = key;
-	doc->npos++;
+	struct waba_json_pos *p = (struct waba_json_pos *)(void *)((char *)(uintptr_t)node - sizeof(*p));
+	p->value = value;
+	p->key1 = key + 1;
 }
 
 static const struct waba_json_pos *pos_get(const struct waba_json *doc, const cJSON *node)
 {
-	if (!doc->cap || !node)
+	if (!node || !doc->root || !waba_arena_owns(&doc->arena, node))
 		return NULL;
-	size_t h = ptr_hash(node, doc->cap);
-	while (doc->pos[h].node) {
-		if (doc->pos[h].node == node)
-			return &doc->pos[h];
-		h = (h + 1) & (doc->cap - 1);
-	}
-	return NULL;
+	return (const struct waba_json_pos *)(const void *)((const char *)node - sizeof(struct waba_json_pos));
 }
 
 static size_t skip_ws(const char *s, size_t len, size_t p)
@@ -97,7 +64,7 @@ static size_t scan(struct waba_json *doc, const cJSON *node, size_t p, size_t ke
 	const char *s = doc->src->data;
 	size_t len = doc->src->len;
 	p = skip_ws(s, len, p);
-	pos_put(doc, node, p, key);
+	pos_put(node, p, key);
 	if (cJSON_IsObject(node) || cJSON_IsArray(node)) {
 		int is_obj = cJSON_IsObject(node);
 		p++;
@@ -184,8 +151,12 @@ int waba_json_parse(struct waba_json *out, struct waba_source *src, struct waba_
 		                  _("JSON nested more than %d levels deep"), WABA_JSON_MAX_DEPTH);
 		return 0;
 	}
+	out->arena.prefix = sizeof(struct waba_json_pos);
+	struct waba_arena *before = waba_json_arena_set(&out->arena);
 	out->root = cJSON_ParseWithLengthOpts(src->data, src->len, &end, 0);
+	waba_json_arena_set(before);
 	if (!out->root) {
+		waba_arena_release(&out->arena);
 		size_t at = end && end >= src->data ? (size_t)(end - src->data) : 0;
 		if (at > src->len)
 			at = src->len;
@@ -206,8 +177,8 @@ int waba_json_parse(struct waba_json *out, struct waba_source *src, struct waba_
 	if (after < src->len) {
 		waba_findings_add(fs, &WABA_RULE_INPUT_JSON, waba_source_loc(src, after),
 		                  _("unexpected text after the end of the JSON document"));
-		cJSON_Delete(out->root);
 		out->root = NULL;
+		waba_arena_release(&out->arena);
 		return 0;
 	}
 	scan(out, out->root, 0, (size_t)-1);
@@ -225,7 +196,7 @@ size_t waba_json_key_offset(const struct waba_json *doc, const cJSON *node)
 	const struct waba_json_pos *p = pos_get(doc, node);
 	if (!p)
 		return 0;
-	return p->key == (size_t)-1 ? p->value : p->key;
+	return p->key1 == 0 ? p->value : p->key1 - 1;
 }
 
 struct waba_loc waba_json_loc(const struct waba_json *doc, const cJSON *node)
@@ -295,9 +266,6 @@ struct waba_loc waba_json_string_loc(const struct waba_json *doc, const cJSON *n
 
 void waba_json_release(struct waba_json *doc)
 {
-	cJSON_Delete(doc->root);
-	free(doc->pos);
+	waba_arena_release(&doc->arena); /* the whole tree: never cJSON_Delete */
 	doc->root = NULL;
-	doc->pos = NULL;
-	doc->npos = doc->cap = 0;
 }
