@@ -165,6 +165,12 @@ int waba_lint_source(struct waba_report *r, struct waba_source *src, const struc
 
 void waba_lint_prepare(struct waba_lint_prepared *p, struct waba_source *src, const struct waba_checklist *cl)
 {
+	waba_lint_parse(p, src);
+	waba_lint_check(p, 0, p->set.len, cl);
+}
+
+void waba_lint_parse(struct waba_lint_prepared *p, struct waba_source *src)
+{
 	memset(p, 0, sizeof(*p));
 	p->set = (struct waba_template_set)WABA_TEMPLATE_SET_INIT;
 	p->parse = (struct waba_findings)WABA_FINDINGS_INIT;
@@ -177,10 +183,14 @@ void waba_lint_prepare(struct waba_lint_prepared *p, struct waba_source *src, co
 	else
 		waba_template_parse(&p->set, src, &p->parse); /* standard input, other names: by content */
 	p->checked = waba_xcalloc(p->set.len + 1, sizeof(*p->checked));
-	for (size_t i = 0; i < p->set.len; i++) {
+	for (size_t i = 0; i < p->set.len; i++)
 		p->checked[i] = (struct waba_findings)WABA_FINDINGS_INIT;
+}
+
+void waba_lint_check(struct waba_lint_prepared *p, size_t from, size_t to, const struct waba_checklist *cl)
+{
+	for (size_t i = from; i < to && i < p->set.len; i++)
 		waba_check_template(&p->set.v[i], cl, &p->checked[i]);
-	}
 }
 
 /* Move `from` to the end of `to`, each finding tied to item `item`. */

@@ -197,6 +197,13 @@ static void offset_to_line_col(struct waba_source *src, size_t offset, unsigned 
 		*col = (unsigned)(code_points_before(src, offset) - code_points_before(src, start) + 1);
 }
 
+void waba_source_index(struct waba_source *src)
+{
+	if (!src->line_starts)
+		build_index(src);
+	code_points_before(src, 0);
+}
+
 struct waba_loc waba_source_loc(struct waba_source *src, size_t offset)
 {
 	struct waba_loc loc = WABA_LOC_NONE;
