@@ -124,6 +124,22 @@ static struct waba_finding *add_syntax_error(struct waba_findings *fs, struct wa
 	                           "extra just before it?)"));
 }
 
+/*
+ * Too deep is said before any syntax error, where nesting first goes past the limit.
+ * cJSON refuses nesting deeper than ours, so a document it took whole is never too deep:
+ * the brackets are counted only when it did not (*open: brackets left open at the end).
+ */
+_Static_assert(CJSON_NESTING_LIMIT <= WABA_JSON_MAX_DEPTH, "cJSON takes deeper documents than we say");
+static int too_deep(struct waba_source *src, struct waba_findings *fs, size_t *open)
+{
+	size_t bad = too_deep_at(src->data, src->len, open);
+	if (bad == (size_t)-1)
+		return 0;
+	waba_findings_add(fs, &WABA_RULE_INPUT_DEPTH, waba_source_loc(src, bad), _("JSON nested more than %d levels deep"),
+	                  WABA_JSON_MAX_DEPTH);
+	return 1;
+}
+
 int waba_json_parse(struct waba_json *out, struct waba_source *src, struct waba_findings *fs)
 {
 	struct waba_json init = WABA_JSON_INIT;
@@ -144,19 +160,15 @@ int waba_json_parse(struct waba_json *out, struct waba_source *src, struct waba_
 		                  (unsigned)(unsigned char)src->data[bad], bad);
 		return 0;
 	}
-	size_t open_brackets;
-	bad = too_deep_at(src->data, src->len, &open_brackets);
-	if (bad != (size_t)-1) {
-		waba_findings_add(fs, &WABA_RULE_INPUT_DEPTH, waba_source_loc(src, bad),
-		                  _("JSON nested more than %d levels deep"), WABA_JSON_MAX_DEPTH);
-		return 0;
-	}
 	out->arena.prefix = sizeof(struct waba_json_pos);
 	struct waba_arena *before = waba_json_arena_set(&out->arena);
 	out->root = cJSON_ParseWithLengthOpts(src->data, src->len, &end, 0);
 	waba_json_arena_set(before);
 	if (!out->root) {
+		size_t open_brackets;
 		waba_arena_release(&out->arena);
+		if (too_deep(src, fs, &open_brackets))
+			return 0;
 		size_t at = end && end >= src->data ? (size_t)(end - src->data) : 0;
 		if (at > src->len)
 			at = src->len;
@@ -175,10 +187,12 @@ int waba_json_parse(struct waba_json *out, struct waba_source *src, struct waba_
 	/* trailing garbage after the document */
 	size_t after = skip_ws(src->data, src->len, (size_t)(end - src->data));
 	if (after < src->len) {
-		waba_findings_add(fs, &WABA_RULE_INPUT_JSON, waba_source_loc(src, after),
-		                  _("unexpected text after the end of the JSON document"));
+		size_t open_brackets;
 		out->root = NULL;
 		waba_arena_release(&out->arena);
+		if (!too_deep(src, fs, &open_brackets))
+			waba_findings_add(fs, &WABA_RULE_INPUT_JSON, waba_source_loc(src, after),
+			                  _("unexpected text after the end of the JSON document"));
 		return 0;
 	}
 	scan(out, out->root, 0, (size_t)-1);
