@@ -244,8 +244,115 @@ void waba_ci_count(struct waba_ci_counts *c, const struct waba_report *part)
 	}
 }
 
+/* cJSON's print_string_ptr: control characters, quote and backslash escaped, the rest as is. */
+static void add_json_string(struct waba_strbuf *sb, const char *s)
+{
+	const char *run = s;
+	waba_strbuf_addc(sb, '"');
+	for (; s && *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c > 31 && c != '"' && c != '\\')
+			continue;
+		waba_strbuf_add(sb, run, (size_t)(s - run));
+		run = s + 1;
+		switch (c) {
+		case '"': waba_strbuf_adds(sb, "\\\""); break;
+		case '\\': waba_strbuf_adds(sb, "\\\\"); break;
+		case '\b': waba_strbuf_adds(sb, "\\b"); break;
+		case '\f': waba_strbuf_adds(sb, "\\f"); break;
+		case '\n': waba_strbuf_adds(sb, "\\n"); break;
+		case '\r': waba_strbuf_adds(sb, "\\r"); break;
+		case '\t': waba_strbuf_adds(sb, "\\t"); break;
+		default: waba_strbuf_addf(sb, "\\u%04x", c); break;
+		}
+	}
+	if (s)
+		waba_strbuf_add(sb, run, (size_t)(s - run));
+	waba_strbuf_addc(sb, '"');
+}
+
+static void add_tabs(struct waba_strbuf *sb, unsigned n)
+{
+	while (n--)
+		waba_strbuf_addc(sb, '\t');
+}
+
+/*
+ * cJSON_PrintBuffered(node, formatted) written straight into sb, every line after the
+ * first indented by `depth` more tabs (node is `level` deep inside the element printed):
+ * the same bytes, without a text per element to print, copy and free. 0, or -1 for what
+ * is left to cJSON (a number that is not a whole int, an unknown type).
+ */
+static int add_json_fast(struct waba_strbuf *sb, const cJSON *node, unsigned depth, unsigned level)
+{
+	switch (node->type & 0xFF) {
+	case cJSON_NULL:
+		waba_strbuf_adds(sb, "null");
+		return 0;
+	case cJSON_False:
+		waba_strbuf_adds(sb, "false");
+		return 0;
+	case cJSON_True:
+		waba_strbuf_adds(sb, "true");
+		return 0;
+	case cJSON_Number:
+		if (node->valuedouble != (double)node->valueint)
+			return -1; /* cJSON's %1.15g / %1.17g choice */
+		waba_strbuf_addf(sb, "%d", node->valueint);
+		return 0;
+	case cJSON_String:
+		add_json_string(sb, node->valuestring);
+		return 0;
+	case cJSON_Raw:
+		if (!node->valuestring)
+			return -1;
+		for (const char *p = node->valuestring, *nl; *p; p = nl + 1) {
+			if (!(nl = strchr(p, '\n'))) {
+				waba_strbuf_adds(sb, p);
+				break;
+			}
+			waba_strbuf_add(sb, p, (size_t)(nl - p) + 1);
+			add_tabs(sb, depth); /* cJSON prints it as is */
+		}
+		return 0;
+	case cJSON_Array:
+		waba_strbuf_addc(sb, '[');
+		for (const cJSON *c = node->child; c; c = c->next) {
+			if (add_json_fast(sb, c, depth, level + 1) < 0)
+				return -1;
+			if (c->next)
+				waba_strbuf_add(sb, ", ", 2);
+		}
+		waba_strbuf_addc(sb, ']');
+		return 0;
+	case cJSON_Object:
+		waba_strbuf_add(sb, "{\n", 2);
+		for (const cJSON *c = node->child; c; c = c->next) {
+			add_tabs(sb, depth + level + 1);
+			add_json_string(sb, c->string);
+			waba_strbuf_add(sb, ":\t", 2);
+			if (add_json_fast(sb, c, depth, level + 1) < 0)
+				return -1;
+			if (c->next)
+				waba_strbuf_addc(sb, ',');
+			waba_strbuf_addc(sb, '\n');
+		}
+		add_tabs(sb, depth + level);
+		waba_strbuf_addc(sb, '}');
+		return 0;
+	default:
+		return -1;
+	}
+}
+
 int waba_ci_add_json_at(struct waba_strbuf *sb, const cJSON *node, unsigned depth)
 {
+	size_t at = sb->len;
+	if (add_json_fast(sb, node, depth, 0) == 0)
+		return 0;
+	sb->len = at; /* printed by cJSON, then indented */
+	if (sb->buf)
+		sb->buf[at] = '\0';
 	char *text = cJSON_PrintBuffered(node, 1024, 1);
 	if (!text)
 		return waba_error_set(WABA_ENOMEM, _("out of memory formatting the report"));
@@ -256,8 +363,7 @@ int waba_ci_add_json_at(struct waba_strbuf *sb, const cJSON *node, unsigned dept
 			break;
 		}
 		waba_strbuf_add(sb, p, (size_t)(nl - p) + 1);
-		for (unsigned i = 0; i < depth; i++)
-			waba_strbuf_addc(sb, '\t');
+		add_tabs(sb, depth);
 	}
 	free(text);
 	return 0;
