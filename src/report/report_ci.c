@@ -273,8 +273,23 @@ static void add_json_string(struct waba_strbuf *sb, const char *s)
 
 static void add_tabs(struct waba_strbuf *sb, unsigned n)
 {
-	while (n--)
-		waba_strbuf_addc(sb, '\t');
+	static const char tabs[] = "\t\t\t\t\t\t\t\t";
+	for (; n > 8; n -= 8)
+		waba_strbuf_add(sb, tabs, 8);
+	waba_strbuf_add(sb, tabs, n);
+}
+
+/* "%d" without the printf machinery */
+static void add_int(struct waba_strbuf *sb, int v)
+{
+	char buf[12], *p = buf + sizeof(buf);
+	unsigned u = v < 0 ? 0u - (unsigned)v : (unsigned)v;
+	do
+		*--p = (char)('0' + u % 10);
+	while (u /= 10);
+	if (v < 0)
+		*--p = '-';
+	waba_strbuf_add(sb, p, (size_t)(buf + sizeof(buf) - p));
 }
 
 /*
@@ -298,7 +313,7 @@ static int add_json_fast(struct waba_strbuf *sb, const cJSON *node, unsigned dep
 	case cJSON_Number:
 		if (node->valuedouble != (double)node->valueint)
 			return -1; /* cJSON's %1.15g / %1.17g choice */
-		waba_strbuf_addf(sb, "%d", node->valueint);
+		add_int(sb, node->valueint);
 		return 0;
 	case cJSON_String:
 		add_json_string(sb, node->valuestring);
