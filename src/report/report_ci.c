@@ -244,39 +244,62 @@ void waba_ci_count(struct waba_ci_counts *c, const struct waba_report *part)
 	}
 }
 
+/*
+ * The JSON elements of a report are many short pieces: appended here inline, the NUL
+ * written once the element is complete (waba_ci_add_json_at).
+ */
+static inline void put(struct waba_strbuf *sb, const char *p, size_t n)
+{
+	if (sb->len + n + 1 > sb->cap)
+		waba_strbuf_grow(sb, n);
+	memcpy(sb->buf + sb->len, p, n);
+	sb->len += n;
+}
+
+static inline void put_c(struct waba_strbuf *sb, char c)
+{
+	put(sb, &c, 1);
+}
+
+#define put_lit(sb, lit) put(sb, lit, sizeof(lit) - 1)
+
 /* cJSON's print_string_ptr: control characters, quote and backslash escaped, the rest as is. */
 static void add_json_string(struct waba_strbuf *sb, const char *s)
 {
 	const char *run = s;
-	waba_strbuf_addc(sb, '"');
+	put_c(sb, '"');
 	for (; s && *s; s++) {
 		unsigned char c = (unsigned char)*s;
 		if (c > 31 && c != '"' && c != '\\')
 			continue;
-		waba_strbuf_add(sb, run, (size_t)(s - run));
+		put(sb, run, (size_t)(s - run));
 		run = s + 1;
 		switch (c) {
-		case '"': waba_strbuf_adds(sb, "\\\""); break;
-		case '\\': waba_strbuf_adds(sb, "\\\\"); break;
-		case '\b': waba_strbuf_adds(sb, "\\b"); break;
-		case '\f': waba_strbuf_adds(sb, "\\f"); break;
-		case '\n': waba_strbuf_adds(sb, "\\n"); break;
-		case '\r': waba_strbuf_adds(sb, "\\r"); break;
-		case '\t': waba_strbuf_adds(sb, "\\t"); break;
-		default: waba_strbuf_addf(sb, "\\u%04x", c); break;
+		case '"': put_lit(sb, "\\\""); break;
+		case '\\': put_lit(sb, "\\\\"); break;
+		case '\b': put_lit(sb, "\\b"); break;
+		case '\f': put_lit(sb, "\\f"); break;
+		case '\n': put_lit(sb, "\\n"); break;
+		case '\r': put_lit(sb, "\\r"); break;
+		case '\t': put_lit(sb, "\\t"); break;
+		default: {
+			char u[6] = { '\\', 'u', '0', '0', "0123456789abcdef"[c >> 4], "0123456789abcdef"[c & 15] };
+			put(sb, u, 6);
+			break;
+		}
 		}
 	}
 	if (s)
-		waba_strbuf_add(sb, run, (size_t)(s - run));
-	waba_strbuf_addc(sb, '"');
+		put(sb, run, (size_t)(s - run));
+	put_c(sb, '"');
 }
 
 static void add_tabs(struct waba_strbuf *sb, unsigned n)
 {
 	static const char tabs[] = "\t\t\t\t\t\t\t\t";
 	for (; n > 8; n -= 8)
-		waba_strbuf_add(sb, tabs, 8);
-	waba_strbuf_add(sb, tabs, n);
+		put(sb, tabs, 8);
+	put(sb, tabs, n);
 }
 
 /* "%d" without the printf machinery */
@@ -289,7 +312,7 @@ static void add_int(struct waba_strbuf *sb, int v)
 	while (u /= 10);
 	if (v < 0)
 		*--p = '-';
-	waba_strbuf_add(sb, p, (size_t)(buf + sizeof(buf) - p));
+	put(sb, p, (size_t)(buf + sizeof(buf) - p));
 }
 
 /*
@@ -302,13 +325,13 @@ static int add_json_fast(struct waba_strbuf *sb, const cJSON *node, unsigned dep
 {
 	switch (node->type & 0xFF) {
 	case cJSON_NULL:
-		waba_strbuf_adds(sb, "null");
+		put_lit(sb, "null");
 		return 0;
 	case cJSON_False:
-		waba_strbuf_adds(sb, "false");
+		put_lit(sb, "false");
 		return 0;
 	case cJSON_True:
-		waba_strbuf_adds(sb, "true");
+		put_lit(sb, "true");
 		return 0;
 	case cJSON_Number:
 		if (node->valuedouble != (double)node->valueint)
@@ -323,37 +346,37 @@ static int add_json_fast(struct waba_strbuf *sb, const cJSON *node, unsigned dep
 			return -1;
 		for (const char *p = node->valuestring, *nl; *p; p = nl + 1) {
 			if (!(nl = strchr(p, '\n'))) {
-				waba_strbuf_adds(sb, p);
+				put(sb, p, strlen(p));
 				break;
 			}
-			waba_strbuf_add(sb, p, (size_t)(nl - p) + 1);
+			put(sb, p, (size_t)(nl - p) + 1);
 			add_tabs(sb, depth); /* cJSON prints it as is */
 		}
 		return 0;
 	case cJSON_Array:
-		waba_strbuf_addc(sb, '[');
+		put_c(sb, '[');
 		for (const cJSON *c = node->child; c; c = c->next) {
 			if (add_json_fast(sb, c, depth, level + 1) < 0)
 				return -1;
 			if (c->next)
-				waba_strbuf_add(sb, ", ", 2);
+				put(sb, ", ", 2);
 		}
-		waba_strbuf_addc(sb, ']');
+		put_c(sb, ']');
 		return 0;
 	case cJSON_Object:
-		waba_strbuf_add(sb, "{\n", 2);
+		put(sb, "{\n", 2);
 		for (const cJSON *c = node->child; c; c = c->next) {
 			add_tabs(sb, depth + level + 1);
 			add_json_string(sb, c->string);
-			waba_strbuf_add(sb, ":\t", 2);
+			put(sb, ":\t", 2);
 			if (add_json_fast(sb, c, depth, level + 1) < 0)
 				return -1;
 			if (c->next)
-				waba_strbuf_addc(sb, ',');
-			waba_strbuf_addc(sb, '\n');
+				put_c(sb, ',');
+			put_c(sb, '\n');
 		}
 		add_tabs(sb, depth + level);
-		waba_strbuf_addc(sb, '}');
+		put_c(sb, '}');
 		return 0;
 	default:
 		return -1;
@@ -363,8 +386,10 @@ static int add_json_fast(struct waba_strbuf *sb, const cJSON *node, unsigned dep
 int waba_ci_add_json_at(struct waba_strbuf *sb, const cJSON *node, unsigned depth)
 {
 	size_t at = sb->len;
-	if (add_json_fast(sb, node, depth, 0) == 0)
+	if (add_json_fast(sb, node, depth, 0) == 0) {
+		sb->buf[sb->len] = '\0';
 		return 0;
+	}
 	sb->len = at; /* printed by cJSON, then indented */
 	if (sb->buf)
 		sb->buf[at] = '\0';
@@ -379,6 +404,7 @@ int waba_ci_add_json_at(struct waba_strbuf *sb, const cJSON *node, unsigned dept
 		}
 		waba_strbuf_add(sb, p, (size_t)(nl - p) + 1);
 		add_tabs(sb, depth);
+		sb->buf[sb->len] = '\0';
 	}
 	free(text);
 	return 0;
