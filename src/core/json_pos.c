@@ -65,12 +65,20 @@ static size_t skip_ws(const char *s, size_t len, size_t p)
 	return p;
 }
 
+/* After the string opening at p: the next quote not escaped (an even run of backslashes before it). */
 static size_t skip_string(const char *s, size_t len, size_t p)
 {
-	p++; /* opening quote */
-	while (p < len && s[p] != '"')
-		p += s[p] == '\\' ? 2 : 1;
-	return p < len ? p + 1 : len;
+	size_t open = p++;
+	const char *q;
+	while (p < len && (q = memchr(s + p, '"', len - p)) != NULL) {
+		size_t at = (size_t)(q - s), run = 0;
+		while (at - run > open + 1 && s[at - run - 1] == '\\')
+			run++;
+		if (run % 2 == 0)
+			return at + 1;
+		p = at + 1;
+	}
+	return len;
 }
 
 static size_t skip_scalar(const char *s, size_t len, size_t p)
