@@ -23,7 +23,10 @@ struct waba_json {
 	struct waba_source *src;    /* borrowed */
 	struct waba_arena arena;    /* the tree, each node with its offsets (json_pos.c) */
 };
-#define WABA_JSON_INIT { NULL, NULL, WABA_ARENA_INIT }
+#define WABA_JSON_INIT                      \
+	{                                   \
+		NULL, NULL, WABA_ARENA_INIT \
+	}
 
 /* Maximum nesting accepted (cJSON's own limit, stated for messages). */
 #define WABA_JSON_MAX_DEPTH 1000

@@ -54,7 +54,10 @@ struct waba_arena {
 	char *cur, *end;
 	size_t prefix;
 };
-#define WABA_ARENA_INIT { NULL, NULL, NULL, 0 }
+#define WABA_ARENA_INIT             \
+	{                           \
+		NULL, NULL, NULL, 0 \
+	}
 void *waba_arena_alloc(struct waba_arena *a, size_t n);
 int waba_arena_owns(const struct waba_arena *a, const void *p); /* p was handed out by a */
 void waba_arena_release(struct waba_arena *a);

@@ -165,8 +165,8 @@ static int too_deep(struct waba_source *src, struct waba_findings *fs, size_t *o
 	size_t bad = too_deep_at(src->data, src->len, open);
 	if (bad == (size_t)-1)
 		return 0;
-	waba_findings_add(fs, &WABA_RULE_INPUT_DEPTH, waba_source_loc(src, bad), _("JSON nested more than %d levels deep"),
-	                  WABA_JSON_MAX_DEPTH);
+	waba_findings_add(fs, &WABA_RULE_INPUT_DEPTH, waba_source_loc(src, bad),
+	                  _("JSON nested more than %d levels deep"), WABA_JSON_MAX_DEPTH);
 	return 1;
 }
 
