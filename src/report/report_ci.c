@@ -274,33 +274,16 @@ static void add_json_string(struct waba_strbuf *sb, const char *s)
 			continue;
 		put(sb, run, (size_t)(s - run));
 		run = s + 1;
-		switch (c) {
-		case '"':
-			put_lit(sb, "\\\"");
-			break;
-		case '\\':
-			put_lit(sb, "\\\\");
-			break;
-		case '\b':
-			put_lit(sb, "\\b");
-			break;
-		case '\f':
-			put_lit(sb, "\\f");
-			break;
-		case '\n':
-			put_lit(sb, "\\n");
-			break;
-		case '\r':
-			put_lit(sb, "\\r");
-			break;
-		case '\t':
-			put_lit(sb, "\\t");
-			break;
-		default: {
-			char u[6] = { '\\', 'u', '0', '0', "0123456789abcdef"[c >> 4], "0123456789abcdef"[c & 15] };
-			put(sb, u, 6);
-			break;
-		}
+		/* the short escapes, else \u00XX */
+		static const char short_esc[] = {
+			['"'] = '"', ['\\'] = '\\', ['\b'] = 'b', ['\f'] = 'f', ['\n'] = 'n', ['\r'] = 'r', ['\t'] = 't'
+		};
+		char e[6] = { '\\', 'u', '0', '0', "0123456789abcdef"[c >> 4], "0123456789abcdef"[c & 15] };
+		if (short_esc[c]) {
+			e[1] = short_esc[c];
+			put(sb, e, 2);
+		} else {
+			put(sb, e, 6);
 		}
 	}
 	if (s)
