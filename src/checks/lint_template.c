@@ -123,6 +123,7 @@ static void check_duplicates(struct waba_lint_state *st, const struct waba_templ
 /* Item values are capped: a hostile 20 MB "name" must not become a 20 MB report. */
 #define ITEM_VALUE_MAX 256
 
+/* o[key] = the text, or null; key is a literal (not copied). */
 static void add_string_or_null(cJSON *o, const char *key, const struct waba_tpl_text *t)
 {
 	if (t && t->s) {
@@ -132,20 +133,24 @@ static void add_string_or_null(cJSON *o, const char *key, const struct waba_tpl_
 			while (n > 0 && ((unsigned char)t->s[n] & 0xC0) == 0x80)
 				n--; /* do not cut a UTF-8 sequence */
 		}
+		if (t->node && n == t->len) { /* a JSON string whole: already NUL-terminated */
+			cJSON_AddItemToObjectCS(o, key, cJSON_CreateString(t->s));
+			return;
+		}
 		char *v = waba_xstrndup(t->s, n);
-		cJSON_AddStringToObject(o, key, v);
+		cJSON_AddItemToObjectCS(o, key, cJSON_CreateString(v));
 		free(v);
 	} else {
-		cJSON_AddNullToObject(o, key);
+		cJSON_AddItemToObjectCS(o, key, cJSON_CreateNull());
 	}
 }
 
 static void add_item(struct waba_report *r, const struct waba_source *src, const struct waba_template *tpl)
 {
 	const char *file = strcmp(src->name, "-") == 0 ? "<stdin>" : src->name;
-	cJSON *item = cJSON_CreateObject();
-	cJSON_AddStringToObject(item, "kind", "template");
-	cJSON_AddStringToObject(item, "input", file);
+	cJSON *item = cJSON_CreateObject(); /* keys are literals: not copied (CS) */
+	cJSON_AddItemToObjectCS(item, "kind", cJSON_CreateString("template"));
+	cJSON_AddItemToObjectCS(item, "input", cJSON_CreateString(file));
 	add_string_or_null(item, "name", tpl ? &tpl->name : NULL);
 	add_string_or_null(item, "language", tpl ? &tpl->language : NULL);
 	add_string_or_null(item, "category", tpl ? &tpl->category : NULL);
