@@ -5,6 +5,9 @@
  * text once more and record the byte offset of every value and every object key.
  * Checks then ask for the location of a node, or of a character inside a string
  * value (escapes such as \n and \u00e9 are accounted for).
+ *
+ * The tree lives in the document's arena: read it, duplicate parts of it, but never
+ * change it or cJSON_Delete any of it; waba_json_release() frees it all.
  */
 #ifndef WABA_JSON_POS_H
 #define WABA_JSON_POS_H
@@ -13,14 +16,17 @@
 #include <cjson/cJSON.h>
 #include "finding.h"
 #include "source.h"
+#include "strbuf.h"
 
 struct waba_json {
 	cJSON *root;                /* NULL when the text is not valid JSON */
 	struct waba_source *src;    /* borrowed */
-	struct waba_json_pos *pos;  /* node -> offsets, open addressing */
-	size_t npos, cap;
+	struct waba_arena arena;    /* the tree, each node with its offsets (json_pos.c) */
 };
-#define WABA_JSON_INIT { NULL, NULL, NULL, 0, 0 }
+#define WABA_JSON_INIT                      \
+	{                                   \
+		NULL, NULL, WABA_ARENA_INIT \
+	}
 
 /* Maximum nesting accepted (cJSON's own limit, stated for messages). */
 #define WABA_JSON_MAX_DEPTH 1000

@@ -63,6 +63,9 @@ void waba_source_from_mem(struct waba_source *out, const char *name, const char 
 
 /* Location of the byte at `offset` (clamped to the end). */
 struct waba_loc waba_source_loc(struct waba_source *src, size_t offset);
+/* Build the tables locations are computed from now instead of on first use: afterwards
+ * waba_source_loc(), _span() and _line() only read src, from any number of threads. */
+void waba_source_index(struct waba_source *src);
 
 /* Location spanning [start, end) bytes. */
 struct waba_loc waba_source_span(struct waba_source *src, size_t start, size_t end);

@@ -43,4 +43,29 @@ char *waba_xstrndup(const char *s, size_t n);
 char *waba_xstrdup_trim(const char *s);
 char *waba_xasprintf(const char *fmt, ...) WABA_PRINTF(1, 2);
 
+/*
+ * An arena: many small allocations handed out from big blocks and freed together.
+ * Each allocation is 8-byte aligned and preceded by `prefix` zeroed bytes the owner
+ * may use (set prefix before the first allocation; a multiple of 8).
+ */
+struct waba_arena_block;
+struct waba_arena {
+	struct waba_arena_block *blocks; /* newest first */
+	char *cur, *end;
+	size_t prefix;
+};
+#define WABA_ARENA_INIT             \
+	{                           \
+		NULL, NULL, NULL, 0 \
+	}
+void *waba_arena_alloc(struct waba_arena *a, size_t n);
+int waba_arena_owns(const struct waba_arena *a, const void *p); /* p was handed out by a */
+void waba_arena_release(struct waba_arena *a);
+/*
+ * cJSON's allocations on this thread come from `a` (NULL: from the heap again), and its
+ * frees are ignored meanwhile (the arena frees everything at once); returns the arena set
+ * before. A tree built so must never reach cJSON_Delete: release its arena instead.
+ */
+struct waba_arena *waba_json_arena_set(struct waba_arena *a);
+
 #endif

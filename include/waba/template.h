@@ -235,6 +235,14 @@ struct waba_lint_prepared {
 	const struct waba_source *src;
 };
 void waba_lint_prepare(struct waba_lint_prepared *p, struct waba_source *src, const struct waba_checklist *cl);
+/*
+ * waba_lint_prepare() in parts, so that the templates of one big file can be checked by
+ * several threads: waba_lint_parse() parses; waba_lint_check() checks templates [from, to)
+ * of p->set.len, each range on its own (ranges that do not overlap may be checked at the
+ * same time once waba_source_index() has been called on src).
+ */
+void waba_lint_parse(struct waba_lint_prepared *p, struct waba_source *src);
+void waba_lint_check(struct waba_lint_prepared *p, size_t from, size_t to, const struct waba_checklist *cl);
 void waba_lint_commit(struct waba_report *r, struct waba_lint_prepared *p, struct waba_lint_state *st);
 /* Drop a prepared source without committing it (a run that stops early). */
 void waba_lint_prepared_release(struct waba_lint_prepared *p);

@@ -123,6 +123,7 @@ static void check_duplicates(struct waba_lint_state *st, const struct waba_templ
 /* Item values are capped: a hostile 20 MB "name" must not become a 20 MB report. */
 #define ITEM_VALUE_MAX 256
 
+/* o[key] = the text, or null; key is a literal (not copied). */
 static void add_string_or_null(cJSON *o, const char *key, const struct waba_tpl_text *t)
 {
 	if (t && t->s) {
@@ -132,20 +133,24 @@ static void add_string_or_null(cJSON *o, const char *key, const struct waba_tpl_
 			while (n > 0 && ((unsigned char)t->s[n] & 0xC0) == 0x80)
 				n--; /* do not cut a UTF-8 sequence */
 		}
+		if (t->node && n == t->len) { /* a JSON string whole: already NUL-terminated */
+			cJSON_AddItemToObjectCS(o, key, cJSON_CreateString(t->s));
+			return;
+		}
 		char *v = waba_xstrndup(t->s, n);
-		cJSON_AddStringToObject(o, key, v);
+		cJSON_AddItemToObjectCS(o, key, cJSON_CreateString(v));
 		free(v);
 	} else {
-		cJSON_AddNullToObject(o, key);
+		cJSON_AddItemToObjectCS(o, key, cJSON_CreateNull());
 	}
 }
 
 static void add_item(struct waba_report *r, const struct waba_source *src, const struct waba_template *tpl)
 {
 	const char *file = strcmp(src->name, "-") == 0 ? "<stdin>" : src->name;
-	cJSON *item = cJSON_CreateObject();
-	cJSON_AddStringToObject(item, "kind", "template");
-	cJSON_AddStringToObject(item, "input", file);
+	cJSON *item = cJSON_CreateObject(); /* keys are literals: not copied (CS) */
+	cJSON_AddItemToObjectCS(item, "kind", cJSON_CreateString("template"));
+	cJSON_AddItemToObjectCS(item, "input", cJSON_CreateString(file));
 	add_string_or_null(item, "name", tpl ? &tpl->name : NULL);
 	add_string_or_null(item, "language", tpl ? &tpl->language : NULL);
 	add_string_or_null(item, "category", tpl ? &tpl->category : NULL);
@@ -165,6 +170,12 @@ int waba_lint_source(struct waba_report *r, struct waba_source *src, const struc
 
 void waba_lint_prepare(struct waba_lint_prepared *p, struct waba_source *src, const struct waba_checklist *cl)
 {
+	waba_lint_parse(p, src);
+	waba_lint_check(p, 0, p->set.len, cl);
+}
+
+void waba_lint_parse(struct waba_lint_prepared *p, struct waba_source *src)
+{
 	memset(p, 0, sizeof(*p));
 	p->set = (struct waba_template_set)WABA_TEMPLATE_SET_INIT;
 	p->parse = (struct waba_findings)WABA_FINDINGS_INIT;
@@ -177,10 +188,14 @@ void waba_lint_prepare(struct waba_lint_prepared *p, struct waba_source *src, co
 	else
 		waba_template_parse(&p->set, src, &p->parse); /* standard input, other names: by content */
 	p->checked = waba_xcalloc(p->set.len + 1, sizeof(*p->checked));
-	for (size_t i = 0; i < p->set.len; i++) {
+	for (size_t i = 0; i < p->set.len; i++)
 		p->checked[i] = (struct waba_findings)WABA_FINDINGS_INIT;
+}
+
+void waba_lint_check(struct waba_lint_prepared *p, size_t from, size_t to, const struct waba_checklist *cl)
+{
+	for (size_t i = from; i < to && i < p->set.len; i++)
 		waba_check_template(&p->set.v[i], cl, &p->checked[i]);
-	}
 }
 
 /* Move `from` to the end of `to`, each finding tied to item `item`. */

@@ -2,6 +2,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -105,6 +106,47 @@ struct pool {
 	const struct waba_checklist *cl;
 };
 
+static size_t lint_jobs = 0; /* --jobs; 0: one per processor */
+
+/*
+ * The templates of one big file (a JSON array of thousands) are checked by up to
+ * lint_jobs threads, taking SLICE templates at a time; each template's findings stay
+ * in its own slot, so the report is the same whatever the number of threads.
+ */
+#define SPLIT_MIN 64
+#define SLICE 16
+
+struct split {
+	struct waba_lint_prepared *prep;
+	const struct waba_checklist *cl;
+	atomic_size_t next;
+};
+
+static void *split_run(void *arg)
+{
+	struct split *s = arg;
+	size_t i;
+	while ((i = atomic_fetch_add(&s->next, SLICE)) < s->prep->set.len)
+		waba_lint_check(s->prep, i, i + SLICE, s->cl);
+	return NULL;
+}
+
+static void lint_check(struct job *j, const struct waba_checklist *cl)
+{
+	struct split s = { &j->prep, cl, 0 };
+	pthread_t th[JOBS_MAX];
+	size_t helpers = 0;
+	if (lint_jobs > 1 && j->prep.set.len >= SPLIT_MIN) {
+		waba_source_index(&j->src); /* locations are then only read */
+		waba_rule_find("");         /* the rule registry is built on first use: before the threads */
+		while (helpers + 1 < lint_jobs && pthread_create(&th[helpers], NULL, split_run, &s) == 0)
+			helpers++;
+	}
+	split_run(&s);
+	for (size_t k = 0; k < helpers; k++)
+		pthread_join(th[k], NULL);
+}
+
 static void job_run(struct job *j, const struct waba_checklist *cl)
 {
 	j->src = (struct waba_source)WABA_SOURCE_INIT;
@@ -112,8 +154,10 @@ static void job_run(struct job *j, const struct waba_checklist *cl)
 	                       : waba_source_read(&j->src, j->path, LINT_MAX_BYTES);
 	if (j->read_rc < 0)
 		j->error = waba_xstrdup(waba_error_last());
-	else
-		waba_lint_prepare(&j->prep, &j->src, cl);
+	else {
+		waba_lint_parse(&j->prep, &j->src);
+		lint_check(j, cl);
+	}
 }
 
 static void job_release(struct job *j)
@@ -146,7 +190,6 @@ static void *worker(void *arg)
 	return NULL;
 }
 
-static size_t lint_jobs = 0; /* --jobs; 0: one per processor */
 static struct pool *pool;
 
 /* Hand one linted file over to the report (this thread, in walk order). */

@@ -1,6 +1,6 @@
 /*
- * json_pos.c: JSON through cJSON, then one more walk over the same text that records
- * where every value and key starts, so findings can point at line and column.
+ * json_pos.c: JSON through cJSON (into an arena), then one more walk over the same text
+ * that records where every value and key starts, so findings can point at line and column.
  */
 #include <ctype.h>
 #include <stdint.h>
@@ -12,61 +12,50 @@
 #include "waba/text.h"
 #include "input_rules.h"
 
-struct waba_json_pos {
-	const cJSON *node;
-	size_t value, key;
+/*
+ * The tree is built in the document's arena (cJSON allocates there while it parses: no
+ * malloc and no free per node), and every allocation is preceded by a record of where
+ * the node stands: the walk fills it in for each node, so a node's offsets are found
+ * without a lookup table. The record is two 32-bit offsets (a million nodes and strings
+ * in a 15 MB file: 8 MB), or two size_t for a text of 4 GiB or more.
+ */
+struct pos32 {
+	uint32_t value, key1; /* key1: key offset + 1; 0: the node is not an object member */
 };
-
-static size_t ptr_hash(const void *p, size_t cap)
-{
-	uintptr_t x = (uintptr_t)p;
-	x ^= x >> 17;
-	x *= 0xed5ad4bbU;
-	x ^= x >> 11;
-	return (size_t)x & (cap - 1);
-}
-
-static void pos_grow(struct waba_json *doc)
-{
-	size_t cap = doc->cap ? doc->cap * 2 : 64;
-	struct waba_json_pos *v = waba_xcalloc(cap, sizeof(*v));
-	for (size_t i = 0; i < doc->cap; i++) {
-		if (!doc->pos[i].node)
-			continue;
-		size_t h = ptr_hash(doc->pos[i].node, cap);
-		while (v[h].node)
-			h = (h + 1) & (cap - 1);
-		v[h] = doc->pos[i];
-	}
-	free(doc->pos);
-	doc->pos = v;
-	doc->cap = cap;
-}
+struct pos64 {
+	size_t value, key1;
+};
 
 static void pos_put(struct waba_json *doc, const cJSON *node, size_t value, size_t key)
 {
-	if ((doc->npos + 1) * 2 > doc->cap)
-		pos_grow(doc);
-	size_t h = ptr_hash(node, doc->cap);
-	while (doc->pos[h].node)
-		h = (h + 1) & (doc->cap - 1);
-	doc->pos[h].node = node;
-	doc->pos[h].value = value;
-	doc->pos[h].key = key;
-	doc->npos++;
+	char *at = (char *)(uintptr_t)node - doc->arena.prefix;
+	if (doc->arena.prefix == sizeof(struct pos32)) {
+		struct pos32 p = { (uint32_t)value, (uint32_t)(key + 1) };
+		memcpy(at, &p, sizeof(p));
+	} else {
+		struct pos64 p = { value, key + 1 };
+		memcpy(at, &p, sizeof(p));
+	}
 }
 
-static const struct waba_json_pos *pos_get(const struct waba_json *doc, const cJSON *node)
+/* Offsets of node: *key1 is its key's offset + 1, 0 when it has none; 0 when node is not in doc. */
+static int pos_get(const struct waba_json *doc, const cJSON *node, size_t *value, size_t *key1)
 {
-	if (!doc->cap || !node)
-		return NULL;
-	size_t h = ptr_hash(node, doc->cap);
-	while (doc->pos[h].node) {
-		if (doc->pos[h].node == node)
-			return &doc->pos[h];
-		h = (h + 1) & (doc->cap - 1);
+	if (!node || !doc->root || !waba_arena_owns(&doc->arena, node))
+		return 0;
+	const char *at = (const char *)node - doc->arena.prefix;
+	if (doc->arena.prefix == sizeof(struct pos32)) {
+		struct pos32 p;
+		memcpy(&p, at, sizeof(p));
+		*value = p.value;
+		*key1 = p.key1;
+	} else {
+		struct pos64 p;
+		memcpy(&p, at, sizeof(p));
+		*value = p.value;
+		*key1 = p.key1;
 	}
-	return NULL;
+	return 1;
 }
 
 static size_t skip_ws(const char *s, size_t len, size_t p)
@@ -76,12 +65,20 @@ static size_t skip_ws(const char *s, size_t len, size_t p)
 	return p;
 }
 
+/* After the string opening at p: the next quote not escaped (an even run of backslashes before it). */
 static size_t skip_string(const char *s, size_t len, size_t p)
 {
-	p++; /* opening quote */
-	while (p < len && s[p] != '"')
-		p += s[p] == '\\' ? 2 : 1;
-	return p < len ? p + 1 : len;
+	size_t open = p++;
+	const char *q;
+	while (p < len && (q = memchr(s + p, '"', len - p)) != NULL) {
+		size_t at = (size_t)(q - s), run = 0;
+		while (at - run > open + 1 && s[at - run - 1] == '\\')
+			run++;
+		if (run % 2 == 0)
+			return at + 1;
+		p = at + 1;
+	}
+	return len;
 }
 
 static size_t skip_scalar(const char *s, size_t len, size_t p)
@@ -157,6 +154,22 @@ static struct waba_finding *add_syntax_error(struct waba_findings *fs, struct wa
 	                           "extra just before it?)"));
 }
 
+/*
+ * Too deep is said before any syntax error, where nesting first goes past the limit.
+ * cJSON refuses nesting deeper than ours, so a document it took whole is never too deep:
+ * the brackets are counted only when it did not (*open: brackets left open at the end).
+ */
+_Static_assert(CJSON_NESTING_LIMIT <= WABA_JSON_MAX_DEPTH, "cJSON takes deeper documents than we say");
+static int too_deep(struct waba_source *src, struct waba_findings *fs, size_t *open)
+{
+	size_t bad = too_deep_at(src->data, src->len, open);
+	if (bad == (size_t)-1)
+		return 0;
+	waba_findings_add(fs, &WABA_RULE_INPUT_DEPTH, waba_source_loc(src, bad),
+	                  _("JSON nested more than %d levels deep"), WABA_JSON_MAX_DEPTH);
+	return 1;
+}
+
 int waba_json_parse(struct waba_json *out, struct waba_source *src, struct waba_findings *fs)
 {
 	struct waba_json init = WABA_JSON_INIT;
@@ -177,15 +190,15 @@ int waba_json_parse(struct waba_json *out, struct waba_source *src, struct waba_
 		                  (unsigned)(unsigned char)src->data[bad], bad);
 		return 0;
 	}
-	size_t open_brackets;
-	bad = too_deep_at(src->data, src->len, &open_brackets);
-	if (bad != (size_t)-1) {
-		waba_findings_add(fs, &WABA_RULE_INPUT_DEPTH, waba_source_loc(src, bad),
-		                  _("JSON nested more than %d levels deep"), WABA_JSON_MAX_DEPTH);
-		return 0;
-	}
+	out->arena.prefix = src->len < UINT32_MAX ? sizeof(struct pos32) : sizeof(struct pos64);
+	struct waba_arena *before = waba_json_arena_set(&out->arena);
 	out->root = cJSON_ParseWithLengthOpts(src->data, src->len, &end, 0);
+	waba_json_arena_set(before);
 	if (!out->root) {
+		size_t open_brackets;
+		waba_arena_release(&out->arena);
+		if (too_deep(src, fs, &open_brackets))
+			return 0;
 		size_t at = end && end >= src->data ? (size_t)(end - src->data) : 0;
 		if (at > src->len)
 			at = src->len;
@@ -204,10 +217,12 @@ int waba_json_parse(struct waba_json *out, struct waba_source *src, struct waba_
 	/* trailing garbage after the document */
 	size_t after = skip_ws(src->data, src->len, (size_t)(end - src->data));
 	if (after < src->len) {
-		waba_findings_add(fs, &WABA_RULE_INPUT_JSON, waba_source_loc(src, after),
-		                  _("unexpected text after the end of the JSON document"));
-		cJSON_Delete(out->root);
+		size_t open_brackets;
 		out->root = NULL;
+		waba_arena_release(&out->arena);
+		if (!too_deep(src, fs, &open_brackets))
+			waba_findings_add(fs, &WABA_RULE_INPUT_JSON, waba_source_loc(src, after),
+			                  _("unexpected text after the end of the JSON document"));
 		return 0;
 	}
 	scan(out, out->root, 0, (size_t)-1);
@@ -216,16 +231,16 @@ int waba_json_parse(struct waba_json *out, struct waba_source *src, struct waba_
 
 size_t waba_json_offset(const struct waba_json *doc, const cJSON *node)
 {
-	const struct waba_json_pos *p = pos_get(doc, node);
-	return p ? p->value : 0;
+	size_t value, key1;
+	return pos_get(doc, node, &value, &key1) ? value : 0;
 }
 
 size_t waba_json_key_offset(const struct waba_json *doc, const cJSON *node)
 {
-	const struct waba_json_pos *p = pos_get(doc, node);
-	if (!p)
+	size_t value, key1;
+	if (!pos_get(doc, node, &value, &key1))
 		return 0;
-	return p->key == (size_t)-1 ? p->value : p->key;
+	return key1 == 0 ? value : key1 - 1;
 }
 
 struct waba_loc waba_json_loc(const struct waba_json *doc, const cJSON *node)
@@ -295,9 +310,6 @@ struct waba_loc waba_json_string_loc(const struct waba_json *doc, const cJSON *n
 
 void waba_json_release(struct waba_json *doc)
 {
-	cJSON_Delete(doc->root);
-	free(doc->pos);
+	waba_arena_release(&doc->arena); /* the whole tree: never cJSON_Delete */
 	doc->root = NULL;
-	doc->pos = NULL;
-	doc->npos = doc->cap = 0;
 }

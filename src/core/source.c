@@ -149,15 +149,14 @@ void waba_source_from_mem(struct waba_source *out, const char *name, const char 
 static void build_index(struct waba_source *src)
 {
 	size_t n = 1;
-	for (size_t i = 0; i < src->len; i++)
-		if (src->data[i] == '\n')
-			n++;
+	const char *d = src->data, *end = d + src->len, *p;
+	for (p = d; p < end && (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
+		n++;
 	src->line_starts = waba_xmalloc(n * sizeof(size_t));
 	src->line_starts[0] = 0;
 	src->nlines = 1;
-	for (size_t i = 0; i < src->len; i++)
-		if (src->data[i] == '\n')
-			src->line_starts[src->nlines++] = i + 1;
+	for (p = d; p < end && (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
+		src->line_starts[src->nlines++] = (size_t)(p - d) + 1;
 }
 
 /* Code points before `offset`: a table per CP_BLOCK bytes, then at most a block counted. */
@@ -195,6 +194,13 @@ static void offset_to_line_col(struct waba_source *src, size_t offset, unsigned 
 		*col = (unsigned)(waba_utf8_length(src->data + start, offset - start) + 1);
 	else /* a long line (minified JSON): not counted from its start for every finding */
 		*col = (unsigned)(code_points_before(src, offset) - code_points_before(src, start) + 1);
+}
+
+void waba_source_index(struct waba_source *src)
+{
+	if (!src->line_starts)
+		build_index(src);
+	code_points_before(src, 0);
 }
 
 struct waba_loc waba_source_loc(struct waba_source *src, size_t offset)

@@ -1,5 +1,6 @@
 /* strbuf.c: growable byte buffer and allocation helpers that abort on failure. */
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,9 +27,29 @@ void *waba_xmalloc(size_t n)
  * and cJSON_Print caller would have to check. Installed before main() (and before any
  * test or fuzzer), since every program linking libwaba links this file.
  */
+static _Thread_local struct waba_arena *json_arena; /* waba_json_arena_set() */
+
+static void *json_malloc(size_t n)
+{
+	return json_arena ? waba_arena_alloc(json_arena, n) : waba_xmalloc(n);
+}
+
+static void json_free(void *p)
+{
+	if (!json_arena)
+		free(p);
+}
+
+struct waba_arena *waba_json_arena_set(struct waba_arena *a)
+{
+	struct waba_arena *before = json_arena;
+	json_arena = a;
+	return before;
+}
+
 __attribute__((constructor)) static void json_hooks(void)
 {
-	cJSON_Hooks hooks = { waba_xmalloc, free };
+	cJSON_Hooks hooks = { json_malloc, json_free };
 	cJSON_InitHooks(&hooks);
 }
 
@@ -164,4 +185,54 @@ void waba_strbuf_release(struct waba_strbuf *sb)
 	free(sb->buf);
 	sb->buf = NULL;
 	sb->len = sb->cap = 0;
+}
+
+struct waba_arena_block {
+	struct waba_arena_block *next;
+	char *start, *end;
+};
+
+#define ARENA_FIRST ((size_t)64 << 10)
+
+void *waba_arena_alloc(struct waba_arena *a, size_t n)
+{
+	size_t need = a->prefix + ((n + 7) & ~(size_t)7);
+	if (n > SIZE_MAX / 2 || need < n)
+		out_of_memory(n);
+	if ((size_t)(a->end - a->cur) < need) {
+		/* each block twice the one before (pages never touched cost no memory) */
+		size_t size = a->blocks ? (size_t)(a->blocks->end - a->blocks->start) * 2 : ARENA_FIRST;
+		while (size < need)
+			size *= 2;
+		struct waba_arena_block *b = waba_xmalloc(sizeof(*b) + size);
+		b->start = (char *)(b + 1);
+		b->end = b->start + size;
+		b->next = a->blocks;
+		a->blocks = b;
+		a->cur = b->start;
+		a->end = b->end;
+	}
+	char *p = a->cur;
+	a->cur += need;
+	memset(p, 0, a->prefix);
+	return p + a->prefix;
+}
+
+int waba_arena_owns(const struct waba_arena *a, const void *p)
+{
+	const char *c = p;
+	for (const struct waba_arena_block *b = a->blocks; b; b = b->next)
+		if (c >= b->start && c < b->end)
+			return 1;
+	return 0;
+}
+
+void waba_arena_release(struct waba_arena *a)
+{
+	while (a->blocks) {
+		struct waba_arena_block *next = a->blocks->next;
+		free(a->blocks);
+		a->blocks = next;
+	}
+	a->cur = a->end = NULL;
 }

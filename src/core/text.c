@@ -1,6 +1,7 @@
 /* text.c: UTF-8 validation, Unicode folding with utf8proc, words and term matching. */
 #include <assert.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -21,12 +22,25 @@ size_t waba_utf8_decode(const char *s, size_t len, int32_t *cp)
 	return (size_t)n;
 }
 
+/* The end of the run of ASCII bytes from i, read eight bytes at a time. */
+static size_t skip_ascii(const char *s, size_t len, size_t i)
+{
+	while (len - i >= 8) {
+		uint64_t w;
+		memcpy(&w, s + i, 8);
+		if (w & 0x8080808080808080ULL)
+			break;
+		i += 8;
+	}
+	return i;
+}
+
 int waba_utf8_valid(const char *s, size_t len, size_t *bad)
 {
 	size_t i = 0;
 	while (i < len) {
 		if ((unsigned char)s[i] < 0x80) {
-			i++;
+			i = skip_ascii(s, len, i + 1);
 			continue;
 		}
 		int32_t cp;
@@ -415,7 +429,7 @@ size_t waba_text_find_emoji(const char *s, size_t len)
 	size_t i = 0;
 	while (i < len) {
 		if ((unsigned char)s[i] < 0x80) {
-			i++;
+			i = skip_ascii(s, len, i + 1);
 			continue;
 		}
 		int32_t cp;

@@ -244,8 +244,152 @@ void waba_ci_count(struct waba_ci_counts *c, const struct waba_report *part)
 	}
 }
 
+/*
+ * The JSON elements of a report are many short pieces: appended here inline, the NUL
+ * written once the element is complete (waba_ci_add_json_at).
+ */
+static inline void put(struct waba_strbuf *sb, const char *p, size_t n)
+{
+	if (sb->len + n + 1 > sb->cap)
+		waba_strbuf_grow(sb, n);
+	memcpy(sb->buf + sb->len, p, n);
+	sb->len += n;
+}
+
+static inline void put_c(struct waba_strbuf *sb, char c)
+{
+	put(sb, &c, 1);
+}
+
+#define put_lit(sb, lit) put(sb, lit, sizeof(lit) - 1)
+
+/* cJSON's print_string_ptr: control characters, quote and backslash escaped, the rest as is. */
+static void add_json_string(struct waba_strbuf *sb, const char *s)
+{
+	const char *run = s;
+	put_c(sb, '"');
+	for (; s && *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c > 31 && c != '"' && c != '\\')
+			continue;
+		put(sb, run, (size_t)(s - run));
+		run = s + 1;
+		/* the short escapes, else \u00XX */
+		static const char short_esc[] = {
+			['"'] = '"', ['\\'] = '\\', ['\b'] = 'b', ['\f'] = 'f', ['\n'] = 'n', ['\r'] = 'r', ['\t'] = 't'
+		};
+		char e[6] = { '\\', 'u', '0', '0', "0123456789abcdef"[c >> 4], "0123456789abcdef"[c & 15] };
+		if (short_esc[c]) {
+			e[1] = short_esc[c];
+			put(sb, e, 2);
+		} else {
+			put(sb, e, 6);
+		}
+	}
+	if (s)
+		put(sb, run, (size_t)(s - run));
+	put_c(sb, '"');
+}
+
+static void add_tabs(struct waba_strbuf *sb, unsigned n)
+{
+	static const char tabs[] = "\t\t\t\t\t\t\t\t";
+	for (; n > 8; n -= 8)
+		put(sb, tabs, 8);
+	put(sb, tabs, n);
+}
+
+/* "%d" without the printf machinery */
+static void add_int(struct waba_strbuf *sb, int v)
+{
+	char buf[12], *p = buf + sizeof(buf);
+	unsigned u = v < 0 ? 0u - (unsigned)v : (unsigned)v;
+	do
+		*--p = (char)('0' + u % 10);
+	while (u /= 10);
+	if (v < 0)
+		*--p = '-';
+	put(sb, p, (size_t)(buf + sizeof(buf) - p));
+}
+
+/*
+ * cJSON_PrintBuffered(node, formatted) written straight into sb, every line after the
+ * first indented by `depth` more tabs (node is `level` deep inside the element printed):
+ * the same bytes, without a text per element to print, copy and free. 0, or -1 for what
+ * is left to cJSON (a number that is not a whole int, an unknown type).
+ */
+static int add_json_fast(struct waba_strbuf *sb, const cJSON *node, unsigned depth, unsigned level)
+{
+	switch (node->type & 0xFF) {
+	case cJSON_NULL:
+		put_lit(sb, "null");
+		return 0;
+	case cJSON_False:
+		put_lit(sb, "false");
+		return 0;
+	case cJSON_True:
+		put_lit(sb, "true");
+		return 0;
+	case cJSON_Number:
+		if (node->valuedouble != (double)node->valueint)
+			return -1; /* cJSON's %1.15g / %1.17g choice */
+		add_int(sb, node->valueint);
+		return 0;
+	case cJSON_String:
+		add_json_string(sb, node->valuestring);
+		return 0;
+	case cJSON_Raw:
+		if (!node->valuestring)
+			return -1;
+		for (const char *p = node->valuestring, *nl; *p; p = nl + 1) {
+			if (!(nl = strchr(p, '\n'))) {
+				put(sb, p, strlen(p));
+				break;
+			}
+			put(sb, p, (size_t)(nl - p) + 1);
+			add_tabs(sb, depth); /* cJSON prints it as is */
+		}
+		return 0;
+	case cJSON_Array:
+		put_c(sb, '[');
+		for (const cJSON *c = node->child; c; c = c->next) {
+			if (add_json_fast(sb, c, depth, level + 1) < 0)
+				return -1;
+			if (c->next)
+				put(sb, ", ", 2);
+		}
+		put_c(sb, ']');
+		return 0;
+	case cJSON_Object:
+		put(sb, "{\n", 2);
+		for (const cJSON *c = node->child; c; c = c->next) {
+			add_tabs(sb, depth + level + 1);
+			add_json_string(sb, c->string);
+			put(sb, ":\t", 2);
+			if (add_json_fast(sb, c, depth, level + 1) < 0)
+				return -1;
+			if (c->next)
+				put_c(sb, ',');
+			put_c(sb, '\n');
+		}
+		add_tabs(sb, depth + level);
+		put_c(sb, '}');
+		return 0;
+	default:
+		return -1;
+	}
+}
+
 int waba_ci_add_json_at(struct waba_strbuf *sb, const cJSON *node, unsigned depth)
 {
+	size_t at = sb->len;
+	if (add_json_fast(sb, node, depth, 0) == 0) {
+		sb->buf[sb->len] = '\0';
+		return 0;
+	}
+	sb->len = at; /* printed by cJSON, then indented */
+	if (sb->buf)
+		sb->buf[at] = '\0';
 	char *text = cJSON_PrintBuffered(node, 1024, 1);
 	if (!text)
 		return waba_error_set(WABA_ENOMEM, _("out of memory formatting the report"));
@@ -256,8 +400,8 @@ int waba_ci_add_json_at(struct waba_strbuf *sb, const cJSON *node, unsigned dept
 			break;
 		}
 		waba_strbuf_add(sb, p, (size_t)(nl - p) + 1);
-		for (unsigned i = 0; i < depth; i++)
-			waba_strbuf_addc(sb, '\t');
+		add_tabs(sb, depth);
+		sb->buf[sb->len] = '\0';
 	}
 	free(text);
 	return 0;

@@ -353,8 +353,12 @@ static int emit_results(void *ctx, const char *data, size_t len)
 	struct sarif_stream *s = ctx;
 	size_t run = 0;
 	for (size_t i = 0; i < len; i++) {
-		if (data[i] != RULE_SLOT && !s->in_slot)
-			continue;
+		if (data[i] != RULE_SLOT && !s->in_slot) {
+			const char *next = memchr(data + i, RULE_SLOT, len - i); /* most bytes are text */
+			if (!next)
+				break;
+			i = (size_t)(next - data);
+		}
 		if (!s->in_slot) {
 			if (fwrite(data + run, 1, i - run, s->out) != i - run)
 				return waba_error_set(WABA_EIO, _("cannot write the report"));

@@ -2,7 +2,8 @@
 # tests/lint-corpus/jobs.sh EXE SRC: `lint` checks files on several threads and hands them
 # over in walk order, so the report must be byte for byte the same with 1, 2 or 5 threads:
 # every format, the test corpus (drafts with suppressions, duplicates across files) and a
-# generated one (a third with findings; one file per template, and one big file), standard
+# generated one (a third with findings; one file per template, and one big file, whose
+# templates are checked by several threads, also written on one line), standard
 # input among files. A bad --jobs is refused with exit 2.
 set -u
 exe=$1 src=$2
@@ -15,8 +16,12 @@ fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
 /usr/bin/python3 "$src/bench/gen_templates.py" --bad 0.33 300 "$tmp/many" 7 || fail "gen_templates"
 /usr/bin/python3 "$src/bench/gen_templates.py" --bad 0.33 --one-file 300 "$tmp/one" 7 || fail "gen_templates --one-file"
 cp "$tmp/many/tpl_000001.json" "$tmp/many/tpl_000001_copy.json" # duplicates across files
+# the big file on one line too (columns counted from the code-point table; its templates split across threads)
+mkdir -p "$tmp/line"
+/usr/bin/python3 -c 'import json, sys; json.dump(json.load(open(sys.argv[1])), open(sys.argv[2], "w"), ensure_ascii=False, separators=(",", ":"))' \
+  "$tmp/one/all.json" "$tmp/line/all.json" || fail "one-line copy"
 cd "$src/tests/lint-corpus" || exit 2
-for input in "bad clean" "$tmp/many" "$tmp/one/all.json $tmp/many/tpl_000002.json"; do
+for input in "bad clean" "$tmp/many" "$tmp/one/all.json $tmp/many/tpl_000002.json" "$tmp/line"; do
   for format in text json sarif github gitlab junit; do
     # shellcheck disable=SC2086 # $input is a list of paths
     "$exe" lint $input --format "$format" --jobs 1 >"$tmp/1" 2>"$tmp/1.err"; rc1=$?

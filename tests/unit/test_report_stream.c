@@ -44,10 +44,14 @@ static void add_file(struct waba_report *r, unsigned k, size_t pad)
 		cJSON_AddItemToArray(arr, cJSON_CreateNumber(k));
 		cJSON_AddItemToArray(arr, cJSON_CreateNumber(k + 0.25));
 		cJSON_AddItemToArray(arr, cJSON_CreateString("tab\there \"quoted\" \\ line\nbreak \x01 ação"));
+		cJSON_AddItemToArray(arr, cJSON_CreateNumber(-(double)k));
+		cJSON_AddItemToArray(arr, cJSON_CreateNumber(1e20 + k));
+		cJSON_AddItemToArray(arr, cJSON_CreateString("\x1f\x7f\b\f\r/ \xF0\x9F\x98\x80 \\u00e9"));
 		cJSON_AddItemToArray(arr, cJSON_CreateObject());
 		cJSON_AddItemToArray(arr, cJSON_CreateArray());
 		cJSON_AddItemToObject(nested, "list", arr);
 		cJSON_AddBoolToObject(nested, "ok", k % 2);
+		cJSON_AddStringToObject(nested, "a \"key\"\n", "");
 		cJSON_AddItemToObject(json, "more", nested);
 		waba_report_add_item(r, "template", name, file, json);
 		if (k == 0) /* a finding of no file, tied to an item: sorts first */
