@@ -507,6 +507,12 @@ static void check_category(struct ctx *c)
 		const char *to = waba_set_item_attr(it, "maps_to");
 		if (to)
 			waba_finding_set_hint(f, _("'%s' is an old category name: use '%s'"), cat, to);
+		else if (head.len)
+			/* TRANSLATORS: "use A, B or C": the current categories of the checklist set
+			   template.categories, all but the last and the last */
+			waba_finding_set_hint(f, _("use %s or %s"), waba_strbuf_cstr(&head), last);
+		else if (last)
+			waba_finding_set_hint(f, _("use %s"), last);
 		waba_strbuf_release(&head);
 	}
 	free(cat);
