@@ -552,7 +552,8 @@ static int read_part(FILE *f, struct waba_report *part)
 	if (get_u64(f, &nitems) < 0 || get_u64(f, &nfindings) < 0)
 		goto bad;
 	for (uint64_t i = 0; i < nitems; i++) {
-		struct waba_item it = { NULL, NULL, NULL, NULL, NULL, NULL };
+		/* the reporters read items' JSON, never their typed result: none is carried */
+		struct waba_item it = { NULL, NULL, NULL, NULL, NULL, NULL, NULL };
 		char *json = NULL;
 		int ok = get_str(f, &it.kind) == 0 && get_str(f, &it.name) == 0 && get_str(f, &it.file) == 0 &&
 		         get_str(f, &json) == 0 && json && (it.json = cJSON_Parse(json)) != NULL;

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <time.h>
 #include "cli.h"
+#include "waba/business.h"
 #include "waba/check_application.h"
 #include "waba/email.h"
 #include "waba/phone.h"
@@ -30,18 +31,16 @@ static struct waba_email_field field(const struct waba_application *app, const s
 	return f;
 }
 
-static const char *item_str(const cJSON *item, const char *key)
+/* The typed result of the first item of `type` at or after index *at, or NULL; *at moves past it. */
+static const void *next_result(const struct waba_report *r, const struct waba_result_type *type, size_t *at)
 {
-	const cJSON *v = cJSON_GetObjectItemCaseSensitive(item, key);
-	return cJSON_IsString(v) ? v->valuestring : NULL;
-}
-
-/* The first item of `kind` at or after index *at, or NULL; *at moves past it. */
-static const struct waba_item *next_item(const struct waba_report *r, const char *kind, size_t *at)
-{
-	for (; *at < r->nitems; (*at)++)
-		if (strcmp(r->items[*at].kind, kind) == 0)
-			return &r->items[(*at)++];
+	for (; *at < r->nitems; (*at)++) {
+		const void *res = waba_report_result(r, *at, type);
+		if (res) {
+			(*at)++;
+			return res;
+		}
+	}
 	return NULL;
 }
 
@@ -58,8 +57,7 @@ static void request_phones(struct waba_email_request *req, const struct waba_app
 		struct waba_email_phone *p = &req->phones[req->nphones++];
 		p->number = field(app, &n->number);
 		p->purpose = field(app, &n->purpose);
-		const struct waba_item *item = n->number.value ? next_item(r, "phone", &at) : NULL;
-		const struct waba_phone_result *res = item ? item->phone : NULL;
+		const struct waba_phone_result *res = n->number.value ? next_result(r, &waba_phone_result_type, &at) : NULL;
 		if (res && res->e164[0]) { /* a valid number: else its type is "unknown" */
 			p->e164 = res->e164;
 			p->type = waba_phone_type_name(res->type);
@@ -72,10 +70,10 @@ static void request_from_app(struct waba_email_request *req, const struct waba_a
 {
 	const struct waba_app_profile *pr = &app->profile;
 	size_t at = 0;
-	const struct waba_item *biz = next_item(r, "business", &at);
+	const struct waba_business_result *biz = next_result(r, &waba_business_result_type, &at);
 
 	req->business_id = field(app, &app->business_id);
-	req->verification_status = biz ? item_str(biz->json, "verification_status") : NULL;
+	req->verification_status = biz ? biz->verification_status : NULL;
 	request_phones(req, app, r);
 	req->display_name = field(app, &app->display_name);
 	req->about = field(app, &pr->about);
