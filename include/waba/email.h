@@ -107,6 +107,9 @@ struct waba_email_request {
 	const struct waba_report *report;
 	const cJSON *answers;
 	int forced; /* --force: build it even with open items */
+	/* the language the message is written in ("pt", "es", "en"; rendered in it with
+	 * waba_i18n_render_in), or NULL: the messages' language */
+	const char *lang;
 	/* the values come from an application file that every family checked (as
 	 * waba_check_application_file does): its parser reports an absent required field
 	 * (input.application.missing) and the profile family a missing about text, category

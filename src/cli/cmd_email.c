@@ -182,35 +182,52 @@ static int send_message(const struct cli_email_opts *a, const struct waba_email_
 }
 
 /*
- * Switch to the body's language: --lang, else the application's "language", else the
- * environment's (as the report). Returns the report's language when it switched to
- * another (switch back with waba_i18n_init() of it), else NULL.
+ * The body's language when it is not the report's: the application's "language" (a
+ * language we have messages in) unless --lang was given. NULL: the report's.
  */
 static const char *body_language(const struct cli_run *run, const struct waba_application *app)
 {
-	const char *report_lang = waba_i18n_lang(); /* a literal: "pt", "es" or "en" */
-	if (run->common.lang || !app->language.value || strcmp(app->language.value, report_lang) == 0 ||
-	    waba_i18n_init(app->language.value) < 0)
+	const char *lang = app->language.value;
+	if (run->common.lang || !lang || strcmp(lang, waba_i18n_lang()) == 0)
 		return NULL;
-	return report_lang;
+	for (size_t i = 0; waba_i18n_language(i); i++)
+		if (strcmp(lang, waba_i18n_language(i)) == 0)
+			return waba_i18n_language(i);
+	return NULL;
+}
+
+struct body_run {
+	struct cli_run *run;
+	struct waba_app_check *c2;
+	struct waba_report *scratch;
+	const char *app_path;
+	const struct waba_email_request *req;
+};
+
+static int body_checks(void *p)
+{
+	struct body_run *b = p;
+	b->scratch->command = b->run->command;
+	if (waba_check_application_file(b->c2, b->scratch, b->app_path, b->run->checklist) < 0)
+		return -1;
+	waba_check_email(b->req, b->run->checklist, &b->scratch->findings);
+	waba_findings_follow(&b->scratch->findings, &b->run->report.findings);
+	return 0;
 }
 
 /*
- * The open items the body lists must read in the body's language: when it is not the
- * report's, the checks run again (now in the body's language) into `scratch`, and the
- * run's verdict is carried over finding by finding (waba_findings_follow), so that the
- * body lists exactly what the report settled. Returns the report the body lists,
- * `scratch` or, should the second run fail, the run's own.
+ * The open items the body lists must read in the body's language `lang`: the checks
+ * run again, rendered in it, into `scratch`, and the run's verdict is carried over
+ * finding by finding (waba_findings_follow), so that the body lists exactly what the
+ * report settled. Returns the report the body lists, `scratch` or, should the second
+ * run fail, the run's own.
  */
 static const struct waba_report *body_report(struct cli_run *run, struct waba_app_check *c2, struct waba_report *scratch,
-                                             const char *app_path, const struct waba_email_request *req)
+                                             const char *app_path, const struct waba_email_request *req,
+                                             const char *lang)
 {
-	scratch->command = run->command;
-	if (waba_check_application_file(c2, scratch, app_path, run->checklist) < 0)
-		return &run->report;
-	waba_check_email(req, run->checklist, &scratch->findings);
-	waba_findings_follow(&scratch->findings, &run->report.findings);
-	return scratch;
+	struct body_run b = { run, c2, scratch, app_path, req };
+	return waba_i18n_render_in(lang, body_checks, &b) == 0 ? scratch : &run->report;
 }
 
 static int run_email(struct cli_run *run, struct waba_app_check *c, struct cli_email_opts *a, const char *app_path)
@@ -274,12 +291,10 @@ static int run_email(struct cli_run *run, struct waba_app_check *c, struct cli_e
 	}
 	req.report = &run->report;
 	req.forced = a->force;
-	const char *report_lang = body_language(run, app);
-	if (report_lang && open > 0)
-		req.report = body_report(run, &c2, &scratch, app_path, &req);
+	req.lang = body_language(run, app);
+	if (req.lang && open > 0)
+		req.report = body_report(run, &c2, &scratch, app_path, &req, req.lang);
 	int err = waba_email_request_compose(&msg, &req, run->checklist, message_date());
-	if (report_lang)
-		waba_i18n_init(report_lang); /* the report's language again (not NULL: that reads LANGUAGE, which init set) */
 	if (err < 0) {
 		rc = cli_fail("%s", waba_error_last());
 		goto done;
