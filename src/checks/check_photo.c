@@ -15,6 +15,7 @@
 #include "waba/i18n.h"
 #include "waba/confine.h"
 #include "waba/photo.h"
+#include "waba/text.h"
 
 #define SRC_OP_PHOTO "https://developers.facebook.com/docs/whatsapp/on-premises/reference/settings/profile/photo"
 #define SRC_AYR "https://www.ayrshare.com/docs/media-guidelines/whatsapp"
@@ -450,26 +451,56 @@ void waba_check_photo_decoded(struct waba_findings *fs, const char *name, const 
 	check_circle(fs, loc, p, cl);
 }
 
-static void add_item(struct waba_report *r, const char *name, const struct waba_photo *p)
+static void photo_result_free(void *p)
 {
-	cJSON *item = cJSON_CreateObject();
-	const char *fmt = waba_photo_format_name(p->format);
-	cJSON_AddStringToObject(item, "kind", "photo");
-	cJSON_AddStringToObject(item, "input", name);
+	struct waba_photo_result *res = p;
+	if (res) {
+		free(res->input);
+		free(res);
+	}
+}
+
+/* The contract's "photo" item members after "kind" and "input", from the result. */
+static void photo_json(cJSON *item, const void *p)
+{
+	const struct waba_photo_result *res = p;
+	const char *fmt = waba_photo_format_name(res->format);
 	if (fmt)
 		cJSON_AddStringToObject(item, "format", fmt);
 	else
 		cJSON_AddNullToObject(item, "format");
-	if (p->width && p->height) {
-		cJSON_AddNumberToObject(item, "width", p->width);
-		cJSON_AddNumberToObject(item, "height", p->height);
+	if (res->width && res->height) {
+		cJSON_AddNumberToObject(item, "width", res->width);
+		cJSON_AddNumberToObject(item, "height", res->height);
 	} else {
 		cJSON_AddNullToObject(item, "width");
 		cJSON_AddNullToObject(item, "height");
 	}
-	cJSON_AddNumberToObject(item, "bytes", (double)p->bytes);
-	cJSON_AddBoolToObject(item, "decoded", p->fault == WABA_PHOTO_OK);
+	cJSON_AddNumberToObject(item, "bytes", (double)res->bytes);
+	cJSON_AddBoolToObject(item, "decoded", res->decoded);
+}
+
+const struct waba_result_type waba_photo_result_type = { photo_json, photo_result_free };
+
+const struct waba_photo_result *waba_report_photo(const struct waba_report *r, size_t i)
+{
+	return waba_report_result(r, i, &waba_photo_result_type);
+}
+
+static void add_item(struct waba_report *r, const char *name, const struct waba_photo *p)
+{
+	cJSON *item = cJSON_CreateObject();
+	cJSON_AddStringToObject(item, "kind", "photo");
+	cJSON_AddStringToObject(item, "input", name);
 	waba_report_add_item(r, "photo", name, name, item);
+	struct waba_photo_result *res = waba_xcalloc(1, sizeof(*res));
+	res->input = waba_text_clean(name, strlen(name), 0, 0); /* as the report's strings are */
+	res->format = p->format;
+	res->width = p->width;
+	res->height = p->height;
+	res->bytes = p->bytes;
+	res->decoded = p->fault == WABA_PHOTO_OK;
+	waba_report_set_result(r, &waba_photo_result_type, res); /* the item owns it */
 }
 
 void waba_photo_report(struct waba_report *r, const char *name, const struct waba_photo *p,
