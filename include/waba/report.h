@@ -60,6 +60,10 @@ void waba_report_set_view(struct waba_report *r, struct waba_view *v);
  * item's JSON (type->to_json). */
 void waba_report_set_result(struct waba_report *r, const struct waba_result_type *type, void *result);
 
+/* A copy of s as the report's strings are, valid UTF-8 (NULL stays NULL): for the
+ * strings of a typed result, which its JSON is written from. */
+char *waba_report_str(const char *s);
+
 /* The typed result of item i when it is of `type`, else NULL. */
 const void *waba_report_result(const struct waba_report *r, size_t i, const struct waba_result_type *type);
 

@@ -9,7 +9,6 @@
 #include "waba/business.h"
 #include "waba/i18n.h"
 #include "waba/strbuf.h"
-#include "waba/text.h"
 
 #define SRC_BIZ "https://developers.facebook.com/documentation/ads-commerce/marketing-api/reference/business"
 
@@ -303,12 +302,6 @@ const struct waba_business_result *waba_report_business(const struct waba_report
 	return waba_report_result(r, i, &waba_business_result_type);
 }
 
-/* A copy made valid UTF-8, as the report's strings are (NULL stays NULL). */
-static char *clean(const char *s)
-{
-	return s ? waba_text_clean(s, strlen(s), 0, 0) : NULL;
-}
-
 /* What is known about the ID besides the input: Meta's answer when it was asked. */
 struct business_given {
 	const char *verification_status; /* or NULL */
@@ -383,13 +376,13 @@ static int check_business(struct waba_report *r, const char *input, const struct
 		}
 	}
 	struct waba_business_result *res = waba_xcalloc(1, sizeof(*res));
-	res->input = clean(input);
-	res->id = valid ? clean(b.id) : NULL;
+	res->input = waba_report_str(input);
+	res->id = valid ? waba_report_str(b.id) : NULL;
 	res->valid = valid;
 	res->known = !unknown_code;
-	res->verification_status = clean(verification_status);
+	res->verification_status = waba_report_str(verification_status);
 	res->asked = g->asked;
-	res->name = clean(g->name);
+	res->name = waba_report_str(g->name);
 	waba_report_set_result(r, &waba_business_result_type, res); /* the item owns it */
 	waba_report_end_item(r);
 	waba_business_input_release(&b);

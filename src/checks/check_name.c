@@ -833,12 +833,6 @@ static void count_shared(const struct name *n, const char *text, size_t *found, 
 	waba_words_release(&tw);
 }
 
-/* A copy made valid UTF-8, as the report's strings are (NULL stays NULL). */
-static char *clean(const char *s)
-{
-	return s ? waba_text_clean(s, strlen(s), 0, 0) : NULL;
-}
-
 static void name_result_free(void *p)
 {
 	struct waba_name_result *res = p;
@@ -887,7 +881,7 @@ static void check_legal(struct name *n, struct waba_name_result *res)
 	size_t found, total;
 	if (!legal)
 		return;
-	res->legal_name = clean(legal);
+	res->legal_name = waba_report_str(legal);
 	count_shared(n, legal, &found, &total);
 	if (total && !found) {
 		struct waba_finding *f = waba_findings_add(n->fs, &RULE_LEGAL_MISMATCH, span(n, 0, n->len),
@@ -902,13 +896,13 @@ static void check_legal(struct name *n, struct waba_name_result *res)
 static struct waba_site_brand *site_copy(const struct waba_site_brand *b)
 {
 	struct waba_site_brand *c = waba_xcalloc(1, sizeof(*c));
-	c->url = clean(b->url ? b->url : "");
-	c->title = clean(b->title);
-	c->og_site_name = clean(b->og_site_name);
-	c->og_title = clean(b->og_title);
+	c->url = waba_report_str(b->url ? b->url : "");
+	c->title = waba_report_str(b->title);
+	c->og_site_name = waba_report_str(b->og_site_name);
+	c->og_title = waba_report_str(b->og_title);
 	c->org_names = waba_xcalloc(b->norg + 1, sizeof(*c->org_names));
 	for (size_t i = 0; i < b->norg; i++)
-		c->org_names[c->norg++] = clean(b->org_names[i]);
+		c->org_names[c->norg++] = waba_report_str(b->org_names[i]);
 	return c;
 }
 
@@ -976,7 +970,7 @@ int waba_check_name(struct waba_report *r, const char *name, const struct waba_n
 	size_t bad;
 	const char *file = ctx && ctx->app && ctx->app->src ? ctx->app->src->name : NULL;
 	struct waba_name_result *res = waba_xcalloc(1, sizeof(*res));
-	res->input = clean(name);
+	res->input = waba_report_str(name);
 	res->length = waba_utf8_length(name, n.len);
 	res->website_match = -1;
 	cJSON_AddStringToObject(item, "kind", "name");
@@ -985,7 +979,7 @@ int waba_check_name(struct waba_report *r, const char *name, const struct waba_n
 	if (!waba_utf8_valid(name, n.len, &bad)) {
 		waba_findings_add(n.fs, &WABA_RULE_INPUT_ENCODING, span(&n, bad, bad + 1), "%s",
 		                  _("the display name is not valid UTF-8"));
-		res->legal_name = ctx && ctx->legal_name ? clean(ctx->legal_name) : NULL;
+		res->legal_name = ctx && ctx->legal_name ? waba_report_str(ctx->legal_name) : NULL;
 		waba_report_set_result(r, &waba_name_result_type, res); /* the item owns it */
 		return 0;
 	}

@@ -15,7 +15,6 @@
 #include "waba/i18n.h"
 #include "waba/confine.h"
 #include "waba/photo.h"
-#include "waba/text.h"
 
 #define SRC_OP_PHOTO "https://developers.facebook.com/docs/whatsapp/on-premises/reference/settings/profile/photo"
 #define SRC_AYR "https://www.ayrshare.com/docs/media-guidelines/whatsapp"
@@ -494,7 +493,7 @@ static void add_item(struct waba_report *r, const char *name, const struct waba_
 	cJSON_AddStringToObject(item, "input", name);
 	waba_report_add_item(r, "photo", name, name, item);
 	struct waba_photo_result *res = waba_xcalloc(1, sizeof(*res));
-	res->input = waba_text_clean(name, strlen(name), 0, 0); /* as the report's strings are */
+	res->input = waba_report_str(name);
 	res->format = p->format;
 	res->width = p->width;
 	res->height = p->height;

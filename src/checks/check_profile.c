@@ -232,12 +232,6 @@ static long length_of(const struct waba_app_str *f)
 	return f->value ? (long)chars(f) : -1;
 }
 
-/* A copy made valid UTF-8, as the report's strings are (NULL stays NULL). */
-static char *clean(const char *s)
-{
-	return s ? waba_text_clean(s, strlen(s), 0, 0) : NULL;
-}
-
 static void profile_result_free(void *p)
 {
 	struct waba_profile_result *res = p;
@@ -371,7 +365,7 @@ static void check_email(struct ctx *c)
 	long max = waba_checklist_limit(c->cl, "profile.email.max");
 	if (!f->value)
 		return;
-	c->res->email = clean(f->value);
+	c->res->email = waba_report_str(f->value);
 	if (!waba_email_addr_valid(f->value) || (max > 0 && strlen(f->value) > (size_t)max)) {
 		waba_findings_add(c->fs, &RULE_EMAIL_FORMAT, waba_application_loc(c->app, f),
 		                  _("the profile's e-mail '%s' is not a valid address"), f->value);
@@ -408,7 +402,7 @@ static void check_websites(struct ctx *c)
 	for (size_t i = 0; i < p->nwebsites; i++) {
 		const struct waba_app_str *w = &p->websites[i];
 		char *host = url_host(w->value);
-		c->res->websites[c->res->nwebsites++] = clean(w->value);
+		c->res->websites[c->res->nwebsites++] = waba_report_str(w->value);
 		if ((strncasecmp(w->value, "http://", 7) != 0 && strncasecmp(w->value, "https://", 8) != 0) || !host ||
 		    strchr(w->value, ' '))
 			waba_findings_add(c->fs, &RULE_WEBSITES_SCHEME, waba_application_loc(c->app, w),
@@ -447,11 +441,11 @@ static void check_vertical(struct ctx *c)
 			                  _("the profile has no category (vertical)"));
 		return;
 	}
-	c->res->vertical = clean(f->value);
+	c->res->vertical = waba_report_str(f->value);
 	if (!set)
 		return;
 	if ((it = waba_set_find(set, f->value)) != NULL) {
-		c->res->vertical_label = clean(waba_set_item_label(it, waba_i18n_lang()));
+		c->res->vertical_label = waba_report_str(waba_set_item_label(it, waba_i18n_lang()));
 		if (waba_set_item_attr(it, "legacy"))
 			waba_findings_add(c->fs, &RULE_VERTICAL_LEGACY, waba_application_loc(c->app, f),
 			                  _("the category '%s' is not in Meta's current list"), f->value);
@@ -486,7 +480,7 @@ int waba_check_profile(struct waba_report *r, const struct waba_application *app
 	file ? cJSON_AddStringToObject(item, "input", file) : cJSON_AddNullToObject(item, "input");
 	waba_report_add_item(r, "profile", app->display_name.value ? app->display_name.value : "profile", file, item);
 	c.res = waba_xcalloc(1, sizeof(*c.res));
-	c.res->input = clean(file);
+	c.res->input = waba_report_str(file);
 	if (r->views)
 		waba_report_set_view(r, waba_view_profile(app));
 	check_about(&c);

@@ -100,6 +100,11 @@ void waba_report_set_result(struct waba_report *r, const struct waba_result_type
 	clean_json_strings(it->json);
 }
 
+char *waba_report_str(const char *s)
+{
+	return s ? waba_text_clean(s, strlen(s), 0, 0) : NULL;
+}
+
 const void *waba_report_result(const struct waba_report *r, size_t i, const struct waba_result_type *type)
 {
 	return i < r->nitems && r->items[i].result_type == type ? r->items[i].result : NULL;
