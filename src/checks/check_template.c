@@ -473,6 +473,11 @@ static void check_language(struct ctx *c)
 	free(lang);
 }
 
+static int is_current(const struct waba_set_item *it)
+{
+	return waba_set_item_attr(it, "current") != NULL;
+}
+
 static void check_category(struct ctx *c)
 {
 	const struct waba_template *t = c->tpl;
@@ -488,13 +493,8 @@ static void check_category(struct ctx *c)
 	if (!it || !current) {
 		/* the current categories, from the checklist: "AUTHENTICATION, MARKETING or UTILITY" */
 		struct waba_strbuf head = WABA_STRBUF_INIT;
-		const char *last = NULL;
-		for (size_t i = 0; set && i < set->len; i++)
-			if (waba_set_item_attr(&set->items[i], "current")) {
-				if (last)
-					waba_strbuf_addf(&head, "%s%s", head.len ? ", " : "", last);
-				last = set->items[i].value;
-			}
+		const char *last;
+		waba_set_values_or(set, is_current, &head, &last);
 		/* the list's words are arguments, the "or" is in the translated format: the finding's
 		 * content (its SARIF/GitLab fingerprint) is then the same in every language */
 		struct waba_finding *f =

@@ -261,12 +261,20 @@ static void check_otp_button(struct ctx *c, const struct waba_tpl_button *b, int
 	if (!is_category(c->tpl, "AUTHENTICATION"))
 		add_at(c, &WABA_RULE_TEMPLATE_AUTH, &b->type, 0, b->type.len, "%s",
 		       _("OTP buttons are only for AUTHENTICATION templates"));
+	const struct waba_set *types = waba_checklist_set(c->cl, "template.otp_types");
 	char *ot = b->otp_type.s ? dup_text(&b->otp_type) : NULL;
+	struct waba_strbuf head = WABA_STRBUF_INIT;
+	const char *last;
+	waba_set_values_or(types, NULL, &head, &last); /* the list's words are arguments, as the category's */
 	if (!ot)
-		add_node(c, &WABA_RULE_TEMPLATE_AUTH, b->node, "%s", _("the OTP button has no 'otp_type' (COPY_CODE, ONE_TAP or ZERO_TAP)"));
-	else if (!waba_set_find_nocase(waba_checklist_set(c->cl, "template.otp_types"), ot))
-		add_at(c, &WABA_RULE_TEMPLATE_AUTH, &b->otp_type, 0, b->otp_type.len,
-		       _("otp_type '%s' is not COPY_CODE, ONE_TAP or ZERO_TAP"), ot);
+		/* TRANSLATORS: "(A, B or C)": the otp_type values, all but the last and the last */
+		add_node(c, &WABA_RULE_TEMPLATE_AUTH, b->node, _("the OTP button has no 'otp_type' (%s or %s)"),
+		         waba_strbuf_cstr(&head), last ? last : "");
+	else if (!waba_set_find_nocase(types, ot))
+		/* TRANSLATORS: "is not A, B or C": the otp_type values, all but the last and the last (pt "nem", es "ni") */
+		add_at(c, &WABA_RULE_TEMPLATE_AUTH, &b->otp_type, 0, b->otp_type.len, _("otp_type '%s' is not %s or %s"), ot,
+		       waba_strbuf_cstr(&head), last ? last : "");
+	waba_strbuf_release(&head);
 	free(ot);
 }
 
@@ -297,6 +305,13 @@ static void check_button(struct ctx *c, const struct waba_tpl_button *b, const s
 			button_kinds[k].check(c, b, card);
 }
 
+/* A button type the checks know (not marked checked="no" in template.button_types). */
+static int is_checked(const struct waba_set_item *it)
+{
+	const char *checked = waba_set_item_attr(it, "checked");
+	return !checked || strcmp(checked, "no") != 0;
+}
+
 void waba_check_template_buttons(struct ctx *c)
 {
 	const struct waba_template *t = c->tpl;
@@ -316,7 +331,16 @@ void waba_check_template_buttons(struct ctx *c)
 		char *type = dup_text(&b->type);
 		const struct waba_set_item *it = waba_set_find_nocase(types, type);
 		if (!it) {
-			add_at(c, &WABA_RULE_TEMPLATE_BUTTONS_TYPE, &b->type, 0, b->type.len, _("unknown button type '%s'"), type);
+			struct waba_finding *f = add_at(c, &WABA_RULE_TEMPLATE_BUTTONS_TYPE, &b->type, 0, b->type.len,
+			                                _("unknown button type '%s'"), type);
+			struct waba_strbuf head = WABA_STRBUF_INIT;
+			const char *last;
+			waba_set_values_or(types, is_checked, &head, &last);
+			if (head.len)
+				waba_finding_set_hint(f, _("use %s or %s"), waba_strbuf_cstr(&head), last);
+			else if (last)
+				waba_finding_set_hint(f, _("use %s"), last);
+			waba_strbuf_release(&head);
 			free(type);
 			continue;
 		}
