@@ -55,12 +55,12 @@ struct waba_name_context {
  * waba_report_name().
  */
 struct waba_name_result {
-	char *input;                   /* the name as given */
-	size_t length;                 /* in characters (code points) */
-	int checked;                   /* the name was valid UTF-8 and reviewed */
-	char *legal_name;              /* the legal name it was compared with, or NULL */
+	char *input;                     /* the name as given */
+	size_t length;                   /* in characters (code points) */
+	int checked;                     /* the name was valid UTF-8 and reviewed */
+	char *legal_name;                /* the legal name it was compared with, or NULL */
 	struct waba_site_brand *website; /* the page it was compared with (a copy), or NULL */
-	int website_match;             /* 1 the page names the business so, 0 it does not, -1 not known */
+	int website_match;               /* 1 the page names the business so, 0 it does not, -1 not known */
 };
 extern const struct waba_result_type waba_name_result_type;
 

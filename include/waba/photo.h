@@ -113,11 +113,11 @@ const char *waba_photo_sniff(const unsigned char *data, size_t len, enum waba_ph
  * read it with waba_report_photo().
  */
 struct waba_photo_result {
-	char *input;                  /* the file as named */
+	char *input;                   /* the file as named */
 	enum waba_photo_format format; /* WABA_PHOTO_NONE: not a PNG or JPEG */
-	unsigned width, height;       /* as displayed; 0 when not known */
-	size_t bytes;                 /* file size */
-	int decoded;                  /* the image could be decoded */
+	unsigned width, height;        /* as displayed; 0 when not known */
+	size_t bytes;                  /* file size */
+	int decoded;                   /* the image could be decoded */
 };
 extern const struct waba_result_type waba_photo_result_type;
 

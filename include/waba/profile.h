@@ -16,13 +16,13 @@
  * with waba_report_profile().
  */
 struct waba_profile_result {
-	char *input;                                      /* the application file, or NULL */
+	char *input;                                           /* the application file, or NULL */
 	long about_length, address_length, description_length; /* characters; -1 when absent */
-	char *email;                                      /* or NULL */
-	char **websites;                                  /* as written */
+	char *email;                                           /* or NULL */
+	char **websites;                                       /* as written */
 	size_t nwebsites;
-	char *vertical;                                   /* the category as written; NULL when absent or empty */
-	char *vertical_label;                             /* its name in the report's language; NULL when not one of Meta's */
+	char *vertical;       /* the category as written; NULL when absent or empty */
+	char *vertical_label; /* its name in the report's language; NULL when not one of Meta's */
 };
 extern const struct waba_result_type waba_profile_result_type;
 

@@ -186,7 +186,8 @@ static void check_url_button(struct ctx *c, const struct waba_tpl_button *b, int
 	const struct waba_tpl_text *u = &b->url;
 	struct waba_tpl_var *v = NULL;
 	if (!card && is_category(c->tpl, "AUTHENTICATION"))
-		add_at(c, &WABA_RULE_TEMPLATE_AUTH, &b->type, 0, b->type.len, "%s", _("an AUTHENTICATION template cannot have URL buttons"));
+		add_at(c, &WABA_RULE_TEMPLATE_AUTH, &b->type, 0, b->type.len, "%s",
+		       _("an AUTHENTICATION template cannot have URL buttons"));
 	if (!u->s) {
 		add_node(c, &WABA_RULE_TEMPLATE_URL_BUTTON, b->node, "%s", _("the URL button has no 'url'"));
 		return;
@@ -248,11 +249,12 @@ static void check_copy_code_button(struct ctx *c, const struct waba_tpl_button *
 	(void)card;
 	long mxc = limit(c, "template.buttons.copy_code.max_length");
 	if (!b->example.s)
-		add_node(c, &WABA_RULE_TEMPLATE_COPY_CODE, b->node, "%s", _("the COPY_CODE button has no sample code in 'example'"));
+		add_node(c, &WABA_RULE_TEMPLATE_COPY_CODE, b->node, "%s",
+		         _("the COPY_CODE button has no sample code in 'example'"));
 	else if ((long)waba_utf8_length(b->example.s, b->example.len) > mxc || b->example.len == 0)
 		add_at(c, &WABA_RULE_TEMPLATE_COPY_CODE, &b->example, 0, b->example.len,
-		       _("the sample code '%.*s' is over %ld characters"), (int)(b->example.len > 30 ? 30 : b->example.len),
-		       b->example.s, mxc);
+		       _("the sample code '%.*s' is over %ld characters"),
+		       (int)(b->example.len > 30 ? 30 : b->example.len), b->example.s, mxc);
 }
 
 static void check_otp_button(struct ctx *c, const struct waba_tpl_button *b, int card)
@@ -272,8 +274,8 @@ static void check_otp_button(struct ctx *c, const struct waba_tpl_button *b, int
 		         waba_strbuf_cstr(&head), last ? last : "");
 	else if (!waba_set_find_nocase(types, ot))
 		/* TRANSLATORS: "is not A, B or C": the otp_type values, all but the last and the last (pt "nem", es "ni") */
-		add_at(c, &WABA_RULE_TEMPLATE_AUTH, &b->otp_type, 0, b->otp_type.len, _("otp_type '%s' is not %s or %s"), ot,
-		       waba_strbuf_cstr(&head), last ? last : "");
+		add_at(c, &WABA_RULE_TEMPLATE_AUTH, &b->otp_type, 0, b->otp_type.len,
+		       _("otp_type '%s' is not %s or %s"), ot, waba_strbuf_cstr(&head), last ? last : "");
 	waba_strbuf_release(&head);
 	free(ot);
 }

@@ -57,7 +57,8 @@ static void request_phones(struct waba_email_request *req, const struct waba_app
 		struct waba_email_phone *p = &req->phones[req->nphones++];
 		p->number = field(app, &n->number);
 		p->purpose = field(app, &n->purpose);
-		const struct waba_phone_result *res = n->number.value ? next_result(r, &waba_phone_result_type, &at) : NULL;
+		const struct waba_phone_result *res = n->number.value ? next_result(r, &waba_phone_result_type, &at)
+		                                                      : NULL;
 		if (res && res->e164[0]) { /* a valid number: else its type is "unknown" */
 			p->e164 = res->e164;
 			p->type = waba_phone_type_name(res->type);
@@ -223,8 +224,7 @@ static int body_checks(void *p)
  * run fail, the run's own.
  */
 static const struct waba_report *body_report(struct cli_run *run, struct waba_app_check *c2, struct waba_report *scratch,
-                                             const char *app_path, const struct waba_email_request *req,
-                                             const char *lang)
+                                             const char *app_path, const struct waba_email_request *req, const char *lang)
 {
 	struct body_run b = { run, c2, scratch, app_path, req };
 	return waba_i18n_render_in(lang, body_checks, &b) == 0 ? scratch : &run->report;

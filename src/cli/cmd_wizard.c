@@ -68,8 +68,8 @@ static void settle(struct wizard *w, struct waba_report *r, unsigned flags)
  * show the findings but no "ok" line when there are none (the caller has said what happened).
  * @return the number of errors shown, or -1 when the state could not be written.
  */
-static long check_answer(struct wizard *w, const char *prefixes, const char *file, const char *number,
-                         int *phone_type, int show)
+static long check_answer(struct wizard *w, const char *prefixes, const char *file, const char *number, int *phone_type,
+                         int show)
 {
 	struct waba_report r = WABA_REPORT_INIT;
 	struct waba_app_check c = WABA_APP_CHECK_INIT;
