@@ -842,10 +842,16 @@ static void check_header(struct ctx *c)
 	char *fmt = h->format.s ? dup_text(&h->format) : waba_xstrdup(h->text.s ? "TEXT" : "");
 	const struct waba_set_item *it = waba_set_find_nocase(formats, fmt);
 	if (!it) {
-		if (h->format.s)
-			add_at(c, &RULE_HEADER_FORMAT, &h->format, 0, h->format.len,
-			       _("header format '%s' is not TEXT, IMAGE, VIDEO, DOCUMENT, LOCATION or GIF"), fmt);
-		else
+		if (h->format.s) {
+			struct waba_strbuf head = WABA_STRBUF_INIT;
+			const char *last;
+			waba_set_values_or(formats, item_checked, &head, &last);
+			/* TRANSLATORS: "is not A, B or C": the header formats, all but the last and the last
+			   (pt "nem", es "ni") */
+			add_at(c, &RULE_HEADER_FORMAT, &h->format, 0, h->format.len, _("header format '%s' is not %s or %s"),
+			       fmt, waba_strbuf_cstr(&head), last ? last : "");
+			waba_strbuf_release(&head);
+		} else
 			add_node(c, &RULE_HEADER_FORMAT, h->node, "%s", _("the header has no 'format'"));
 		free(fmt);
 		return;

@@ -307,13 +307,6 @@ static void check_button(struct ctx *c, const struct waba_tpl_button *b, const s
 			button_kinds[k].check(c, b, card);
 }
 
-/* A button type the checks know (not marked checked="no" in template.button_types). */
-static int is_checked(const struct waba_set_item *it)
-{
-	const char *checked = waba_set_item_attr(it, "checked");
-	return !checked || strcmp(checked, "no") != 0;
-}
-
 void waba_check_template_buttons(struct ctx *c)
 {
 	const struct waba_template *t = c->tpl;
@@ -337,7 +330,7 @@ void waba_check_template_buttons(struct ctx *c)
 			                                _("unknown button type '%s'"), type);
 			struct waba_strbuf head = WABA_STRBUF_INIT;
 			const char *last;
-			waba_set_values_or(types, is_checked, &head, &last);
+			waba_set_values_or(types, item_checked, &head, &last);
 			if (head.len)
 				waba_finding_set_hint(f, _("use %s or %s"), waba_strbuf_cstr(&head), last);
 			else if (last)
