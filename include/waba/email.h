@@ -134,6 +134,17 @@ int waba_email_finding_open(const struct waba_report *r, const struct waba_findi
 /* How many findings of r hold the request back (waba_email_finding_open). */
 size_t waba_email_open_count(const struct waba_report *r);
 
+/*
+ * The e-mail family's result: what the "email" item of the JSON report states (written
+ * from this struct) once the request was built or not. Attached to its item
+ * (waba_report_set_result()).
+ */
+struct waba_email_result {
+	char *output; /* the file the message was written to ("-": standard output), or NULL: not written */
+	int sent;     /* delivered through --send */
+};
+extern const struct waba_result_type waba_email_result_type;
+
 /* Add the email.forced finding: the request was built with --force while `open` errors remain. */
 void waba_email_note_forced(struct waba_findings *fs, size_t open);
 

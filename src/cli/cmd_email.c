@@ -239,7 +239,6 @@ static int run_email(struct cli_run *run, struct waba_app_check *c, struct cli_e
 	struct waba_report scratch = WABA_REPORT_INIT;
 	const char *output = a->output ? a->output : DEFAULT_OUTPUT;
 	int rc = CLI_EXIT_OK, loopback, send_err = 0;
-	cJSON *item = NULL;
 
 	if (a->send && waba_smtp_url_check(a->send, &loopback) < 0)
 		return a->typed ? cli_fail("%s", waba_error_last()) /* the library names no option */
@@ -262,11 +261,9 @@ static int run_email(struct cli_run *run, struct waba_app_check *c, struct cli_e
 		req.photo_len = photo.len;
 	}
 
-	item = cJSON_CreateObject();
+	cJSON *item = cJSON_CreateObject();
 	cJSON_AddStringToObject(item, "kind", "email");
-	cJSON_AddNullToObject(item, "output");
-	cJSON_AddBoolToObject(item, "sent", 0);
-	waba_report_add_item(&run->report, "email", "email", app_path, item);
+	waba_report_add_item(&run->report, "email", "email", app_path, item); /* the last item: its result at finish */
 	if (app->readable)
 		waba_check_email(&req, run->checklist, &run->report.findings);
 	waba_report_end_item(&run->report);
@@ -310,13 +307,15 @@ static int run_email(struct cli_run *run, struct waba_app_check *c, struct cli_e
 		free(to);
 		free(from);
 	}
-	cJSON_ReplaceItemInObject(item, "output", cJSON_CreateString(output));
 	if (a->send) {
 		send_err = send_message(a, &req, &msg);
 		a->sent = send_err == 0;
-		cJSON_ReplaceItemInObject(item, "sent", cJSON_CreateBool(a->sent));
 	}
-finish:
+finish:;
+	struct waba_email_result *res = waba_xcalloc(1, sizeof(*res));
+	res->output = a->written ? waba_report_str(output) : NULL;
+	res->sent = a->sent;
+	waba_report_set_result(&run->report, &waba_email_result_type, res); /* the item owns it */
 	rc = cli_run_finish(run);
 	if (send_err < 0)
 		rc = cli_fail(_("the message was written to '%s' but not sent: %s"), output, waba_error_last());
