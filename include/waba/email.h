@@ -140,7 +140,7 @@ size_t waba_email_open_count(const struct waba_report *r);
  * (waba_report_set_result()).
  */
 struct waba_email_result {
-	char *output; /* the file the message was written to ("-": standard output), or NULL: not written */
+	char *output; /* the file written ("-": standard output), or NULL: not written (first, the only owned member) */
 	int sent;     /* delivered through --send */
 };
 extern const struct waba_result_type waba_email_result_type;

@@ -109,7 +109,7 @@ int waba_phone_region_known(const char *region);
  * read it with waba_report_phone().
  */
 struct waba_phone_result {
-	char *input;    /* as given, control characters made printable (owned) */
+	char *input;    /* as given, control characters made printable (owned; first, the only owned member) */
 	char e164[40];  /* "+5511987654321" when the number is valid, else "" */
 	char region[8]; /* "BR" ("001" non-geographic); "" when not known */
 	int type;       /* enum waba_phone_type (UNKNOWN unless valid) */

@@ -113,7 +113,7 @@ const char *waba_photo_sniff(const unsigned char *data, size_t len, enum waba_ph
  * read it with waba_report_photo().
  */
 struct waba_photo_result {
-	char *input;                   /* the file as named */
+	char *input;                   /* the file as named (first, the only owned member) */
 	enum waba_photo_format format; /* WABA_PHOTO_NONE: not a PNG or JPEG */
 	unsigned width, height;        /* as displayed; 0 when not known */
 	size_t bytes;                  /* file size */

@@ -20,7 +20,7 @@
  */
 struct waba_result_type {
 	void (*to_json)(cJSON *item, const void *result); /* the contract's members after "kind" and "input" */
-	void (*free)(void *result);
+	void (*free)(void *result); /* never given NULL */
 };
 
 struct waba_item {
@@ -63,6 +63,13 @@ void waba_report_set_result(struct waba_report *r, const struct waba_result_type
 /* A copy of s as the report's strings are, valid UTF-8 (NULL stays NULL): for the
  * strings of a typed result, which its JSON is written from. */
 char *waba_report_str(const char *s);
+
+/* For a result whose only owned memory is its first member, a string (phone, photo,
+ * e-mail): frees that string and the result (a struct_result_type's `free`). */
+void waba_result_free_first_string(void *result);
+
+/* Add `key`: the string v, or null when v is NULL (for a result's to_json). */
+void waba_item_add_str(cJSON *item, const char *key, const char *v);
 
 /* The typed result of item i when it is of `type`, else NULL. */
 const void *waba_report_result(const struct waba_report *r, size_t i, const struct waba_result_type *type);

@@ -265,13 +265,11 @@ int waba_business_id_valid(const char *id, const struct waba_checklist *cl)
 static void business_result_free(void *p)
 {
 	struct waba_business_result *res = p;
-	if (res) {
-		free(res->input);
-		free(res->id);
-		free(res->verification_status);
-		free(res->name);
-		free(res);
-	}
+	free(res->input);
+	free(res->id);
+	free(res->verification_status);
+	free(res->name);
+	free(res);
 }
 
 /* The contract's "business" item members after "kind" and "input", from the result. */
@@ -280,19 +278,11 @@ static void business_json(cJSON *item, const void *p)
 	const struct waba_business_result *res = p;
 	if (!res->known)
 		cJSON_AddBoolToObject(item, "known", 0);
-	if (res->id)
-		cJSON_AddStringToObject(item, "id", res->id);
-	else
-		cJSON_AddNullToObject(item, "id");
+	waba_item_add_str(item, "id", res->id);
 	cJSON_AddBoolToObject(item, "valid", res->valid);
-	if (res->verification_status)
-		cJSON_AddStringToObject(item, "verification_status", res->verification_status);
-	else
-		cJSON_AddNullToObject(item, "verification_status");
-	if (res->asked && res->name)
-		cJSON_AddStringToObject(item, "name", res->name);
-	else if (res->asked)
-		cJSON_AddNullToObject(item, "name");
+	waba_item_add_str(item, "verification_status", res->verification_status);
+	if (res->asked)
+		waba_item_add_str(item, "name", res->name);
 }
 
 const struct waba_result_type waba_business_result_type = { business_json, business_result_free };

@@ -218,24 +218,12 @@ void waba_email_note_forced(struct waba_findings *fs, size_t open)
 	                  open);
 }
 
-static void email_result_free(void *p)
-{
-	struct waba_email_result *res = p;
-	if (res) {
-		free(res->output);
-		free(res);
-	}
-}
-
 /* The contract's "email" item members after "kind", from the result. */
 static void email_json(cJSON *item, const void *p)
 {
 	const struct waba_email_result *res = p;
-	if (res->output)
-		cJSON_AddStringToObject(item, "output", res->output);
-	else
-		cJSON_AddNullToObject(item, "output");
+	waba_item_add_str(item, "output", res->output);
 	cJSON_AddBoolToObject(item, "sent", res->sent);
 }
 
-const struct waba_result_type waba_email_result_type = { email_json, email_result_free };
+const struct waba_result_type waba_email_result_type = { email_json, waba_result_free_first_string };

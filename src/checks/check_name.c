@@ -836,8 +836,6 @@ static void count_shared(const struct name *n, const char *text, size_t *found, 
 static void name_result_free(void *p)
 {
 	struct waba_name_result *res = p;
-	if (!res)
-		return;
 	free(res->input);
 	free(res->legal_name);
 	if (res->website)
@@ -859,7 +857,7 @@ static void name_json(cJSON *item, const void *p)
 	else if (res->checked)
 		cJSON_AddStringToObject(item, "legal_name", res->legal_name);
 	if (res->website)
-		cJSON_AddItemToObject(item, "website", site_json(res->website));
+		cJSON_AddItemToObject(item, "website", site_json(res->website)); /* the page's brand */
 	else
 		cJSON_AddNullToObject(item, "website");
 	if (res->website_match >= 0)

@@ -426,32 +426,17 @@ static int check_type(const struct phone_ctx *c, int used_whatsapp)
 	return eligible;
 }
 
-static void phone_result_free(void *p)
-{
-	struct waba_phone_result *res = p;
-	if (res) {
-		free(res->input);
-		free(res);
-	}
-}
-
 /* The contract's "phone" item members after "kind" and "input", from the result. */
 static void phone_json(cJSON *item, const void *p)
 {
 	const struct waba_phone_result *res = p;
-	if (res->e164[0])
-		cJSON_AddStringToObject(item, "e164", res->e164);
-	else
-		cJSON_AddNullToObject(item, "e164");
-	if (res->region[0])
-		cJSON_AddStringToObject(item, "region", res->region);
-	else
-		cJSON_AddNullToObject(item, "region");
+	waba_item_add_str(item, "e164", res->e164[0] ? res->e164 : NULL);
+	waba_item_add_str(item, "region", res->region[0] ? res->region : NULL);
 	cJSON_AddStringToObject(item, "type", waba_phone_type_name(res->type));
 	cJSON_AddBoolToObject(item, "eligible", res->eligible);
 }
 
-const struct waba_result_type waba_phone_result_type = { phone_json, phone_result_free };
+const struct waba_result_type waba_phone_result_type = { phone_json, waba_result_free_first_string };
 
 const struct waba_phone_result *waba_report_phone(const struct waba_report *r, size_t i)
 {

@@ -450,24 +450,11 @@ void waba_check_photo_decoded(struct waba_findings *fs, const char *name, const 
 	check_circle(fs, loc, p, cl);
 }
 
-static void photo_result_free(void *p)
-{
-	struct waba_photo_result *res = p;
-	if (res) {
-		free(res->input);
-		free(res);
-	}
-}
-
 /* The contract's "photo" item members after "kind" and "input", from the result. */
 static void photo_json(cJSON *item, const void *p)
 {
 	const struct waba_photo_result *res = p;
-	const char *fmt = waba_photo_format_name(res->format);
-	if (fmt)
-		cJSON_AddStringToObject(item, "format", fmt);
-	else
-		cJSON_AddNullToObject(item, "format");
+	waba_item_add_str(item, "format", waba_photo_format_name(res->format));
 	if (res->width && res->height) {
 		cJSON_AddNumberToObject(item, "width", res->width);
 		cJSON_AddNumberToObject(item, "height", res->height);
@@ -479,7 +466,7 @@ static void photo_json(cJSON *item, const void *p)
 	cJSON_AddBoolToObject(item, "decoded", res->decoded);
 }
 
-const struct waba_result_type waba_photo_result_type = { photo_json, photo_result_free };
+const struct waba_result_type waba_photo_result_type = { photo_json, waba_result_free_first_string };
 
 const struct waba_photo_result *waba_report_photo(const struct waba_report *r, size_t i)
 {

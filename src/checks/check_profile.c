@@ -235,10 +235,8 @@ static long length_of(const struct waba_app_str *f)
 static void profile_result_free(void *p)
 {
 	struct waba_profile_result *res = p;
-	if (!res)
-		return;
-	free(res->input);
 	free(res->email);
+	free(res->input);
 	for (size_t i = 0; i < res->nwebsites; i++)
 		free(res->websites[i]);
 	free(res->websites);
@@ -255,14 +253,6 @@ static void put_length(cJSON *item, const char *key, long n)
 		cJSON_AddNullToObject(item, key);
 }
 
-static void put_string(cJSON *item, const char *key, const char *v)
-{
-	if (v)
-		cJSON_AddStringToObject(item, key, v);
-	else
-		cJSON_AddNullToObject(item, key);
-}
-
 /* The contract's "profile" item members after "kind" and "input", from the result. */
 static void profile_json(cJSON *item, const void *p)
 {
@@ -270,12 +260,12 @@ static void profile_json(cJSON *item, const void *p)
 	put_length(item, "about_length", res->about_length);
 	put_length(item, "address_length", res->address_length);
 	put_length(item, "description_length", res->description_length);
-	put_string(item, "email", res->email);
+	waba_item_add_str(item, "email", res->email);
 	cJSON *arr = cJSON_AddArrayToObject(item, "websites");
 	for (size_t i = 0; i < res->nwebsites; i++)
 		cJSON_AddItemToArray(arr, cJSON_CreateString(res->websites[i]));
-	put_string(item, "vertical", res->vertical);
-	put_string(item, "vertical_label", res->vertical_label);
+	waba_item_add_str(item, "vertical", res->vertical);
+	waba_item_add_str(item, "vertical_label", res->vertical_label);
 }
 
 const struct waba_result_type waba_profile_result_type = { profile_json, profile_result_free };

@@ -100,6 +100,21 @@ void waba_report_set_result(struct waba_report *r, const struct waba_result_type
 	clean_json_strings(it->json);
 }
 
+void waba_result_free_first_string(void *result)
+{
+	char **first = result; /* a struct's first member stands at its address */
+	free(*first);
+	free(result);
+}
+
+void waba_item_add_str(cJSON *item, const char *key, const char *v)
+{
+	if (v)
+		cJSON_AddStringToObject(item, key, v);
+	else
+		cJSON_AddNullToObject(item, key);
+}
+
 char *waba_report_str(const char *s)
 {
 	return s ? waba_text_clean(s, strlen(s), 0, 0) : NULL;
