@@ -95,6 +95,13 @@ const struct waba_set_item *waba_set_find(const struct waba_set *set, const char
 /* Case-insensitive (ASCII) lookup. */
 const struct waba_set_item *waba_set_find_nocase(const struct waba_set *set, const char *value);
 const char *waba_set_item_attr(const struct waba_set_item *item, const char *name);
+/*
+ * The values of `set` that `keep` accepts (every one when keep is NULL), for a message
+ * that lists them in a translated "%s or %s": all but the last, joined by ", ", are
+ * appended to head, the last is *last (NULL when none).
+ */
+void waba_set_values_or(const struct waba_set *set, int (*keep)(const struct waba_set_item *it),
+                        struct waba_strbuf *head, const char **last);
 /* What a person reads for an item: its label_<lang> attribute, else label_en, else its value. */
 const char *waba_set_item_label(const struct waba_set_item *item, const char *lang);
 

@@ -107,6 +107,9 @@ struct waba_email_request {
 	const struct waba_report *report;
 	const cJSON *answers;
 	int forced; /* --force: build it even with open items */
+	/* the language the message is written in ("pt", "es", "en"; rendered in it with
+	 * waba_i18n_render_in), or NULL: the messages' language */
+	const char *lang;
 	/* the values come from an application file that every family checked (as
 	 * waba_check_application_file does): its parser reports an absent required field
 	 * (input.application.missing) and the profile family a missing about text, category
@@ -130,6 +133,17 @@ int waba_email_finding_open(const struct waba_report *r, const struct waba_findi
 
 /* How many findings of r hold the request back (waba_email_finding_open). */
 size_t waba_email_open_count(const struct waba_report *r);
+
+/*
+ * The e-mail family's result: what the "email" item of the JSON report states (written
+ * from this struct) once the request was built or not. Attached to its item
+ * (waba_report_set_result()).
+ */
+struct waba_email_result {
+	char *output; /* the file written ("-": standard output), or NULL: not written (first, the only owned member) */
+	int sent;     /* delivered through --send */
+};
+extern const struct waba_result_type waba_email_result_type;
 
 /* Add the email.forced finding: the request was built with --force while `open` errors remain. */
 void waba_email_note_forced(struct waba_findings *fs, size_t open);

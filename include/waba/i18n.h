@@ -30,6 +30,15 @@ const char *waba_ngettext(const char *one, const char *many, unsigned long n) WA
  */
 int waba_i18n_init(const char *lang);
 
+/*
+ * Render in `lang` ("pt", "es" or "en") while fn(ctx) runs: on this thread, _(),
+ * waba_ngettext() and waba_i18n_lang() answer in that language, from its catalogue
+ * read by the library. The process's language (gettext's, the locale, LANGUAGE) is not
+ * changed, so there is nothing to switch back; calls nest. @return fn's value, or -1
+ * without running it for an unknown language.
+ */
+int waba_i18n_render_in(const char *lang, int (*fn)(void *ctx), void *ctx);
+
 /* The languages waba_i18n_init() accepts, by index ("pt", "es", "en"); NULL past the end. */
 const char *waba_i18n_language(size_t i);
 

@@ -50,6 +50,24 @@ struct waba_name_context {
 };
 
 /*
+ * The name family's result: what the "name" item of the JSON report states (written
+ * from this struct). Attached to its item (waba_report_set_result()); read it with
+ * waba_report_name().
+ */
+struct waba_name_result {
+	char *input;                     /* the name as given */
+	size_t length;                   /* in characters (code points) */
+	int checked;                     /* the name was valid UTF-8 and reviewed */
+	char *legal_name;                /* the legal name it was compared with, or NULL */
+	struct waba_site_brand *website; /* the page it was compared with (a copy), or NULL */
+	int website_match;               /* 1 the page names the business so, 0 it does not, -1 not known */
+};
+extern const struct waba_result_type waba_name_result_type;
+
+/* The name result of report item i, or NULL when it is not a name item. */
+const struct waba_name_result *waba_report_name(const struct waba_report *r, size_t i);
+
+/*
  * Review `name` (UTF-8; invalid bytes are an input.encoding finding). Adds one item
  * {"kind":"name","input":..,"length":N,"legal_name":..,"website":{..}|null,
  * "website_match":true|false|null} and its findings to `r`. ctx may be NULL.

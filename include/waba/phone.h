@@ -105,16 +105,17 @@ int waba_phone_region_known(const char *region);
 /*
  * The phone family's result for one number: the facts the "phone" item of the JSON
  * report states (written from this struct), for the callers that use them (the e-mail
- * request, the duplicates). Attached to the item (struct waba_item.phone).
+ * request, the duplicates, the wizard). Attached to its item (waba_report_set_result());
+ * read it with waba_report_phone().
  */
 struct waba_phone_result {
-	char *input;    /* as given, control characters made printable (owned) */
+	char *input;    /* as given, control characters made printable (owned; first, the only owned member) */
 	char e164[40];  /* "+5511987654321" when the number is valid, else "" */
 	char region[8]; /* "BR" ("001" non-geographic); "" when not known */
 	int type;       /* enum waba_phone_type (UNKNOWN unless valid) */
 	int eligible;   /* can be the account's number */
 };
-void waba_phone_result_free(struct waba_phone_result *res);
+extern const struct waba_result_type waba_phone_result_type;
 
 /* The phone result of report item i, or NULL when it is not a phone item. */
 const struct waba_phone_result *waba_report_phone(const struct waba_report *r, size_t i);

@@ -108,6 +108,23 @@ const char *waba_photo_format_name(enum waba_photo_format f);
 const char *waba_photo_sniff(const unsigned char *data, size_t len, enum waba_photo_format *fmt);
 
 /*
+ * The photo family's result for one file: what the "photo" item of the JSON report
+ * states (written from this struct). Attached to its item (waba_report_set_result());
+ * read it with waba_report_photo().
+ */
+struct waba_photo_result {
+	char *input;                   /* the file as named (first, the only owned member) */
+	enum waba_photo_format format; /* WABA_PHOTO_NONE: not a PNG or JPEG */
+	unsigned width, height;        /* as displayed; 0 when not known */
+	size_t bytes;                  /* file size */
+	int decoded;                   /* the image could be decoded */
+};
+extern const struct waba_result_type waba_photo_result_type;
+
+/* The photo result of report item i, or NULL when it is not a photo item. */
+const struct waba_photo_result *waba_report_photo(const struct waba_report *r, size_t i);
+
+/*
  * Check the photo at `path`: add a `photo` item and the photo.* findings to `r`.
  * @return 0; WABA_ENOTFOUND / WABA_EIO when the file cannot be opened or read.
  */

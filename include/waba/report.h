@@ -11,7 +11,17 @@
 #include "finding.h"
 #include "view.h"
 
-struct waba_phone_result;
+/*
+ * A family's typed result (phone.h, business.h): what the check concluded about the
+ * item, as a struct. The check fills it and attaches it to its item with
+ * waba_report_set_result(), which writes the item's JSON members from it; callers read
+ * the struct (waba_report_result(), or the family's waba_report_<family>()), never
+ * our own JSON back by key.
+ */
+struct waba_result_type {
+	void (*to_json)(cJSON *item, const void *result); /* the contract's members after "kind" and "input" */
+	void (*free)(void *result); /* never given NULL */
+};
 
 struct waba_item {
 	char *kind;  /* "business", "phone", "photo", "template", "email", ... */
@@ -19,9 +29,10 @@ struct waba_item {
 	char *file;  /* the file it came from, or NULL */
 	cJSON *json; /* the item as the contract spells it in `items`; owned */
 	struct waba_view *view; /* what a visual report shows of it (view.h); owned, NULL unless r->views */
-	/* the family's typed result, which `json` is written from; callers read this, never
-	 * `json` by key (phone.h: kind "phone"); owned, NULL for the other kinds */
-	struct waba_phone_result *phone;
+	/* the family's typed result, which `json` is written from; owned, NULL for the
+	 * kinds that have none */
+	const struct waba_result_type *result_type;
+	void *result;
 };
 
 struct waba_report {
@@ -44,6 +55,24 @@ int waba_report_add_item(struct waba_report *r, const char *kind, const char *na
 
 /* Attach `v` (taken; may be NULL) to the last item added. */
 void waba_report_set_view(struct waba_report *r, struct waba_view *v);
+
+/* Attach `result` (taken) to the last item added, and add its JSON members to the
+ * item's JSON (type->to_json). */
+void waba_report_set_result(struct waba_report *r, const struct waba_result_type *type, void *result);
+
+/* A copy of s as the report's strings are, valid UTF-8 (NULL stays NULL): for the
+ * strings of a typed result, which its JSON is written from. */
+char *waba_report_str(const char *s);
+
+/* For a result whose only owned memory is its first member, a string (phone, photo,
+ * e-mail): frees that string and the result (a struct_result_type's `free`). */
+void waba_result_free_first_string(void *result);
+
+/* Add `key`: the string v, or null when v is NULL (for a result's to_json). */
+void waba_item_add_str(cJSON *item, const char *key, const char *v);
+
+/* The typed result of item i when it is of `type`, else NULL. */
+const void *waba_report_result(const struct waba_report *r, size_t i, const struct waba_result_type *type);
 
 /* Findings added from now on are tied to no item. */
 void waba_report_end_item(struct waba_report *r);

@@ -262,26 +262,75 @@ int waba_business_id_valid(const char *id, const struct waba_checklist *cl)
 	return ok;
 }
 
-static int check_business(struct waba_report *r, const char *input, const char *verification_status,
-                          long unknown_code, const struct waba_checklist *cl);
+static void business_result_free(void *p)
+{
+	struct waba_business_result *res = p;
+	free(res->input);
+	free(res->id);
+	free(res->verification_status);
+	free(res->name);
+	free(res);
+}
+
+/* The contract's "business" item members after "kind" and "input", from the result. */
+static void business_json(cJSON *item, const void *p)
+{
+	const struct waba_business_result *res = p;
+	if (!res->known)
+		cJSON_AddBoolToObject(item, "known", 0);
+	waba_item_add_str(item, "id", res->id);
+	cJSON_AddBoolToObject(item, "valid", res->valid);
+	waba_item_add_str(item, "verification_status", res->verification_status);
+	if (res->asked)
+		waba_item_add_str(item, "name", res->name);
+}
+
+const struct waba_result_type waba_business_result_type = { business_json, business_result_free };
+
+const struct waba_business_result *waba_report_business(const struct waba_report *r, size_t i)
+{
+	return waba_report_result(r, i, &waba_business_result_type);
+}
+
+/* What is known about the ID besides the input: Meta's answer when it was asked. */
+struct business_given {
+	const char *verification_status; /* or NULL */
+	const char *name;                /* or NULL */
+	int asked;                       /* Meta answered (the name is stated) */
+	long unknown_code;               /* Meta said no such ID (its error code), else 0 */
+};
+
+static int check_business(struct waba_report *r, const char *input, const struct business_given *g,
+                          const struct waba_checklist *cl);
 
 int waba_check_business(struct waba_report *r, const char *input, const char *verification_status,
                         const struct waba_checklist *cl)
 {
-	return check_business(r, input, verification_status, 0, cl);
+	const struct business_given g = { verification_status, NULL, 0, 0 };
+	return check_business(r, input, &g, cl);
+}
+
+int waba_check_business_graph(struct waba_report *r, const char *input, const char *verification_status,
+                              const char *name, const struct waba_checklist *cl)
+{
+	const struct business_given g = { verification_status, name, 1, 0 };
+	return check_business(r, input, &g, cl);
 }
 
 int waba_check_business_unknown(struct waba_report *r, const char *input, long graph_code,
                                 const struct waba_checklist *cl)
 {
-	return check_business(r, input, NULL, graph_code ? graph_code : 803, cl);
+	const struct business_given g = { NULL, NULL, 0, graph_code ? graph_code : 803 };
+	return check_business(r, input, &g, cl);
 }
 
-static int check_business(struct waba_report *r, const char *input, const char *verification_status,
-                          long unknown_code, const struct waba_checklist *cl)
+static int check_business(struct waba_report *r, const char *input, const struct business_given *g,
+                          const struct waba_checklist *cl)
 {
 	struct waba_business_input b;
 	struct waba_findings *fs = &r->findings;
+	const char *verification_status = g->verification_status;
+	long unknown_code = g->unknown_code;
 	int valid = 0;
 
 	waba_business_input_parse(&b, input);
@@ -316,17 +365,15 @@ static int check_business(struct waba_report *r, const char *input, const char *
 				waba_finding_set_hint(f, "%s", todo);
 		}
 	}
-	if (unknown_code)
-		cJSON_AddBoolToObject(item, "known", 0);
-	if (valid)
-		cJSON_AddStringToObject(item, "id", b.id);
-	else
-		cJSON_AddNullToObject(item, "id");
-	cJSON_AddBoolToObject(item, "valid", valid);
-	if (verification_status)
-		cJSON_AddStringToObject(item, "verification_status", verification_status);
-	else
-		cJSON_AddNullToObject(item, "verification_status");
+	struct waba_business_result *res = waba_xcalloc(1, sizeof(*res));
+	res->input = waba_report_str(input);
+	res->id = valid ? waba_report_str(b.id) : NULL;
+	res->valid = valid;
+	res->known = !unknown_code;
+	res->verification_status = waba_report_str(verification_status);
+	res->asked = g->asked;
+	res->name = waba_report_str(g->name);
+	waba_report_set_result(r, &waba_business_result_type, res); /* the item owns it */
 	waba_report_end_item(r);
 	waba_business_input_release(&b);
 	return 0;

@@ -3,6 +3,7 @@
  * and is every value taken from the user safe to put into the message?
  */
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include "waba/email.h"
 #include "waba/i18n.h"
@@ -216,3 +217,13 @@ void waba_email_note_forced(struct waba_findings *fs, size_t open)
 	                                "the request was built with %zu open errors (--force); the body lists them", open),
 	                  open);
 }
+
+/* The contract's "email" item members after "kind", from the result. */
+static void email_json(cJSON *item, const void *p)
+{
+	const struct waba_email_result *res = p;
+	waba_item_add_str(item, "output", res->output);
+	cJSON_AddBoolToObject(item, "sent", res->sent);
+}
+
+const struct waba_result_type waba_email_result_type = { email_json, waba_result_free_first_string };

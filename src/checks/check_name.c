@@ -833,13 +833,53 @@ static void count_shared(const struct name *n, const char *text, size_t *found, 
 	waba_words_release(&tw);
 }
 
-static void check_legal(struct name *n, cJSON *item)
+static void name_result_free(void *p)
+{
+	struct waba_name_result *res = p;
+	free(res->input);
+	free(res->legal_name);
+	if (res->website)
+		waba_site_brand_release(res->website);
+	free(res->website);
+	free(res);
+}
+
+static cJSON *site_json(const struct waba_site_brand *b);
+
+/* The contract's "name" item members after "kind" and "input", from the result. A name
+ * that was not valid UTF-8 was not compared: its legal name is not stated. */
+static void name_json(cJSON *item, const void *p)
+{
+	const struct waba_name_result *res = p;
+	cJSON_AddNumberToObject(item, "length", (double)res->length);
+	if (!res->legal_name)
+		cJSON_AddNullToObject(item, "legal_name");
+	else if (res->checked)
+		cJSON_AddStringToObject(item, "legal_name", res->legal_name);
+	if (res->website)
+		cJSON_AddItemToObject(item, "website", site_json(res->website)); /* the page's brand */
+	else
+		cJSON_AddNullToObject(item, "website");
+	if (res->website_match >= 0)
+		cJSON_AddBoolToObject(item, "website_match", res->website_match);
+	else
+		cJSON_AddNullToObject(item, "website_match");
+}
+
+const struct waba_result_type waba_name_result_type = { name_json, name_result_free };
+
+const struct waba_name_result *waba_report_name(const struct waba_report *r, size_t i)
+{
+	return waba_report_result(r, i, &waba_name_result_type);
+}
+
+static void check_legal(struct name *n, struct waba_name_result *res)
 {
 	const char *legal = n->ctx ? n->ctx->legal_name : NULL;
 	size_t found, total;
 	if (!legal)
 		return;
-	cJSON_AddStringToObject(item, "legal_name", legal);
+	res->legal_name = waba_report_str(legal);
 	count_shared(n, legal, &found, &total);
 	if (total && !found) {
 		struct waba_finding *f = waba_findings_add(n->fs, &RULE_LEGAL_MISMATCH, span(n, 0, n->len),
@@ -849,6 +889,19 @@ static void check_legal(struct name *n, cJSON *item)
 		if (by)
 			waba_finding_set_hint(f, "%s", by);
 	}
+}
+
+static struct waba_site_brand *site_copy(const struct waba_site_brand *b)
+{
+	struct waba_site_brand *c = waba_xcalloc(1, sizeof(*c));
+	c->url = waba_report_str(b->url ? b->url : "");
+	c->title = waba_report_str(b->title);
+	c->og_site_name = waba_report_str(b->og_site_name);
+	c->og_title = waba_report_str(b->og_title);
+	c->org_names = waba_xcalloc(b->norg + 1, sizeof(*c->org_names));
+	for (size_t i = 0; i < b->norg; i++)
+		c->org_names[c->norg++] = waba_report_str(b->org_names[i]);
+	return c;
 }
 
 static cJSON *site_json(const struct waba_site_brand *b)
@@ -865,15 +918,12 @@ static cJSON *site_json(const struct waba_site_brand *b)
 	return o;
 }
 
-static void check_site(struct name *n, cJSON *item)
+static void check_site(struct name *n, struct waba_name_result *res)
 {
 	const struct waba_site_brand *b = n->ctx ? n->ctx->site : NULL;
-	if (!b) {
-		cJSON_AddNullToObject(item, "website");
-		cJSON_AddNullToObject(item, "website_match");
+	if (!b)
 		return;
-	}
-	cJSON_AddItemToObject(item, "website", site_json(b));
+	res->website = site_copy(b);
 	const char *what[] = { "og:site_name", "<title>", "og:title" };
 	const char *val[] = { b->og_site_name, b->title, b->og_title };
 	struct waba_strbuf said = WABA_STRBUF_INIT;
@@ -889,7 +939,7 @@ static void check_site(struct name *n, cJSON *item)
 		if (total && found * 2 >= total) {
 			waba_findings_add(n->fs, &RULE_SITE_MATCH, span(n, 0, n->len),
 			                  _("the website's %s says '%s', which matches the display name '%s'"), label, v, n->s);
-			cJSON_AddTrueToObject(item, "website_match");
+			res->website_match = 1;
 			waba_strbuf_release(&said);
 			return;
 		}
@@ -899,14 +949,13 @@ static void check_site(struct name *n, cJSON *item)
 		waba_findings_add(n->fs, &RULE_SITE_NO_BRAND, WABA_LOC_NONE,
 		                  _("the page '%s' has no title, og:site_name, og:title or schema.org Organization name"),
 		                  b->url ? b->url : "");
-		cJSON_AddNullToObject(item, "website_match");
 	} else {
 		struct waba_finding *f = waba_findings_add(n->fs, &RULE_SITE_MISMATCH, span(n, 0, n->len),
 		                                           _("the website does not call the business '%s': %s"), n->s,
 		                                           waba_strbuf_cstr(&said));
 		waba_finding_set_hint(f, _("use the name the website shows, or put '%s' on the website (title, og:site_name)"),
 		                      n->s);
-		cJSON_AddFalseToObject(item, "website_match");
+		res->website_match = 0;
 	}
 	waba_strbuf_release(&said);
 }
@@ -918,19 +967,21 @@ int waba_check_name(struct waba_report *r, const char *name, const struct waba_n
 	cJSON *item = cJSON_CreateObject();
 	size_t bad;
 	const char *file = ctx && ctx->app && ctx->app->src ? ctx->app->src->name : NULL;
+	struct waba_name_result *res = waba_xcalloc(1, sizeof(*res));
+	res->input = waba_report_str(name);
+	res->length = waba_utf8_length(name, n.len);
+	res->website_match = -1;
 	cJSON_AddStringToObject(item, "kind", "name");
 	cJSON_AddStringToObject(item, "input", name);
-	cJSON_AddNumberToObject(item, "length", (double)waba_utf8_length(name, n.len));
-	if (!ctx || !ctx->legal_name)
-		cJSON_AddNullToObject(item, "legal_name");
 	waba_report_add_item(r, "name", name, file, item);
 	if (!waba_utf8_valid(name, n.len, &bad)) {
 		waba_findings_add(n.fs, &WABA_RULE_INPUT_ENCODING, span(&n, bad, bad + 1), "%s",
 		                  _("the display name is not valid UTF-8"));
-		cJSON_AddNullToObject(item, "website");
-		cJSON_AddNullToObject(item, "website_match");
+		res->legal_name = ctx && ctx->legal_name ? waba_report_str(ctx->legal_name) : NULL;
+		waba_report_set_result(r, &waba_name_result_type, res); /* the item owns it */
 		return 0;
 	}
+	res->checked = 1;
 	waba_text_words(&n.words, name, n.len);
 	n.kind = waba_xcalloc(n.words.len + 1, sizeof(*n.kind));
 	find_terms(&n, "name.minor_words", NULL, W_MINOR);
@@ -962,8 +1013,8 @@ int waba_check_name(struct waba_report *r, const char *name, const struct waba_n
 		check_caps(&n);
 		check_kind_of_name(&n);
 	}
-	check_legal(&n, item);
-	check_site(&n, item);
+	check_legal(&n, res);
+	check_site(&n, res);
 	if (ctx && ctx->site_error)
 		waba_findings_add(n.fs, &RULE_SITE_UNCHECKED, WABA_LOC_NONE,
 		                  _("the name was not compared with the website: %s"), ctx->site_error);
@@ -973,6 +1024,7 @@ int waba_check_name(struct waba_report *r, const char *name, const struct waba_n
 		                  name);
 	free(n.kind);
 	waba_words_release(&n.words);
+	waba_report_set_result(r, &waba_name_result_type, res); /* the item owns it */
 	waba_report_end_item(r);
 	return 0;
 }

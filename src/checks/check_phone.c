@@ -426,32 +426,21 @@ static int check_type(const struct phone_ctx *c, int used_whatsapp)
 	return eligible;
 }
 
-void waba_phone_result_free(struct waba_phone_result *res)
+/* The contract's "phone" item members after "kind" and "input", from the result. */
+static void phone_json(cJSON *item, const void *p)
 {
-	if (res) {
-		free(res->input);
-		free(res);
-	}
+	const struct waba_phone_result *res = p;
+	waba_item_add_str(item, "e164", res->e164[0] ? res->e164 : NULL);
+	waba_item_add_str(item, "region", res->region[0] ? res->region : NULL);
+	cJSON_AddStringToObject(item, "type", waba_phone_type_name(res->type));
+	cJSON_AddBoolToObject(item, "eligible", res->eligible);
 }
+
+const struct waba_result_type waba_phone_result_type = { phone_json, waba_result_free_first_string };
 
 const struct waba_phone_result *waba_report_phone(const struct waba_report *r, size_t i)
 {
-	return i < r->nitems ? r->items[i].phone : NULL;
-}
-
-/* The contract's "phone" item members after "kind" and "input", from the result. */
-static void phone_json(cJSON *item, const struct waba_phone_result *res)
-{
-	if (res->e164[0])
-		cJSON_AddStringToObject(item, "e164", res->e164);
-	else
-		cJSON_AddNullToObject(item, "e164");
-	if (res->region[0])
-		cJSON_AddStringToObject(item, "region", res->region);
-	else
-		cJSON_AddNullToObject(item, "region");
-	cJSON_AddStringToObject(item, "type", waba_phone_type_name(res->type));
-	cJSON_AddBoolToObject(item, "eligible", res->eligible);
+	return waba_report_result(r, i, &waba_phone_result_type);
 }
 
 int waba_check_phone(struct waba_report *r, const char *number, const char *region, int used_whatsapp,
@@ -490,7 +479,6 @@ int waba_check_phone(struct waba_report *r, const char *number, const char *regi
 	cJSON_AddStringToObject(item, "kind", "phone");
 	cJSON_AddStringToObject(item, "input", res->input);
 	waba_report_add_item(r, "phone", f->valid ? f->e164 : shown, NULL, item);
-	r->items[r->nitems - 1].phone = res; /* the item owns it */
 
 	if (f->parse_error != WABA_PHONE_PARSED || !f->valid) {
 		if (!check_br_nine(&c))
@@ -506,7 +494,7 @@ int waba_check_phone(struct waba_report *r, const char *number, const char *regi
 		snprintf(res->region, sizeof(res->region), "%s", reg);
 	res->type = f->type;
 	res->eligible = eligible;
-	phone_json(item, res);
+	waba_report_set_result(r, &waba_phone_result_type, res); /* the item owns it */
 	waba_report_end_item(r);
 	waba_strbuf_release(&label_id);
 	free(shown);

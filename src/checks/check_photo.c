@@ -450,26 +450,43 @@ void waba_check_photo_decoded(struct waba_findings *fs, const char *name, const 
 	check_circle(fs, loc, p, cl);
 }
 
-static void add_item(struct waba_report *r, const char *name, const struct waba_photo *p)
+/* The contract's "photo" item members after "kind" and "input", from the result. */
+static void photo_json(cJSON *item, const void *p)
 {
-	cJSON *item = cJSON_CreateObject();
-	const char *fmt = waba_photo_format_name(p->format);
-	cJSON_AddStringToObject(item, "kind", "photo");
-	cJSON_AddStringToObject(item, "input", name);
-	if (fmt)
-		cJSON_AddStringToObject(item, "format", fmt);
-	else
-		cJSON_AddNullToObject(item, "format");
-	if (p->width && p->height) {
-		cJSON_AddNumberToObject(item, "width", p->width);
-		cJSON_AddNumberToObject(item, "height", p->height);
+	const struct waba_photo_result *res = p;
+	waba_item_add_str(item, "format", waba_photo_format_name(res->format));
+	if (res->width && res->height) {
+		cJSON_AddNumberToObject(item, "width", res->width);
+		cJSON_AddNumberToObject(item, "height", res->height);
 	} else {
 		cJSON_AddNullToObject(item, "width");
 		cJSON_AddNullToObject(item, "height");
 	}
-	cJSON_AddNumberToObject(item, "bytes", (double)p->bytes);
-	cJSON_AddBoolToObject(item, "decoded", p->fault == WABA_PHOTO_OK);
+	cJSON_AddNumberToObject(item, "bytes", (double)res->bytes);
+	cJSON_AddBoolToObject(item, "decoded", res->decoded);
+}
+
+const struct waba_result_type waba_photo_result_type = { photo_json, waba_result_free_first_string };
+
+const struct waba_photo_result *waba_report_photo(const struct waba_report *r, size_t i)
+{
+	return waba_report_result(r, i, &waba_photo_result_type);
+}
+
+static void add_item(struct waba_report *r, const char *name, const struct waba_photo *p)
+{
+	cJSON *item = cJSON_CreateObject();
+	cJSON_AddStringToObject(item, "kind", "photo");
+	cJSON_AddStringToObject(item, "input", name);
 	waba_report_add_item(r, "photo", name, name, item);
+	struct waba_photo_result *res = waba_xcalloc(1, sizeof(*res));
+	res->input = waba_report_str(name);
+	res->format = p->format;
+	res->width = p->width;
+	res->height = p->height;
+	res->bytes = p->bytes;
+	res->decoded = p->fault == WABA_PHOTO_OK;
+	waba_report_set_result(r, &waba_photo_result_type, res); /* the item owns it */
 }
 
 void waba_photo_report(struct waba_report *r, const char *name, const struct waba_photo *p,

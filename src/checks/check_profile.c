@@ -218,7 +218,7 @@ struct ctx {
 	const struct waba_application *app;
 	const struct waba_checklist *cl;
 	struct waba_findings *fs;
-	cJSON *item;
+	struct waba_profile_result *res;
 };
 
 static size_t chars(const struct waba_app_str *f)
@@ -226,13 +226,53 @@ static size_t chars(const struct waba_app_str *f)
 	return waba_utf8_length(f->value, strlen(f->value));
 }
 
-/* Record "<key>_length" in the item; null when the field is absent. */
-static void put_length(struct ctx *c, const char *key, const struct waba_app_str *f)
+/* A field's length in characters for the result; -1 when the field is absent. */
+static long length_of(const struct waba_app_str *f)
 {
-	if (f->value)
-		cJSON_AddNumberToObject(c->item, key, (double)chars(f));
+	return f->value ? (long)chars(f) : -1;
+}
+
+static void profile_result_free(void *p)
+{
+	struct waba_profile_result *res = p;
+	free(res->email);
+	free(res->input);
+	for (size_t i = 0; i < res->nwebsites; i++)
+		free(res->websites[i]);
+	free(res->websites);
+	free(res->vertical);
+	free(res->vertical_label);
+	free(res);
+}
+
+static void put_length(cJSON *item, const char *key, long n)
+{
+	if (n >= 0)
+		cJSON_AddNumberToObject(item, key, (double)n);
 	else
-		cJSON_AddNullToObject(c->item, key);
+		cJSON_AddNullToObject(item, key);
+}
+
+/* The contract's "profile" item members after "kind" and "input", from the result. */
+static void profile_json(cJSON *item, const void *p)
+{
+	const struct waba_profile_result *res = p;
+	put_length(item, "about_length", res->about_length);
+	put_length(item, "address_length", res->address_length);
+	put_length(item, "description_length", res->description_length);
+	waba_item_add_str(item, "email", res->email);
+	cJSON *arr = cJSON_AddArrayToObject(item, "websites");
+	for (size_t i = 0; i < res->nwebsites; i++)
+		cJSON_AddItemToArray(arr, cJSON_CreateString(res->websites[i]));
+	waba_item_add_str(item, "vertical", res->vertical);
+	waba_item_add_str(item, "vertical_label", res->vertical_label);
+}
+
+const struct waba_result_type waba_profile_result_type = { profile_json, profile_result_free };
+
+const struct waba_profile_result *waba_report_profile(const struct waba_report *r, size_t i)
+{
+	return waba_report_result(r, i, &waba_profile_result_type);
 }
 
 /* Finding when f has more than `limit_id` characters. */
@@ -251,7 +291,7 @@ static void check_about(struct ctx *c)
 {
 	const struct waba_app_str *f = &c->app->profile.about;
 	long min = waba_checklist_limit(c->cl, "profile.about.min");
-	put_length(c, "about_length", f);
+	c->res->about_length = length_of(f);
 	if (!f->value) {
 		if (!f->present) /* a wrong type was reported by the parser */
 			waba_findings_add(c->fs, &RULE_ABOUT_LENGTH, waba_application_loc(c->app, f), "%s",
@@ -313,11 +353,9 @@ static void check_email(struct ctx *c)
 {
 	const struct waba_app_str *f = &c->app->profile.email;
 	long max = waba_checklist_limit(c->cl, "profile.email.max");
-	if (!f->value) {
-		cJSON_AddNullToObject(c->item, "email");
+	if (!f->value)
 		return;
-	}
-	cJSON_AddStringToObject(c->item, "email", f->value);
+	c->res->email = waba_report_str(f->value);
 	if (!waba_email_addr_valid(f->value) || (max > 0 && strlen(f->value) > (size_t)max)) {
 		waba_findings_add(c->fs, &RULE_EMAIL_FORMAT, waba_application_loc(c->app, f),
 		                  _("the profile's e-mail '%s' is not a valid address"), f->value);
@@ -347,14 +385,14 @@ static void check_websites(struct ctx *c)
 {
 	const struct waba_app_profile *p = &c->app->profile;
 	long max_count = waba_checklist_limit(c->cl, "profile.websites.max_count");
-	cJSON *arr = cJSON_AddArrayToObject(c->item, "websites");
+	c->res->websites = waba_xcalloc(p->nwebsites + 1, sizeof(*c->res->websites));
 	if (max_count >= 0 && p->nwebsites > (size_t)max_count)
 		waba_findings_add(c->fs, &RULE_WEBSITES_COUNT, waba_application_loc(c->app, &p->websites[max_count]),
 		                  _("the profile has %zu websites; Meta accepts at most %ld"), p->nwebsites, max_count);
 	for (size_t i = 0; i < p->nwebsites; i++) {
 		const struct waba_app_str *w = &p->websites[i];
 		char *host = url_host(w->value);
-		cJSON_AddItemToArray(arr, cJSON_CreateString(w->value));
+		c->res->websites[c->res->nwebsites++] = waba_report_str(w->value);
 		if ((strncasecmp(w->value, "http://", 7) != 0 && strncasecmp(w->value, "https://", 8) != 0) || !host ||
 		    strchr(w->value, ' '))
 			waba_findings_add(c->fs, &RULE_WEBSITES_SCHEME, waba_application_loc(c->app, w),
@@ -388,18 +426,16 @@ static void check_vertical(struct ctx *c)
 	const struct waba_set *set = waba_checklist_set(c->cl, "profile.verticals");
 	const struct waba_set_item *it;
 	if (!f->value || !*f->value) {
-		cJSON_AddNullToObject(c->item, "vertical");
-		cJSON_AddNullToObject(c->item, "vertical_label");
 		if (!f->present || (f->value && !*f->value))
 			waba_findings_add(c->fs, &RULE_VERTICAL_MISSING, waba_application_loc(c->app, f), "%s",
 			                  _("the profile has no category (vertical)"));
 		return;
 	}
-	cJSON_AddStringToObject(c->item, "vertical", f->value);
+	c->res->vertical = waba_report_str(f->value);
 	if (!set)
 		return;
 	if ((it = waba_set_find(set, f->value)) != NULL) {
-		cJSON_AddStringToObject(c->item, "vertical_label", waba_set_item_label(it, waba_i18n_lang()));
+		c->res->vertical_label = waba_report_str(waba_set_item_label(it, waba_i18n_lang()));
 		if (waba_set_item_attr(it, "legacy"))
 			waba_findings_add(c->fs, &RULE_VERTICAL_LEGACY, waba_application_loc(c->app, f),
 			                  _("the category '%s' is not in Meta's current list"), f->value);
@@ -408,7 +444,6 @@ static void check_vertical(struct ctx *c)
 			                  _("the category '%s' is a regulated vertical"), f->value);
 		return;
 	}
-	cJSON_AddNullToObject(c->item, "vertical_label");
 	struct waba_finding *fd = waba_findings_add(c->fs, &RULE_VERTICAL, waba_application_loc(c->app, f),
 	                                            _("the category '%s' is not one of Meta's values"), f->value);
 	if ((it = waba_set_find_nocase(set, f->value)) != NULL || (it = find_label(set, f->value)) != NULL) {
@@ -430,16 +465,18 @@ int waba_check_profile(struct waba_report *r, const struct waba_application *app
 	struct ctx c = { app, cl, &r->findings, NULL };
 	if (!p->present)
 		return 0;
-	c.item = cJSON_CreateObject();
-	cJSON_AddStringToObject(c.item, "kind", "profile");
-	file ? cJSON_AddStringToObject(c.item, "input", file) : cJSON_AddNullToObject(c.item, "input");
-	waba_report_add_item(r, "profile", app->display_name.value ? app->display_name.value : "profile", file, c.item);
+	cJSON *item = cJSON_CreateObject();
+	cJSON_AddStringToObject(item, "kind", "profile");
+	file ? cJSON_AddStringToObject(item, "input", file) : cJSON_AddNullToObject(item, "input");
+	waba_report_add_item(r, "profile", app->display_name.value ? app->display_name.value : "profile", file, item);
+	c.res = waba_xcalloc(1, sizeof(*c.res));
+	c.res->input = waba_report_str(file);
 	if (r->views)
 		waba_report_set_view(r, waba_view_profile(app));
 	check_about(&c);
-	put_length(&c, "address_length", &p->address);
+	c.res->address_length = length_of(&p->address);
 	check_max(&c, &p->address, "profile.address.max", &RULE_ADDRESS_LENGTH, "address");
-	put_length(&c, "description_length", &p->description);
+	c.res->description_length = length_of(&p->description);
 	check_max(&c, &p->description, "profile.description.max", &RULE_DESCRIPTION_LENGTH, "description");
 	long bsp = waba_checklist_limit(cl, "profile.description.bsp_max");
 	long max = waba_checklist_limit(cl, "profile.description.max");
@@ -454,6 +491,7 @@ int waba_check_profile(struct waba_report *r, const struct waba_application *app
 		waba_findings_add(c.fs, &RULE_CONTACT, waba_application_loc_at(app, p->off), "%s",
 		                  _("the profile gives customers no e-mail and no website"));
 	check_vertical(&c);
+	waba_report_set_result(r, &waba_profile_result_type, c.res); /* the item owns it */
 	waba_report_end_item(r);
 	return 0;
 }

@@ -473,6 +473,11 @@ static void check_language(struct ctx *c)
 	free(lang);
 }
 
+static int is_current(const struct waba_set_item *it)
+{
+	return waba_set_item_attr(it, "current") != NULL;
+}
+
 static void check_category(struct ctx *c)
 {
 	const struct waba_template *t = c->tpl;
@@ -488,13 +493,8 @@ static void check_category(struct ctx *c)
 	if (!it || !current) {
 		/* the current categories, from the checklist: "AUTHENTICATION, MARKETING or UTILITY" */
 		struct waba_strbuf head = WABA_STRBUF_INIT;
-		const char *last = NULL;
-		for (size_t i = 0; set && i < set->len; i++)
-			if (waba_set_item_attr(&set->items[i], "current")) {
-				if (last)
-					waba_strbuf_addf(&head, "%s%s", head.len ? ", " : "", last);
-				last = set->items[i].value;
-			}
+		const char *last;
+		waba_set_values_or(set, is_current, &head, &last);
 		/* the list's words are arguments, the "or" is in the translated format: the finding's
 		 * content (its SARIF/GitLab fingerprint) is then the same in every language */
 		struct waba_finding *f =
@@ -507,6 +507,12 @@ static void check_category(struct ctx *c)
 		const char *to = waba_set_item_attr(it, "maps_to");
 		if (to)
 			waba_finding_set_hint(f, _("'%s' is an old category name: use '%s'"), cat, to);
+		else if (head.len)
+			/* TRANSLATORS: "use A, B or C": the current categories of the checklist set
+			   template.categories, all but the last and the last */
+			waba_finding_set_hint(f, _("use %s or %s"), waba_strbuf_cstr(&head), last);
+		else if (last)
+			waba_finding_set_hint(f, _("use %s"), last);
 		waba_strbuf_release(&head);
 	}
 	free(cat);
@@ -836,10 +842,16 @@ static void check_header(struct ctx *c)
 	char *fmt = h->format.s ? dup_text(&h->format) : waba_xstrdup(h->text.s ? "TEXT" : "");
 	const struct waba_set_item *it = waba_set_find_nocase(formats, fmt);
 	if (!it) {
-		if (h->format.s)
-			add_at(c, &RULE_HEADER_FORMAT, &h->format, 0, h->format.len,
-			       _("header format '%s' is not TEXT, IMAGE, VIDEO, DOCUMENT, LOCATION or GIF"), fmt);
-		else
+		if (h->format.s) {
+			struct waba_strbuf head = WABA_STRBUF_INIT;
+			const char *last;
+			waba_set_values_or(formats, item_checked, &head, &last);
+			/* TRANSLATORS: "is not A, B or C": the header formats, all but the last and the last
+			   (pt "nem", es "ni") */
+			add_at(c, &RULE_HEADER_FORMAT, &h->format, 0, h->format.len, _("header format '%s' is not %s or %s"),
+			       fmt, waba_strbuf_cstr(&head), last ? last : "");
+			waba_strbuf_release(&head);
+		} else
 			add_node(c, &RULE_HEADER_FORMAT, h->node, "%s", _("the header has no 'format'"));
 		free(fmt);
 		return;

@@ -181,10 +181,13 @@ static void check_button_label(struct ctx *c, const struct waba_tpl_button *b)
 	free(v);
 }
 
-static void check_url_button(struct ctx *c, const struct waba_tpl_button *b)
+static void check_url_button(struct ctx *c, const struct waba_tpl_button *b, int card)
 {
 	const struct waba_tpl_text *u = &b->url;
 	struct waba_tpl_var *v = NULL;
+	if (!card && is_category(c->tpl, "AUTHENTICATION"))
+		add_at(c, &WABA_RULE_TEMPLATE_AUTH, &b->type, 0, b->type.len, "%s",
+		       _("an AUTHENTICATION template cannot have URL buttons"));
 	if (!u->s) {
 		add_node(c, &WABA_RULE_TEMPLATE_URL_BUTTON, b->node, "%s", _("the URL button has no 'url'"));
 		return;
@@ -216,8 +219,9 @@ static void check_url_button(struct ctx *c, const struct waba_tpl_button *b)
 	free(v);
 }
 
-static void check_phone_button(struct ctx *c, const struct waba_tpl_button *b)
+static void check_phone_button(struct ctx *c, const struct waba_tpl_button *b, int card)
 {
+	(void)card;
 	const struct waba_tpl_text *p = &b->phone;
 	if (!p->s) {
 		add_node(c, &WABA_RULE_TEMPLATE_PHONE_BUTTON, b->node, "%s", _("the PHONE_NUMBER button has no 'phone_number'"));
@@ -240,6 +244,69 @@ static void check_phone_button(struct ctx *c, const struct waba_tpl_button *b)
 		       (int)(p->len > 30 ? 30 : p->len), p->s, p->len, digits, max);
 }
 
+static void check_copy_code_button(struct ctx *c, const struct waba_tpl_button *b, int card)
+{
+	(void)card;
+	long mxc = limit(c, "template.buttons.copy_code.max_length");
+	if (!b->example.s)
+		add_node(c, &WABA_RULE_TEMPLATE_COPY_CODE, b->node, "%s",
+		         _("the COPY_CODE button has no sample code in 'example'"));
+	else if ((long)waba_utf8_length(b->example.s, b->example.len) > mxc || b->example.len == 0)
+		add_at(c, &WABA_RULE_TEMPLATE_COPY_CODE, &b->example, 0, b->example.len,
+		       _("the sample code '%.*s' is over %ld characters"),
+		       (int)(b->example.len > 30 ? 30 : b->example.len), b->example.s, mxc);
+}
+
+static void check_otp_button(struct ctx *c, const struct waba_tpl_button *b, int card)
+{
+	(void)card;
+	if (!is_category(c->tpl, "AUTHENTICATION"))
+		add_at(c, &WABA_RULE_TEMPLATE_AUTH, &b->type, 0, b->type.len, "%s",
+		       _("OTP buttons are only for AUTHENTICATION templates"));
+	const struct waba_set *types = waba_checklist_set(c->cl, "template.otp_types");
+	char *ot = b->otp_type.s ? dup_text(&b->otp_type) : NULL;
+	struct waba_strbuf head = WABA_STRBUF_INIT;
+	const char *last;
+	waba_set_values_or(types, NULL, &head, &last); /* the list's words are arguments, as the category's */
+	if (!ot)
+		/* TRANSLATORS: "(A, B or C)": the otp_type values, all but the last and the last */
+		add_node(c, &WABA_RULE_TEMPLATE_AUTH, b->node, _("the OTP button has no 'otp_type' (%s or %s)"),
+		         waba_strbuf_cstr(&head), last ? last : "");
+	else if (!waba_set_find_nocase(types, ot))
+		/* TRANSLATORS: "is not A, B or C": the otp_type values, all but the last and the last (pt "nem", es "ni") */
+		add_at(c, &WABA_RULE_TEMPLATE_AUTH, &b->otp_type, 0, b->otp_type.len,
+		       _("otp_type '%s' is not %s or %s"), ot, waba_strbuf_cstr(&head), last ? last : "");
+	waba_strbuf_release(&head);
+	free(ot);
+}
+
+/* What a button type checks beyond its label, by its value in template.button_types;
+ * `card`: a carousel card's button (template.carousel.card.buttons says which types a
+ * card takes; only the kinds marked on_card are checked there). */
+static const struct button_kind {
+	const char *type;
+	void (*check)(struct ctx *c, const struct waba_tpl_button *b, int card);
+	int on_card;
+} button_kinds[] = {
+	{ "URL", check_url_button, 1 },
+	{ "PHONE_NUMBER", check_phone_button, 1 },
+	{ "COPY_CODE", check_copy_code_button, 0 },
+	{ "OTP", check_otp_button, 0 },
+};
+
+/* One button of type `it`: its label, then what its type checks. */
+static void check_button(struct ctx *c, const struct waba_tpl_button *b, const struct waba_set_item *it, int card)
+{
+	const char *label = waba_set_item_attr(it, "label");
+	if (b->text.s)
+		check_button_label(c, b);
+	else if (label && strcmp(label, "yes") == 0)
+		add_node(c, &WABA_RULE_TEMPLATE_BUTTON_TEXT, b->node, _("the %s button has no 'text' label"), it->value);
+	for (size_t k = 0; k < sizeof(button_kinds) / sizeof(button_kinds[0]); k++)
+		if (strcmp(it->value, button_kinds[k].type) == 0 && (!card || button_kinds[k].on_card))
+			button_kinds[k].check(c, b, card);
+}
+
 void waba_check_template_buttons(struct ctx *c)
 {
 	const struct waba_template *t = c->tpl;
@@ -259,7 +326,16 @@ void waba_check_template_buttons(struct ctx *c)
 		char *type = dup_text(&b->type);
 		const struct waba_set_item *it = waba_set_find_nocase(types, type);
 		if (!it) {
-			add_at(c, &WABA_RULE_TEMPLATE_BUTTONS_TYPE, &b->type, 0, b->type.len, _("unknown button type '%s'"), type);
+			struct waba_finding *f = add_at(c, &WABA_RULE_TEMPLATE_BUTTONS_TYPE, &b->type, 0, b->type.len,
+			                                _("unknown button type '%s'"), type);
+			struct waba_strbuf head = WABA_STRBUF_INIT;
+			const char *last;
+			waba_set_values_or(types, item_checked, &head, &last);
+			if (head.len)
+				waba_finding_set_hint(f, _("use %s or %s"), waba_strbuf_cstr(&head), last);
+			else if (last)
+				waba_finding_set_hint(f, _("use %s"), last);
+			waba_strbuf_release(&head);
 			free(type);
 			continue;
 		}
@@ -274,38 +350,8 @@ void waba_check_template_buttons(struct ctx *c)
 			add_at(c, &WABA_RULE_TEMPLATE_BUTTONS_GROUPING, &b->type, 0, b->type.len, "%s",
 			       _("this quick reply is separated from the other quick replies by another button"));
 		last_qr = qr;
-		const char *label = waba_set_item_attr(it, "label");
-		if (b->text.s)
-			check_button_label(c, b);
-		else if (label && strcmp(label, "yes") == 0)
-			add_node(c, &WABA_RULE_TEMPLATE_BUTTON_TEXT, b->node, _("the %s button has no 'text' label"), it->value);
-		if (strcmp(it->value, "URL") == 0) {
-			if (auth)
-				add_at(c, &WABA_RULE_TEMPLATE_AUTH, &b->type, 0, b->type.len, "%s", _("an AUTHENTICATION template cannot have URL buttons"));
-			check_url_button(c, b);
-		} else if (strcmp(it->value, "PHONE_NUMBER") == 0) {
-			check_phone_button(c, b);
-		} else if (strcmp(it->value, "COPY_CODE") == 0) {
-			long mxc = limit(c, "template.buttons.copy_code.max_length");
-			if (!b->example.s)
-				add_node(c, &WABA_RULE_TEMPLATE_COPY_CODE, b->node, "%s", _("the COPY_CODE button has no sample code in 'example'"));
-			else if ((long)waba_utf8_length(b->example.s, b->example.len) > mxc || b->example.len == 0)
-				add_at(c, &WABA_RULE_TEMPLATE_COPY_CODE, &b->example, 0, b->example.len,
-				       _("the sample code '%.*s' is over %ld characters"), (int)(b->example.len > 30 ? 30 : b->example.len),
-				       b->example.s, mxc);
-		} else if (strcmp(it->value, "OTP") == 0) {
-			otp++;
-			if (!auth)
-				add_at(c, &WABA_RULE_TEMPLATE_AUTH, &b->type, 0, b->type.len, "%s",
-				       _("OTP buttons are only for AUTHENTICATION templates"));
-			char *ot = b->otp_type.s ? dup_text(&b->otp_type) : NULL;
-			if (!ot)
-				add_node(c, &WABA_RULE_TEMPLATE_AUTH, b->node, "%s", _("the OTP button has no 'otp_type' (COPY_CODE, ONE_TAP or ZERO_TAP)"));
-			else if (!waba_set_find_nocase(waba_checklist_set(c->cl, "template.otp_types"), ot))
-				add_at(c, &WABA_RULE_TEMPLATE_AUTH, &b->otp_type, 0, b->otp_type.len,
-				       _("otp_type '%s' is not COPY_CODE, ONE_TAP or ZERO_TAP"), ot);
-			free(ot);
-		}
+		otp += strcmp(it->value, "OTP") == 0;
+		check_button(c, b, it, 0);
 		free(type);
 	}
 	if (auth && otp == 0 && !t->is_txt)
@@ -329,17 +375,8 @@ void waba_check_template_card_buttons(const struct waba_template *tpl, const str
 		char *type = dup_text(&b[i].type);
 		const struct waba_set_item *it = waba_set_find_nocase(types, type);
 		free(type);
-		if (!it)
-			continue; /* template.carousel.card.buttons says what a card takes */
-		const char *label = waba_set_item_attr(it, "label");
-		if (b[i].text.s)
-			check_button_label(&cx, &b[i]);
-		else if (label && strcmp(label, "yes") == 0)
-			add_node(&cx, &WABA_RULE_TEMPLATE_BUTTON_TEXT, b[i].node, _("the %s button has no 'text' label"), it->value);
-		if (strcmp(it->value, "URL") == 0)
-			check_url_button(&cx, &b[i]);
-		else if (strcmp(it->value, "PHONE_NUMBER") == 0)
-			check_phone_button(&cx, &b[i]);
+		if (it) /* else template.carousel.card.buttons says what a card takes */
+			check_button(&cx, &b[i], it, 1);
 	}
 	check_duplicates(&cx, b, n);
 }

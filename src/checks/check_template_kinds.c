@@ -254,6 +254,15 @@ static const struct waba_set_item *find_item(const struct kctx *c, const char *s
 	return it;
 }
 
+/* The values of set `id` for a translated "%s or %s" (waba_set_values_or): all but the last
+ * into head; returns the last ("" when none). */
+static const char *set_values(const struct kctx *c, const char *id, struct waba_strbuf *head)
+{
+	const char *last;
+	waba_set_values_or(waba_checklist_set(c->cl, id), NULL, head, &last);
+	return last ? last : "";
+}
+
 static int unchecked(const struct waba_set_item *it)
 {
 	const char *v = it ? waba_set_item_attr(it, "checked") : NULL;
@@ -359,12 +368,18 @@ static void check_lto(struct kctx *c)
 	if (t->header.present) {
 		const struct waba_tpl_text *f = &t->header.format;
 		if (!find_item(c, "template.lto.header_formats", f)) {
+			struct waba_strbuf head = WABA_STRBUF_INIT;
+			const char *last = set_values(c, "template.lto.header_formats", &head);
+			/* TRANSLATORS: "is A or B": the formats of template.lto.header_formats */
 			if (f->s)
 				waba_findings_add(c->fs, &RULE_LTO_HEADER, waba_template_loc(t, f, 0, f->len),
-				                  _("a limited-time-offer header is IMAGE or VIDEO, not '%.*s'"), (int)f->len, f->s);
+				                  _("a limited-time-offer header is %s or %s, not '%.*s'"), waba_strbuf_cstr(&head),
+				                  last, (int)f->len, f->s);
 			else
-				waba_findings_add(c->fs, &RULE_LTO_HEADER, node_loc(c, t->header.node), "%s",
-				                  _("a limited-time-offer header is IMAGE or VIDEO, not TEXT"));
+				waba_findings_add(c->fs, &RULE_LTO_HEADER, node_loc(c, t->header.node),
+				                  _("a limited-time-offer header is %s or %s, not TEXT"), waba_strbuf_cstr(&head),
+				                  last);
+			waba_strbuf_release(&head);
 		}
 	}
 	const struct waba_tpl_text *b = &t->body.text;
@@ -419,12 +434,18 @@ static void check_card(struct kctx *c, const struct waba_tpl_card *k, size_t idx
 	} else if (!product) {
 		const struct waba_tpl_text *f = &k->header.format;
 		if (!find_item(c, "template.carousel.card_header_formats", f)) {
+			struct waba_strbuf head = WABA_STRBUF_INIT;
+			const char *last = set_values(c, "template.carousel.card_header_formats", &head);
+			/* TRANSLATORS: "A or B": the formats of template.carousel.card_header_formats */
 			if (f->s)
 				waba_findings_add(c->fs, &RULE_CARD_HEADER, waba_template_loc(t, f, 0, f->len),
-				                  _("card %zu has a '%.*s' header; cards take IMAGE or VIDEO"), no, (int)f->len, f->s);
+				                  _("card %zu has a '%.*s' header; cards take %s or %s"), no, (int)f->len, f->s,
+				                  waba_strbuf_cstr(&head), last);
 			else
 				waba_findings_add(c->fs, &RULE_CARD_HEADER, node_loc(c, k->header.node),
-				                  _("card %zu's header has no 'format' (IMAGE or VIDEO)"), no);
+				                  _("card %zu's header has no 'format' (%s or %s)"), no, waba_strbuf_cstr(&head),
+				                  last);
+			waba_strbuf_release(&head);
 		} else if (!k->header.has_handle && !t->is_txt) {
 			waba_findings_add(c->fs, &RULE_CARD_HEADER, node_loc(c, k->header.node),
 			                  _("card %zu's header has no sample in example.header_handle"), no);
@@ -445,10 +466,16 @@ static void check_card(struct kctx *c, const struct waba_tpl_card *k, size_t idx
 		                  _("card %zu has %zu buttons; at most %ld"), no, k->nbuttons, maxb);
 	for (size_t i = 0; i < k->nbuttons && !product; i++) {
 		const struct waba_tpl_text *ty = &k->buttons[i].type;
-		if (ty->s && !find_item(c, "template.carousel.card_button_types", ty))
+		if (ty->s && !find_item(c, "template.carousel.card_button_types", ty)) {
+			struct waba_strbuf head = WABA_STRBUF_INIT;
+			const char *last = set_values(c, "template.carousel.card_button_types", &head);
+			/* TRANSLATORS: "A, B and C": the types of template.carousel.card_button_types, all but the
+			   last and the last */
 			waba_findings_add(c->fs, &RULE_CARD_BUTTONS, waba_template_loc(t, ty, 0, ty->len),
-			                  _("card %zu has a '%.*s' button; cards take QUICK_REPLY, URL and PHONE_NUMBER"), no,
-			                  (int)ty->len, ty->s);
+			                  _("card %zu has a '%.*s' button; cards take %s and %s"), no, (int)ty->len, ty->s,
+			                  waba_strbuf_cstr(&head), last);
+			waba_strbuf_release(&head);
+		}
 	}
 }
 

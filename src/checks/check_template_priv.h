@@ -55,6 +55,13 @@ static inline char *dup_text(const struct waba_tpl_text *t)
 	return waba_xstrndup(t->s, t->len);
 }
 
+/* A set item the checks know (not marked checked="no", which is only noted). */
+static inline int item_checked(const struct waba_set_item *it)
+{
+	const char *checked = waba_set_item_attr(it, "checked");
+	return !checked || strcmp(checked, "no") != 0;
+}
+
 static inline int is_category(const struct waba_template *t, const char *cat)
 {
 	return waba_tpl_text_eq(&t->category, cat, 1);

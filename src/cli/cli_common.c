@@ -202,6 +202,15 @@ static int load_config(struct cli_run *run)
 	return 0;
 }
 
+const char *cli_format_name(size_t i)
+{
+	const struct waba_reporter *const *r = waba_reporters();
+	for (size_t k = 0; r[k]; k++)
+		if (k == i)
+			return r[k]->name;
+	return NULL;
+}
+
 /*
  * --format: "FORMAT" or a comma-separated list of FORMAT and FORMAT:FILE. One report
  * goes to stdout (the one without a file, or text); each FORMAT:FILE is also written to
@@ -220,8 +229,7 @@ static int parse_formats(struct cli_run *run)
 		rep = waba_reporter_find(tok);
 		if (!rep) {
 			struct waba_strbuf names = WABA_STRBUF_INIT;
-			for (const struct waba_reporter *const *r = waba_reporters(); *r; r++)
-				waba_strbuf_addf(&names, "%s%s", names.len ? ", " : "", (*r)->name);
+			cli_values_join(&names, cli_format_name);
 			int rc = cli_fail(_("option --format: expected one of %s (got '%s')"), waba_strbuf_cstr(&names), tok);
 			waba_strbuf_release(&names);
 			return rc;
@@ -303,8 +311,7 @@ static int open_outputs(struct cli_run *run)
 int cli_fail_lang(const char *got)
 {
 	struct waba_strbuf names = WABA_STRBUF_INIT;
-	for (size_t i = 0; waba_i18n_language(i); i++)
-		waba_strbuf_addf(&names, "%s%s", names.len ? ", " : "", waba_i18n_language(i));
+	cli_values_join(&names, waba_i18n_language);
 	int rc = cli_fail(_("option --lang: expected one of %s (got '%s')"), waba_strbuf_cstr(&names), got);
 	waba_strbuf_release(&names);
 	return rc;
@@ -545,7 +552,8 @@ static int read_part(FILE *f, struct waba_report *part)
 	if (get_u64(f, &nitems) < 0 || get_u64(f, &nfindings) < 0)
 		goto bad;
 	for (uint64_t i = 0; i < nitems; i++) {
-		struct waba_item it = { NULL, NULL, NULL, NULL, NULL, NULL };
+		/* the reporters read items' JSON, never their typed result: none is carried */
+		struct waba_item it = { NULL, NULL, NULL, NULL, NULL, NULL, NULL };
 		char *json = NULL;
 		int ok = get_str(f, &it.kind) == 0 && get_str(f, &it.name) == 0 && get_str(f, &it.file) == 0 &&
 		         get_str(f, &json) == 0 && json && (it.json = cJSON_Parse(json)) != NULL;

@@ -48,12 +48,7 @@ static int check_online(struct cli_run *run, const char *input, const struct wab
 		rc = cli_fail("business --online: %s%s%s", waba_error_last(), todo ? "; " : "", todo ? todo : "");
 		free(key);
 	} else {
-		waba_check_business(&run->report, input, res.verification_status, run->checklist);
-		cJSON *item = run->report.items[run->report.nitems - 1].json;
-		if (res.name)
-			cJSON_AddStringToObject(item, "name", res.name);
-		else
-			cJSON_AddNullToObject(item, "name");
+		waba_check_business_graph(&run->report, input, res.verification_status, res.name, run->checklist);
 	}
 	waba_graph_result_release(&res);
 	waba_business_input_release(&b);

@@ -7,6 +7,7 @@
  * and installs them where bash-completion, zsh and fish look (CMakeLists.txt).
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "cli.h"
 
@@ -62,7 +63,11 @@ static void print_formats(FILE *out)
 		fprintf(out, "%s%s", i ? " " : "", r[i]->name);
 }
 
-static const char *const languages = "pt es en";
+static void print_languages(FILE *out)
+{
+	for (size_t i = 0; waba_i18n_language(i); i++)
+		fprintf(out, "%s%s", i ? " " : "", waba_i18n_language(i));
+}
 
 /* Is `name` one of the options of the first command (the common ones come first in every table)? */
 static const struct cli_opt *common_opt(const struct cmd_opts *all, size_t n, const char *name)
@@ -114,8 +119,10 @@ static void bash_script(FILE *out, const struct cmd_opts *all, size_t n)
 	      "  case $prev in\n"
 	      "    --format) COMPREPLY=($(compgen -W \"", out);
 	print_formats(out);
-	fprintf(out, "\" -- \"$cur\")); return ;;\n"
-	        "    --lang) COMPREPLY=($(compgen -W \"%s\" -- \"$cur\")); return ;;\n", languages);
+	fputs("\" -- \"$cur\")); return ;;\n"
+	      "    --lang) COMPREPLY=($(compgen -W \"", out);
+	print_languages(out);
+	fputs("\" -- \"$cur\")); return ;;\n", out);
 	for (int pass = 0; pass < 2; pass++) {
 		enum value_kind want = pass == 0 ? VALUE_FILE : VALUE_FREE;
 		first = 1;
@@ -184,7 +191,9 @@ static void zsh_desc(FILE *out, const char *s)
 static void zsh_opt(FILE *out, const struct cli_opt *o)
 {
 	fprintf(out, " \\\n      '--%s[", o->name);
-	zsh_desc(out, _(o->help));
+	char *help = cli_opt_help_text(o);
+	zsh_desc(out, help);
+	free(help);
 	fputc(']', out);
 	switch (value_kind(o)) {
 	case VALUE_NONE:
@@ -195,7 +204,9 @@ static void zsh_opt(FILE *out, const struct cli_opt *o)
 		fputc(')', out);
 		break;
 	case VALUE_LANG:
-		fprintf(out, ":language:(%s)", languages);
+		fputs(":language:(", out);
+		print_languages(out);
+		fputc(')', out);
 		break;
 	case VALUE_FILE:
 		fprintf(out, ":%s:_files", o->value_name);
@@ -269,7 +280,9 @@ static void fish_opt(FILE *out, const char *condition, const struct cli_opt *o)
 		fputc('\'', out);
 		break;
 	case VALUE_LANG:
-		fprintf(out, " -x -a '%s'", languages);
+		fputs(" -x -a '", out);
+		print_languages(out);
+		fputc('\'', out);
 		break;
 	case VALUE_FILE:
 		fputs(" -r -F", out);
@@ -279,7 +292,9 @@ static void fish_opt(FILE *out, const char *condition, const struct cli_opt *o)
 		break;
 	}
 	fputs(" -d ", out);
-	fish_quoted(out, _(o->help));
+	char *help = cli_opt_help_text(o);
+	fish_quoted(out, help);
+	free(help);
 	fputc('\n', out);
 }
 

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <time.h>
 #include "cli.h"
+#include "waba/business.h"
 #include "waba/check_application.h"
 #include "waba/email.h"
 #include "waba/phone.h"
@@ -30,18 +31,16 @@ static struct waba_email_field field(const struct waba_application *app, const s
 	return f;
 }
 
-static const char *item_str(const cJSON *item, const char *key)
+/* The typed result of the first item of `type` at or after index *at, or NULL; *at moves past it. */
+static const void *next_result(const struct waba_report *r, const struct waba_result_type *type, size_t *at)
 {
-	const cJSON *v = cJSON_GetObjectItemCaseSensitive(item, key);
-	return cJSON_IsString(v) ? v->valuestring : NULL;
-}
-
-/* The first item of `kind` at or after index *at, or NULL; *at moves past it. */
-static const struct waba_item *next_item(const struct waba_report *r, const char *kind, size_t *at)
-{
-	for (; *at < r->nitems; (*at)++)
-		if (strcmp(r->items[*at].kind, kind) == 0)
-			return &r->items[(*at)++];
+	for (; *at < r->nitems; (*at)++) {
+		const void *res = waba_report_result(r, *at, type);
+		if (res) {
+			(*at)++;
+			return res;
+		}
+	}
 	return NULL;
 }
 
@@ -58,8 +57,8 @@ static void request_phones(struct waba_email_request *req, const struct waba_app
 		struct waba_email_phone *p = &req->phones[req->nphones++];
 		p->number = field(app, &n->number);
 		p->purpose = field(app, &n->purpose);
-		const struct waba_item *item = n->number.value ? next_item(r, "phone", &at) : NULL;
-		const struct waba_phone_result *res = item ? item->phone : NULL;
+		const struct waba_phone_result *res = n->number.value ? next_result(r, &waba_phone_result_type, &at)
+		                                                      : NULL;
 		if (res && res->e164[0]) { /* a valid number: else its type is "unknown" */
 			p->e164 = res->e164;
 			p->type = waba_phone_type_name(res->type);
@@ -72,10 +71,10 @@ static void request_from_app(struct waba_email_request *req, const struct waba_a
 {
 	const struct waba_app_profile *pr = &app->profile;
 	size_t at = 0;
-	const struct waba_item *biz = next_item(r, "business", &at);
+	const struct waba_business_result *biz = next_result(r, &waba_business_result_type, &at);
 
 	req->business_id = field(app, &app->business_id);
-	req->verification_status = biz ? item_str(biz->json, "verification_status") : NULL;
+	req->verification_status = biz ? biz->verification_status : NULL;
 	request_phones(req, app, r);
 	req->display_name = field(app, &app->display_name);
 	req->about = field(app, &pr->about);
@@ -184,35 +183,51 @@ static int send_message(const struct cli_email_opts *a, const struct waba_email_
 }
 
 /*
- * Switch to the body's language: --lang, else the application's "language", else the
- * environment's (as the report). Returns the report's language when it switched to
- * another (switch back with waba_i18n_init() of it), else NULL.
+ * The body's language when it is not the report's: the application's "language" (a
+ * language we have messages in) unless --lang was given. NULL: the report's.
  */
 static const char *body_language(const struct cli_run *run, const struct waba_application *app)
 {
-	const char *report_lang = waba_i18n_lang(); /* a literal: "pt", "es" or "en" */
-	if (run->common.lang || !app->language.value || strcmp(app->language.value, report_lang) == 0 ||
-	    waba_i18n_init(app->language.value) < 0)
+	const char *lang = app->language.value;
+	if (run->common.lang || !lang || strcmp(lang, waba_i18n_lang()) == 0)
 		return NULL;
-	return report_lang;
+	for (size_t i = 0; waba_i18n_language(i); i++)
+		if (strcmp(lang, waba_i18n_language(i)) == 0)
+			return waba_i18n_language(i);
+	return NULL;
+}
+
+struct body_run {
+	struct cli_run *run;
+	struct waba_app_check *c2;
+	struct waba_report *scratch;
+	const char *app_path;
+	const struct waba_email_request *req;
+};
+
+static int body_checks(void *p)
+{
+	struct body_run *b = p;
+	b->scratch->command = b->run->command;
+	if (waba_check_application_file(b->c2, b->scratch, b->app_path, b->run->checklist) < 0)
+		return -1;
+	waba_check_email(b->req, b->run->checklist, &b->scratch->findings);
+	waba_findings_follow(&b->scratch->findings, &b->run->report.findings);
+	return 0;
 }
 
 /*
- * The open items the body lists must read in the body's language: when it is not the
- * report's, the checks run again (now in the body's language) into `scratch`, and the
- * run's verdict is carried over finding by finding (waba_findings_follow), so that the
- * body lists exactly what the report settled. Returns the report the body lists,
- * `scratch` or, should the second run fail, the run's own.
+ * The open items the body lists must read in the body's language `lang`: the checks
+ * run again, rendered in it, into `scratch`, and the run's verdict is carried over
+ * finding by finding (waba_findings_follow), so that the body lists exactly what the
+ * report settled. Returns the report the body lists, `scratch` or, should the second
+ * run fail, the run's own.
  */
 static const struct waba_report *body_report(struct cli_run *run, struct waba_app_check *c2, struct waba_report *scratch,
-                                             const char *app_path, const struct waba_email_request *req)
+                                             const char *app_path, const struct waba_email_request *req, const char *lang)
 {
-	scratch->command = run->command;
-	if (waba_check_application_file(c2, scratch, app_path, run->checklist) < 0)
-		return &run->report;
-	waba_check_email(req, run->checklist, &scratch->findings);
-	waba_findings_follow(&scratch->findings, &run->report.findings);
-	return scratch;
+	struct body_run b = { run, c2, scratch, app_path, req };
+	return waba_i18n_render_in(lang, body_checks, &b) == 0 ? scratch : &run->report;
 }
 
 static int run_email(struct cli_run *run, struct waba_app_check *c, struct cli_email_opts *a, const char *app_path)
@@ -224,7 +239,6 @@ static int run_email(struct cli_run *run, struct waba_app_check *c, struct cli_e
 	struct waba_report scratch = WABA_REPORT_INIT;
 	const char *output = a->output ? a->output : DEFAULT_OUTPUT;
 	int rc = CLI_EXIT_OK, loopback, send_err = 0;
-	cJSON *item = NULL;
 
 	if (a->send && waba_smtp_url_check(a->send, &loopback) < 0)
 		return a->typed ? cli_fail("%s", waba_error_last()) /* the library names no option */
@@ -247,11 +261,9 @@ static int run_email(struct cli_run *run, struct waba_app_check *c, struct cli_e
 		req.photo_len = photo.len;
 	}
 
-	item = cJSON_CreateObject();
+	cJSON *item = cJSON_CreateObject();
 	cJSON_AddStringToObject(item, "kind", "email");
-	cJSON_AddNullToObject(item, "output");
-	cJSON_AddBoolToObject(item, "sent", 0);
-	waba_report_add_item(&run->report, "email", "email", app_path, item);
+	waba_report_add_item(&run->report, "email", "email", app_path, item); /* the last item: its result at finish */
 	if (app->readable)
 		waba_check_email(&req, run->checklist, &run->report.findings);
 	waba_report_end_item(&run->report);
@@ -276,12 +288,10 @@ static int run_email(struct cli_run *run, struct waba_app_check *c, struct cli_e
 	}
 	req.report = &run->report;
 	req.forced = a->force;
-	const char *report_lang = body_language(run, app);
-	if (report_lang && open > 0)
-		req.report = body_report(run, &c2, &scratch, app_path, &req);
+	req.lang = body_language(run, app);
+	if (req.lang && open > 0)
+		req.report = body_report(run, &c2, &scratch, app_path, &req, req.lang);
 	int err = waba_email_request_compose(&msg, &req, run->checklist, message_date());
-	if (report_lang)
-		waba_i18n_init(report_lang); /* the report's language again (not NULL: that reads LANGUAGE, which init set) */
 	if (err < 0) {
 		rc = cli_fail("%s", waba_error_last());
 		goto done;
@@ -297,13 +307,15 @@ static int run_email(struct cli_run *run, struct waba_app_check *c, struct cli_e
 		free(to);
 		free(from);
 	}
-	cJSON_ReplaceItemInObject(item, "output", cJSON_CreateString(output));
 	if (a->send) {
 		send_err = send_message(a, &req, &msg);
 		a->sent = send_err == 0;
-		cJSON_ReplaceItemInObject(item, "sent", cJSON_CreateBool(a->sent));
 	}
-finish:
+finish:;
+	struct waba_email_result *res = waba_xcalloc(1, sizeof(*res));
+	res->output = a->written ? waba_report_str(output) : NULL;
+	res->sent = a->sent;
+	waba_report_set_result(&run->report, &waba_email_result_type, res); /* the item owns it */
 	rc = cli_run_finish(run);
 	if (send_err < 0)
 		rc = cli_fail(_("the message was written to '%s' but not sent: %s"), output, waba_error_last());

@@ -93,6 +93,12 @@ static const struct rules_format {
 	{ "json", write_json },
 	{ "markdown", write_markdown },
 };
+#define NFORMATS (sizeof(formats) / sizeof(formats[0]))
+
+static const char *format_name(size_t i)
+{
+	return i < NFORMATS ? formats[i].name : NULL;
+}
 
 int cmd_rules(int argc, char **argv)
 {
@@ -101,8 +107,10 @@ int cmd_rules(int argc, char **argv)
 	size_t n;
 	cli_run_init(&run, "rules");
 	const struct cli_opt opts[] = {
-		CLI_OPT_STRING("format", &run.common.format, "FORMAT", N_("text, json or markdown (default: text)")),
-		CLI_OPT_STRING("lang", &run.common.lang, "LANG", N_("language of messages: pt, es or en")),
+		/* TRANSLATORS: "%s or %s": the formats of the rule list, "text, json" and "markdown" */
+		CLI_OPT_CHOICE("format", &run.common.format, "FORMAT", N_("%s or %s (default: text)"), format_name),
+		/* TRANSLATORS: "%s or %s": the languages, "pt, es" and "en" */
+		CLI_OPT_CHOICE("lang", &run.common.lang, "LANG", N_("language of messages: %s or %s"), waba_i18n_language),
 		CLI_OPT_FLAG("help", &run.common.help, N_("show this help")),
 		CLI_OPT_END(),
 	};
@@ -118,17 +126,15 @@ int cmd_rules(int argc, char **argv)
 	const struct waba_rule *const *rules = waba_rules_all(&n);
 	const char *format = run.common.format ? run.common.format : "text";
 	const struct rules_format *f = NULL;
-	struct waba_strbuf names = WABA_STRBUF_INIT;
-	for (size_t i = 0; i < sizeof(formats) / sizeof(formats[0]) && !f; i++) {
-		waba_strbuf_addf(&names, "%s%s", names.len ? ", " : "", formats[i].name);
+	for (size_t i = 0; i < NFORMATS && !f; i++)
 		f = strcmp(format, formats[i].name) == 0 ? &formats[i] : NULL;
-	}
 	if (!f) {
+		struct waba_strbuf names = WABA_STRBUF_INIT;
+		cli_values_join(&names, format_name);
 		int rc = cli_fail(_("option --format: expected one of %s (got '%s')"), waba_strbuf_cstr(&names), format);
 		waba_strbuf_release(&names);
 		return rc;
 	}
-	waba_strbuf_release(&names);
 	f->write(stdout, rules, n);
 	return fflush(stdout) == 0 ? CLI_EXIT_OK : cli_fail("%s", _("cannot write the output"));
 }

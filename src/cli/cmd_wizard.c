@@ -62,13 +62,14 @@ static void settle(struct wizard *w, struct waba_report *r, unsigned flags)
 
 /*
  * Save the state, run every check on it, and show the findings whose rule starts with
- * one of `prefixes` (and, with `file`, that concern that file). If `kind`/`input` are
- * given, *item receives a copy of that item's JSON (free with cJSON_Delete). `show` 2:
+ * one of `prefixes` (and, with `file`, that concern that file). If `number` is given,
+ * *phone_type receives the type the phone family found for it (enum waba_phone_type;
+ * WABA_PHONE_UNKNOWN when it is not valid or not found). `show` 2:
  * show the findings but no "ok" line when there are none (the caller has said what happened).
  * @return the number of errors shown, or -1 when the state could not be written.
  */
-static long check_answer(struct wizard *w, const char *prefixes, const char *file, const char *kind,
-                         const char *input, cJSON **item, int show)
+static long check_answer(struct wizard *w, const char *prefixes, const char *file, const char *number, int *phone_type,
+                         int show)
 {
 	struct waba_report r = WABA_REPORT_INIT;
 	struct waba_app_check c = WABA_APP_CHECK_INIT;
@@ -96,10 +97,12 @@ static long check_answer(struct wizard *w, const char *prefixes, const char *fil
 		f->loc.line = f->loc.column = 0;
 	}
 	waba_findings_drop_off(&r.findings);
-	for (size_t i = 0; item && kind && i < r.nitems; i++) {
-		const cJSON *in = cJSON_GetObjectItemCaseSensitive(r.items[i].json, "input");
-		if (strcmp(r.items[i].kind, kind) == 0 && cJSON_IsString(in) && strcmp(in->valuestring, input) == 0) {
-			*item = cJSON_Duplicate(r.items[i].json, 1);
+	if (phone_type)
+		*phone_type = WABA_PHONE_UNKNOWN;
+	for (size_t i = 0; phone_type && number && i < r.nitems; i++) {
+		const struct waba_phone_result *res = waba_report_phone(&r, i);
+		if (res && strcmp(res->input, number) == 0) {
+			*phone_type = res->type;
 			break;
 		}
 	}
@@ -215,7 +218,7 @@ static int ask_field(struct wizard *w, const char *qid, const char *obj, const c
 		}
 		wiz_normalise(w, key, &a);
 		wiz_state_set_str(&w->st, obj, key, a);
-		long errors = check_answer(w, prefixes, NULL, NULL, NULL, NULL, 1);
+		long errors = check_answer(w, prefixes, NULL, NULL, NULL, 1);
 		if (errors <= 0) {
 			free(a);
 			rc = errors < 0 ? CLI_EXIT_FAIL : WIZ_OK;
@@ -380,7 +383,7 @@ static int step_verification(struct wizard *w)
 		wiz_say(w, "wizard.verification.unknown", NULL, NULL);
 	}
 	free(status);
-	return check_answer(w, "business.verification", NULL, NULL, NULL, NULL, 1) < 0 ? CLI_EXIT_FAIL : WIZ_OK;
+	return check_answer(w, "business.verification", NULL, NULL, NULL, 1) < 0 ? CLI_EXIT_FAIL : WIZ_OK;
 }
 
 static cJSON *numbers_array(struct wizard *w)
@@ -396,31 +399,23 @@ static cJSON *numbers_array(struct wizard *w)
  * *errors receives the number of errors shown. */
 static int check_number(struct wizard *w, cJSON *entry, const char *number, long *errors_out)
 {
-	cJSON *item = NULL;
-	long errors = check_answer(w, "phone.", NULL, "phone", number, &item, 0);
-	const cJSON *type = cJSON_GetObjectItemCaseSensitive(item, "type");
-	if (errors < 0) {
-		cJSON_Delete(item);
+	int type;
+	long errors = check_answer(w, "phone.", NULL, number, &type, 0);
+	if (errors < 0)
 		return CLI_EXIT_FAIL;
-	}
-	if (cJSON_IsString(type) && strcmp(type->valuestring, "unknown") != 0) { /* invalid: the error says why */
-		char *label = waba_xasprintf("wizard.ptype.%s", type->valuestring);
+	if (type != WABA_PHONE_UNKNOWN) { /* invalid: the error says why */
+		char *label = waba_xasprintf("wizard.ptype.%s", waba_phone_type_name(type));
 		wiz_say(w, "wizard.phone.type", "type", wiz_text(w, label));
 		free(label);
-		if (strcmp(type->valuestring, "mobile") == 0 || strcmp(type->valuestring, "fixed_line_or_mobile") == 0) {
+		if (type == WABA_PHONE_MOBILE || type == WABA_PHONE_FIXED_LINE_OR_MOBILE) {
 			int used;
-			if (wiz_yesno(w, "used_whatsapp", -1, &used) == WIZ_QUIT) {
-				cJSON_Delete(item);
+			if (wiz_yesno(w, "used_whatsapp", -1, &used) == WIZ_QUIT)
 				return WIZ_QUIT;
-			}
 			cJSON_DeleteItemFromObjectCaseSensitive(entry, "used_whatsapp");
 			cJSON_AddStringToObject(entry, "used_whatsapp", used ? "yes" : "no");
-			cJSON_Delete(item);
-			item = NULL;
 		}
 	}
-	errors = check_answer(w, "phone.", NULL, NULL, NULL, NULL, 1);
-	cJSON_Delete(item);
+	errors = check_answer(w, "phone.", NULL, NULL, NULL, 1);
 	*errors_out = errors;
 	return errors < 0 ? CLI_EXIT_FAIL : WIZ_OK;
 }
@@ -619,7 +614,7 @@ static int offer_fix(struct wizard *w, const char *path, long *errors)
 		wiz_say(w, "wizard.photo.fixed", "file", out);
 		wiz_state_set_str(&w->st, NULL, "photo", stored);
 		free(stored);
-		*errors = check_answer(w, "photo.", NULL, NULL, NULL, NULL, 2); /* "Using the copy" said it */
+		*errors = check_answer(w, "photo.", NULL, NULL, NULL, 2); /* "Using the copy" said it */
 	}
 	free(out);
 	return *errors < 0 ? CLI_EXIT_FAIL : WIZ_OK;
@@ -646,7 +641,7 @@ static int step_photo(struct wizard *w)
 		char *stored = path_for_state(w, a);
 		wiz_state_set_str(&w->st, NULL, "photo", stored);
 		free(stored);
-		long errors = check_answer(w, "photo.", NULL, NULL, NULL, NULL, 1);
+		long errors = check_answer(w, "photo.", NULL, NULL, NULL, 1);
 		rc = errors > 0 ? offer_fix(w, a, &errors) : WIZ_OK;
 		free(a);
 		if (errors < 0)
@@ -709,7 +704,7 @@ static int add_website(struct wizard *w, cJSON *list, int at, const char *a)
 		cJSON *entry = cJSON_CreateString(one);
 		free(one);
 		insert_at(list, at, entry);
-		long errors = check_answer(w, "profile.website", NULL, NULL, NULL, NULL, 1);
+		long errors = check_answer(w, "profile.website", NULL, NULL, NULL, 1);
 		rc = errors < 0 ? CLI_EXIT_FAIL : keep_or_drop(w, list, at, entry, errors);
 		if (cJSON_GetArraySize(list) > at && cJSON_GetArrayItem(list, at) == entry)
 			at++;
@@ -780,7 +775,7 @@ static int add_template(struct wizard *w, cJSON *list, int at, const char *a)
 	}
 	char *stored = path_for_state(w, a);
 	insert_at(list, at, cJSON_CreateString(stored));
-	long errors = check_answer(w, "template.,input.", stored, NULL, NULL, NULL, 1);
+	long errors = check_answer(w, "template.,input.", stored, NULL, NULL, 1);
 	free(stored);
 	return errors < 0 ? CLI_EXIT_FAIL : WIZ_OK;
 }

@@ -115,6 +115,35 @@ int cli_opt_parse(const struct cli_opt *opts, int argc, char **argv, struct cli_
 	return 0;
 }
 
+void cli_values_join(struct waba_strbuf *sb, const char *(*values)(size_t i))
+{
+	const char *v;
+	for (size_t i = 0; (v = values(i)) != NULL; i++)
+		waba_strbuf_addf(sb, "%s%s", i ? ", " : "", v);
+}
+
+char *cli_opt_help_text(const struct cli_opt *o)
+{
+	if (!o->values)
+		return waba_xstrdup(_(o->help));
+	/* "%s or %s": every value but the last, and the last; the "or" is in the translated text */
+	struct waba_strbuf head = WABA_STRBUF_INIT;
+	const char *last = NULL, *v;
+	for (size_t i = 0; (v = o->values(i)) != NULL; i++) {
+		if (last)
+			waba_strbuf_addf(&head, "%s%s", head.len ? ", " : "", last);
+		last = v;
+	}
+	/* the help is an N_() string of the table; msgfmt --check-format keeps its translations'
+	 * conversions the same as the original's two %s */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+	char *text = waba_xasprintf(_(o->help), waba_strbuf_cstr(&head), last ? last : "");
+#pragma GCC diagnostic pop
+	waba_strbuf_release(&head);
+	return text;
+}
+
 void cli_opt_help(FILE *out, const char *cmd, const char *synopsis, const char *summary,
                   const struct cli_opt *opts)
 {
@@ -127,7 +156,9 @@ void cli_opt_help(FILE *out, const char *cmd, const char *synopsis, const char *
 			snprintf(left, sizeof(left), "--%s", o->name);
 		else
 			snprintf(left, sizeof(left), "--%s %s", o->name, o->value_name);
-		fprintf(out, "  %-26s %s\n", left, _(o->help));
+		char *help = cli_opt_help_text(o);
+		fprintf(out, "  %-26s %s\n", left, help);
+		free(help);
 	}
 	fprintf(out, "\n%s\n", _("exit status: 0 no errors, 1 errors found (or warnings with --strict), 2 could not run"));
 }

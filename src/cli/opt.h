@@ -10,6 +10,8 @@
 #define CLI_OPT_H
 
 #include <stdio.h>
+#include "waba/i18n.h"
+#include "waba/strbuf.h"
 
 enum cli_opt_type { CLI_OPT_T_END, CLI_OPT_T_FLAG, CLI_OPT_T_STRING, CLI_OPT_T_LIST };
 
@@ -24,12 +26,17 @@ struct cli_opt {
 	void *dest;             /* int*, const char**, or struct cli_strlist* */
 	const char *value_name; /* "FILE" */
 	const char *help;       /* N_() marked */
+	/* The values the option takes, i-th or NULL after the last; when set, the help holds
+	 * "%s or %s" (all the values but the last, comma-separated, and the last), filled in
+	 * from the data (the reporter table, the languages) instead of typed again. */
+	const char *(*values)(size_t i);
 };
 
-#define CLI_OPT_FLAG(n, d, h)       { CLI_OPT_T_FLAG, n, d, NULL, h }
-#define CLI_OPT_STRING(n, d, v, h)  { CLI_OPT_T_STRING, n, d, v, h }
-#define CLI_OPT_LIST(n, d, v, h)    { CLI_OPT_T_LIST, n, d, v, h }
-#define CLI_OPT_END()               { CLI_OPT_T_END, NULL, NULL, NULL, NULL }
+#define CLI_OPT_FLAG(n, d, h)       { CLI_OPT_T_FLAG, n, d, NULL, h, NULL }
+#define CLI_OPT_STRING(n, d, v, h)  { CLI_OPT_T_STRING, n, d, v, h, NULL }
+#define CLI_OPT_LIST(n, d, v, h)    { CLI_OPT_T_LIST, n, d, v, h, NULL }
+#define CLI_OPT_CHOICE(n, d, v, h, values) { CLI_OPT_T_STRING, n, d, v, h, values }
+#define CLI_OPT_END()               { CLI_OPT_T_END, NULL, NULL, NULL, NULL, NULL }
 
 /* The options every command takes. */
 struct cli_common {
@@ -46,9 +53,14 @@ struct cli_common {
 	const char *stdin_filename;
 };
 
+/* The report formats of the reporter table (src/report/reporter.c), i-th or NULL. */
+const char *cli_format_name(size_t i);
+
 #define CLI_OPT_COMMON(c) \
-	CLI_OPT_STRING("format", &(c)->format, "FORMAT", N_("text, json, sarif, junit, github or gitlab (default: text); FORMAT:FILE also writes that report to FILE, comma-separated: github,sarif:out.sarif")), \
-	CLI_OPT_STRING("lang", &(c)->lang, "LANG", N_("language of messages: pt, es or en (default: from LANG)")), \
+	/* TRANSLATORS: "%s or %s": the report formats, "text, json, sarif, junit, github, gitlab" and "html" */ \
+	CLI_OPT_CHOICE("format", &(c)->format, "FORMAT", N_("%s or %s (default: text); FORMAT:FILE also writes that report to FILE, comma-separated: github,sarif:out.sarif"), cli_format_name), \
+	/* TRANSLATORS: "%s or %s": the languages, "pt, es" and "en" */ \
+	CLI_OPT_CHOICE("lang", &(c)->lang, "LANG", N_("language of messages: %s or %s (default: from LANG)"), waba_i18n_language), \
 	CLI_OPT_LIST("checklist", &(c)->checklists, "FILE", N_("extra or overriding policy data (repeatable)")), \
 	CLI_OPT_STRING("config", &(c)->config, "FILE", N_("configuration file (default: .waba-preflight.json, searched upwards)")), \
 	CLI_OPT_FLAG("update-baseline", &(c)->update_baseline, N_("write the current findings to the configured baseline")), \
@@ -76,6 +88,12 @@ struct cli_opt_capture {
 	size_t n;
 };
 extern struct cli_opt_capture *cli_opt_capture;
+
+/* The values of `values` joined by ", " ("pt, es, en"), appended to sb. */
+void cli_values_join(struct waba_strbuf *sb, const char *(*values)(size_t i));
+
+/* The translated help of an option, its list of values filled in (free() it). */
+char *cli_opt_help_text(const struct cli_opt *o);
 
 /* Print the usage block for `cmd` generated from the table. */
 void cli_opt_help(FILE *out, const char *cmd, const char *synopsis, const char *summary,

@@ -1,6 +1,6 @@
 /*
  * email_request.c: the activation request Botmaker asks for (policy §7), rendered in
- * the current gettext language and composed with email_message.c.
+ * the request's language (req->lang, else the messages' one) and composed with email_message.c.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -188,9 +188,20 @@ char *waba_email_request_body(const struct waba_email_request *req, const struct
 	return waba_strbuf_detach(&b);
 }
 
-int waba_email_request_compose(struct waba_strbuf *out, const struct waba_email_request *req,
-                               const struct waba_checklist *cl, time_t date)
+struct compose_args {
+	struct waba_strbuf *out;
+	const struct waba_email_request *req;
+	const struct waba_checklist *cl;
+	time_t date;
+};
+
+static int compose(void *p)
 {
+	const struct compose_args *a = p;
+	struct waba_strbuf *out = a->out;
+	const struct waba_email_request *req = a->req;
+	const struct waba_checklist *cl = a->cl;
+	time_t date = a->date;
 	struct waba_email msg = { 0 };
 	struct waba_email_attachment photo = { 0 };
 	const char *name = val(&req->display_name) ? req->display_name.value : val(&req->business_id);
@@ -216,4 +227,16 @@ int waba_email_request_compose(struct waba_strbuf *out, const struct waba_email_
 	free(subject);
 	free(body);
 	return err;
+}
+
+int waba_email_request_compose(struct waba_strbuf *out, const struct waba_email_request *req,
+                               const struct waba_checklist *cl, time_t date)
+{
+	struct compose_args a = { out, req, cl, date };
+	if (!req->lang)
+		return compose(&a);
+	for (size_t i = 0; waba_i18n_language(i); i++)
+		if (strcmp(req->lang, waba_i18n_language(i)) == 0)
+			return waba_i18n_render_in(req->lang, compose, &a);
+	return waba_error_set(WABA_EINVAL, _("no messages in the language '%s'"), req->lang);
 }

@@ -109,6 +109,18 @@ const struct waba_set_item *waba_set_find(const struct waba_set *set, const char
 	return NULL;
 }
 
+void waba_set_values_or(const struct waba_set *set, int (*keep)(const struct waba_set_item *it),
+                        struct waba_strbuf *head, const char **last)
+{
+	*last = NULL;
+	for (size_t i = 0; set && i < set->len; i++)
+		if (!keep || keep(&set->items[i])) {
+			if (*last)
+				waba_strbuf_addf(head, "%s%s", head->len ? ", " : "", *last);
+			*last = set->items[i].value;
+		}
+}
+
 const struct waba_set_item *waba_set_find_nocase(const struct waba_set *set, const char *value)
 {
 	if (!set)

@@ -18,6 +18,12 @@
 
 static const char *current_lang = "en";
 
+struct lang;
+/* The language this thread renders in (waba_i18n_render_in), or NULL: the process's. */
+static _Thread_local const struct lang *render_lang;
+static const char *render_gettext(const struct lang *l, const char *one, const char *many, unsigned long n, int plural);
+static const char *lang_code(const struct lang *l);
+
 /*
  * Translations handed out, by address, with their English original (a plural by its
  * singular), so that a fingerprint can be computed from the English text whatever
@@ -99,6 +105,8 @@ static void tr_forget(void)
  * 1,500 instructions a message to say so). */
 const char *waba_gettext(const char *msgid)
 {
+	if (render_lang)
+		return render_gettext(render_lang, msgid, msgid, 1, 0);
 	if (current_lang[0] == 'e' && current_lang[1] == 'n')
 		return msgid;
 	const char *t = dgettext(WABA_TEXTDOMAIN, msgid);
@@ -108,6 +116,8 @@ const char *waba_gettext(const char *msgid)
 
 const char *waba_ngettext(const char *one, const char *many, unsigned long n)
 {
+	if (render_lang)
+		return render_gettext(render_lang, one, many, n, 1);
 	if (current_lang[0] == 'e' && current_lang[1] == 'n')
 		return n == 1 ? one : many;
 	const char *t = dngettext(WABA_TEXTDOMAIN, one, many, n);
@@ -118,7 +128,7 @@ const char *waba_ngettext(const char *one, const char *many, unsigned long n)
 
 const char *waba_i18n_lang(void)
 {
-	return current_lang;
+	return render_lang ? lang_code(render_lang) : current_lang;
 }
 
 int waba_i18n_catalog_found(void)
@@ -149,12 +159,137 @@ const char *waba_i18n_language(size_t i)
 	return i < NLANGS ? langs[i].code : NULL;
 }
 
+static const char *lang_code(const struct lang *l)
+{
+	return l->code;
+}
+
 static const struct lang *lang_find(const char *code)
 {
 	for (size_t i = 0; i < NLANGS; i++)
 		if (strcmp(langs[i].code, code) == 0)
 			return &langs[i];
 	return NULL;
+}
+
+/*
+ * Rendering in a language other than the process's (waba_i18n_render_in): its catalogue
+ * (the .mo file msgfmt wrote) is read once and looked up here, by binary search of the
+ * sorted originals, so gettext's process-wide language, the locale and LANGUAGE stay as
+ * they are. Plurals follow the catalogue's nplurals=2 with (n != 1), as po/ declares
+ * (or (n > 1)). A missing or damaged catalogue renders in English, as gettext would.
+ */
+struct catalog {
+	int loaded;
+	unsigned char *data;
+	size_t len;
+	uint32_t n, orig, trans;
+	int swap;
+	int plural_gt1; /* plural=(n > 1) */
+};
+static struct catalog catalogs[NLANGS];
+static pthread_mutex_t catalog_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static uint32_t mo_u32(const struct catalog *c, size_t at)
+{
+	uint32_t v;
+	memcpy(&v, c->data + at, 4);
+	return c->swap ? __builtin_bswap32(v) : v;
+}
+
+/* String i of the table at `table` (originals or translations); NULL when out of bounds. */
+static const char *mo_str(const struct catalog *c, uint32_t table, uint32_t i, uint32_t *len)
+{
+	size_t at = (size_t)table + (size_t)i * 8;
+	if (at + 8 > c->len)
+		return NULL;
+	uint32_t l = mo_u32(c, at), off = mo_u32(c, at + 4);
+	if ((size_t)off + l >= c->len || c->data[(size_t)off + l] != '\0')
+		return NULL;
+	*len = l;
+	return (const char *)c->data + off;
+}
+
+static void catalog_load(struct catalog *c, const char *code)
+{
+	char *path = waba_xasprintf("%s/%s/LC_MESSAGES/%s.mo", waba_data_dir(WABA_DATA_LOCALE), code, WABA_TEXTDOMAIN);
+	FILE *f = fopen(path, "rb");
+	free(path);
+	c->loaded = 1;
+	if (!f)
+		return;
+	struct waba_strbuf sb = WABA_STRBUF_INIT;
+	char buf[65536];
+	size_t got;
+	while ((got = fread(buf, 1, sizeof(buf), f)) > 0)
+		waba_strbuf_add(&sb, buf, got);
+	int bad = ferror(f);
+	fclose(f);
+	c->len = sb.len;
+	c->data = (unsigned char *)waba_strbuf_detach(&sb);
+	uint32_t magic = c->len >= 28 ? mo_u32(c, 0) : 0;
+	c->swap = magic == 0xde120495U;
+	if (bad || (magic != 0x950412deU && !c->swap)) {
+		free(c->data);
+		c->data = NULL;
+		c->len = 0;
+		return;
+	}
+	c->n = mo_u32(c, 8);
+	c->orig = mo_u32(c, 12);
+	c->trans = mo_u32(c, 16);
+	uint32_t len;
+	const char *header = c->n ? mo_str(c, c->trans, 0, &len) : NULL; /* msgid "" sorts first */
+	const char *plural = header ? strstr(header, "plural=") : NULL;
+	c->plural_gt1 = plural && strncmp(plural + 7, "(n > 1)", 7) == 0;
+}
+
+static const char *render_gettext(const struct lang *l, const char *one, const char *many, unsigned long n, int plural)
+{
+	const char *fallback = plural && n != 1 ? many : one;
+	if (strcmp(l->code, "en") == 0)
+		return fallback; /* the messages are written in English */
+	struct catalog *c = &catalogs[l - langs];
+	pthread_mutex_lock(&catalog_lock);
+	if (!c->loaded)
+		catalog_load(c, l->code);
+	pthread_mutex_unlock(&catalog_lock);
+	uint32_t lo = 0, hi = c->data ? c->n : 0, len;
+	while (lo < hi) {
+		uint32_t mid = lo + (hi - lo) / 2;
+		const char *key = mo_str(c, c->orig, mid, &len);
+		int cmp = key ? strcmp(one, key) : -1;
+		if (cmp == 0) {
+			const char *t = mo_str(c, c->trans, mid, &len);
+			const char *end = t ? t + len : NULL;
+			if (!t || !len)
+				return fallback;
+			for (unsigned long form = plural ? (c->plural_gt1 ? n > 1 : n != 1) : 0; form > 0; form--) {
+				t += strlen(t) + 1; /* the next form, after its NUL */
+				if (t > end)
+					return fallback;
+			}
+			tr_remember(t, one);
+			return t;
+		}
+		if (cmp < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return fallback;
+}
+
+int waba_i18n_render_in(const char *lang, int (*fn)(void *ctx), void *ctx)
+{
+	const struct lang *l = lang ? lang_find(lang) : NULL;
+	if (!l)
+		return -1;
+	const struct lang *before = render_lang;
+	render_lang = l;
+	int rc = fn(ctx);
+	render_lang = before;
+	return rc;
 }
 
 static const char *lang_from_env(void)

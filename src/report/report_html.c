@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "waba/i18n.h"
+#include "waba/profile.h"
 #include "waba/report.h"
 #include "waba/strbuf.h"
 #include "waba/template.h"
@@ -969,9 +970,9 @@ static void write_profile(struct waba_strbuf *o, const struct waba_report *r, in
 		field(o, part_by_id(&ps, "p-about"), pv->about.s, NULL);
 		field(o, part_by_id(&ps, "p-address"), pv->address.s, NULL);
 		field(o, part_by_id(&ps, "p-desc"), pv->description.s, NULL);
-		const cJSON *lab = cJSON_GetObjectItemCaseSensitive(r->items[prof].json, "vertical_label");
-		field(o, part_by_id(&ps, "p-cat"), cJSON_IsString(lab) ? lab->valuestring : pv->vertical.s,
-		      cJSON_IsString(lab) ? pv->vertical.s : NULL);
+		const struct waba_profile_result *res = waba_report_profile(r, (size_t)prof);
+		const char *lab = res ? res->vertical_label : NULL;
+		field(o, part_by_id(&ps, "p-cat"), lab ? lab : pv->vertical.s, lab ? pv->vertical.s : NULL);
 		field(o, part_by_id(&ps, "p-email"), pv->email.s, NULL);
 		for (size_t i = 0; i < pv->nwebsites; i++) {
 			char id[64];

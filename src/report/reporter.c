@@ -1,7 +1,6 @@
 /* reporter.c: the report's items, and the table of reporters by --format name. */
 #include <stdlib.h>
 #include <string.h>
-#include "waba/phone.h"
 #include "waba/report.h"
 #include "waba/strbuf.h"
 #include "waba/text.h"
@@ -70,7 +69,8 @@ int waba_report_add_item(struct waba_report *r, const char *kind, const char *na
 	clean_json_strings(json);
 	it->json = json;
 	it->view = NULL;
-	it->phone = NULL;
+	it->result_type = NULL;
+	it->result = NULL;
 	r->findings.current_item = (int)r->nitems;
 	return (int)r->nitems++;
 }
@@ -83,6 +83,46 @@ void waba_report_set_view(struct waba_report *r, struct waba_view *v)
 	}
 	waba_view_free(r->items[r->nitems - 1].view);
 	r->items[r->nitems - 1].view = v;
+}
+
+void waba_report_set_result(struct waba_report *r, const struct waba_result_type *type, void *result)
+{
+	if (!r->nitems) {
+		type->free(result);
+		return;
+	}
+	struct waba_item *it = &r->items[r->nitems - 1];
+	if (it->result)
+		it->result_type->free(it->result);
+	it->result_type = type;
+	it->result = result;
+	type->to_json(it->json, result);
+	clean_json_strings(it->json);
+}
+
+void waba_result_free_first_string(void *result)
+{
+	char **first = result; /* a struct's first member stands at its address */
+	free(*first);
+	free(result);
+}
+
+void waba_item_add_str(cJSON *item, const char *key, const char *v)
+{
+	if (v)
+		cJSON_AddStringToObject(item, key, v);
+	else
+		cJSON_AddNullToObject(item, key);
+}
+
+char *waba_report_str(const char *s)
+{
+	return s ? waba_text_clean(s, strlen(s), 0, 0) : NULL;
+}
+
+const void *waba_report_result(const struct waba_report *r, size_t i, const struct waba_result_type *type)
+{
+	return i < r->nitems && r->items[i].result_type == type ? r->items[i].result : NULL;
 }
 
 void waba_report_end_item(struct waba_report *r)
@@ -98,7 +138,8 @@ static void items_release(struct waba_report *r)
 		free(r->items[i].file);
 		cJSON_Delete(r->items[i].json);
 		waba_view_free(r->items[i].view);
-		waba_phone_result_free(r->items[i].phone);
+		if (r->items[i].result)
+			r->items[i].result_type->free(r->items[i].result);
 	}
 	r->nitems = 0;
 }

@@ -3,6 +3,8 @@
 #include <stdlib.h>
 #include "util.h"
 #include "waba/email.h"
+#include "waba/i18n.h"
+#include "waba/status.h"
 
 static const unsigned char PNG[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR binary \r\n\0\xff tail";
 
@@ -243,6 +245,64 @@ static void test_request_compose(void **state)
 	waba_strbuf_release(&out);
 }
 
+#define ATTENTION_ONE "ATTENTION: %zu item is still open; this request was sent before it was solved:"
+#define ATTENTION_MANY "ATTENTION: %zu items are still open; this request was sent before they were solved:"
+
+struct body_in { const struct waba_email_request *req; char *body; };
+
+static int render_body(void *p)
+{
+	struct body_in *b = p;
+	b->body = waba_email_request_body(b->req, test_checklist());
+	return 0;
+}
+
+static int nested_es(void *p)
+{
+	(void)p;
+	return strcmp(waba_i18n_lang(), "es") == 0 && strcmp(_("Hello, Botmaker team,"), "Hola, equipo de Botmaker:") == 0
+	               ? 7 : -2;
+}
+
+static int plurals_pt(void *p)
+{
+	(void)p;
+	assert_string_equal(waba_i18n_lang(), "pt");
+	assert_non_null(strstr(waba_ngettext(ATTENTION_ONE, ATTENTION_MANY, 1), "item ainda"));
+	assert_non_null(strstr(waba_ngettext(ATTENTION_ONE, ATTENTION_MANY, 2), "itens ainda"));
+	assert_non_null(strstr(waba_ngettext(ATTENTION_ONE, ATTENTION_MANY, 0), "itens ainda"));
+	/* not in the catalogue: the English text */
+	assert_string_equal(_("a message nobody translated"), "a message nobody translated");
+	assert_int_equal(waba_i18n_render_in("es", nested_es, NULL), 7); /* calls nest */
+	assert_string_equal(waba_i18n_lang(), "pt");
+	return 3;
+}
+
+/* A request rendered in another language leaves the process's language as it was. */
+static void test_request_language(void **state)
+{
+	(void)state;
+	struct waba_strbuf out = WABA_STRBUF_INIT;
+	struct waba_email_request r = full_request();
+	struct body_in b = { &r, NULL };
+	assert_int_equal(waba_i18n_init("en"), 0);
+	assert_int_equal(waba_i18n_render_in("es", render_body, &b), 0);
+	assert_non_null(strstr(b.body, "Hola, equipo de Botmaker:"));
+	free(b.body);
+	assert_string_equal(waba_i18n_lang(), "en");
+	assert_string_equal(_("Hello, Botmaker team,"), "Hello, Botmaker team,");
+	assert_int_equal(waba_i18n_render_in("pt", plurals_pt, NULL), 3);
+	assert_int_equal(waba_i18n_render_in("xx", plurals_pt, NULL), -1); /* not run */
+	r.lang = "pt";
+	assert_int_equal(waba_email_request_compose(&out, &r, test_checklist(), 0), 0);
+	assert_string_equal(waba_i18n_lang(), "en");
+	waba_strbuf_release(&out);
+	r.lang = "xx";
+	assert_true(waba_email_request_compose(&out, &r, test_checklist(), 0) < 0);
+	assert_non_null(strstr(waba_error_last(), "'xx'"));
+	waba_strbuf_release(&out);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -253,6 +313,7 @@ int main(void)
 		cmocka_unit_test(test_check_clean_and_missing),
 		cmocka_unit_test(test_check_injection_and_address),
 		cmocka_unit_test(test_request_compose),
+		cmocka_unit_test(test_request_language),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -193,6 +193,21 @@ static void test_site_compare(void **state)
 	check(&r, "Fresh Produce Juices", NULL, &b);
 	assert_true(test_find_rule(&r.findings, "name.website.match") >= 0);
 	assert_true(cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r.items[0].json, "website_match")));
+	/* the typed result the JSON is written from, with its own copy of the page's brand */
+	const struct waba_name_result *res = waba_report_name(&r, 0);
+	assert_non_null(res);
+	assert_int_equal(res->website_match, 1);
+	assert_int_equal(res->length, 20);
+	assert_null(res->legal_name);
+	assert_true(res->website && res->website->title != title);
+	assert_string_equal(res->website->title, title);
+	waba_report_release(&r);
+	check(&r, "Café X", "Café X Ltda", NULL);
+	res = waba_report_name(&r, 0);
+	assert_int_equal(res->length, 6); /* characters */
+	assert_string_equal(res->legal_name, "Café X Ltda");
+	assert_null(res->website);
+	assert_int_equal(res->website_match, -1);
 	waba_report_release(&r);
 
 	check(&r, "Digital Cloud Solutions", NULL, &b);

@@ -321,6 +321,16 @@ static void test_checks(void **state)
 		assert_int_equal(test_count_rule(&r.findings, rows[i].silent), 0);
 		assert_int_equal(r.nitems, 1);
 		assert_string_equal(cJSON_GetObjectItem(r.items[0].json, "format")->valuestring, rows[i].jpeg ? "jpeg" : "png");
+		/* the typed result the JSON is written from */
+		const struct waba_photo_result *res = waba_report_photo(&r, 0);
+		assert_non_null(res);
+		assert_int_equal(res->format, rows[i].jpeg ? WABA_PHOTO_JPEG : WABA_PHOTO_PNG);
+		assert_int_equal(res->width, rows[i].im.w);
+		assert_int_equal(res->height, rows[i].im.h);
+		assert_int_equal(res->bytes, b.len);
+		assert_true(res->decoded);
+		assert_string_equal(res->input, rows[i].jpeg ? "p.jpg" : "p.png");
+		assert_null(waba_report_photo(&r, 1));
 		waba_report_release(&r);
 		free(b.data), free(rows[i].im.px);
 	}

@@ -66,6 +66,31 @@ static void test_lengths_at_the_limits(void **state)
 	expect("{\"email\": \"a@casaaurora.com.br\"}", "profile.about.length", 1);
 }
 
+/* The typed result the "profile" item's JSON is written from. */
+static void test_result(void **state)
+{
+	(void)state;
+	struct waba_report r;
+	run(&r, "{\"about\": \"Moda é\", \"websites\": [\"https://a.com.br\"], \"vertical\": \"APPAREL\"}");
+	const struct waba_profile_result *res = waba_report_profile(&r, 0);
+	assert_non_null(res);
+	assert_string_equal(res->input, "app.json");
+	assert_int_equal(res->about_length, 6); /* characters */
+	assert_int_equal(res->address_length, -1);
+	assert_null(res->email);
+	assert_int_equal(res->nwebsites, 1);
+	assert_string_equal(res->websites[0], "https://a.com.br");
+	assert_string_equal(res->vertical, "APPAREL");
+	assert_non_null(res->vertical_label);
+	const cJSON *lab = cJSON_GetObjectItemCaseSensitive(r.items[0].json, "vertical_label");
+	assert_string_equal(lab->valuestring, res->vertical_label);
+	assert_true(cJSON_IsNull(cJSON_GetObjectItemCaseSensitive(r.items[0].json, "address_length")));
+	waba_report_release(&r);
+	run(&r, "{\"about\": \"x\", \"vertical\": \"NOT_ONE\"}");
+	assert_null(waba_report_profile(&r, 0)->vertical_label);
+	waba_report_release(&r);
+}
+
 static void test_websites(void **state)
 {
 	(void)state;
@@ -139,7 +164,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_lengths_at_the_limits),
-		cmocka_unit_test(test_websites),
+		cmocka_unit_test(test_websites), cmocka_unit_test(test_result),
 		cmocka_unit_test(test_email),
 		cmocka_unit_test(test_vertical),
 		cmocka_unit_test(test_markdown),
