@@ -191,7 +191,7 @@ def case_full_run():
     s.answer(r"Business description: ", "Loja de móveis e decoração.")
     s.answer(r"Category .*: ", "RETAIL")
     s.answer(r"shown in the profile: ", "contato@casaaurora.com.br")
-    s.answer(r"separated by commas\) \[https://www.casaaurora.com.br\]: ", "")
+    s.answer(r"  1\) https://www\.casaaurora\.com\.br\r?\n.*\r?\nAnother website for the profile \(Enter: no more\): ", "")
     s.answer(r"Template file \(Enter: none\): ", "templates/order_shipped.json")
     s.answer(r"Another template file \(Enter: no more\): ", "")
     s.answer(r"Message endpoint URL \(Enter: none, -: remove\): ", "")
