@@ -66,13 +66,13 @@ int cmd_business(int argc, char **argv)
 	const struct cli_opt opts[] = {
 		CLI_OPT_COMMON(&run.common),
 		CLI_OPT_FLAG("online", &online, N_("ask Meta's Graph API for the verification status")),
-		CLI_OPT_STRING("graph-url", &graph_url, "URL",
+		CLI_OPT_STRING("graph-url", &graph_url, N_("URL"),
 		               /* the URL is spelt out so that xgettext sees one string; tests/i18n checks it
 		                * against WABA_GRAPH_URL_DEFAULT */
 		               N_("Graph API base (default: https://graph.facebook.com/v21.0; http:// only for loopback)")),
-		CLI_OPT_STRING("token-file", &token_file, "FILE",
+		CLI_OPT_STRING("token-file", &token_file, N_("FILE"),
 		               N_("read the Graph API token from FILE (default: WABA_PREFLIGHT_TOKEN)")),
-		CLI_OPT_STRING("ca-bundle", &ca_bundle, "FILE",
+		CLI_OPT_STRING("ca-bundle", &ca_bundle, N_("FILE"),
 		               N_("trust the CAs in this PEM file (corporate TLS proxies); TLS is always verified")),
 		CLI_OPT_END(),
 	};

@@ -58,11 +58,11 @@ int cmd_check(int argc, char **argv)
 		CLI_OPT_COMMON(&run.common),
 		CLI_OPT_FLAG("online", &online, N_("also call the application's message endpoint (webhook.url) as the webhook "
 		                                   "command does")),
-		CLI_OPT_STRING("verify-token-file", &token_file, "FILE",
+		CLI_OPT_STRING("verify-token-file", &token_file, N_("FILE"),
 		               N_("with --online: the webhook's verify token (default: WABA_PREFLIGHT_VERIFY_TOKEN)")),
-		CLI_OPT_STRING("app-secret-file", &secret_file, "FILE",
+		CLI_OPT_STRING("app-secret-file", &secret_file, N_("FILE"),
 		               N_("with --online: the app secret (default: WABA_PREFLIGHT_APP_SECRET)")),
-		CLI_OPT_STRING("cacert", &cacert, "FILE", N_("with --online: trust the CAs in this PEM file")),
+		CLI_OPT_STRING("cacert", &cacert, N_("FILE"), N_("with --online: trust the CAs in this PEM file")),
 		CLI_OPT_END(),
 	};
 	rc = cli_run_parse(&run, opts, argc, argv, &args, N_("APPLICATION.json"),

@@ -356,10 +356,10 @@ int cmd_email(int argc, char **argv)
 	cli_run_init(&run, "email");
 	const struct cli_opt opts[] = {
 		CLI_OPT_COMMON(&run.common),
-		CLI_OPT_STRING("output", &a.output, "FILE", N_("write the message to FILE, atomically; '-' for standard output (-o; default: request.eml)")),
-		CLI_OPT_STRING("send", &a.send, "URL", N_("deliver it: smtp://HOST:PORT (STARTTLS required unless loopback) or smtps://HOST:PORT; "
+		CLI_OPT_STRING("output", &a.output, N_("FILE"), N_("write the message to FILE, atomically; '-' for standard output (-o; default: request.eml)")),
+		CLI_OPT_STRING("send", &a.send, N_("URL"), N_("deliver it: smtp://HOST:PORT (STARTTLS required unless loopback) or smtps://HOST:PORT; "
 		                                          "credentials from WABA_PREFLIGHT_SMTP_USER and WABA_PREFLIGHT_SMTP_PASSWORD")),
-		CLI_OPT_STRING("to", &a.to, "ADDRESS", N_("recipient (default: Botmaker's activation address, from checklists/email.xml)")),
+		CLI_OPT_STRING("to", &a.to, N_("ADDRESS"), N_("recipient (default: Botmaker's activation address, from checklists/email.xml)")),
 		CLI_OPT_FLAG("force", &a.force, N_("build the message even while errors remain; the body lists them")),
 		CLI_OPT_END(),
 	};

@@ -478,7 +478,7 @@ int cmd_lint(int argc, char **argv)
 	const char *jobs_opt = NULL;
 	const struct cli_opt opts[] = {
 		CLI_OPT_COMMON(&run.common),
-		CLI_OPT_STRING("jobs", &jobs_opt, "N", N_("files linted at the same time (default: one per processor)")),
+		CLI_OPT_STRING("jobs", &jobs_opt, N_("N"), N_("files linted at the same time (default: one per processor)")),
 		CLI_OPT_END(),
 	};
 	rc = cli_run_parse(&run, opts, argc, argv, &args, N_("FILE|DIR|-..."),

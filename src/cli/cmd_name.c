@@ -12,9 +12,9 @@ int cmd_name(int argc, char **argv)
 	cli_run_init(&run, "name");
 	const struct cli_opt opts[] = {
 		CLI_OPT_COMMON(&run.common),
-		CLI_OPT_STRING("website", &website, "URL",
+		CLI_OPT_STRING("website", &website, N_("URL"),
 		               N_("read the brand from this page (title, og:site_name, schema.org) and compare")),
-		CLI_OPT_STRING("business", &business, "LEGAL NAME", N_("compare with the company's legal name")),
+		CLI_OPT_STRING("business", &business, N_("LEGAL NAME"), N_("compare with the company's legal name")),
 		CLI_OPT_END(),
 	};
 	rc = cli_run_parse(&run, opts, argc, argv, &args, N_("\"DISPLAY NAME\""),

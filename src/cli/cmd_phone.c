@@ -14,7 +14,7 @@ int cmd_phone(int argc, char **argv)
 	cli_run_init(&run, "phone");
 	const struct cli_opt opts[] = {
 		CLI_OPT_COMMON(&run.common),
-		CLI_OPT_STRING("region", &region_opt, "CC",
+		CLI_OPT_STRING("region", &region_opt, N_("CC"),
 		               N_("country of numbers written without + and country code (BR, AR, ...)")),
 		CLI_OPT_STRING("used-whatsapp", &used_opt, "yes|no",
 		               N_("has the number used WhatsApp or WhatsApp Business in the last 6 months?")),

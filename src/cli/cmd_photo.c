@@ -26,7 +26,7 @@ int cmd_photo(int argc, char **argv)
 		CLI_OPT_STRING("fix", &fix, "OUT.png",
 		               N_("write a compliant square PNG to OUT.png (640x640; a smaller photo keeps its size)")),
 		CLI_OPT_FLAG("crop", &crop, N_("with --fix: centre-crop to square instead of padding")),
-		CLI_OPT_STRING("background", &background, "COLOR",
+		CLI_OPT_STRING("background", &background, N_("COLOR"),
 		               N_("with --fix: padding and flattening colour, #rrggbb (default: the photo's own background, else white)")),
 		CLI_OPT_STRING("preview", &preview, "OUT.png", N_("write how the photo looks in the contact list's circle")),
 		CLI_OPT_END(),

@@ -108,9 +108,9 @@ int cmd_rules(int argc, char **argv)
 	cli_run_init(&run, "rules");
 	const struct cli_opt opts[] = {
 		/* TRANSLATORS: "%s or %s": the formats of the rule list, "text, json" and "markdown" */
-		CLI_OPT_CHOICE("format", &run.common.format, "FORMAT", N_("%s or %s (default: text)"), format_name),
+		CLI_OPT_CHOICE("format", &run.common.format, N_("FORMAT"), N_("%s or %s (default: text)"), format_name),
 		/* TRANSLATORS: "%s or %s": the languages, "pt, es" and "en" */
-		CLI_OPT_CHOICE("lang", &run.common.lang, "LANG", N_("language of messages: %s or %s"), waba_i18n_language),
+		CLI_OPT_CHOICE("lang", &run.common.lang, N_("LANG"), N_("language of messages: %s or %s"), waba_i18n_language),
 		CLI_OPT_FLAG("help", &run.common.help, N_("show this help")),
 		CLI_OPT_END(),
 	};

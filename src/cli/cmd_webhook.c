@@ -34,16 +34,16 @@ int cmd_webhook(int argc, char **argv)
 	cli_run_init(&run, "webhook");
 	const struct cli_opt opts[] = {
 		CLI_OPT_COMMON(&run.common),
-		CLI_OPT_STRING("probes", &probes, "N", N_("message POSTs to send (default: 5)")),
-		CLI_OPT_STRING("verify-token-file", &token_file, "FILE",
+		CLI_OPT_STRING("probes", &probes, N_("N"), N_("message POSTs to send (default: 5)")),
+		CLI_OPT_STRING("verify-token-file", &token_file, N_("FILE"),
 		               N_("read the verify token from FILE (default: WABA_PREFLIGHT_VERIFY_TOKEN); checks Meta's "
 		                  "verification handshake")),
-		CLI_OPT_STRING("app-secret-file", &secret_file, "FILE",
+		CLI_OPT_STRING("app-secret-file", &secret_file, N_("FILE"),
 		               N_("read the app secret from FILE (default: WABA_PREFLIGHT_APP_SECRET); signs the POSTs and "
 		                  "checks that unsigned ones are refused")),
-		CLI_OPT_STRING("cacert", &cacert, "FILE",
+		CLI_OPT_STRING("cacert", &cacert, N_("FILE"),
 		               N_("trust the CAs in this PEM file (a private CA); TLS is always verified")),
-		CLI_OPT_STRING("ca-bundle", &ca_bundle, "FILE", N_("same as --cacert")),
+		CLI_OPT_STRING("ca-bundle", &ca_bundle, N_("FILE"), N_("same as --cacert")),
 		CLI_OPT_END(),
 	};
 	rc = cli_run_parse(&run, opts, argc, argv, &args, N_("URL"),

@@ -1364,7 +1364,7 @@ int cmd_wizard(int argc, char **argv)
 	cli_run_init(&run, "wizard");
 	const struct cli_opt opts[] = {
 		CLI_OPT_COMMON(&run.common),
-		CLI_OPT_STRING("state", &state, "FILE", N_("where every answer is saved, and resumed from "
+		CLI_OPT_STRING("state", &state, N_("FILE"), N_("where every answer is saved, and resumed from "
 		                                           "(default: waba-preflight.json in the current folder)")),
 		CLI_OPT_END(),
 	};

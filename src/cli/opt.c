@@ -102,7 +102,7 @@ int cli_opt_parse(const struct cli_opt *opts, int argc, char **argv, struct cli_
 		char *value = eq ? (char *)eq + 1 : NULL;
 		if (!value) {
 			if (i + 1 >= argc) {
-				opt_error(argv[0], _("option --%s needs a value: %s"), o->name, o->value_name);
+				opt_error(argv[0], _("option --%s needs a value: %s"), o->name, _(o->value_name));
 				return -1;
 			}
 			value = argv[++i];
@@ -155,9 +155,12 @@ void cli_opt_help(FILE *out, const char *cmd, const char *synopsis, const char *
 		if (o->type == CLI_OPT_T_FLAG)
 			snprintf(left, sizeof(left), "--%s", o->name);
 		else
-			snprintf(left, sizeof(left), "--%s %s", o->name, o->value_name);
+			snprintf(left, sizeof(left), "--%s %s", o->name, _(o->value_name));
 		char *help = cli_opt_help_text(o);
-		fprintf(out, "  %-26s %s\n", left, help);
+		struct waba_strbuf line = WABA_STRBUF_INIT; /* padded by display width: "--lang IDIOMA" */
+		waba_strbuf_add_padded(&line, left, 26);
+		fprintf(out, "  %s %s\n", waba_strbuf_cstr(&line), help);
+		waba_strbuf_release(&line);
 		free(help);
 	}
 	fprintf(out, "\n%s\n", _("exit status: 0 no errors, 1 errors found (or warnings with --strict), 2 could not run"));

@@ -58,15 +58,15 @@ const char *cli_format_name(size_t i);
 
 #define CLI_OPT_COMMON(c) \
 	/* TRANSLATORS: "%s or %s": the report formats, "text, json, sarif, junit, github, gitlab" and "html" */ \
-	CLI_OPT_CHOICE("format", &(c)->format, "FORMAT", N_("%s or %s (default: text); FORMAT:FILE also writes that report to FILE, comma-separated: github,sarif:out.sarif"), cli_format_name), \
+	CLI_OPT_CHOICE("format", &(c)->format, N_("FORMAT"), N_("%s or %s (default: text); FORMAT:FILE also writes that report to FILE, comma-separated: github,sarif:out.sarif"), cli_format_name), \
 	/* TRANSLATORS: "%s or %s": the languages, "pt, es" and "en" */ \
-	CLI_OPT_CHOICE("lang", &(c)->lang, "LANG", N_("language of messages: %s or %s (default: from LANG)"), waba_i18n_language), \
-	CLI_OPT_LIST("checklist", &(c)->checklists, "FILE", N_("extra or overriding policy data (repeatable)")), \
-	CLI_OPT_STRING("config", &(c)->config, "FILE", N_("configuration file (default: .waba-preflight.json, searched upwards)")), \
+	CLI_OPT_CHOICE("lang", &(c)->lang, N_("LANG"), N_("language of messages: %s or %s (default: from LANG)"), waba_i18n_language), \
+	CLI_OPT_LIST("checklist", &(c)->checklists, N_("FILE"), N_("extra or overriding policy data (repeatable)")), \
+	CLI_OPT_STRING("config", &(c)->config, N_("FILE"), N_("configuration file (default: .waba-preflight.json, searched upwards)")), \
 	CLI_OPT_FLAG("update-baseline", &(c)->update_baseline, N_("write the current findings to the configured baseline")), \
 	CLI_OPT_FLAG("strict", &(c)->strict, N_("warnings fail too (exit 1)")), \
 	CLI_OPT_FLAG("no-color", &(c)->no_color, N_("no colour (also: NO_COLOR set, or output not a terminal; FORCE_COLOR forces it)")), \
-	CLI_OPT_STRING("stdin-filename", &(c)->stdin_filename, "NAME", N_("the name findings give the file read from '-' (standard input)")), \
+	CLI_OPT_STRING("stdin-filename", &(c)->stdin_filename, N_("NAME"), N_("the name findings give the file read from '-' (standard input)")), \
 	CLI_OPT_FLAG("quiet", &(c)->quiet, N_("print findings only, no summary")), \
 	CLI_OPT_FLAG("help", &(c)->help, N_("show this help")), \
 	CLI_OPT_FLAG("version", &(c)->version, N_("show the version"))
