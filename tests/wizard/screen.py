@@ -159,9 +159,24 @@ class Term:
         m = self.expect(re.escape(t) + r"( \[[^\]]*\])?:?$")
         return m.string
 
+    def ready(self, timeout=5.0):
+        """As a person would: type once the prompt is ready, not ahead of it. The line
+        editor puts the terminal in raw mode before it reads; a key sent while the
+        terminal is still in cooked mode is the kernel's to interpret (a Ctrl-D there is
+        an end of file the line editor never sees). The pty's termios is shared by both
+        ends, so wait until ICANON is off (a prompt read without the line editor never
+        turns it off: then go on after `timeout`)."""
+        self.settle(0.05)
+        end = time.time() + timeout
+        while time.time() < end and termios.tcgetattr(self.fd)[3] & termios.ICANON:
+            try:
+                self._pump(0.02)
+            except EOFError:
+                return
+
     def ask(self, qid, answer=""):
         line = self.prompt(qid)
-        self.settle(0.05)  # as a person would: type once the prompt is ready, not ahead of it
+        self.ready()
         self.line(answer)
         return line
 
@@ -169,6 +184,7 @@ class Term:
         self.send("\x03")
 
     def ctrl_d(self):
+        self.ready()
         self.send("\x04")
 
     def wait(self, timeout=TIMEOUT):
