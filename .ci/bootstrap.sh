@@ -9,7 +9,7 @@ mode=${1:-example}
 
 PACKAGES="build-essential cmake pkg-config git libcurl4-openssl-dev libxml2-dev libxml2-utils
 libcjson-dev libpng-dev libjpeg-dev libphonenumber-dev libutf8proc-dev libedit-dev libcmocka-dev
-gettext clang libclang-rt-14-dev python3 python3-phonenumbers python3-aiosmtpd python3-jsonschema
+gettext clang clang-format libclang-rt-14-dev python3 python3-phonenumbers python3-aiosmtpd python3-jsonschema
 pngcheck locales openssl ca-certificates tmux libssl-dev python3-pyte dpkg-dev strace zsh fish chromium
 pre-commit"
 

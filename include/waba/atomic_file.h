@@ -14,9 +14,9 @@
 int waba_atomic_write(const char *path, const void *data, size_t len, int mode);
 
 struct waba_atomic_file {
-	FILE *fp;    /* write here */
-	char *path;  /* final name */
-	char *tmp;   /* temporary name */
+	FILE *fp;   /* write here */
+	char *path; /* final name */
+	char *tmp;  /* temporary name */
 };
 
 /* Open a temporary file beside `path`. @return 0, or WABA_EIO. */

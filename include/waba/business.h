@@ -9,10 +9,10 @@
 
 /* What the user gave, and the ID extracted from it. */
 struct waba_business_input {
-	char *input;     /* as typed */
-	char *id;        /* the digits we extracted, or NULL when none could be found */
-	int from_url;    /* the ID came from a URL's business_id= parameter */
-	int stripped;    /* spaces, dots or dashes were removed */
+	char *input;       /* as typed */
+	char *id;          /* the digits we extracted, or NULL when none could be found */
+	int from_url;      /* the ID came from a URL's business_id= parameter */
+	int stripped;      /* spaces, dots or dashes were removed */
 	char *other_param; /* a URL parameter that names another kind of ID (asset_id, waba_id ...), or NULL */
 };
 

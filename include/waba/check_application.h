@@ -27,16 +27,18 @@
 #define WABA_APP_VERIFICATION_KEY "verification_status"
 
 struct waba_app_check {
-	struct waba_source src;            /* the application's bytes (findings point into it) */
-	struct waba_application *app;      /* parsed; NULL until read */
-	struct waba_source *tpl_src;       /* the template files' bytes */
+	struct waba_source src;       /* the application's bytes (findings point into it) */
+	struct waba_application *app; /* parsed; NULL until read */
+	struct waba_source *tpl_src;  /* the template files' bytes */
 	size_t ntpl;
-	struct waba_readiness readiness;   /* judged by waba_app_check_judge() */
-	char *base_dir;                    /* the application's folder ("." for a bare name) */
-	int paths_anywhere;                /* 1: the photo and templates may lie outside base_dir
+	struct waba_readiness readiness; /* judged by waba_app_check_judge() */
+	char *base_dir;                  /* the application's folder ("." for a bare name) */
+	int paths_anywhere;              /* 1: the photo and templates may lie outside base_dir
 	                                    * (the wizard: the person typed them); 0: confined */
 };
+/* clang-format off */
 #define WABA_APP_CHECK_INIT { WABA_SOURCE_INIT, NULL, NULL, 0, { NULL, 0, 0 }, NULL, 0 }
+/* clang-format on */
 
 /*
  * Read, parse and check the application at `path`; items and (raw) findings go to `r`.

@@ -14,7 +14,9 @@
 #include <stddef.h>
 #include "rule.h"
 
-struct waba_attr { char *name, *value; };
+struct waba_attr {
+	char *name, *value;
+};
 
 struct waba_set_item {
 	char *value;
@@ -29,12 +31,12 @@ struct waba_set {
 };
 
 struct waba_term {
-	char *text;     /* as written in the file, e.g. "compre já" or "desconto*" */
-	char *lang;     /* "pt", "es", "en" or "any" */
-	char *tag;      /* optional sub-category, e.g. "firearms"; NULL */
-	char **words;   /* folded words of the term (see text.h) */
+	char *text;   /* as written in the file, e.g. "compre já" or "desconto*" */
+	char *lang;   /* "pt", "es", "en" or "any" */
+	char *tag;    /* optional sub-category, e.g. "firearms"; NULL */
+	char **words; /* folded words of the term (see text.h) */
 	size_t nwords;
-	int prefix;     /* 1: the last word ended with '*' and matches any word it begins */
+	int prefix; /* 1: the last word ended with '*' and matches any word it begins */
 };
 
 struct waba_termlist {
@@ -113,12 +115,10 @@ const char *waba_checklist_text(const struct waba_checklist *cl, const char *id,
  * ("wizard": someone answering questions, who has no command-line options to give), and
  * the text "<id>.<where>" replaces "<id>" when the checklist has it. NULL `where`: `id`.
  */
-const char *waba_checklist_text_for(const struct waba_checklist *cl, const char *id, const char *lang,
-                                    const char *where);
+const char *waba_checklist_text_for(const struct waba_checklist *cl, const char *id, const char *lang, const char *where);
 
 /* A severity override set by a checklist for rule `id`; 0 and *out set, or -1 if none. */
-int waba_checklist_rule_severity(const struct waba_checklist *cl, const char *id,
-                                 enum waba_severity *out);
+int waba_checklist_rule_severity(const struct waba_checklist *cl, const char *id, enum waba_severity *out);
 
 /*
  * Whether `cl` has every limit, set, term list and text the sources look up by a

@@ -24,17 +24,19 @@ struct waba_severity_override {
 };
 
 struct waba_config {
-	char *path;  /* the file read, or NULL when none was found */
-	char *dir;   /* its folder */
+	char *path; /* the file read, or NULL when none was found */
+	char *dir;  /* its folder */
 	struct waba_severity_override *overrides;
 	size_t noverrides;
 	char **ignore; /* glob patterns (fnmatch, with ** for any depth) */
 	size_t nignore;
 	char **checklists; /* resolved against dir */
 	size_t nchecklists;
-	char *baseline;    /* resolved against dir, or NULL */
+	char *baseline; /* resolved against dir, or NULL */
 };
+/* clang-format off */
 #define WABA_CONFIG_INIT { NULL, NULL, NULL, 0, NULL, 0, NULL, 0, NULL }
+/* clang-format on */
 
 /*
  * Find `.waba-preflight.json` walking up from `start_dir`; *out is NULL when none (returns 0).
@@ -67,13 +69,18 @@ void waba_config_release(struct waba_config *cfg);
  * waba_baseline_apply() removes matching findings from `fs` and adds one note
  * (rule input.baseline.unused) for every entry that matched nothing.
  */
-struct waba_baseline_entry { char *rule, *file, *message; int used; };
+struct waba_baseline_entry {
+	char *rule, *file, *message;
+	int used;
+};
 struct waba_baseline {
 	char *path;
 	struct waba_baseline_entry *v;
 	size_t len;
 };
+/* clang-format off */
 #define WABA_BASELINE_INIT { NULL, NULL, 0 }
+/* clang-format on */
 
 /* Missing file: an empty baseline and 0. Malformed: WABA_EINVAL "FILE:LINE:COL: ...". */
 int waba_baseline_load(struct waba_baseline *out, const char *path);

@@ -121,8 +121,7 @@ struct waba_email_request {
  * Check what the request needs and that every value is safe to put in the message
  * (email.* rules); findings go to `fs`. Pure. @return 0.
  */
-int waba_check_email(const struct waba_email_request *req, const struct waba_checklist *cl,
-                     struct waba_findings *fs);
+int waba_check_email(const struct waba_email_request *req, const struct waba_checklist *cl, struct waba_findings *fs);
 
 /*
  * Does finding f (of report r) hold the request back? An error that is not about a
@@ -165,12 +164,12 @@ char *waba_email_request_body(const struct waba_email_request *req, const struct
 /* ---- delivery ---------------------------------------------------------------------- */
 
 struct waba_smtp_options {
-	const char *url;       /* smtp://host[:port] or smtps://host[:port] */
-	const char *from;      /* envelope sender (addr-spec) */
-	const char *rcpt;      /* envelope recipient (addr-spec) */
-	const char *user;      /* or NULL: no AUTH */
-	const char *password;  /* or NULL */
-	long timeout_seconds;  /* whole transfer; 0: 120 */
+	const char *url;      /* smtp://host[:port] or smtps://host[:port] */
+	const char *from;     /* envelope sender (addr-spec) */
+	const char *rcpt;     /* envelope recipient (addr-spec) */
+	const char *user;     /* or NULL: no AUTH */
+	const char *password; /* or NULL */
+	long timeout_seconds; /* whole transfer; 0: 120 */
 };
 
 /*

@@ -26,27 +26,29 @@ struct waba_finding {
 	 * about (the offending text, the names it quotes) whatever --lang and wherever the
 	 * lines moved; reporters build fingerprints from it (waba_finding_content) */
 	unsigned long long content;
-	unsigned long seq;            /* how many findings the list had added before this one: the
-	                                 same checks run again give the same finding the same seq */
+	unsigned long seq; /* how many findings the list had added before this one: the
+	                      same checks run again give the same finding the same seq */
 };
 
 struct waba_findings {
 	struct waba_finding *v;
 	size_t len, cap;
-	int current_item; /* new findings are tied to this item (-1: none) */
+	int current_item;    /* new findings are tied to this item (-1: none) */
 	unsigned long added; /* findings added so far (the next one's seq) */
 };
+/* clang-format off */
 #define WABA_FINDINGS_INIT { NULL, 0, 0, -1, 0 }
+/* clang-format on */
 
 /*
  * Append a finding for `rule` at `loc` with a printf-style message (already
  * translated by the caller with _()). Returns the new finding, so the caller may
  * set a specific hint with waba_finding_set_hint(). Never NULL.
  */
-struct waba_finding *waba_findings_add(struct waba_findings *fs, const struct waba_rule *rule,
-                                       struct waba_loc loc, const char *fmt, ...) WABA_PRINTF(4, 5);
-struct waba_finding *waba_findings_vadd(struct waba_findings *fs, const struct waba_rule *rule,
-                                        struct waba_loc loc, const char *fmt, va_list ap) WABA_PRINTF(4, 0);
+struct waba_finding *waba_findings_add(struct waba_findings *fs, const struct waba_rule *rule, struct waba_loc loc,
+                                       const char *fmt, ...) WABA_PRINTF(4, 5);
+struct waba_finding *waba_findings_vadd(struct waba_findings *fs, const struct waba_rule *rule, struct waba_loc loc,
+                                        const char *fmt, va_list ap) WABA_PRINTF(4, 0);
 
 /* Replace the finding's hint (printf-style). */
 void waba_finding_set_hint(struct waba_finding *f, const char *fmt, ...) WABA_PRINTF(2, 3);

@@ -45,15 +45,15 @@ enum waba_graph_fail {
 };
 
 struct waba_graph_options {
-	const char *base_url;      /* NULL: WABA_GRAPH_URL_DEFAULT */
-	const char *token;         /* borrowed; required */
-	const char *ca_bundle;     /* PEM file of trusted CAs, or NULL for the system store */
-	long connect_timeout_s;    /* per attempt */
-	long timeout_s;            /* per attempt, whole transfer */
-	long max_attempts;         /* >= 1; 5xx, transient errors and short rate limits are retried */
-	long backoff_ms;           /* first wait before a retry; doubles, with jitter */
-	long max_wait_s;           /* longest rate-limit wait honoured before giving up */
-	long max_body_bytes;       /* larger answers are refused */
+	const char *base_url;            /* NULL: WABA_GRAPH_URL_DEFAULT */
+	const char *token;               /* borrowed; required */
+	const char *ca_bundle;           /* PEM file of trusted CAs, or NULL for the system store */
+	long connect_timeout_s;          /* per attempt */
+	long timeout_s;                  /* per attempt, whole transfer */
+	long max_attempts;               /* >= 1; 5xx, transient errors and short rate limits are retried */
+	long backoff_ms;                 /* first wait before a retry; doubles, with jitter */
+	long max_wait_s;                 /* longest rate-limit wait honoured before giving up */
+	long max_body_bytes;             /* larger answers are refused */
 	const struct waba_checklist *cl; /* graph.error_codes; may be NULL (HTTP status only) */
 };
 

@@ -19,14 +19,13 @@
 #include "strbuf.h"
 
 struct waba_json {
-	cJSON *root;                /* NULL when the text is not valid JSON */
-	struct waba_source *src;    /* borrowed */
-	struct waba_arena arena;    /* the tree, each node with its offsets (json_pos.c) */
+	cJSON *root;             /* NULL when the text is not valid JSON */
+	struct waba_source *src; /* borrowed */
+	struct waba_arena arena; /* the tree, each node with its offsets (json_pos.c) */
 };
-#define WABA_JSON_INIT                      \
-	{                                   \
-		NULL, NULL, WABA_ARENA_INIT \
-	}
+/* clang-format off */
+#define WABA_JSON_INIT { NULL, NULL, WABA_ARENA_INIT }
+/* clang-format on */
 
 /* Maximum nesting accepted (cJSON's own limit, stated for messages). */
 #define WABA_JSON_MAX_DEPTH 1000
@@ -50,8 +49,7 @@ struct waba_loc waba_json_key_loc(const struct waba_json *doc, const cJSON *node
  * Location of the decoded bytes [start, end) of string value `node` (offsets into
  * node->valuestring) in the file as written.
  */
-struct waba_loc waba_json_string_loc(const struct waba_json *doc, const cJSON *node,
-                                     size_t start, size_t end);
+struct waba_loc waba_json_string_loc(const struct waba_json *doc, const cJSON *node, size_t start, size_t end);
 
 /* Offset in the file of decoded byte `index` of string value `node`. */
 size_t waba_json_string_offset(const struct waba_json *doc, const cJSON *node, size_t index);

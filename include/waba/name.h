@@ -41,12 +41,12 @@ int waba_site_fetch(struct waba_site_brand *out, const char *url, const struct w
 void waba_site_brand_release(struct waba_site_brand *b);
 
 struct waba_name_context {
-	const char *legal_name;              /* compare with it; NULL: not given */
-	const struct waba_site_brand *site;  /* compare with it; NULL: no --website */
-	const struct waba_application *app;  /* the name comes from this application file (locations); or NULL */
-	const struct waba_app_str *field;    /* ... its display_name field */
-	const char *site_error;              /* the website was given but could not be read: why
-	                                        (name.website.unchecked); NULL otherwise */
+	const char *legal_name;             /* compare with it; NULL: not given */
+	const struct waba_site_brand *site; /* compare with it; NULL: no --website */
+	const struct waba_application *app; /* the name comes from this application file (locations); or NULL */
+	const struct waba_app_str *field;   /* ... its display_name field */
+	const char *site_error;             /* the website was given but could not be read: why
+	                                       (name.website.unchecked); NULL otherwise */
 };
 
 /*
@@ -77,7 +77,7 @@ int waba_check_name(struct waba_report *r, const char *name, const struct waba_n
                     const struct waba_checklist *cl);
 
 /* The display name of an application file, compared with its legal name; `site` may be NULL. */
-int waba_check_name_app(struct waba_report *r, const struct waba_application *app,
-                        const struct waba_site_brand *site, const struct waba_checklist *cl);
+int waba_check_name_app(struct waba_report *r, const struct waba_application *app, const struct waba_site_brand *site,
+                        const struct waba_checklist *cl);
 
 #endif

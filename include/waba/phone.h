@@ -21,21 +21,29 @@
 
 /* libphonenumber's PhoneNumberType, in the same order. */
 enum waba_phone_type {
-	WABA_PHONE_FIXED_LINE, WABA_PHONE_MOBILE, WABA_PHONE_FIXED_LINE_OR_MOBILE,
-	WABA_PHONE_TOLL_FREE, WABA_PHONE_PREMIUM_RATE, WABA_PHONE_SHARED_COST, WABA_PHONE_VOIP,
-	WABA_PHONE_PERSONAL_NUMBER, WABA_PHONE_PAGER, WABA_PHONE_UAN, WABA_PHONE_VOICEMAIL,
+	WABA_PHONE_FIXED_LINE,
+	WABA_PHONE_MOBILE,
+	WABA_PHONE_FIXED_LINE_OR_MOBILE,
+	WABA_PHONE_TOLL_FREE,
+	WABA_PHONE_PREMIUM_RATE,
+	WABA_PHONE_SHARED_COST,
+	WABA_PHONE_VOIP,
+	WABA_PHONE_PERSONAL_NUMBER,
+	WABA_PHONE_PAGER,
+	WABA_PHONE_UAN,
+	WABA_PHONE_VOICEMAIL,
 	WABA_PHONE_UNKNOWN
 };
 
 /* Why parsing failed (libphonenumber's ErrorType), or WABA_PHONE_PARSED. */
 enum waba_phone_parse_error {
 	WABA_PHONE_PARSED = 0,
-	WABA_PHONE_ERR_COUNTRY_CODE,      /* no or unknown country code */
+	WABA_PHONE_ERR_COUNTRY_CODE, /* no or unknown country code */
 	WABA_PHONE_ERR_NOT_A_NUMBER,
 	WABA_PHONE_ERR_TOO_SHORT_AFTER_IDD,
 	WABA_PHONE_ERR_TOO_SHORT,
 	WABA_PHONE_ERR_TOO_LONG,
-	WABA_PHONE_ERR_INTERNAL,          /* the library threw (out of memory) */
+	WABA_PHONE_ERR_INTERNAL, /* the library threw (out of memory) */
 	/* found before libphonenumber is asked: */
 	WABA_PHONE_ERR_EMPTY,
 	WABA_PHONE_ERR_BAD_UTF8,
@@ -44,8 +52,12 @@ enum waba_phone_parse_error {
 
 /* libphonenumber's IsPossibleNumberWithReason. */
 enum waba_phone_possible {
-	WABA_PHONE_IS_POSSIBLE, WABA_PHONE_IS_POSSIBLE_LOCAL_ONLY, WABA_PHONE_INVALID_COUNTRY_CODE,
-	WABA_PHONE_TOO_SHORT, WABA_PHONE_INVALID_LENGTH, WABA_PHONE_TOO_LONG
+	WABA_PHONE_IS_POSSIBLE,
+	WABA_PHONE_IS_POSSIBLE_LOCAL_ONLY,
+	WABA_PHONE_INVALID_COUNTRY_CODE,
+	WABA_PHONE_TOO_SHORT,
+	WABA_PHONE_INVALID_LENGTH,
+	WABA_PHONE_TOO_LONG
 };
 
 struct waba_phone_facts {
@@ -63,19 +75,19 @@ struct waba_phone_facts {
 	/* not valid: the length judged against full landline and mobile numbers only (a length
 	 * that is possible only for a local number, without its area code, counts as too short);
 	 * IS_POSSIBLE when either type has numbers of that length */
-	int full_length;        /* enum waba_phone_possible */
-	char example[64];       /* not valid: a landline of the country, "+55 11 2345-6789" ("" none) */
+	int full_length;  /* enum waba_phone_possible */
+	char example[64]; /* not valid: a landline of the country, "+55 11 2345-6789" ("" none) */
 };
 
 /* How the number was given. */
 enum waba_phone_form { WABA_PHONE_FORM_TEXT, WABA_PHONE_FORM_TEL_URI, WABA_PHONE_FORM_WA_LINK };
 
 struct waba_phone {
-	char *input;          /* as given (owned) */
-	char *cleaned;        /* what libphonenumber was given: URI/link parts and "00" handled (owned) */
-	int form;             /* enum waba_phone_form */
-	int international;    /* typed with + or 00 (or a wa.me link, which is always international) */
-	char *after_cc;       /* digits typed after the country code, when international (owned; "" else) */
+	char *input;       /* as given (owned) */
+	char *cleaned;     /* what libphonenumber was given: URI/link parts and "00" handled (owned) */
+	int form;          /* enum waba_phone_form */
+	int international; /* typed with + or 00 (or a wa.me link, which is always international) */
+	char *after_cc;    /* digits typed after the country code, when international (owned; "" else) */
 	struct waba_phone_facts facts;
 };
 
@@ -125,8 +137,8 @@ const struct waba_phone_result *waba_report_phone(const struct waba_report *r, s
  * --region default (may be NULL); `used_whatsapp`: -1 not answered, 0 no, 1 yes.
  * Returns 1 when the number is eligible, else 0.
  */
-int waba_check_phone(struct waba_report *r, const char *number, const char *region,
-                     int used_whatsapp, const struct waba_checklist *cl);
+int waba_check_phone(struct waba_report *r, const char *number, const char *region, int used_whatsapp,
+                     const struct waba_checklist *cl);
 
 /*
  * After the last waba_check_phone() of a batch: report numbers given more than once

@@ -22,11 +22,11 @@ enum waba_photo_format { WABA_PHOTO_NONE = 0, WABA_PHOTO_PNG, WABA_PHOTO_JPEG };
 
 enum waba_photo_fault {
 	WABA_PHOTO_OK = 0,
-	WABA_PHOTO_EMPTY,      /* zero bytes */
-	WABA_PHOTO_NOT_IMAGE,  /* neither PNG nor JPEG; `detail` names what it looks like */
-	WABA_PHOTO_TOO_LARGE,  /* header dimensions over the decode limits: not decoded */
-	WABA_PHOTO_TRUNCATED,  /* the data ends before the image does */
-	WABA_PHOTO_CORRUPT     /* bad CRC, bad compressed data, bad markers, too many scans */
+	WABA_PHOTO_EMPTY,     /* zero bytes */
+	WABA_PHOTO_NOT_IMAGE, /* neither PNG nor JPEG; `detail` names what it looks like */
+	WABA_PHOTO_TOO_LARGE, /* header dimensions over the decode limits: not decoded */
+	WABA_PHOTO_TRUNCATED, /* the data ends before the image does */
+	WABA_PHOTO_CORRUPT    /* bad CRC, bad compressed data, bad markers, too many scans */
 };
 
 /*
@@ -36,9 +36,9 @@ enum waba_photo_fault {
  * decoder allocate gigabytes or read a file of any size (docs/security.md). They are four times
  * the bundled values; they are code, not policy, for that reason.
  */
-#define WABA_PHOTO_CEIL_SIDE 65535UL               /* the largest side a header may claim */
-#define WABA_PHOTO_CEIL_PIXELS 400000000ULL        /* width x height */
-#define WABA_PHOTO_CEIL_CHUNK_BYTES (32UL << 20)   /* one ancillary PNG chunk */
+#define WABA_PHOTO_CEIL_SIDE 65535UL             /* the largest side a header may claim */
+#define WABA_PHOTO_CEIL_PIXELS 400000000ULL      /* width x height */
+#define WABA_PHOTO_CEIL_CHUNK_BYTES (32UL << 20) /* one ancillary PNG chunk */
 #define WABA_PHOTO_CEIL_CHUNKS 4000UL
 #define WABA_PHOTO_CEIL_SCANS 1024UL               /* progressive JPEG scans */
 #define WABA_PHOTO_CEIL_MEMORY (1024UL << 20)      /* libjpeg's memory; an interlaced PNG's frame */
@@ -46,15 +46,15 @@ enum waba_photo_fault {
 #define WABA_PHOTO_CEIL_ANALYSIS_PIXELS 16777216UL /* the reduced copy kept for analysis */
 
 struct waba_photo_limits {
-	unsigned long max_side;       /* a header width or height above this is refused */
-	unsigned long long max_pixels;/* width x height above this is refused */
-	unsigned long max_chunk_bytes;/* libpng: largest ancillary chunk kept in memory */
-	unsigned long max_chunks;     /* libpng: most ancillary chunks kept */
-	unsigned long max_scans;      /* JPEG: most progressive scans */
-	unsigned long max_memory;     /* libjpeg's working memory; the interlaced-PNG frame buffer */
-	unsigned analysis_side;       /* keep at least this many pixels on the short side */
-	unsigned long analysis_pixels;/* and at most about this many pixels in all */
-	unsigned long max_read_bytes; /* a file above this is sniffed, not decoded */
+	unsigned long max_side;        /* a header width or height above this is refused */
+	unsigned long long max_pixels; /* width x height above this is refused */
+	unsigned long max_chunk_bytes; /* libpng: largest ancillary chunk kept in memory */
+	unsigned long max_chunks;      /* libpng: most ancillary chunks kept */
+	unsigned long max_scans;       /* JPEG: most progressive scans */
+	unsigned long max_memory;      /* libjpeg's working memory; the interlaced-PNG frame buffer */
+	unsigned analysis_side;        /* keep at least this many pixels on the short side */
+	unsigned long analysis_pixels; /* and at most about this many pixels in all */
+	unsigned long max_read_bytes;  /* a file above this is sniffed, not decoded */
 };
 
 /* Limits from the checklist (photo.decode.*, photo.analysis.*, photo.read.max_bytes; every one is
@@ -64,15 +64,15 @@ void waba_photo_limits_from(struct waba_photo_limits *out, const struct waba_che
 struct waba_photo {
 	enum waba_photo_format format;
 	enum waba_photo_fault fault;
-	char *detail;                 /* what the decoder said, or the sniffed type; owned, or NULL */
-	size_t fault_offset;          /* byte offset where decoding stopped */
-	size_t bytes;                 /* file size */
-	unsigned width, height;       /* as displayed: EXIF orientation applied (0: unknown) */
+	char *detail;           /* what the decoder said, or the sniffed type; owned, or NULL */
+	size_t fault_offset;    /* byte offset where decoding stopped */
+	size_t bytes;           /* file size */
+	unsigned width, height; /* as displayed: EXIF orientation applied (0: unknown) */
 	unsigned stored_width, stored_height;
-	int orientation;              /* EXIF orientation 1..8 (1: none or PNG) */
-	int interlaced;               /* PNG Adam7 or progressive JPEG */
-	int bit_depth;                /* per channel, as stored */
-	const char *color;            /* "rgb", "rgba", "gray", "gray+alpha", "palette", "cmyk", ... */
+	int orientation;                /* EXIF orientation 1..8 (1: none or PNG) */
+	int interlaced;                 /* PNG Adam7 or progressive JPEG */
+	int bit_depth;                  /* per channel, as stored */
+	const char *color;              /* "rgb", "rgba", "gray", "gray+alpha", "palette", "cmyk", ... */
 	unsigned long long transparent; /* pixels with alpha < 255 (full resolution) */
 	unsigned long long clear;       /* pixels with alpha == 0 */
 	/* The decoded image as displayed, reduced by the integer factor `scale` (area average
@@ -86,8 +86,7 @@ struct waba_photo {
  * (and out->detail); out->rgba is set only when the whole image decoded cleanly.
  * Release with waba_photo_release().
  */
-int waba_photo_decode(struct waba_photo *out, const unsigned char *data, size_t len,
-                      const struct waba_photo_limits *lim);
+int waba_photo_decode(struct waba_photo *out, const unsigned char *data, size_t len, const struct waba_photo_limits *lim);
 void waba_photo_release(struct waba_photo *p);
 
 /* The most bytes waba_photo_sniff() looks at. */
@@ -158,9 +157,8 @@ void waba_photo_report(struct waba_report *r, const char *name, const struct wab
  * "...; fixed in OUT", then the copy's item, a photo.fixed note saying `how`, and the
  * copy's own findings (`cropped`: --crop was asked, which the photo.circle hint follows).
  */
-void waba_photo_report_fix(struct waba_report *r, const char *in_name, const struct waba_photo *p,
-                           const char *out_path, const struct waba_photo *fixed, const char *how, int cropped,
-                           const struct waba_checklist *cl);
+void waba_photo_report_fix(struct waba_report *r, const char *in_name, const struct waba_photo *p, const char *out_path,
+                           const struct waba_photo *fixed, const char *how, int cropped, const struct waba_checklist *cl);
 
 /* The most common colour along the photo's border (all transparent pixels count as one
  * colour, alpha < 128): what the photo.circle check calls its background. */
@@ -181,12 +179,12 @@ void waba_check_photo_decoded(struct waba_findings *fs, const char *name, const 
 /* ---- compose: the fixer and the preview (src/compose/photo_fix.c) ---- */
 
 struct waba_photo_fix_options {
-	int crop;                  /* 1: centre-crop to square; 0: pad with the background */
+	int crop;                    /* 1: centre-crop to square; 0: pad with the background */
 	unsigned char background[3]; /* flatten transparency onto this (and pad with it, see below) */
-	int background_given;      /* 1: pad with `background` too; 0: pad with the photo's own
-	                              background (waba_photo_background) when it is opaque */
-	unsigned side;             /* the largest output side in pixels (photo.fix.side, 640); a
-	                              smaller photo is written at its own size, never scaled up */
+	int background_given;        /* 1: pad with `background` too; 0: pad with the photo's own
+	                                background (waba_photo_background) when it is opaque */
+	unsigned side;               /* the largest output side in pixels (photo.fix.side, 640); a
+	                                smaller photo is written at its own size, never scaled up */
 };
 
 /* What the fixer did, to say so (waba_photo_fix_describe). */
@@ -198,9 +196,9 @@ struct waba_photo_fix_done {
 	int reoriented;       /* the JPEG's EXIF orientation applied */
 	unsigned char pad[3]; /* the padding colour */
 	unsigned char background[3];
-	unsigned from;        /* the square taken from the photo (with its padding), in the photo's pixels */
-	unsigned side;        /* the side written: at most `target`, never more than `from` */
-	unsigned target;      /* the options' side (photo.fix.side, 640) */
+	unsigned from;   /* the square taken from the photo (with its padding), in the photo's pixels */
+	unsigned side;   /* the side written: at most `target`, never more than `from` */
+	unsigned target; /* the options' side (photo.fix.side, 640) */
 };
 
 /* Parse "#rrggbb", "rrggbb", "#rgb", "white", "black"; 0, or -1 if not a colour. */
@@ -253,11 +251,10 @@ int waba_photo_fix(struct waba_strbuf *png, struct waba_photo *fixed, struct wab
 int waba_photo_preview_png(struct waba_strbuf *png, const struct waba_photo *p, const struct waba_checklist *cl);
 
 /* Encode 8-bit RGB (channels 3) or RGBA (4) as PNG into `out`. @return 0, or WABA_ERROR. */
-int waba_photo_encode_png(struct waba_strbuf *out, const unsigned char *pixels, unsigned w, unsigned h,
-                          int channels);
+int waba_photo_encode_png(struct waba_strbuf *out, const unsigned char *pixels, unsigned w, unsigned h, int channels);
 
 /* Resample an RGBA image with a separable Lanczos-3 filter (area-weighted when shrinking). */
-void waba_photo_resample_rgba(unsigned char *dst, unsigned dw, unsigned dh, const unsigned char *src,
-                              unsigned sw, unsigned sh);
+void waba_photo_resample_rgba(unsigned char *dst, unsigned dw, unsigned dh, const unsigned char *src, unsigned sw,
+                              unsigned sh);
 
 #endif

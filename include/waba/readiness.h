@@ -30,15 +30,15 @@ struct waba_readiness {
  * final). `answers` is the application's "answers" object ({"registered_company": true,
  * ...}) or NULL. Returns 0.
  */
-int waba_readiness_evaluate(struct waba_readiness *out, const struct waba_report *r,
-                            const cJSON *answers, const struct waba_checklist *cl);
+int waba_readiness_evaluate(struct waba_readiness *out, const struct waba_report *r, const cJSON *answers,
+                            const struct waba_checklist *cl);
 
 /* "ok", "missing", "unknown" */
 const char *waba_readiness_status_name(enum waba_readiness_status s);
 
 /* The checklist and the stages for people, in `lang`, appended to `out`. */
-void waba_readiness_text(const struct waba_readiness *rd, const struct waba_checklist *cl,
-                         const char *lang, int color, struct waba_strbuf *out);
+void waba_readiness_text(const struct waba_readiness *rd, const struct waba_checklist *cl, const char *lang, int color,
+                         struct waba_strbuf *out);
 
 /* {"ready": b, "requirements": [{"id","status","title"}], "stages": [{"id","title","duration"}]} */
 cJSON *waba_readiness_json(const struct waba_readiness *rd, const struct waba_checklist *cl, const char *lang);

@@ -20,14 +20,14 @@
  */
 struct waba_result_type {
 	void (*to_json)(cJSON *item, const void *result); /* the contract's members after "kind" and "input" */
-	void (*free)(void *result); /* never given NULL */
+	void (*free)(void *result);                       /* never given NULL */
 };
 
 struct waba_item {
-	char *kind;  /* "business", "phone", "photo", "template", "email", ... */
-	char *name;  /* short label for JUnit test names: an id, a number, a template name */
-	char *file;  /* the file it came from, or NULL */
-	cJSON *json; /* the item as the contract spells it in `items`; owned */
+	char *kind;             /* "business", "phone", "photo", "template", "email", ... */
+	char *name;             /* short label for JUnit test names: an id, a number, a template name */
+	char *file;             /* the file it came from, or NULL */
+	cJSON *json;            /* the item as the contract spells it in `items`; owned */
 	struct waba_view *view; /* what a visual report shows of it (view.h); owned, NULL unless r->views */
 	/* the family's typed result, which `json` is written from; owned, NULL for the
 	 * kinds that have none */
@@ -36,22 +36,23 @@ struct waba_item {
 };
 
 struct waba_report {
-	const char *command;           /* "lint", "business", ... */
+	const char *command; /* "lint", "business", ... */
 	struct waba_item *items;
 	size_t nitems, cap;
 	struct waba_findings findings;
-	cJSON *extra;                  /* more top-level members for the JSON report (e.g. "readiness"); owned, may be NULL */
-	char *appendix;                /* text shown after the text report (e.g. the readiness checklist); owned, may be NULL */
-	int views;                     /* the reporter shows the items' views: checks attach them (view.h) */
+	cJSON *extra;   /* more top-level members for the JSON report (e.g. "readiness"); owned, may be NULL */
+	char *appendix; /* text shown after the text report (e.g. the readiness checklist); owned, may be NULL */
+	int views;      /* the reporter shows the items' views: checks attach them (view.h) */
 };
+/* clang-format off */
 #define WABA_REPORT_INIT { NULL, NULL, 0, 0, WABA_FINDINGS_INIT, NULL, NULL, 0 }
+/* clang-format on */
 
 /*
  * Add an item; `json` is taken (must be an object with at least "kind"). New findings
  * are tied to it until the next item is added. Returns its index.
  */
-int waba_report_add_item(struct waba_report *r, const char *kind, const char *name,
-                         const char *file, cJSON *json);
+int waba_report_add_item(struct waba_report *r, const char *kind, const char *name, const char *file, cJSON *json);
 
 /* Attach `v` (taken; may be NULL) to the last item added. */
 void waba_report_set_view(struct waba_report *r, struct waba_view *v);
@@ -118,7 +119,7 @@ struct waba_reporter {
 	int (*chunk)(void *state, const struct waba_report *part);
 	/* Finish the document and free the state; 0, or the first error (of end or of a chunk). */
 	int (*end)(void *state, const struct waba_report *r);
-	int views;           /* shows the items' views (view.h): the report asks the checks for them */
+	int views; /* shows the items' views (view.h): the report asks the checks for them */
 };
 
 /* Does the reporter stream (begin, chunk and end set)? */

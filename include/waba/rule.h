@@ -34,15 +34,15 @@ enum waba_severity {
 };
 
 struct waba_rule {
-	const char *id;               /* "template.param.sequence" */
-	enum waba_severity severity;  /* default */
-	const char *summary;          /* one line, N_() marked */
-	const char *hint;             /* how to fix, N_() marked; may be NULL */
-	const char *source;           /* URL of the policy text it enforces */
-	const char *explain;          /* a paragraph: why, and how sure the fact is */
-	const char *meta_codes;       /* Meta error (sub-)codes it anticipates, e.g. "2388299"; or NULL */
-	const char *example_bad;      /* a failing example, or NULL */
-	const char *example_good;     /* a passing example, or NULL */
+	const char *id;              /* "template.param.sequence" */
+	enum waba_severity severity; /* default */
+	const char *summary;         /* one line, N_() marked */
+	const char *hint;            /* how to fix, N_() marked; may be NULL */
+	const char *source;          /* URL of the policy text it enforces */
+	const char *explain;         /* a paragraph: why, and how sure the fact is */
+	const char *meta_codes;      /* Meta error (sub-)codes it anticipates, e.g. "2388299"; or NULL */
+	const char *example_bad;     /* a failing example, or NULL */
+	const char *example_good;    /* a passing example, or NULL */
 };
 
 /* Every registered rule, sorted by id. *n receives the count. */
@@ -54,7 +54,7 @@ const struct waba_rule *waba_rule_find(const char *id);
 /* Closest known rule id to `id` (for "did you mean"), or NULL. */
 const char *waba_rule_suggest(const char *id);
 
-const char *waba_severity_name(enum waba_severity sev);        /* "error", "warning", "note", "off" */
+const char *waba_severity_name(enum waba_severity sev);          /* "error", "warning", "note", "off" */
 int waba_severity_parse(const char *s, enum waba_severity *out); /* 0, or -1 if unknown */
 
 #endif

@@ -22,7 +22,7 @@ enum waba_secret_chars {
 };
 
 struct waba_secret_rules {
-	size_t max;                  /* longest accepted, in bytes */
+	size_t max; /* longest accepted, in bytes */
 	enum waba_secret_chars chars;
 };
 

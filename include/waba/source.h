@@ -22,14 +22,16 @@ struct waba_loc {
 #define WABA_LOC_NONE ((struct waba_loc){ NULL, 0, 0, 0, 0 })
 
 struct waba_source {
-	char *name;  /* as given by the user ("-" is shown as "<stdin>", or --stdin-filename) */
-	char *data;  /* the bytes, NUL-terminated (data[len] == 0) */
+	char *name; /* as given by the user ("-" is shown as "<stdin>", or --stdin-filename) */
+	char *data; /* the bytes, NUL-terminated (data[len] == 0) */
 	size_t len;
 	size_t *line_starts; /* built on first use */
 	size_t nlines;
 	size_t *cp_blocks; /* code points before each 1 KiB block: columns on long lines; on first use */
 };
+/* clang-format off */
 #define WABA_SOURCE_INIT { NULL, NULL, 0, NULL, 0, NULL }
+/* clang-format on */
 
 /* Default cap on what we read of one input file: 64 MiB. */
 #define WABA_SOURCE_MAX ((size_t)64 << 20)

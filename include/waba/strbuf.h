@@ -20,7 +20,9 @@ struct waba_strbuf {
 	size_t len; /* bytes used, not counting the NUL */
 	size_t cap;
 };
+/* clang-format off */
 #define WABA_STRBUF_INIT { NULL, 0, 0 }
+/* clang-format on */
 
 void waba_strbuf_grow(struct waba_strbuf *sb, size_t extra);
 void waba_strbuf_add(struct waba_strbuf *sb, const void *data, size_t len);
@@ -29,8 +31,8 @@ void waba_strbuf_addc(struct waba_strbuf *sb, char c);
 void waba_strbuf_addf(struct waba_strbuf *sb, const char *fmt, ...) WABA_PRINTF(2, 3);
 void waba_strbuf_vaddf(struct waba_strbuf *sb, const char *fmt, va_list ap) WABA_PRINTF(2, 0);
 const char *waba_strbuf_cstr(const struct waba_strbuf *sb); /* "" when empty */
-void waba_strbuf_reset(struct waba_strbuf *sb);              /* len = 0, keeps memory */
-char *waba_strbuf_detach(struct waba_strbuf *sb);            /* caller frees; never NULL */
+void waba_strbuf_reset(struct waba_strbuf *sb);             /* len = 0, keeps memory */
+char *waba_strbuf_detach(struct waba_strbuf *sb);           /* caller frees; never NULL */
 void waba_strbuf_release(struct waba_strbuf *sb);
 
 /* Allocation helpers that abort on failure (the only place that decides so). */
@@ -54,10 +56,9 @@ struct waba_arena {
 	char *cur, *end;
 	size_t prefix;
 };
-#define WABA_ARENA_INIT             \
-	{                           \
-		NULL, NULL, NULL, 0 \
-	}
+/* clang-format off */
+#define WABA_ARENA_INIT { NULL, NULL, NULL, 0 }
+/* clang-format on */
 void *waba_arena_alloc(struct waba_arena *a, size_t n);
 int waba_arena_owns(const struct waba_arena *a, const void *p); /* p was handed out by a */
 void waba_arena_release(struct waba_arena *a);

@@ -44,7 +44,9 @@ struct waba_words {
 	size_t len, cap;
 	char *arena; /* every folded word, NUL-separated (one allocation per text) */
 };
+/* clang-format off */
 #define WABA_WORDS_INIT { NULL, 0, 0, NULL }
+/* clang-format on */
 
 /* Split s[0..len) into folded words; `out` must be empty (WABA_WORDS_INIT or released). */
 void waba_text_words(struct waba_words *out, const char *s, size_t len);
@@ -60,9 +62,8 @@ struct waba_term_match {
  * is `lang` or "any" are used; lang NULL uses all. Calls `cb` for each match in text
  * order; stops early when cb returns non-zero. Returns the number of matches seen.
  */
-size_t waba_terms_find(const struct waba_termlist *list, const struct waba_words *words,
-                       const char *lang, int (*cb)(const struct waba_term_match *m, void *payload),
-                       void *payload);
+size_t waba_terms_find(const struct waba_termlist *list, const struct waba_words *words, const char *lang,
+                       int (*cb)(const struct waba_term_match *m, void *payload), void *payload);
 
 /* Does the text contain an emoji (Extended_Pictographic-like code points)? Returns the byte offset + 1, or 0. */
 size_t waba_text_find_emoji(const char *s, size_t len);

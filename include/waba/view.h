@@ -34,19 +34,19 @@ struct waba_view_text {
 /* A text with {{...}} placeholders and the samples that fill them. */
 struct waba_view_part {
 	struct waba_view_text text;
-	char **samples;          /* samples[i] fills {{i+1}} */
+	char **samples; /* samples[i] fills {{i+1}} */
 	size_t nsamples;
-	char **names, **values;  /* {{names[i]}} is filled by values[i] */
+	char **names, **values; /* {{names[i]}} is filled by values[i] */
 	size_t nnamed;
 };
 
 struct waba_view_button {
-	char *type;                  /* as given, upper-cased: QUICK_REPLY, URL, PHONE_NUMBER, COPY_CODE, OTP, ... */
-	char *otp_type;              /* OTP: COPY_CODE, ONE_TAP, ZERO_TAP; else NULL */
-	struct waba_view_text text;  /* the label */
-	struct waba_view_text value; /* URL, phone number, or the copy-code sample */
+	char *type;                    /* as given, upper-cased: QUICK_REPLY, URL, PHONE_NUMBER, COPY_CODE, OTP, ... */
+	char *otp_type;                /* OTP: COPY_CODE, ONE_TAP, ZERO_TAP; else NULL */
+	struct waba_view_text text;    /* the label */
+	struct waba_view_text value;   /* URL, phone number, or the copy-code sample */
 	struct waba_view_text example; /* URL: the sample that fills its {{1}} */
-	struct waba_loc loc;         /* where the button starts */
+	struct waba_loc loc;           /* where the button starts */
 };
 
 /* One message bubble: a template, or one card of a carousel. */
@@ -68,10 +68,10 @@ struct waba_view_template {
 	struct waba_view_bubble msg;
 	struct waba_view_bubble *cards; /* carousel cards, shown side by side */
 	size_t ncards;
-	int has_offer;                  /* a limited-time offer: its text, and whether it expires */
+	int has_offer; /* a limited-time offer: its text, and whether it expires */
 	struct waba_view_text offer;
 	int offer_expires;
-	struct waba_loc loc;            /* where the template starts */
+	struct waba_loc loc; /* where the template starts */
 };
 
 struct waba_view_profile {

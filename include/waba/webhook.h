@@ -52,10 +52,10 @@ void waba_webhook_options_init(struct waba_webhook_options *o, const struct waba
 /* Why a request got no HTTP answer. */
 enum waba_webhook_fail {
 	WABA_WEBHOOK_OK = 0,
-	WABA_WEBHOOK_DNS,         /* the host name does not resolve */
-	WABA_WEBHOOK_REFUSED,     /* connection refused */
-	WABA_WEBHOOK_TIMEOUT,     /* connect or total timeout */
-	WABA_WEBHOOK_NETWORK,     /* reset, unreachable, proxy, anything else */
+	WABA_WEBHOOK_DNS,           /* the host name does not resolve */
+	WABA_WEBHOOK_REFUSED,       /* connection refused */
+	WABA_WEBHOOK_TIMEOUT,       /* connect or total timeout */
+	WABA_WEBHOOK_NETWORK,       /* reset, unreachable, proxy, anything else */
 	WABA_WEBHOOK_TLS_UNTRUSTED, /* chain not trusted, expired, not yet valid */
 	WABA_WEBHOOK_TLS_SELF_SIGNED,
 	WABA_WEBHOOK_TLS_HOST,    /* the certificate is for another host name */
@@ -65,39 +65,39 @@ enum waba_webhook_fail {
 
 /* One request and its answer. */
 struct waba_webhook_answer {
-	int done;                 /* the request was made */
+	int done; /* the request was made */
 	enum waba_webhook_fail fail;
-	char *reason;             /* libcurl's / OpenSSL's words when fail != OK (scrubbed), or NULL */
-	long status;              /* HTTP status, 0 when none */
-	char *location;           /* Location of a 3xx (scrubbed), or NULL */
-	char *body;               /* the first bytes of the body (handshake: compared with the challenge), or NULL */
+	char *reason;   /* libcurl's / OpenSSL's words when fail != OK (scrubbed), or NULL */
+	long status;    /* HTTP status, 0 when none */
+	char *location; /* Location of a 3xx (scrubbed), or NULL */
+	char *body;     /* the first bytes of the body (handshake: compared with the challenge), or NULL */
 	size_t body_len;
-	long ms;                  /* total time in milliseconds */
+	long ms; /* total time in milliseconds */
 };
 
 struct waba_webhook_tls {
-	int known;                /* a TLS connection was made and described */
-	char *version;            /* "TLSv1.3", or NULL */
-	int version_ok;           /* 1.2 or later */
-	char *subject, *issuer;   /* of the server's certificate, or NULL */
-	int self_signed;          /* subject == issuer */
-	time_t not_after;         /* 0 when unknown */
-	long verify_error;        /* OpenSSL X509_V_ERR_* when verification failed, else 0 */
+	int known;              /* a TLS connection was made and described */
+	char *version;          /* "TLSv1.3", or NULL */
+	int version_ok;         /* 1.2 or later */
+	char *subject, *issuer; /* of the server's certificate, or NULL */
+	int self_signed;        /* subject == issuer */
+	time_t not_after;       /* 0 when unknown */
+	long verify_error;      /* OpenSSL X509_V_ERR_* when verification failed, else 0 */
 };
 
 struct waba_webhook_result {
-	char *url;                /* as given */
-	int plain_http;           /* the URL is http:// */
-	time_t now;               /* when the probe ran (expiry is judged against it) */
+	char *url;      /* as given */
+	int plain_http; /* the URL is http:// */
+	time_t now;     /* when the probe ran (expiry is judged against it) */
 	struct waba_webhook_tls tls;
 	struct waba_webhook_answer *posts; /* the N POSTs (signed when an app secret is given) */
 	size_t nposts;
-	int stopped;              /* the POSTs stopped after a connection or TLS failure */
-	int handshake;            /* the handshake was tried (verify token given, https) */
+	int stopped;                /* the POSTs stopped after a connection or TLS failure */
+	int handshake;              /* the handshake was tried (verify token given, https) */
 	int handshake_skipped_http; /* a verify token was given but the URL is http:// */
-	char *challenge;          /* the challenge sent */
+	char *challenge;            /* the challenge sent */
 	struct waba_webhook_answer hs_right, hs_wrong;
-	int signatures;           /* the signature checks were made (app secret given) */
+	int signatures; /* the signature checks were made (app secret given) */
 	struct waba_webhook_answer sig_none, sig_bad;
 };
 

@@ -97,9 +97,11 @@ static const struct waba_rule RULE_VERIFIED_NEXT = {
 };
 
 static const struct waba_rule RULE_ID_UNKNOWN = {
-	.id = "business.id.unknown", .severity = WABA_SEV_ERROR,
+	.id = "business.id.unknown",
+	.severity = WABA_SEV_ERROR,
 	.summary = N_("Meta does not know this Business Manager ID"),
-	.hint = N_("copy the ID again from Business Settings > Business info (business.facebook.com/settings/info); it is not the WABA or phone-number ID"),
+	.hint = N_(
+	    "copy the ID again from Business Settings > Business info (business.facebook.com/settings/info); it is not the WABA or phone-number ID"),
 	.source = "https://developers.facebook.com/docs/graph-api/guides/error-handling",
 	.explain = N_("With --online, the Graph API answers error 803 (\"Some of the aliases you requested do not "
 	              "exist\") for an ID that names no object: the ID is well formed but no business has it, usually "
@@ -113,8 +115,8 @@ static const struct waba_rule RULE_ID_UNKNOWN = {
 };
 
 const struct waba_rule *const waba_rules_business[] = {
-	&RULE_ID_FORMAT, &RULE_ID_LENGTH, &RULE_ID_NORMALIZED, &RULE_ID_OTHER, &RULE_VERIFICATION,
-	&RULE_VERIFIED_NEXT, &RULE_ID_UNKNOWN, NULL,
+	&RULE_ID_FORMAT,    &RULE_ID_LENGTH,     &RULE_ID_NORMALIZED, &RULE_ID_OTHER,
+	&RULE_VERIFICATION, &RULE_VERIFIED_NEXT, &RULE_ID_UNKNOWN,    NULL,
 };
 
 /* Value of query parameter `name` in url, or NULL; caller frees. */
@@ -200,9 +202,10 @@ static int check_id_format(struct waba_findings *fs, const char *id, const struc
 				f = waba_findings_add(fs, &RULE_ID_FORMAT, WABA_LOC_NONE,
 				                      _("'%s' has a sign; a Business Manager ID is digits only"), id);
 			else
-				f = waba_findings_add(fs, &RULE_ID_FORMAT, WABA_LOC_NONE,
-			                      _("'%s' is not a Business Manager ID: it contains '%c'; only digits are allowed"),
-			                      id, id[i]);
+				f = waba_findings_add(
+				    fs, &RULE_ID_FORMAT, WABA_LOC_NONE,
+				    _("'%s' is not a Business Manager ID: it contains '%c'; only digits are allowed"),
+				    id, id[i]);
 			(void)f;
 			return 0;
 		}
@@ -214,8 +217,8 @@ static int check_id_format(struct waba_findings *fs, const char *id, const struc
 	if ((min > 0 && (long)len < min) || (max > 0 && (long)len > max)) {
 		waba_findings_add(fs, &RULE_ID_FORMAT, WABA_LOC_NONE,
 		                  waba_ngettext("'%.40s%s' has %zu digit; a Business Manager ID has %ld to %ld",
-		                                "'%.40s%s' has %zu digits; a Business Manager ID has %ld to %ld", len), id,
-		                  len > 40 ? "..." : "", len, min, max);
+		                                "'%.40s%s' has %zu digits; a Business Manager ID has %ld to %ld", len),
+		                  id, len > 40 ? "..." : "", len, min, max);
 		return 0;
 	}
 	return 1;
@@ -228,7 +231,8 @@ static void check_id_length(struct waba_findings *fs, const char *id, const stru
 	long len = (long)strlen(id);
 	if ((lo > 0 && len < lo) || (hi > 0 && len > hi))
 		waba_findings_add(fs, &RULE_ID_LENGTH, WABA_LOC_NONE,
-		                  _("'%s' has %ld digits; Business Manager IDs usually have %ld to %ld"), id, len, lo, hi);
+		                  _("'%s' has %ld digits; Business Manager IDs usually have %ld to %ld"), id, len, lo,
+		                  hi);
 }
 
 static void check_verification(struct waba_findings *fs, const char *status, const struct waba_checklist *cl)
@@ -317,8 +321,7 @@ int waba_check_business_graph(struct waba_report *r, const char *input, const ch
 	return check_business(r, input, &g, cl);
 }
 
-int waba_check_business_unknown(struct waba_report *r, const char *input, long graph_code,
-                                const struct waba_checklist *cl)
+int waba_check_business_unknown(struct waba_report *r, const char *input, long graph_code, const struct waba_checklist *cl)
 {
 	const struct business_given g = { NULL, NULL, 0, graph_code ? graph_code : 803 };
 	return check_business(r, input, &g, cl);
@@ -344,8 +347,7 @@ static int check_business(struct waba_report *r, const char *input, const struct
 		                  _("the URL has '%s' but no business_id: that is not the Business Manager ID"),
 		                  b.other_param);
 	} else if (!b.id) {
-		waba_findings_add(fs, &RULE_ID_FORMAT, WABA_LOC_NONE,
-		                  "%s", _("no business_id= found in the URL"));
+		waba_findings_add(fs, &RULE_ID_FORMAT, WABA_LOC_NONE, "%s", _("no business_id= found in the URL"));
 	} else if ((valid = check_id_format(fs, b.id, cl))) {
 		check_id_length(fs, b.id, cl);
 		if (b.from_url)

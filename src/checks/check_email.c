@@ -136,11 +136,11 @@ static void check_required(struct waba_findings *fs, const struct waba_email_req
 static void check_address(struct waba_findings *fs, const char *what, const struct waba_email_field *f)
 {
 	if (present(f) && !waba_email_header_unsafe(f->value, strlen(f->value)) && !waba_email_addr_valid(f->value))
-		waba_findings_add(fs, &RULE_ADDRESS, f->loc, _("'%s' is not a valid e-mail address: '%s'"), what, f->value);
+		waba_findings_add(fs, &RULE_ADDRESS, f->loc, _("'%s' is not a valid e-mail address: '%s'"), what,
+		                  f->value);
 }
 
-int waba_check_email(const struct waba_email_request *req, const struct waba_checklist *cl,
-                     struct waba_findings *fs)
+int waba_check_email(const struct waba_email_request *req, const struct waba_checklist *cl, struct waba_findings *fs)
 {
 	(void)cl;
 	/* header-bound values: display name (Subject), contact (From), recipient (To), photo (file name) */

@@ -168,7 +168,8 @@ static const struct waba_rule RULE_PROHIBITED = {
 	.id = "name.policy.prohibited",
 	.severity = WABA_SEV_WARNING,
 	.summary = N_("the display name advertises goods WhatsApp's policies prohibit"),
-	.hint = N_("a division selling prohibited goods cannot have a WhatsApp Business account; name the compliant business"),
+	.hint = N_(
+	    "a division selling prohibited goods cannot have a WhatsApp Business account; name the compliant business"),
 	.source = "https://business.whatsapp.com/policy",
 	.explain = N_("A display name must not violate the WhatsApp Business Messaging Policy (policy §1.1 "
 	              "display_name.policy.prohibited_line: Meta rejects \"Sarah's Sporting Goods Shop – Guns department\"). "
@@ -359,9 +360,11 @@ static const struct waba_rule RULE_UNVERIFIED = {
 };
 
 static const struct waba_rule RULE_BRAND = {
-	.id = "name.brand.other", .severity = WABA_SEV_WARNING,
+	.id = "name.brand.other",
+	.severity = WABA_SEV_WARNING,
 	.summary = N_("the display name contains a well-known brand of another company"),
-	.hint = N_("use your own business's name; a reseller or authorized service states the relation (\"Brand by Company\") and shows it on its website"),
+	.hint = N_(
+	    "use your own business's name; a reseller or authorized service states the relation (\"Brand by Company\") and shows it on its website"),
 	.source = "https://www.facebook.com/business/help/757569725593362",
 	.explain = N_("Meta rejects a display name that contains an unrelated business's name or impersonates a brand "
 	              "(policy §1.1 display_name.relation.by_parent and §1.2: \"Tom Ford Nike\" is rejected unless "
@@ -373,11 +376,15 @@ static const struct waba_rule RULE_BRAND = {
 };
 
 const struct waba_rule *const waba_rules_name[] = {
-	&RULE_BRAND,
-	&RULE_LENGTH_MIN, &RULE_LENGTH_MAX, &RULE_NO_LETTERS, &RULE_WHITESPACE, &RULE_EMOJI, &RULE_SYMBOLS, &RULE_PUNCTUATION,
-	&RULE_URL, &RULE_META_BRAND, &RULE_OFFICIAL, &RULE_PROMO, &RULE_PROHIBITED, &RULE_CAPS_ALL,
-	&RULE_CAPS_RANDOM, &RULE_CAPS_LOWER, &RULE_CAPS_MINOR, &RULE_GENERIC, &RULE_PLACE, &RULE_PERSON,
-	&RULE_LEGAL_MISMATCH, &RULE_SITE_MISMATCH, &RULE_SITE_MATCH, &RULE_SITE_NO_BRAND, &RULE_SITE_UNCHECKED, &RULE_UNVERIFIED, NULL,
+	&RULE_BRAND,          &RULE_LENGTH_MIN,  &RULE_LENGTH_MAX,
+	&RULE_NO_LETTERS,     &RULE_WHITESPACE,  &RULE_EMOJI,
+	&RULE_SYMBOLS,        &RULE_PUNCTUATION, &RULE_URL,
+	&RULE_META_BRAND,     &RULE_OFFICIAL,    &RULE_PROMO,
+	&RULE_PROHIBITED,     &RULE_CAPS_ALL,    &RULE_CAPS_RANDOM,
+	&RULE_CAPS_LOWER,     &RULE_CAPS_MINOR,  &RULE_GENERIC,
+	&RULE_PLACE,          &RULE_PERSON,      &RULE_LEGAL_MISMATCH,
+	&RULE_SITE_MISMATCH,  &RULE_SITE_MATCH,  &RULE_SITE_NO_BRAND,
+	&RULE_SITE_UNCHECKED, &RULE_UNVERIFIED,  NULL,
 };
 
 /* ---- the name being checked ------------------------------------------------------------ */
@@ -411,7 +418,8 @@ static void check_length(struct name *n)
 	if (min > 0 && chars < (size_t)min)
 		waba_findings_add(n->fs, &RULE_LENGTH_MIN, span(n, 0, n->len),
 		                  waba_ngettext("the display name '%s' has %zu character; Meta asks for at least %ld",
-		                                "the display name '%s' has %zu characters; Meta asks for at least %ld", chars),
+		                                "the display name '%s' has %zu characters; Meta asks for at least %ld",
+		                                chars),
 		                  n->s, chars, min);
 	if (max > 0 && chars > (size_t)max)
 		waba_findings_add(n->fs, &RULE_LENGTH_MAX, span(n, 0, n->len),
@@ -419,11 +427,13 @@ static void check_length(struct name *n)
 	for (size_t i = 0; i < n->len;) {
 		int32_t cp;
 		i += waba_utf8_decode(n->s + i, n->len - i, &cp);
-		if (cp >= 0 && utf8proc_category(cp) >= UTF8PROC_CATEGORY_LU && utf8proc_category(cp) <= UTF8PROC_CATEGORY_LO)
+		if (cp >= 0 && utf8proc_category(cp) >= UTF8PROC_CATEGORY_LU &&
+		    utf8proc_category(cp) <= UTF8PROC_CATEGORY_LO)
 			return;
 	}
 	if (n->len)
-		waba_findings_add(n->fs, &RULE_NO_LETTERS, span(n, 0, n->len), "%s", _("the display name has no letters"));
+		waba_findings_add(n->fs, &RULE_NO_LETTERS, span(n, 0, n->len), "%s",
+		                  _("the display name has no letters"));
 }
 
 static void check_whitespace(struct name *n)
@@ -530,7 +540,8 @@ static void check_punctuation(struct name *n)
 			int32_t cp2;
 			size_t w2 = waba_utf8_decode(s + j, n->len - j, &cp2);
 			waba_findings_add(n->fs, &RULE_PUNCTUATION, span(n, i, j + w2),
-			                  _("the display name has consecutive punctuation '%.*s'"), (int)(j + w2 - i), s + i);
+			                  _("the display name has consecutive punctuation '%.*s'"), (int)(j + w2 - i),
+			                  s + i);
 			return;
 		}
 		i = j;
@@ -560,8 +571,8 @@ static int check_url(struct name *n)
 	} else if ((at = find_nocase(s, "www.")) != (size_t)-1) {
 		hit = s + at;
 		end = at + 4;
-	} else if ((hit = strchr(s, '@')) != NULL && hit > s && !isspace((unsigned char)hit[-1]) &&
-	           hit[1] && !isspace((unsigned char)hit[1]) && strchr(hit, '.')) {
+	} else if ((hit = strchr(s, '@')) != NULL && hit > s && !isspace((unsigned char)hit[-1]) && hit[1] &&
+	           !isspace((unsigned char)hit[1]) && strchr(hit, '.')) {
 		at = (size_t)(hit - s);
 		end = at + 1;
 	} else {
@@ -620,14 +631,16 @@ static int on_term(const struct waba_term_match *m, void *payload)
 	int w = (int)(m->end - m->start);
 	if (p->rule == &RULE_META_BRAND)
 		waba_findings_add(n->fs, p->rule, span(n, m->start, m->end),
-		                  _("the display name mentions '%.*s'; names must not refer to Meta or its apps"), w, n->s + m->start);
+		                  _("the display name mentions '%.*s'; names must not refer to Meta or its apps"), w,
+		                  n->s + m->start);
 	else if (p->rule == &RULE_OFFICIAL)
 		waba_findings_add(n->fs, p->rule, span(n, m->start, m->end),
-		                  _("the display name contains '%.*s', which suggests an endorsement"), w, n->s + m->start);
+		                  _("the display name contains '%.*s', which suggests an endorsement"), w,
+		                  n->s + m->start);
 	else if (p->rule == &RULE_BRAND)
 		waba_findings_add(n->fs, p->rule, span(n, m->start, m->end),
-		                  _("the display name contains '%.*s', a brand of another company, with no stated relation"), w,
-		                  n->s + m->start);
+		                  _("the display name contains '%.*s', a brand of another company, with no stated relation"),
+		                  w, n->s + m->start);
 	else if (p->rule == &RULE_PROMO)
 		waba_findings_add(n->fs, p->rule, span(n, m->start, m->end),
 		                  _("the display name contains the promotional '%.*s'"), w, n->s + m->start);
@@ -674,7 +687,8 @@ static void check_percent(struct name *n)
 			start--;
 		size_t end = off + 1 + rest.v[0].end;
 		waba_findings_add(n->fs, &RULE_PROMO, span(n, start, end),
-		                  _("the display name contains the promotional '%.*s'"), (int)(end - start), n->s + start);
+		                  _("the display name contains the promotional '%.*s'"), (int)(end - start),
+		                  n->s + start);
 	}
 	waba_words_release(&rest);
 }
@@ -718,8 +732,8 @@ static void check_caps(struct name *n)
 		}
 		if (sw >= 2 || (lo && up >= 2 && sw >= 1 && islower((unsigned char)n->s[w->start]))) {
 			waba_findings_add(n->fs, &RULE_CAPS_RANDOM, span(n, w->start, w->end),
-			                  _("the word '%.*s' mixes capital and small letters"), (int)(w->end - w->start),
-			                  n->s + w->start);
+			                  _("the word '%.*s' mixes capital and small letters"),
+			                  (int)(w->end - w->start), n->s + w->start);
 			break;
 		}
 	}
@@ -765,8 +779,8 @@ static void check_kind_of_name(struct name *n)
 	if (!content)
 		return;
 	if (!own && place && !generic) {
-		waba_findings_add(n->fs, &RULE_PLACE, span(n, 0, n->len),
-		                  _("the display name '%s' is only a place"), n->s);
+		waba_findings_add(n->fs, &RULE_PLACE, span(n, 0, n->len), _("the display name '%s' is only a place"),
+		                  n->s);
 		return;
 	}
 	if (!own) {
@@ -938,7 +952,8 @@ static void check_site(struct name *n, struct waba_name_result *res)
 		count_shared(n, v, &found, &total);
 		if (total && found * 2 >= total) {
 			waba_findings_add(n->fs, &RULE_SITE_MATCH, span(n, 0, n->len),
-			                  _("the website's %s says '%s', which matches the display name '%s'"), label, v, n->s);
+			                  _("the website's %s says '%s', which matches the display name '%s'"), label,
+			                  v, n->s);
 			res->website_match = 1;
 			waba_strbuf_release(&said);
 			return;
@@ -953,7 +968,8 @@ static void check_site(struct name *n, struct waba_name_result *res)
 		struct waba_finding *f = waba_findings_add(n->fs, &RULE_SITE_MISMATCH, span(n, 0, n->len),
 		                                           _("the website does not call the business '%s': %s"), n->s,
 		                                           waba_strbuf_cstr(&said));
-		waba_finding_set_hint(f, _("use the name the website shows, or put '%s' on the website (title, og:site_name)"),
+		waba_finding_set_hint(f,
+		                      _("use the name the website shows, or put '%s' on the website (title, og:site_name)"),
 		                      n->s);
 		res->website_match = 0;
 	}
@@ -1019,9 +1035,10 @@ int waba_check_name(struct waba_report *r, const char *name, const struct waba_n
 		waba_findings_add(n.fs, &RULE_SITE_UNCHECKED, WABA_LOC_NONE,
 		                  _("the name was not compared with the website: %s"), ctx->site_error);
 	else if (!ctx || (!ctx->legal_name && !ctx->site))
-		waba_findings_add(n.fs, &RULE_UNVERIFIED, span(&n, 0, n.len),
-		                  _("nothing to compare '%s' with: Meta's reviewer looks for it on the website or in the legal name"),
-		                  name);
+		waba_findings_add(
+		    n.fs, &RULE_UNVERIFIED, span(&n, 0, n.len),
+		    _("nothing to compare '%s' with: Meta's reviewer looks for it on the website or in the legal name"),
+		    name);
 	free(n.kind);
 	waba_words_release(&n.words);
 	waba_report_set_result(r, &waba_name_result_type, res); /* the item owns it */
@@ -1029,8 +1046,8 @@ int waba_check_name(struct waba_report *r, const char *name, const struct waba_n
 	return 0;
 }
 
-int waba_check_name_app(struct waba_report *r, const struct waba_application *app,
-                        const struct waba_site_brand *site, const struct waba_checklist *cl)
+int waba_check_name_app(struct waba_report *r, const struct waba_application *app, const struct waba_site_brand *site,
+                        const struct waba_checklist *cl)
 {
 	struct waba_name_context ctx = { app->legal_name.value, site, app, &app->display_name, NULL };
 	if (!app->display_name.value)

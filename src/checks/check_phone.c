@@ -12,7 +12,8 @@
 #include "waba/strbuf.h"
 #include "waba/text.h"
 
-#define SRC_PHONE "https://developers.facebook.com/documentation/business-messaging/whatsapp/business-phone-numbers/phone-numbers"
+#define SRC_PHONE \
+	"https://developers.facebook.com/documentation/business-messaging/whatsapp/business-phone-numbers/phone-numbers"
 #define SRC_BR_NINE "https://algartelecom.com.br/empresas/atendimento/nono-digito.html"
 #define SRC_WA_INTL "https://faq.whatsapp.com/1294841057948784"
 
@@ -68,11 +69,12 @@ static const struct waba_rule RULE_NOT_RECOMMENDED = {
 	.summary = N_("Meta does not recommend this type of number: verification may fail"),
 	.hint = N_("prefer a landline or a mobile number"),
 	.source = SRC_PHONE,
-	.explain = N_("Meta's number-type table (policy §4.1, phone.type.recommendation, confidence M) rates toll-free, "
-	              "VoIP and universal-access numbers 'SMS not recommended, voice basic', and shared-cost and personal "
-	              "numbers as recommended for neither. They are not forbidden, so this is a warning. Toll-free and IVR "
-	              "numbers register only when they accept international calls and the call reaches a person "
-	              "(phone.toll_free_ivr); the guidance per type is in checklists/phone.xml."),
+	.explain = N_(
+	    "Meta's number-type table (policy §4.1, phone.type.recommendation, confidence M) rates toll-free, "
+	    "VoIP and universal-access numbers 'SMS not recommended, voice basic', and shared-cost and personal "
+	    "numbers as recommended for neither. They are not forbidden, so this is a warning. Toll-free and IVR "
+	    "numbers register only when they accept international calls and the call reaches a person "
+	    "(phone.toll_free_ivr); the guidance per type is in checklists/phone.xml."),
 	.example_bad = "0800 123 4567 (with --region BR)",
 	.example_good = "+55 11 3456-7890",
 };
@@ -191,20 +193,38 @@ static const struct waba_rule RULE_BOTMAKER_SUPPLY = {
 };
 
 const struct waba_rule *const waba_rules_phone[] = {
-	&RULE_AR_NINE, &RULE_BOTMAKER_SUPPLY, &RULE_BR_NINE, &RULE_DUPLICATE, &RULE_USED_WHATSAPP,
-	&RULE_WHATSAPP_UNKNOWN, &RULE_DELETE_APP_ACCOUNT, &RULE_INVALID, &RULE_SHORT_CODE, &RULE_FIXED_LINE, &RULE_NOT_RECOMMENDED,
-	&RULE_UNSUPPORTED, NULL,
+	&RULE_AR_NINE,          &RULE_BOTMAKER_SUPPLY,    &RULE_BR_NINE, &RULE_DUPLICATE,  &RULE_USED_WHATSAPP,
+	&RULE_WHATSAPP_UNKNOWN, &RULE_DELETE_APP_ACCOUNT, &RULE_INVALID, &RULE_SHORT_CODE, &RULE_FIXED_LINE,
+	&RULE_NOT_RECOMMENDED,  &RULE_UNSUPPORTED,        NULL,
 };
 
 /*
  * Messages and hints are texts of checklists/phone.xml (phone.msg.*, phone.guide.*) in
  * pt/es/en, with {name} placeholders filled from the values below.
  */
-enum phone_var { V_INPUT, V_E164, V_INTL, V_REGION, V_CC, V_DIGITS, V_TYPE, V_TYPE_LABEL, V_MONTHS,
-                 V_BYTES, V_MAX, V_FIXED, V_COUNT, V_FIRST, V_SECOND, V_REGIONS, V_EXAMPLE, V_COUNT_ };
+enum phone_var {
+	V_INPUT,
+	V_E164,
+	V_INTL,
+	V_REGION,
+	V_CC,
+	V_DIGITS,
+	V_TYPE,
+	V_TYPE_LABEL,
+	V_MONTHS,
+	V_BYTES,
+	V_MAX,
+	V_FIXED,
+	V_COUNT,
+	V_FIRST,
+	V_SECOND,
+	V_REGIONS,
+	V_EXAMPLE,
+	V_COUNT_
+};
 static const char *const var_names[V_COUNT_] = {
-	"input", "e164", "intl", "region", "cc", "digits", "type", "type_label", "months",
-	"bytes", "max", "fixed", "count", "first", "second", "regions", "example",
+	"input", "e164", "intl",  "region", "cc",    "digits", "type",    "type_label", "months",
+	"bytes", "max",  "fixed", "count",  "first", "second", "regions", "example",
 };
 
 struct phone_ctx {
@@ -234,7 +254,8 @@ static char *expand(const struct phone_ctx *c, const char *id)
 		size_t i = V_COUNT_;
 		if (close)
 			for (i = 0; i < V_COUNT_; i++)
-				if (strlen(var_names[i]) == (size_t)(close - t - 1) && strncmp(t + 1, var_names[i], close - t - 1) == 0)
+				if (strlen(var_names[i]) == (size_t)(close - t - 1) &&
+				    strncmp(t + 1, var_names[i], close - t - 1) == 0)
 					break;
 		if (i < V_COUNT_) {
 			waba_strbuf_adds(&sb, c->var[i] ? c->var[i] : "?");
@@ -368,7 +389,8 @@ static void report_invalid(struct phone_ctx *c)
 		add(c, &RULE_INVALID, c->p->international ? "unknown_cc" : "no_cc", "phone.guide.no_country");
 	} else if (f->parse_error != WABA_PHONE_PARSED) {
 		size_t e = (size_t)f->parse_error;
-		add(c, &RULE_INVALID, e < sizeof(by_error) / sizeof(by_error[0]) && by_error[e] ? by_error[e] : "not_a_number",
+		add(c, &RULE_INVALID,
+		    e < sizeof(by_error) / sizeof(by_error[0]) && by_error[e] ? by_error[e] : "not_a_number",
 		    "phone.guide.no_country");
 	} else if (f->short_code) {
 		add(c, &RULE_SHORT_CODE, "short_code", "phone.guide.short_code");
@@ -398,7 +420,8 @@ static void report_invalid(struct phone_ctx *c)
 static int check_type(const struct phone_ctx *c, int used_whatsapp)
 {
 	const struct waba_phone_facts *f = &c->p->facts;
-	const struct waba_set_item *it = waba_set_find(waba_checklist_set(c->cl, "phone.type"), waba_phone_type_name(f->type));
+	const struct waba_set_item *it = waba_set_find(waba_checklist_set(c->cl, "phone.type"),
+	                                               waba_phone_type_name(f->type));
 	const char *verdict = waba_set_item_attr(it, "verdict");
 	const char *ask = waba_set_item_attr(it, "ask_whatsapp");
 	const char *verification = waba_set_item_attr(it, "verification");

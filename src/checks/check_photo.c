@@ -133,7 +133,8 @@ static const struct waba_rule RULE_TRANSPARENCY = {
 	.id = "photo.transparency",
 	.severity = WABA_SEV_WARNING,
 	.summary = N_("the photo has transparent pixels; WhatsApp shows them as black"),
-	.hint = N_("flatten it onto the brand's background: waba-preflight photo FILE --fix OUT.png --background '#ffffff'"),
+	.hint = N_(
+	    "flatten it onto the brand's background: waba-preflight photo FILE --fix OUT.png --background '#ffffff'"),
 	.source = SRC_AYR,
 	.explain = N_("Transparent areas of a PNG profile photo render black (policy §3, profile.photo.transparency; "
 	              "Ayrshare, confidence B, so a warning). A dark logo on a transparent background then "
@@ -186,8 +187,19 @@ static const struct waba_rule RULE_FIXED = {
 };
 
 const struct waba_rule *const waba_rules_photo[] = {
-	&RULE_FORMAT, &RULE_CORRUPT, &RULE_DIMENSIONS_LIMIT, &RULE_FILE_SIZE, &RULE_SQUARE, &RULE_MIN_SIZE,
-	&RULE_RECOMMENDED, &RULE_CIRCLE, &RULE_TRANSPARENCY, &RULE_ORIENTATION, &RULE_EXTENSION, &RULE_FIXED, NULL,
+	&RULE_FORMAT,
+	&RULE_CORRUPT,
+	&RULE_DIMENSIONS_LIMIT,
+	&RULE_FILE_SIZE,
+	&RULE_SQUARE,
+	&RULE_MIN_SIZE,
+	&RULE_RECOMMENDED,
+	&RULE_CIRCLE,
+	&RULE_TRANSPARENCY,
+	&RULE_ORIENTATION,
+	&RULE_EXTENSION,
+	&RULE_FIXED,
+	NULL,
 };
 
 static struct waba_loc file_loc(const char *name)
@@ -230,23 +242,26 @@ static void check_fault(struct waba_findings *fs, struct waba_loc loc, const str
 		break;
 	case WABA_PHOTO_NOT_IMAGE:
 		if (ext)
-			waba_findings_add(fs, &RULE_FORMAT, loc, _("the content is %s, not a PNG or JPEG image (the name says '.%s')"),
+			waba_findings_add(fs, &RULE_FORMAT, loc,
+			                  _("the content is %s, not a PNG or JPEG image (the name says '.%s')"),
 			                  p->detail, ext);
 		else
-			waba_findings_add(fs, &RULE_FORMAT, loc, _("the content is %s, not a PNG or JPEG image"), p->detail);
+			waba_findings_add(fs, &RULE_FORMAT, loc, _("the content is %s, not a PNG or JPEG image"),
+			                  p->detail);
 		break;
 	case WABA_PHOTO_TOO_LARGE:
 		if (!p->width) {
-			waba_findings_add(fs, &RULE_DIMENSIONS_LIMIT, loc, _("the photo is %s; refused without decoding"),
-			                  p->detail);
+			waba_findings_add(fs, &RULE_DIMENSIONS_LIMIT, loc,
+			                  _("the photo is %s; refused without decoding"), p->detail);
 			break;
 		}
-		waba_findings_add(fs, &RULE_DIMENSIONS_LIMIT, loc, _("the %s header claims %s; refused without decoding"),
-		                  fmt, p->detail);
+		waba_findings_add(fs, &RULE_DIMENSIONS_LIMIT, loc,
+		                  _("the %s header claims %s; refused without decoding"), fmt, p->detail);
 		break;
 	case WABA_PHOTO_TRUNCATED:
-		waba_findings_add(fs, &RULE_CORRUPT, loc, _("the %s data ends at byte %zu before the image does (truncated): %s"),
-		                  fmt, p->fault_offset, p->detail ? p->detail : "");
+		waba_findings_add(fs, &RULE_CORRUPT, loc,
+		                  _("the %s data ends at byte %zu before the image does (truncated): %s"), fmt,
+		                  p->fault_offset, p->detail ? p->detail : "");
 		break;
 	case WABA_PHOTO_CORRUPT:
 		waba_findings_add(fs, &RULE_CORRUPT, loc, _("the %s data is corrupt near byte %zu: %s"), fmt,
@@ -277,7 +292,8 @@ static void check_size(struct waba_findings *fs, struct waba_loc loc, const stru
 	if (max > 0 && p->bytes > (size_t)max) {
 		human_size(have, sizeof(have), p->bytes);
 		human_size(lim, sizeof(lim), (unsigned long long)max);
-		waba_findings_add(fs, &RULE_FILE_SIZE, loc, _("the file is %s (%zu bytes); the limit is %s"), have, p->bytes, lim);
+		waba_findings_add(fs, &RULE_FILE_SIZE, loc, _("the file is %s (%zu bytes); the limit is %s"), have,
+		                  p->bytes, lim);
 	}
 }
 
@@ -301,8 +317,14 @@ static void check_dimensions(struct waba_findings *fs, struct waba_loc loc, cons
 
 static void check_orientation(struct waba_findings *fs, struct waba_loc loc, const struct waba_photo *p)
 {
-	static const char *const how[] = { "", "", N_("mirrored"), N_("rotated 180 degrees"), N_("flipped upside down"),
-		                           N_("transposed"), N_("rotated 90 degrees clockwise"), N_("transversed"),
+	static const char *const how[] = { "",
+		                           "",
+		                           N_("mirrored"),
+		                           N_("rotated 180 degrees"),
+		                           N_("flipped upside down"),
+		                           N_("transposed"),
+		                           N_("rotated 90 degrees clockwise"),
+		                           N_("transversed"),
 		                           N_("rotated 90 degrees counter-clockwise") };
 	if (p->format != WABA_PHOTO_JPEG || p->orientation <= 1 || p->orientation > 8)
 		return;
@@ -319,9 +341,9 @@ static void check_transparency(struct waba_findings *fs, struct waba_loc loc, co
 	double all = (double)p->width * p->height;
 	const char *appear = waba_checklist_text(cl, "photo.transparency.appearance", waba_i18n_lang());
 	struct waba_finding *f = waba_findings_add(fs, &RULE_TRANSPARENCY, loc,
-	                  _("%.1f%% of the pixels are transparent (%.1f%% fully): %s"),
-	                  100.0 * (double)p->transparent / all, 100.0 * (double)p->clear / all,
-	                  appear ? appear : _("WhatsApp shows transparent areas as black"));
+	                                           _("%.1f%% of the pixels are transparent (%.1f%% fully): %s"),
+	                                           100.0 * (double)p->transparent / all, 100.0 * (double)p->clear / all,
+	                                           appear ? appear : _("WhatsApp shows transparent areas as black"));
 	(void)f;
 }
 
@@ -344,12 +366,14 @@ void waba_photo_background(const struct waba_photo *p, unsigned char bg[4])
 {
 	enum { NBINS = 4097 };
 	unsigned *count = waba_xcalloc(NBINS, sizeof(unsigned));
-	unsigned long long (*sum)[4] = waba_xcalloc(NBINS, sizeof(*sum));
+	unsigned long long(*sum)[4] = waba_xcalloc(NBINS, sizeof(*sum));
 	unsigned w = p->gw, h = p->gh;
 	for (unsigned y = 0; y < h; y++)
 		for (unsigned x = 0; x < w; x += (y == 0 || y == h - 1) ? 1 : (w > 1 ? w - 1 : 1)) {
 			const unsigned char *px = p->rgba + ((size_t)y * w + x) * 4;
-			unsigned bin = px[3] < 128 ? 4096 : (unsigned)(px[0] >> 4) << 8 | (unsigned)(px[1] >> 4) << 4 | (px[2] >> 4);
+			unsigned bin = px[3] < 128
+			                   ? 4096
+			                   : (unsigned)(px[0] >> 4) << 8 | (unsigned)(px[1] >> 4) << 4 | (px[2] >> 4);
 			count[bin]++;
 			for (int c = 0; c < 4; c++)
 				sum[bin][c] += px[c];
@@ -390,7 +414,8 @@ double waba_photo_content_radius(const struct waba_photo *p, const unsigned char
 static void check_circle(struct waba_findings *fs, struct waba_loc loc, const struct waba_photo *p,
                          const struct waba_checklist *cl)
 {
-	static const char *const corner_names[] = { N_("top left"), N_("top right"), N_("bottom left"), N_("bottom right") };
+	static const char *const corner_names[] = { N_("top left"), N_("top right"), N_("bottom left"),
+		                                    N_("bottom right") };
 	long tol = waba_checklist_limit(cl, "photo.circle.tolerance");
 	long warn = waba_checklist_limit(cl, "photo.circle.max_corner_permille");
 	long named = waba_checklist_limit(cl, "photo.circle.corner_permille");
@@ -521,9 +546,8 @@ static int has_rule(const struct waba_findings *fs, const struct waba_rule *rule
 	return 0;
 }
 
-void waba_photo_report_fix(struct waba_report *r, const char *in_name, const struct waba_photo *p,
-                           const char *out_path, const struct waba_photo *fixed, const char *how, int cropped,
-                           const struct waba_checklist *cl)
+void waba_photo_report_fix(struct waba_report *r, const char *in_name, const struct waba_photo *p, const char *out_path,
+                           const struct waba_photo *fixed, const char *how, int cropped, const struct waba_checklist *cl)
 {
 	struct waba_findings was = WABA_FINDINGS_INIT, now = WABA_FINDINGS_INIT;
 	waba_check_photo_decoded(&was, in_name, p, cl);
@@ -548,11 +572,12 @@ void waba_photo_report_fix(struct waba_report *r, const char *in_name, const str
 	for (size_t i = first; i < r->findings.len; i++) /* never "use --fix" about what --fix wrote */
 		if (r->findings.v[i].rule == &RULE_CIRCLE)
 			waba_finding_set_hint(&r->findings.v[i], "%s",
-			                      cropped ? _("--crop keeps what reaches the corners, and the contact list's circle "
-			                                  "cuts it off; without --crop the photo is padded so that all of it "
-			                                  "stays inside the circle")
-			                              : _("the contact list's circle cuts off what reaches the corners; "
-			                                  "--preview OUT.png shows what stays"));
+			                      cropped
+			                          ? _("--crop keeps what reaches the corners, and the contact list's circle "
+			                              "cuts it off; without --crop the photo is padded so that all of it "
+			                              "stays inside the circle")
+			                          : _("the contact list's circle cuts off what reaches the corners; "
+			                              "--preview OUT.png shows what stays"));
 	waba_report_end_item(r);
 	waba_findings_release(&was);
 	waba_findings_release(&now);

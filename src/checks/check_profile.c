@@ -13,7 +13,8 @@
 #include "waba/strbuf.h"
 #include "waba/text.h"
 
-#define SRC_PROF "https://developers.facebook.com/documentation/business-messaging/whatsapp/business-phone-numbers/business-profiles"
+#define SRC_PROF \
+	"https://developers.facebook.com/documentation/business-messaging/whatsapp/business-phone-numbers/business-profiles"
 
 static const struct waba_rule RULE_ABOUT_LENGTH = {
 	.id = "profile.about.length",
@@ -208,9 +209,9 @@ static const struct waba_rule RULE_VERTICAL_MISSING = {
 };
 
 const struct waba_rule *const waba_rules_profile[] = {
-	&RULE_ABOUT_LENGTH,    &RULE_ABOUT_MARKDOWN,  &RULE_ADDRESS_LENGTH,   &RULE_DESCRIPTION_LENGTH,
-	&RULE_DESCRIPTION_BSP, &RULE_EMAIL_FORMAT,    &RULE_EMAIL_DOMAIN,     &RULE_WEBSITES_COUNT,
-	&RULE_WEBSITES_SCHEME, &RULE_WEBSITES_LENGTH, &RULE_CONTACT,          &RULE_VERTICAL,
+	&RULE_ABOUT_LENGTH,    &RULE_ABOUT_MARKDOWN,     &RULE_ADDRESS_LENGTH,   &RULE_DESCRIPTION_LENGTH,
+	&RULE_DESCRIPTION_BSP, &RULE_EMAIL_FORMAT,       &RULE_EMAIL_DOMAIN,     &RULE_WEBSITES_COUNT,
+	&RULE_WEBSITES_SCHEME, &RULE_WEBSITES_LENGTH,    &RULE_CONTACT,          &RULE_VERTICAL,
 	&RULE_VERTICAL_LEGACY, &RULE_VERTICAL_REGULATED, &RULE_VERTICAL_MISSING, NULL,
 };
 
@@ -310,11 +311,13 @@ static void check_about(struct ctx *c)
 		size_t ml = strlen(m);
 		for (const char *p = strstr(s, m); p; p = strstr(p + ml, m)) {
 			const char *close = ml == 1 ? strchr(p + 1, m[0]) : p;
-			if (ml == 1 && (!close || close == p + 1 || isspace((unsigned char)p[1]) || isspace((unsigned char)close[-1])))
+			if (ml == 1 && (!close || close == p + 1 || isspace((unsigned char)p[1]) ||
+			                isspace((unsigned char)close[-1])))
 				continue;
 			size_t at = (size_t)(p - s);
 			waba_findings_add(c->fs, &RULE_ABOUT_MARKDOWN, waba_application_str_loc(c->app, f, at, at + ml),
-			                  _("the about text uses the formatting marker '%s', which the profile shows as it is"), m);
+			                  _("the about text uses the formatting marker '%s', which the profile shows as it is"),
+			                  m);
 			return;
 		}
 	}
@@ -362,21 +365,28 @@ static void check_email(struct ctx *c)
 		return;
 	}
 	/* the domain against the website's (the application's website, else the profile's first) */
-	const struct waba_app_str *site = c->app->website.value ? &c->app->website
-	                                  : c->app->profile.nwebsites ? &c->app->profile.websites[0] : NULL;
+	const struct waba_app_str *site = c->app->website.value       ? &c->app->website
+	                                  : c->app->profile.nwebsites ? &c->app->profile.websites[0]
+	                                                              : NULL;
 	char *host = site ? url_host(site->value) : NULL;
 	const char *domain = strrchr(f->value, '@') + 1;
 	if (host && !same_site(domain, host)) {
 		const struct waba_set *free_domains = waba_checklist_set(c->cl, "profile.email.free_domains");
-		struct waba_finding *fd = waba_findings_add(
-		        c->fs, &RULE_EMAIL_DOMAIN, waba_application_str_loc(c->app, f, (size_t)(domain - f->value), strlen(f->value)),
-		        _("the profile's e-mail is at '%s', the website at '%s'"), domain, host);
+		struct waba_finding *fd = waba_findings_add(c->fs, &RULE_EMAIL_DOMAIN,
+		                                            waba_application_str_loc(c->app, f,
+		                                                                     (size_t)(domain - f->value),
+		                                                                     strlen(f->value)),
+		                                            _("the profile's e-mail is at '%s', the website at '%s'"),
+		                                            domain, host);
 		if (free_domains && waba_set_find_nocase(free_domains, domain))
-			waba_finding_set_hint(fd, _("'%s' is a free e-mail provider; an address such as contato@%s shows the e-mail belongs to the business"),
-			                      domain, host);
+			waba_finding_set_hint(
+			    fd,
+			    _("'%s' is a free e-mail provider; an address such as contato@%s shows the e-mail belongs to the business"),
+			    domain, host);
 		else
-			waba_finding_set_hint(fd, _("use an address at %s, or check that the website in the application is the business's"),
-			                      host);
+			waba_finding_set_hint(
+			    fd, _("use an address at %s, or check that the website in the application is the business's"),
+			    host);
 	}
 	free(host);
 }
@@ -396,7 +406,8 @@ static void check_websites(struct ctx *c)
 		if ((strncasecmp(w->value, "http://", 7) != 0 && strncasecmp(w->value, "https://", 8) != 0) || !host ||
 		    strchr(w->value, ' '))
 			waba_findings_add(c->fs, &RULE_WEBSITES_SCHEME, waba_application_loc(c->app, w),
-			                  _("the website '%s' must be a full address starting with http:// or https://"), w->value);
+			                  _("the website '%s' must be a full address starting with http:// or https://"),
+			                  w->value);
 		free(host);
 		check_max(c, w, "profile.websites.max_length", &RULE_WEBSITES_LENGTH, "website");
 	}

@@ -17,14 +17,16 @@
 #define SRC_COMP "https://developers.facebook.com/documentation/business-messaging/whatsapp/templates/components"
 #define SRC_TOV "https://developers.facebook.com/documentation/business-messaging/whatsapp/templates/overview"
 #define SRC_TREV "https://developers.facebook.com/documentation/business-messaging/whatsapp/templates/template-review"
-#define SRC_LANG "https://developers.facebook.com/documentation/business-messaging/whatsapp/templates/supported-languages"
+#define SRC_LANG \
+	"https://developers.facebook.com/documentation/business-messaging/whatsapp/templates/supported-languages"
 #define SRC_TCAT "https://developers.facebook.com/docs/whatsapp/template-categorization"
 #define SRC_AUTH "https://developers.facebook.com/docs/whatsapp/business-management-api/authentication-templates"
 #define SRC_ERR "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"
 #define SRC_FMT "https://faq.whatsapp.com/539178204879377"
 
 static const struct waba_rule RULE_NAME_REQUIRED = {
-	.id = "template.name.required", .severity = WABA_SEV_ERROR,
+	.id = "template.name.required",
+	.severity = WABA_SEV_ERROR,
 	.summary = N_("the template has no name"),
 	.hint = N_("add \"name\": lower-case letters, digits and underscores, e.g. \"order_update\""),
 	.source = SRC_TOV,
@@ -35,7 +37,8 @@ static const struct waba_rule RULE_NAME_REQUIRED = {
 	.example_good = "{\"name\": \"order_update\", \"language\": \"pt_BR\", ...}",
 };
 static const struct waba_rule RULE_NAME_CHARSET = {
-	.id = "template.name.charset", .severity = WABA_SEV_ERROR,
+	.id = "template.name.charset",
+	.severity = WABA_SEV_ERROR,
 	.summary = N_("a template name takes only lower-case letters, digits and underscores"),
 	.hint = N_("use lower case and replace spaces and dashes with '_'"),
 	.source = SRC_TOV,
@@ -47,7 +50,8 @@ static const struct waba_rule RULE_NAME_CHARSET = {
 	.example_good = "order_update",
 };
 static const struct waba_rule RULE_NAME_LENGTH = {
-	.id = "template.name.length", .severity = WABA_SEV_ERROR,
+	.id = "template.name.length",
+	.severity = WABA_SEV_ERROR,
 	.summary = N_("the template name is longer than Meta allows"),
 	.hint = N_("shorten the name; it is an identifier, not a description"),
 	.source = SRC_TOV,
@@ -58,7 +62,8 @@ static const struct waba_rule RULE_NAME_LENGTH = {
 	.example_good = "order_update",
 };
 static const struct waba_rule RULE_LANGUAGE = {
-	.id = "template.language.code", .severity = WABA_SEV_ERROR,
+	.id = "template.language.code",
+	.severity = WABA_SEV_ERROR,
 	.summary = N_("the language code is not one Meta accepts"),
 	.hint = N_("use one of Meta's codes, e.g. pt_BR, es, es_AR, es_MX, en_US"),
 	.source = SRC_LANG,
@@ -70,7 +75,8 @@ static const struct waba_rule RULE_LANGUAGE = {
 	.example_good = "pt_BR",
 };
 static const struct waba_rule RULE_CATEGORY = {
-	.id = "template.category.enum", .severity = WABA_SEV_ERROR,
+	.id = "template.category.enum",
+	.severity = WABA_SEV_ERROR,
 	.summary = N_("the category is not AUTHENTICATION, MARKETING or UTILITY"),
 	.hint = N_("use AUTHENTICATION, MARKETING or UTILITY"),
 	.source = SRC_TCAT,
@@ -82,9 +88,11 @@ static const struct waba_rule RULE_CATEGORY = {
 	.example_good = "UTILITY",
 };
 static const struct waba_rule RULE_PARAM_FORMAT = {
-	.id = "template.param.format", .severity = WABA_SEV_ERROR,
+	.id = "template.param.format",
+	.severity = WABA_SEV_ERROR,
 	.summary = N_("positional and named variables do not match the template's parameter_format"),
-	.hint = N_("use {{1}}, {{2}} ... with POSITIONAL (the default), or {{first_name}} with \"parameter_format\": \"NAMED\", never both"),
+	.hint = N_(
+	    "use {{1}}, {{2}} ... with POSITIONAL (the default), or {{first_name}} with \"parameter_format\": \"NAMED\", never both"),
 	.source = SRC_TOV,
 	.explain = N_("parameter_format is POSITIONAL (default) or NAMED; named placeholders are lower-case letters and "
 	              "underscores, and the two kinds cannot be mixed (policy §2.1, §2.3). Digits in a name are not "
@@ -94,7 +102,8 @@ static const struct waba_rule RULE_PARAM_FORMAT = {
 	.example_good = "Hi {{1}}, order {{2}} shipped",
 };
 static const struct waba_rule RULE_BODY_REQUIRED = {
-	.id = "template.components.body", .severity = WABA_SEV_ERROR,
+	.id = "template.components.body",
+	.severity = WABA_SEV_ERROR,
 	.summary = N_("the template has no BODY component, or its body has no text"),
 	.hint = N_("add {\"type\": \"BODY\", \"text\": \"...\"}"),
 	.source = SRC_COMP,
@@ -105,7 +114,8 @@ static const struct waba_rule RULE_BODY_REQUIRED = {
 	.example_good = "\"components\": [{\"type\": \"BODY\", \"text\": \"Your order {{1}} shipped.\"}]",
 };
 static const struct waba_rule RULE_SINGLE = {
-	.id = "template.components.single", .severity = WABA_SEV_ERROR,
+	.id = "template.components.single",
+	.severity = WABA_SEV_ERROR,
 	.summary = N_("a component type appears more than once"),
 	.hint = N_("merge them: one HEADER, one BODY, one FOOTER and one BUTTONS at most"),
 	.source = SRC_COMP,
@@ -115,7 +125,8 @@ static const struct waba_rule RULE_SINGLE = {
 	.example_good = "one BODY component",
 };
 static const struct waba_rule RULE_HEADER_FORMAT = {
-	.id = "template.header.format", .severity = WABA_SEV_ERROR,
+	.id = "template.header.format",
+	.severity = WABA_SEV_ERROR,
 	.summary = N_("the header format is unknown, or not allowed in this category"),
 	.hint = N_("use TEXT, IMAGE, VIDEO, DOCUMENT or LOCATION"),
 	.source = SRC_COMP,
@@ -127,7 +138,8 @@ static const struct waba_rule RULE_HEADER_FORMAT = {
 	.example_good = "{\"type\": \"HEADER\", \"format\": \"IMAGE\", \"example\": {\"header_handle\": [\"4::aW...\"]}}",
 };
 static const struct waba_rule RULE_HEADER_MEDIA_EXAMPLE = {
-	.id = "template.header.media_example", .severity = WABA_SEV_ERROR,
+	.id = "template.header.media_example",
+	.severity = WABA_SEV_ERROR,
 	.summary = N_("a media header needs a sample (example.header_handle)"),
 	.hint = N_("upload a sample with the Resumable Upload API and put its handle in example.header_handle"),
 	.source = SRC_COMP,
@@ -138,7 +150,8 @@ static const struct waba_rule RULE_HEADER_MEDIA_EXAMPLE = {
 	.example_good = "{\"type\": \"HEADER\", \"format\": \"IMAGE\", \"example\": {\"header_handle\": [\"4::aW...\"]}}",
 };
 static const struct waba_rule RULE_HEADER_LENGTH = {
-	.id = "template.header.text.length", .severity = WABA_SEV_ERROR,
+	.id = "template.header.text.length",
+	.severity = WABA_SEV_ERROR,
 	.summary = N_("the text header is empty or longer than 60 characters"),
 	.hint = N_("shorten the header; put details in the body"),
 	.source = SRC_COMP,
@@ -149,7 +162,8 @@ static const struct waba_rule RULE_HEADER_LENGTH = {
 	.example_good = "Order {{1}}",
 };
 static const struct waba_rule RULE_HEADER_PARAMS = {
-	.id = "template.header.text.params", .severity = WABA_SEV_ERROR,
+	.id = "template.header.text.params",
+	.severity = WABA_SEV_ERROR,
 	.summary = N_("a text header takes at most one variable"),
 	.hint = N_("keep one variable in the header and move the others to the body"),
 	.source = SRC_COMP,
@@ -160,7 +174,8 @@ static const struct waba_rule RULE_HEADER_PARAMS = {
 	.example_good = "Order {{1}}",
 };
 static const struct waba_rule RULE_HEADER_MARKDOWN = {
-	.id = "template.header.text.markdown", .severity = WABA_SEV_WARNING,
+	.id = "template.header.text.markdown",
+	.severity = WABA_SEV_WARNING,
 	.summary = N_("a text header cannot use formatting characters (* _ ~ `)"),
 	.hint = N_("remove the formatting characters from the header"),
 	.source = SRC_COMP,
@@ -171,7 +186,8 @@ static const struct waba_rule RULE_HEADER_MARKDOWN = {
 	.example_good = "Order {{1}}",
 };
 static const struct waba_rule RULE_HEADER_EMOJI = {
-	.id = "template.header.text.emoji", .severity = WABA_SEV_WARNING,
+	.id = "template.header.text.emoji",
+	.severity = WABA_SEV_WARNING,
 	.summary = N_("a text header should not contain emoji"),
 	.hint = N_("move the emoji to the body"),
 	.source = "https://docs.bird.com/api/touchpoints-api/supported-projects/whatsapp-approved-message-templates/creating-whatsapp-message-templates/text-templates",
@@ -182,7 +198,8 @@ static const struct waba_rule RULE_HEADER_EMOJI = {
 	.example_good = "Order shipped",
 };
 static const struct waba_rule RULE_HEADER_NEWLINE = {
-	.id = "template.header.text.newline", .severity = WABA_SEV_WARNING,
+	.id = "template.header.text.newline",
+	.severity = WABA_SEV_WARNING,
 	.summary = N_("a text header should be a single line"),
 	.hint = N_("remove the line break from the header"),
 	.source = "https://docs.bird.com/api/touchpoints-api/supported-projects/whatsapp-approved-message-templates/creating-whatsapp-message-templates/text-templates",
@@ -193,7 +210,8 @@ static const struct waba_rule RULE_HEADER_NEWLINE = {
 	.example_good = "Order shipped",
 };
 static const struct waba_rule RULE_BODY_LENGTH = {
-	.id = "template.body.length", .severity = WABA_SEV_ERROR,
+	.id = "template.body.length",
+	.severity = WABA_SEV_ERROR,
 	.summary = N_("the body is longer than 1024 characters"),
 	.hint = N_("shorten the body; link to details instead of including them"),
 	.source = SRC_COMP,
@@ -204,7 +222,8 @@ static const struct waba_rule RULE_BODY_LENGTH = {
 	.example_good = "a body of 1024 characters or fewer",
 };
 static const struct waba_rule RULE_BODY_EMOJI = {
-	.id = "template.body.emoji_count", .severity = WABA_SEV_WARNING,
+	.id = "template.body.emoji_count",
+	.severity = WABA_SEV_WARNING,
 	.summary = N_("the body has many emoji"),
 	.hint = N_("keep a few emoji at most"),
 	.source = SRC_TREV,
@@ -215,7 +234,8 @@ static const struct waba_rule RULE_BODY_EMOJI = {
 	.example_good = "a body with 2 emoji",
 };
 static const struct waba_rule RULE_BODY_NEWLINES = {
-	.id = "template.body.newlines", .severity = WABA_SEV_WARNING,
+	.id = "template.body.newlines",
+	.severity = WABA_SEV_WARNING,
 	.summary = N_("too many line breaks in a row"),
 	.hint = N_("use at most one blank line between paragraphs"),
 	.source = "https://help.engati.com/restrictions-for-wa-template-message",
@@ -227,7 +247,8 @@ static const struct waba_rule RULE_BODY_NEWLINES = {
 	.example_good = "Hello\\n\\nBye",
 };
 static const struct waba_rule RULE_FOOTER_LENGTH = {
-	.id = "template.footer.length", .severity = WABA_SEV_ERROR,
+	.id = "template.footer.length",
+	.severity = WABA_SEV_ERROR,
 	.summary = N_("the footer is empty or longer than 60 characters"),
 	.hint = N_("shorten the footer"),
 	.source = SRC_COMP,
@@ -238,7 +259,8 @@ static const struct waba_rule RULE_FOOTER_LENGTH = {
 	.example_good = "Reply STOP to opt out",
 };
 static const struct waba_rule RULE_FOOTER_PARAMS = {
-	.id = "template.footer.params", .severity = WABA_SEV_ERROR,
+	.id = "template.footer.params",
+	.severity = WABA_SEV_ERROR,
 	.summary = N_("the footer cannot contain variables"),
 	.hint = N_("move the variable to the body"),
 	.source = SRC_COMP,
@@ -250,7 +272,8 @@ static const struct waba_rule RULE_FOOTER_PARAMS = {
 	.example_good = "Sent by Loja Azul",
 };
 static const struct waba_rule RULE_FOOTER_FORMAT = {
-	.id = "template.footer.format", .severity = WABA_SEV_WARNING,
+	.id = "template.footer.format",
+	.severity = WABA_SEV_WARNING,
 	.summary = N_("the footer should be one line without emoji or formatting"),
 	.hint = N_("remove line breaks, emoji and * _ ~ from the footer"),
 	.source = "https://static0.twilio.com/docs/api/errors/63040",
@@ -262,9 +285,11 @@ static const struct waba_rule RULE_FOOTER_FORMAT = {
 	.example_good = "Thanks for shopping with us",
 };
 const struct waba_rule WABA_RULE_TEMPLATE_AUTH = {
-	.id = "template.auth.structure", .severity = WABA_SEV_ERROR,
+	.id = "template.auth.structure",
+	.severity = WABA_SEV_ERROR,
 	.summary = N_("an AUTHENTICATION template must use Meta's preset body and one OTP button"),
-	.hint = N_("body: {\"type\": \"BODY\", \"add_security_recommendation\": true}; buttons: [{\"type\": \"OTP\", \"otp_type\": \"COPY_CODE\"}]"),
+	.hint = N_(
+	    "body: {\"type\": \"BODY\", \"add_security_recommendation\": true}; buttons: [{\"type\": \"OTP\", \"otp_type\": \"COPY_CODE\"}]"),
 	.source = SRC_AUTH,
 	.explain = N_("AUTHENTICATION templates use Meta's preset text (no body text of your own), exactly one OTP "
 	              "button with otp_type COPY_CODE, ONE_TAP or ZERO_TAP, no media header and no URL buttons; "
@@ -275,7 +300,8 @@ const struct waba_rule WABA_RULE_TEMPLATE_AUTH = {
 	.example_good = "{\"category\": \"AUTHENTICATION\", \"components\": [{\"type\": \"BODY\", \"add_security_recommendation\": true}, {\"type\": \"BUTTONS\", \"buttons\": [{\"type\": \"OTP\", \"otp_type\": \"COPY_CODE\"}]}]}",
 };
 const struct waba_rule WABA_RULE_TEMPLATE_VAR_SYNTAX = {
-	.id = "template.param.syntax", .severity = WABA_SEV_ERROR,
+	.id = "template.param.syntax",
+	.severity = WABA_SEV_ERROR,
 	.summary = N_("a variable is malformed: it must be exactly {{1}} or {{name}}"),
 	.hint = N_("write two braces on each side with nothing else inside: {{1}}"),
 	.source = SRC_TREV,
@@ -287,7 +313,8 @@ const struct waba_rule WABA_RULE_TEMPLATE_VAR_SYNTAX = {
 	.example_good = "Hi {{1}}, your order {{2}} shipped",
 };
 static const struct waba_rule RULE_VAR_SEQUENCE = {
-	.id = "template.param.sequence", .severity = WABA_SEV_ERROR,
+	.id = "template.param.sequence",
+	.severity = WABA_SEV_ERROR,
 	.summary = N_("variables must be numbered {{1}}, {{2}}, ... without gaps, in order"),
 	.hint = N_("renumber the variables in the order they first appear"),
 	.source = SRC_TREV,
@@ -299,7 +326,8 @@ static const struct waba_rule RULE_VAR_SEQUENCE = {
 	.example_good = "Hi {{1}}, order {{2}} shipped",
 };
 static const struct waba_rule RULE_VAR_EDGE = {
-	.id = "template.param.leading_trailing", .severity = WABA_SEV_ERROR,
+	.id = "template.param.leading_trailing",
+	.severity = WABA_SEV_ERROR,
 	.summary = N_("the body cannot start or end with a variable"),
 	.hint = N_("add words before the first and after the last variable"),
 	.source = SRC_ERR,
@@ -312,7 +340,8 @@ static const struct waba_rule RULE_VAR_EDGE = {
 	.example_good = "Hi {{1}}, your order shipped. Thank you!",
 };
 static const struct waba_rule RULE_VAR_ADJACENT = {
-	.id = "template.param.adjacent", .severity = WABA_SEV_WARNING,
+	.id = "template.param.adjacent",
+	.severity = WABA_SEV_WARNING,
 	.summary = N_("two variables with no words between them"),
 	.hint = N_("put words between the variables, or merge them into one"),
 	.source = "https://www.twilio.com/docs/content/using-variables-with-content-api",
@@ -323,7 +352,8 @@ static const struct waba_rule RULE_VAR_ADJACENT = {
 	.example_good = "Hello {{1}}, welcome to {{2}}",
 };
 static const struct waba_rule RULE_VAR_RATIO = {
-	.id = "template.param.ratio", .severity = WABA_SEV_WARNING,
+	.id = "template.param.ratio",
+	.severity = WABA_SEV_WARNING,
 	.summary = N_("too many variables for the amount of text"),
 	.hint = N_("add fixed words around the variables, or use fewer variables"),
 	.source = SRC_ERR,
@@ -335,9 +365,11 @@ static const struct waba_rule RULE_VAR_RATIO = {
 	.example_good = "Hi {{1}}, your order {{2}} will arrive on {{3}}. Thank you for buying with us.",
 };
 static const struct waba_rule RULE_EXAMPLE_REQUIRED = {
-	.id = "template.param.example", .severity = WABA_SEV_ERROR,
+	.id = "template.param.example",
+	.severity = WABA_SEV_ERROR,
 	.summary = N_("every variable needs one sample value in example, in the shape Meta takes"),
-	.hint = N_("body: \"example\": {\"body_text\": [[\"Maria\", \"566701\"]]}; header: {\"header_text\": [\"566701\"]}"),
+	.hint = N_(
+	    "body: \"example\": {\"body_text\": [[\"Maria\", \"566701\"]]}; header: {\"header_text\": [\"566701\"]}"),
 	.source = SRC_COMP,
 	.explain = N_("Templates with placeholders are submitted with one sample per placeholder: body_text is an array "
 	              "holding one array of strings, header_text an array of strings, named parameters go in "
@@ -349,7 +381,8 @@ static const struct waba_rule RULE_EXAMPLE_REQUIRED = {
 	.example_good = "{\"type\": \"BODY\", \"text\": \"Hi {{1}}, welcome.\", \"example\": {\"body_text\": [[\"Maria\"]]}}",
 };
 static const struct waba_rule RULE_EXAMPLE_VALUE = {
-	.id = "template.param.example_value", .severity = WABA_SEV_WARNING,
+	.id = "template.param.example_value",
+	.severity = WABA_SEV_WARNING,
 	.summary = N_("a sample value is empty or contains a line break"),
 	.hint = N_("give a realistic one-line sample for each variable"),
 	.source = "https://github.com/shridarpatil/frappe_whatsapp/issues/81",
@@ -359,7 +392,8 @@ static const struct waba_rule RULE_EXAMPLE_VALUE = {
 	.example_good = "\"body_text\": [[\"Maria\"]]",
 };
 static const struct waba_rule RULE_MARKDOWN = {
-	.id = "template.markdown.balanced", .severity = WABA_SEV_WARNING,
+	.id = "template.markdown.balanced",
+	.severity = WABA_SEV_WARNING,
 	.summary = N_("WhatsApp formatting markers are unbalanced"),
 	.hint = N_("close every *bold*, _italic_, ~strike~ and ```mono``` on the same line; **double** is not bold"),
 	.source = SRC_FMT,
@@ -371,21 +405,61 @@ static const struct waba_rule RULE_MARKDOWN = {
 };
 
 const struct waba_rule *const waba_rules_template[] = {
-	&WABA_RULE_TEMPLATE_STRUCTURE, &WABA_RULE_TEMPLATE_SUPPRESSION,
-	&RULE_NAME_REQUIRED, &RULE_NAME_CHARSET, &RULE_NAME_LENGTH, &RULE_LANGUAGE, &RULE_CATEGORY,
-	&RULE_PARAM_FORMAT, &RULE_BODY_REQUIRED, &RULE_SINGLE, &RULE_HEADER_FORMAT, &RULE_HEADER_MEDIA_EXAMPLE,
-	&RULE_HEADER_LENGTH, &RULE_HEADER_PARAMS, &RULE_HEADER_MARKDOWN, &RULE_HEADER_EMOJI, &RULE_HEADER_NEWLINE,
-	&RULE_BODY_LENGTH, &RULE_BODY_EMOJI, &RULE_BODY_NEWLINES, &RULE_FOOTER_LENGTH, &RULE_FOOTER_PARAMS,
-	&RULE_FOOTER_FORMAT, &WABA_RULE_TEMPLATE_BUTTONS_COUNT, &WABA_RULE_TEMPLATE_BUTTONS_TYPE, &WABA_RULE_TEMPLATE_BUTTONS_GROUPING, &WABA_RULE_TEMPLATE_BUTTON_TEXT,
-	&WABA_RULE_TEMPLATE_BUTTON_TEXT_FORMAT, &WABA_RULE_TEMPLATE_URL_BUTTON, &WABA_RULE_TEMPLATE_PHONE_BUTTON, &WABA_RULE_TEMPLATE_COPY_CODE, &WABA_RULE_TEMPLATE_BUTTONS_DUPLICATE, &WABA_RULE_TEMPLATE_AUTH,
-	&WABA_RULE_TEMPLATE_VAR_SYNTAX, &RULE_VAR_SEQUENCE, &RULE_VAR_EDGE, &RULE_VAR_ADJACENT, &RULE_VAR_RATIO,
-	&RULE_EXAMPLE_REQUIRED, &RULE_EXAMPLE_VALUE, &RULE_MARKDOWN,
+	&WABA_RULE_TEMPLATE_STRUCTURE,
+	&WABA_RULE_TEMPLATE_SUPPRESSION,
+	&RULE_NAME_REQUIRED,
+	&RULE_NAME_CHARSET,
+	&RULE_NAME_LENGTH,
+	&RULE_LANGUAGE,
+	&RULE_CATEGORY,
+	&RULE_PARAM_FORMAT,
+	&RULE_BODY_REQUIRED,
+	&RULE_SINGLE,
+	&RULE_HEADER_FORMAT,
+	&RULE_HEADER_MEDIA_EXAMPLE,
+	&RULE_HEADER_LENGTH,
+	&RULE_HEADER_PARAMS,
+	&RULE_HEADER_MARKDOWN,
+	&RULE_HEADER_EMOJI,
+	&RULE_HEADER_NEWLINE,
+	&RULE_BODY_LENGTH,
+	&RULE_BODY_EMOJI,
+	&RULE_BODY_NEWLINES,
+	&RULE_FOOTER_LENGTH,
+	&RULE_FOOTER_PARAMS,
+	&RULE_FOOTER_FORMAT,
+	&WABA_RULE_TEMPLATE_BUTTONS_COUNT,
+	&WABA_RULE_TEMPLATE_BUTTONS_TYPE,
+	&WABA_RULE_TEMPLATE_BUTTONS_GROUPING,
+	&WABA_RULE_TEMPLATE_BUTTON_TEXT,
+	&WABA_RULE_TEMPLATE_BUTTON_TEXT_FORMAT,
+	&WABA_RULE_TEMPLATE_URL_BUTTON,
+	&WABA_RULE_TEMPLATE_PHONE_BUTTON,
+	&WABA_RULE_TEMPLATE_COPY_CODE,
+	&WABA_RULE_TEMPLATE_BUTTONS_DUPLICATE,
+	&WABA_RULE_TEMPLATE_AUTH,
+	&WABA_RULE_TEMPLATE_VAR_SYNTAX,
+	&RULE_VAR_SEQUENCE,
+	&RULE_VAR_EDGE,
+	&RULE_VAR_ADJACENT,
+	&RULE_VAR_RATIO,
+	&RULE_EXAMPLE_REQUIRED,
+	&RULE_EXAMPLE_VALUE,
+	&RULE_MARKDOWN,
 	/* content rules, defined in check_template_text.c */
-	&WABA_RULE_TEMPLATE_PROMOTIONAL, &WABA_RULE_TEMPLATE_PROHIBITED, &WABA_RULE_TEMPLATE_REGULATED, &WABA_RULE_TEMPLATE_SENSITIVE,
-	&WABA_RULE_TEMPLATE_OTP, &WABA_RULE_TEMPLATE_THREAT, &WABA_RULE_TEMPLATE_PURPOSE,
-	&WABA_RULE_TEMPLATE_SHORTENER, &WABA_RULE_TEMPLATE_HTTPS, &WABA_RULE_TEMPLATE_LANGUAGE_MATCH,
+	&WABA_RULE_TEMPLATE_PROMOTIONAL,
+	&WABA_RULE_TEMPLATE_PROHIBITED,
+	&WABA_RULE_TEMPLATE_REGULATED,
+	&WABA_RULE_TEMPLATE_SENSITIVE,
+	&WABA_RULE_TEMPLATE_OTP,
+	&WABA_RULE_TEMPLATE_THREAT,
+	&WABA_RULE_TEMPLATE_PURPOSE,
+	&WABA_RULE_TEMPLATE_SHORTENER,
+	&WABA_RULE_TEMPLATE_HTTPS,
+	&WABA_RULE_TEMPLATE_LANGUAGE_MATCH,
 	/* across the templates of one run, defined in lint_template.c */
-	&WABA_RULE_TEMPLATE_DUP_NAME, &WABA_RULE_TEMPLATE_DUP_CONTENT,
+	&WABA_RULE_TEMPLATE_DUP_NAME,
+	&WABA_RULE_TEMPLATE_DUP_CONTENT,
 	NULL,
 };
 
@@ -404,9 +478,10 @@ static void check_name(struct ctx *c)
 		unsigned char ch = (unsigned char)n->s[i];
 		if (!(islower(ch) || isdigit(ch) || ch == '_')) {
 			char *name = dup_text(n);
-			struct waba_finding *f = add_at(c, &RULE_NAME_CHARSET, n, i, i + 1,
-			                                _("template name '%s' contains '%c'; only a-z, 0-9 and '_' are allowed"),
-			                                name, ch < 0x80 && isprint(ch) ? ch : '?');
+			struct waba_finding
+			    *f = add_at(c, &RULE_NAME_CHARSET, n, i, i + 1,
+			                _("template name '%s' contains '%c'; only a-z, 0-9 and '_' are allowed"), name,
+			                ch < 0x80 && isprint(ch) ? ch : '?');
 			/* suggest the fixed name */
 			struct waba_strbuf sb = WABA_STRBUF_INIT;
 			for (size_t k = 0; k < n->len; k++) {
@@ -428,7 +503,8 @@ static void check_name(struct ctx *c)
 	if (len == 0)
 		add_at(c, &RULE_NAME_LENGTH, n, 0, 0, "%s", _("the template name is empty"));
 	else if ((long)len > max)
-		add_at(c, &RULE_NAME_LENGTH, n, 0, n->len, _("the template name has %zu characters; the limit is %ld"), len, max);
+		add_at(c, &RULE_NAME_LENGTH, n, 0, n->len, _("the template name has %zu characters; the limit is %ld"),
+		       len, max);
 }
 
 static void check_language(struct ctx *c)
@@ -449,7 +525,8 @@ static void check_language(struct ctx *c)
 		for (size_t i = 0; lang[i]; i++) {
 			char ch = lang[i] == '-' ? '_' : lang[i];
 			int after = strchr(waba_strbuf_cstr(&sb), '_') != NULL;
-			waba_strbuf_addc(&sb, after ? (char)toupper((unsigned char)ch) : (char)tolower((unsigned char)ch));
+			waba_strbuf_addc(&sb,
+			                 after ? (char)toupper((unsigned char)ch) : (char)tolower((unsigned char)ch));
 		}
 		const struct waba_set_item *hit = waba_set_find(set, waba_strbuf_cstr(&sb));
 		if (!hit) {
@@ -497,13 +574,14 @@ static void check_category(struct ctx *c)
 		waba_set_values_or(set, is_current, &head, &last);
 		/* the list's words are arguments, the "or" is in the translated format: the finding's
 		 * content (its SARIF/GitLab fingerprint) is then the same in every language */
-		struct waba_finding *f =
-			head.len ? add_at(c, &RULE_CATEGORY, &t->category, 0, t->category.len,
-			                  /* TRANSLATORS: "is not A, B or C": the last two values after "is not"
+		struct waba_finding *f = head.len
+		                             ? add_at(c, &RULE_CATEGORY, &t->category, 0, t->category.len,
+		                                      /* TRANSLATORS: "is not A, B or C": the last two values after "is not"
 			                     (pt "nem", es "ni") */
-			                  _("category '%s' is not %s or %s"), cat, waba_strbuf_cstr(&head), last)
-			         : add_at(c, &RULE_CATEGORY, &t->category, 0, t->category.len, _("category '%s' is not %s"),
-			                  cat, last ? last : "");
+		                                      _("category '%s' is not %s or %s"), cat, waba_strbuf_cstr(&head),
+		                                      last)
+		                             : add_at(c, &RULE_CATEGORY, &t->category, 0, t->category.len,
+		                                      _("category '%s' is not %s"), cat, last ? last : "");
 		const char *to = waba_set_item_attr(it, "maps_to");
 		if (to)
 			waba_finding_set_hint(f, _("'%s' is an old category name: use '%s'"), cat, to);
@@ -522,8 +600,8 @@ static void check_category(struct ctx *c)
 
 /* Check the placeholders of one text; returns the number of distinct positional ones. */
 struct vars_result {
-	size_t distinct;   /* positional numbers, or named names */
-	size_t total;      /* well-formed occurrences */
+	size_t distinct; /* positional numbers, or named names */
+	size_t total;    /* well-formed occurrences */
 	int any_named, any_positional;
 };
 
@@ -551,7 +629,8 @@ static struct vars_result check_vars(struct ctx *c, const struct waba_tpl_text *
 	size_t *name_lens = waba_xcalloc(n + 1, sizeof(*name_lens));
 	for (size_t i = 0; i < n; i++) {
 		if (v[i].malformed) {
-			add_at(c, &WABA_RULE_TEMPLATE_VAR_SYNTAX, t, v[i].start, v[i].end, _("malformed variable '%.*s' in the %s"),
+			add_at(c, &WABA_RULE_TEMPLATE_VAR_SYNTAX, t, v[i].start, v[i].end,
+			       _("malformed variable '%.*s' in the %s"),
 			       (int)(v[i].end - v[i].start > 30 ? 30 : v[i].end - v[i].start), t->s + v[i].start, where);
 			continue;
 		}
@@ -595,15 +674,17 @@ static struct vars_result check_vars(struct ctx *c, const struct waba_tpl_text *
 				       _("named variable '%.*s' may use only lower-case letters and '_'"),
 				       (int)v[i].name_len, v[i].name);
 			} else if (digits) {
-				struct waba_finding *f = add_at(c, &RULE_PARAM_FORMAT, t, v[i].start, v[i].end,
-				                                _("named variable '%.*s' contains digits, which Meta's documentation does not allow for"),
-				                                (int)v[i].name_len, v[i].name);
+				struct waba_finding *f = add_at(
+				    c, &RULE_PARAM_FORMAT, t, v[i].start, v[i].end,
+				    _("named variable '%.*s' contains digits, which Meta's documentation does not allow for"),
+				    (int)v[i].name_len, v[i].name);
 				f->severity = WABA_SEV_WARNING;
 			}
 		}
 	}
 	if (r.any_named && r.any_positional)
-		add_at(c, &RULE_PARAM_FORMAT, t, 0, t->len, _("the %s mixes positional {{1}} and named {{name}} variables"), where);
+		add_at(c, &RULE_PARAM_FORMAT, t, 0, t->len,
+		       _("the %s mixes positional {{1}} and named {{name}} variables"), where);
 	else if (r.any_named && !c->named_format)
 		add_at(c, &RULE_PARAM_FORMAT, t, 0, t->len,
 		       _("the %s uses named variables but the template's parameter_format is not NAMED"), where);
@@ -640,11 +721,11 @@ static void check_edges_and_adjacency(struct ctx *c, const struct waba_tpl_text 
 	if (first == n)
 		return;
 	if (only_class(t->s, 0, v[first].start, 0))
-		add_at(c, &RULE_VAR_EDGE, t, v[first].start, v[first].end,
-		       _("the body starts with the variable '%.*s'"), (int)(v[first].end - v[first].start), t->s + v[first].start);
+		add_at(c, &RULE_VAR_EDGE, t, v[first].start, v[first].end, _("the body starts with the variable '%.*s'"),
+		       (int)(v[first].end - v[first].start), t->s + v[first].start);
 	if (only_class(t->s, v[last].end, t->len, 0)) {
-		add_at(c, &RULE_VAR_EDGE, t, v[last].start, v[last].end,
-		       _("the body ends with the variable '%.*s'"), (int)(v[last].end - v[last].start), t->s + v[last].start);
+		add_at(c, &RULE_VAR_EDGE, t, v[last].start, v[last].end, _("the body ends with the variable '%.*s'"),
+		       (int)(v[last].end - v[last].start), t->s + v[last].start);
 	} else if (only_class(t->s, v[last].end, t->len, 1)) {
 		struct waba_finding *f = add_at(c, &RULE_VAR_EDGE, t, v[last].start, v[last].end,
 		                                _("the body ends with the variable '%.*s' followed only by punctuation"),
@@ -658,14 +739,13 @@ static void check_edges_and_adjacency(struct ctx *c, const struct waba_tpl_text 
 		if (prev != n && only_class(t->s, v[prev].end, v[i].start, 1))
 			add_at(c, &RULE_VAR_ADJACENT, t, v[prev].start, v[i].end,
 			       _("variables '%.*s' and '%.*s' have no words between them"),
-			       (int)(v[prev].end - v[prev].start), t->s + v[prev].start,
-			       (int)(v[i].end - v[i].start), t->s + v[i].start);
+			       (int)(v[prev].end - v[prev].start), t->s + v[prev].start, (int)(v[i].end - v[i].start),
+			       t->s + v[i].start);
 		prev = i;
 	}
 }
 
-static void check_ratio(struct ctx *c, const struct waba_tpl_text *t, struct waba_tpl_var *v, size_t n,
-                        size_t occurrences)
+static void check_ratio(struct ctx *c, const struct waba_tpl_text *t, struct waba_tpl_var *v, size_t n, size_t occurrences)
 {
 	struct waba_words w = WABA_WORDS_INIT;
 	size_t words = 0, k = 0;
@@ -699,13 +779,15 @@ static void check_samples(struct ctx *c, const struct waba_tpl_component *comp, 
 		return; /* drafts may leave samples for later */
 	if (!comp->has_example) {
 		struct waba_finding *f = add_at(c, &RULE_EXAMPLE_REQUIRED, t, 0, t->len,
-		                                _("the %s has %zu variables but no sample values ('example')"), where, r->distinct);
+		                                _("the %s has %zu variables but no sample values ('example')"), where,
+		                                r->distinct);
 		(void)f;
 		return;
 	}
 	if (!comp->example_shape_ok)
 		add_node(c, &RULE_EXAMPLE_REQUIRED, at,
-		         _("the %s's example has the wrong shape: body_text must be an array holding one array of strings"), where);
+		         _("the %s's example has the wrong shape: body_text must be an array holding one array of strings"),
+		         where);
 	if (r->any_named && r->any_positional)
 		return; /* template.param.format says what is wrong */
 	/* a .txt draft gives its samples as 'example:' lines in order, whatever the parameter format */
@@ -716,9 +798,11 @@ static void check_samples(struct ctx *c, const struct waba_tpl_component *comp, 
 	for (size_t i = 0; i < comp->nsamples; i++) {
 		const struct waba_tpl_text *s = &comp->samples[i];
 		if (s->len == 0 || only_class(s->s, 0, s->len, 0))
-			add_at(c, &RULE_EXAMPLE_VALUE, s, 0, s->len, _("sample value %zu of the %s is empty"), i + 1, where);
+			add_at(c, &RULE_EXAMPLE_VALUE, s, 0, s->len, _("sample value %zu of the %s is empty"), i + 1,
+			       where);
 		else if (memchr(s->s, '\n', s->len))
-			add_at(c, &RULE_EXAMPLE_VALUE, s, 0, s->len, _("sample value %zu of the %s contains a line break"), i + 1, where);
+			add_at(c, &RULE_EXAMPLE_VALUE, s, 0, s->len,
+			       _("sample value %zu of the %s contains a line break"), i + 1, where);
 	}
 }
 
@@ -758,7 +842,8 @@ static void check_markdown(struct ctx *c, const struct waba_tpl_text *t, const s
 			i += 2;
 		}
 	if (fences % 2)
-		add_at(c, &RULE_MARKDOWN, t, fence_at, fence_at + 3, "%s", _("'```' opens monospace text that is never closed"));
+		add_at(c, &RULE_MARKDOWN, t, fence_at, fence_at + 3, "%s",
+		       _("'```' opens monospace text that is never closed"));
 	while (line < t->len) {
 		size_t eol = line;
 		while (eol < t->len && s[eol] != '\n')
@@ -767,7 +852,8 @@ static void check_markdown(struct ctx *c, const struct waba_tpl_text *t, const s
 		for (const char *m = marks; *m; m++) {
 			size_t count = 0, last = 0;
 			for (size_t i = line; i < eol; i++) {
-				if ((s[i] == 'h' && (eol - i > 7) && (strncmp(s + i, "http://", 7) == 0 || strncmp(s + i, "https://", 8) == 0)) ||
+				if ((s[i] == 'h' && (eol - i > 7) &&
+				     (strncmp(s + i, "http://", 7) == 0 || strncmp(s + i, "https://", 8) == 0)) ||
 				    (s[i] == 'w' && eol - i > 4 && strncmp(s + i, "www.", 4) == 0)) {
 					i = url_end(s, eol, i);
 					continue;
@@ -794,7 +880,8 @@ static void check_markdown(struct ctx *c, const struct waba_tpl_text *t, const s
 				last = i;
 			}
 			if (count % 2)
-				add_at(c, &RULE_MARKDOWN, t, last, last + 1, _("'%c' opens formatting that is not closed on the same line"), *m);
+				add_at(c, &RULE_MARKDOWN, t, last, last + 1,
+				       _("'%c' opens formatting that is not closed on the same line"), *m);
 		}
 		line = eol + 1;
 	}
@@ -828,8 +915,8 @@ static void check_component_counts(struct ctx *c)
 	int counts[] = { t->header.present, t->body.present, t->footer.present, t->buttons_present };
 	for (size_t i = 0; i < 4; i++)
 		if (counts[i] > 1)
-			add_node(c, &RULE_SINGLE, t->node, _("the template has %d %s components; at most one is allowed"),
-			         counts[i], names[i]);
+			add_node(c, &RULE_SINGLE, t->node,
+			         _("the template has %d %s components; at most one is allowed"), counts[i], names[i]);
 }
 
 static void check_header(struct ctx *c)
@@ -848,8 +935,8 @@ static void check_header(struct ctx *c)
 			waba_set_values_or(formats, item_checked, &head, &last);
 			/* TRANSLATORS: "is not A, B or C": the header formats, all but the last and the last
 			   (pt "nem", es "ni") */
-			add_at(c, &RULE_HEADER_FORMAT, &h->format, 0, h->format.len, _("header format '%s' is not %s or %s"),
-			       fmt, waba_strbuf_cstr(&head), last ? last : "");
+			add_at(c, &RULE_HEADER_FORMAT, &h->format, 0, h->format.len,
+			       _("header format '%s' is not %s or %s"), fmt, waba_strbuf_cstr(&head), last ? last : "");
 			waba_strbuf_release(&head);
 		} else
 			add_node(c, &RULE_HEADER_FORMAT, h->node, "%s", _("the header has no 'format'"));
@@ -875,8 +962,8 @@ static void check_header(struct ctx *c)
 	}
 	const char *media = waba_set_item_attr(it, "media");
 	if (media && strcmp(media, "yes") == 0 && !h->has_handle && !t->is_txt)
-		add_node(c, &RULE_HEADER_MEDIA_EXAMPLE, h->node, _("the %s header has no sample in example.header_handle"),
-		         it->value);
+		add_node(c, &RULE_HEADER_MEDIA_EXAMPLE, h->node,
+		         _("the %s header has no sample in example.header_handle"), it->value);
 	if (strcmp(it->value, "TEXT") == 0) {
 		const struct waba_tpl_text *x = &h->text;
 		struct waba_tpl_var *v = NULL;
@@ -888,16 +975,19 @@ static void check_header(struct ctx *c)
 		long max = limit(c, "template.header.text.max_length");
 		size_t len = waba_utf8_length(x->s, x->len);
 		if (len == 0 || (long)len > max)
-			add_at(c, &RULE_HEADER_LENGTH, x, 0, x->len, _("the header has %zu characters; the limit is %ld"), len, max);
+			add_at(c, &RULE_HEADER_LENGTH, x, 0, x->len,
+			       _("the header has %zu characters; the limit is %ld"), len, max);
 		size_t n = waba_tpl_vars(x->s, x->len, &v);
 		struct vars_result r = check_vars(c, x, v, n, _("header"));
 		long maxp = limit(c, "template.header.text.max_params");
 		if ((long)r.total > maxp)
-			add_at(c, &RULE_HEADER_PARAMS, x, 0, x->len, _("the header has %zu variables; at most %ld"), r.total, maxp);
+			add_at(c, &RULE_HEADER_PARAMS, x, 0, x->len, _("the header has %zu variables; at most %ld"),
+			       r.total, maxp);
 		check_samples(c, h, x, &r, _("header"));
 		for (size_t i = 0; i < x->len; i++)
 			if (strchr("*_~`", x->s[i]) && !in_span(i, v, n)) {
-				add_at(c, &RULE_HEADER_MARKDOWN, x, i, i + 1, _("the header contains the formatting character '%c'"), x->s[i]);
+				add_at(c, &RULE_HEADER_MARKDOWN, x, i, i + 1,
+				       _("the header contains the formatting character '%c'"), x->s[i]);
 				break;
 			}
 		size_t first;
@@ -946,8 +1036,8 @@ static void check_body(struct ctx *c)
 	size_t first, emoji = count_emoji(x->s, x->len, &first);
 	long max_emoji = limit(c, "template.body.max_emoji");
 	if ((long)emoji > max_emoji)
-		add_at(c, &RULE_BODY_EMOJI, x, first, first + 1, _("the body has %zu emoji; more than %ld may be refused"),
-		       emoji, max_emoji);
+		add_at(c, &RULE_BODY_EMOJI, x, first, first + 1,
+		       _("the body has %zu emoji; more than %ld may be refused"), emoji, max_emoji);
 	free(v);
 }
 
@@ -961,9 +1051,11 @@ static void check_footer(struct ctx *c)
 		return;
 	if (is_category(t, "AUTHENTICATION")) {
 		long e = ft->code_expiration_minutes;
-		long lo = limit(c, "template.auth.code_expiration.min"), hi = limit(c, "template.auth.code_expiration.max");
+		long lo = limit(c, "template.auth.code_expiration.min"),
+		     hi = limit(c, "template.auth.code_expiration.max");
 		if (e != -1 && (e < lo || e > hi))
-			add_node(c, &WABA_RULE_TEMPLATE_AUTH, ft->node, _("code_expiration_minutes is %ld; it must be %ld to %ld"), e, lo, hi);
+			add_node(c, &WABA_RULE_TEMPLATE_AUTH, ft->node,
+			         _("code_expiration_minutes is %ld; it must be %ld to %ld"), e, lo, hi);
 		if (!x->s)
 			return;
 	}
@@ -974,12 +1066,14 @@ static void check_footer(struct ctx *c)
 	long max = limit(c, "template.footer.max_length");
 	size_t len = waba_utf8_length(x->s, x->len);
 	if (len == 0 || (long)len > max)
-		add_at(c, &RULE_FOOTER_LENGTH, x, 0, x->len, _("the footer has %zu characters; the limit is %ld"), len, max);
+		add_at(c, &RULE_FOOTER_LENGTH, x, 0, x->len, _("the footer has %zu characters; the limit is %ld"), len,
+		       max);
 	size_t n = waba_tpl_vars(x->s, x->len, &v);
 	for (size_t i = 0; i < n; i++)
 		if (!v[i].malformed) {
-			add_at(c, &RULE_FOOTER_PARAMS, x, v[i].start, v[i].end, _("the footer contains the variable '%.*s'"),
-			       (int)(v[i].end - v[i].start), x->s + v[i].start);
+			add_at(c, &RULE_FOOTER_PARAMS, x, v[i].start, v[i].end,
+			       _("the footer contains the variable '%.*s'"), (int)(v[i].end - v[i].start),
+			       x->s + v[i].start);
 			break;
 		}
 	size_t first;
@@ -992,7 +1086,8 @@ static void check_footer(struct ctx *c)
 	else
 		for (size_t i = 0; i < x->len; i++)
 			if (strchr("*_~", x->s[i]) && !in_span(i, v, n)) {
-				add_at(c, &RULE_FOOTER_FORMAT, x, i, i + 1, _("the footer contains the formatting character '%c'"), x->s[i]);
+				add_at(c, &RULE_FOOTER_FORMAT, x, i, i + 1,
+				       _("the footer contains the formatting character '%c'"), x->s[i]);
 				break;
 			}
 	free(v);

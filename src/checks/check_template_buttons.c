@@ -16,7 +16,8 @@
 #define SRC_COMP "https://developers.facebook.com/documentation/business-messaging/whatsapp/templates/components"
 
 const struct waba_rule WABA_RULE_TEMPLATE_BUTTONS_COUNT = {
-	.id = "template.buttons.count", .severity = WABA_SEV_ERROR,
+	.id = "template.buttons.count",
+	.severity = WABA_SEV_ERROR,
 	.summary = N_("too many buttons, or too many of one type"),
 	.hint = N_("at most 10 buttons: 10 quick replies, 2 URL, 1 phone number, 1 copy code"),
 	.source = SRC_COMP,
@@ -28,7 +29,8 @@ const struct waba_rule WABA_RULE_TEMPLATE_BUTTONS_COUNT = {
 	.example_good = "two URL buttons and one phone-number button",
 };
 const struct waba_rule WABA_RULE_TEMPLATE_BUTTONS_TYPE = {
-	.id = "template.buttons.type", .severity = WABA_SEV_ERROR,
+	.id = "template.buttons.type",
+	.severity = WABA_SEV_ERROR,
 	.summary = N_("unknown button type"),
 	.hint = N_("use QUICK_REPLY, URL, PHONE_NUMBER, COPY_CODE or OTP"),
 	.source = SRC_COMP,
@@ -39,7 +41,8 @@ const struct waba_rule WABA_RULE_TEMPLATE_BUTTONS_TYPE = {
 	.example_good = "{\"type\": \"URL\", \"text\": \"Track\", \"url\": \"https://example.com/t\"}",
 };
 const struct waba_rule WABA_RULE_TEMPLATE_BUTTONS_GROUPING = {
-	.id = "template.buttons.grouping", .severity = WABA_SEV_ERROR,
+	.id = "template.buttons.grouping",
+	.severity = WABA_SEV_ERROR,
 	.summary = N_("quick replies must be grouped before or after the other buttons"),
 	.hint = N_("reorder the buttons: all quick replies first, or all last"),
 	.source = SRC_COMP,
@@ -50,7 +53,8 @@ const struct waba_rule WABA_RULE_TEMPLATE_BUTTONS_GROUPING = {
 	.example_good = "QUICK_REPLY, QUICK_REPLY, URL",
 };
 const struct waba_rule WABA_RULE_TEMPLATE_BUTTON_TEXT = {
-	.id = "template.buttons.text.length", .severity = WABA_SEV_ERROR,
+	.id = "template.buttons.text.length",
+	.severity = WABA_SEV_ERROR,
 	.summary = N_("a button label is empty or longer than 25 characters"),
 	.hint = N_("write a label of 1 to 25 characters"),
 	.source = SRC_COMP,
@@ -61,7 +65,8 @@ const struct waba_rule WABA_RULE_TEMPLATE_BUTTON_TEXT = {
 	.example_good = "Track order",
 };
 const struct waba_rule WABA_RULE_TEMPLATE_BUTTON_TEXT_FORMAT = {
-	.id = "template.buttons.text.format", .severity = WABA_SEV_WARNING,
+	.id = "template.buttons.text.format",
+	.severity = WABA_SEV_WARNING,
 	.summary = N_("a button label should be plain text: no variables, emoji, line breaks or formatting"),
 	.hint = N_("write the label as plain words"),
 	.source = SRC_COMP,
@@ -72,7 +77,8 @@ const struct waba_rule WABA_RULE_TEMPLATE_BUTTON_TEXT_FORMAT = {
 	.example_good = "Track order",
 };
 const struct waba_rule WABA_RULE_TEMPLATE_URL_BUTTON = {
-	.id = "template.buttons.url", .severity = WABA_SEV_ERROR,
+	.id = "template.buttons.url",
+	.severity = WABA_SEV_ERROR,
 	.summary = N_("a URL button's address is missing, not http(s), too long, or has a misplaced variable"),
 	.hint = N_("use a full https:// address of at most 2000 characters, with at most one {{1}} at its very end"),
 	.source = SRC_COMP,
@@ -84,7 +90,8 @@ const struct waba_rule WABA_RULE_TEMPLATE_URL_BUTTON = {
 	.example_good = "{\"type\": \"URL\", \"text\": \"Track\", \"url\": \"https://example.com/t/{{1}}\", \"example\": [\"https://example.com/t/566701\"]}",
 };
 const struct waba_rule WABA_RULE_TEMPLATE_PHONE_BUTTON = {
-	.id = "template.buttons.phone", .severity = WABA_SEV_ERROR,
+	.id = "template.buttons.phone",
+	.severity = WABA_SEV_ERROR,
 	.summary = N_("a phone-number button's number is missing, too long or not a number"),
 	.hint = N_("write the number with its country code, digits only, at most 20 characters (e.g. +5511987654321)"),
 	.source = SRC_COMP,
@@ -95,7 +102,8 @@ const struct waba_rule WABA_RULE_TEMPLATE_PHONE_BUTTON = {
 	.example_good = "{\"type\": \"PHONE_NUMBER\", \"text\": \"Call\", \"phone_number\": \"+551134567890\"}",
 };
 const struct waba_rule WABA_RULE_TEMPLATE_COPY_CODE = {
-	.id = "template.buttons.copy_code", .severity = WABA_SEV_ERROR,
+	.id = "template.buttons.copy_code",
+	.severity = WABA_SEV_ERROR,
 	.summary = N_("a copy-code button needs a sample code of at most 15 characters"),
 	.hint = N_("give \"example\": \"SUMMER25\" (at most 15 characters)"),
 	.source = SRC_COMP,
@@ -106,7 +114,8 @@ const struct waba_rule WABA_RULE_TEMPLATE_COPY_CODE = {
 	.example_good = "{\"type\": \"COPY_CODE\", \"example\": \"250FF\"}",
 };
 const struct waba_rule WABA_RULE_TEMPLATE_BUTTONS_DUPLICATE = {
-	.id = "template.buttons.duplicate", .severity = WABA_SEV_WARNING,
+	.id = "template.buttons.duplicate",
+	.severity = WABA_SEV_WARNING,
 	.summary = N_("two buttons have the same label, or two URL buttons the same address"),
 	.hint = N_("give every button its own label and every URL button its own address, or remove the repeated one"),
 	.source = "https://github.com/glific/glific-frontend/issues/3314",
@@ -162,15 +171,19 @@ static void check_button_label(struct ctx *c, const struct waba_tpl_button *b)
 	size_t len = waba_utf8_length(x->s, x->len), first;
 	struct waba_tpl_var *v = NULL;
 	if (len == 0 || (long)len > max)
-		add_at(c, &WABA_RULE_TEMPLATE_BUTTON_TEXT, x, 0, x->len, _("button label '%.*s' has %zu characters; 1 to %ld are allowed"),
+		add_at(c, &WABA_RULE_TEMPLATE_BUTTON_TEXT, x, 0, x->len,
+		       _("button label '%.*s' has %zu characters; 1 to %ld are allowed"),
 		       (int)(x->len > 40 ? 40 : x->len), x->s, len, max);
 	size_t n = waba_tpl_vars(x->s, x->len, &v);
 	if (n)
-		add_at(c, &WABA_RULE_TEMPLATE_BUTTON_TEXT_FORMAT, x, v[0].start, v[0].end, "%s", _("a button label cannot contain variables"));
+		add_at(c, &WABA_RULE_TEMPLATE_BUTTON_TEXT_FORMAT, x, v[0].start, v[0].end, "%s",
+		       _("a button label cannot contain variables"));
 	else if (count_emoji(x->s, x->len, &first))
-		add_at(c, &WABA_RULE_TEMPLATE_BUTTON_TEXT_FORMAT, x, first, first + 1, "%s", _("the button label contains an emoji"));
+		add_at(c, &WABA_RULE_TEMPLATE_BUTTON_TEXT_FORMAT, x, first, first + 1, "%s",
+		       _("the button label contains an emoji"));
 	else if (memchr(x->s, '\n', x->len))
-		add_at(c, &WABA_RULE_TEMPLATE_BUTTON_TEXT_FORMAT, x, 0, x->len, "%s", _("the button label contains a line break"));
+		add_at(c, &WABA_RULE_TEMPLATE_BUTTON_TEXT_FORMAT, x, 0, x->len, "%s",
+		       _("the button label contains a line break"));
 	else
 		for (size_t i = 0; i < x->len; i++)
 			if (strchr("*_~", x->s[i])) {
@@ -195,19 +208,23 @@ static void check_url_button(struct ctx *c, const struct waba_tpl_button *b, int
 	long max = limit(c, "template.buttons.url.max_length");
 	size_t len = waba_utf8_length(u->s, u->len);
 	if ((long)len > max)
-		add_at(c, &WABA_RULE_TEMPLATE_URL_BUTTON, u, 0, u->len, _("the URL has %zu characters; the limit is %ld"), len, max);
-	if (!(u->len > 8 && strncasecmp(u->s, "https://", 8) == 0) && !(u->len > 7 && strncasecmp(u->s, "http://", 7) == 0))
-		add_at(c, &WABA_RULE_TEMPLATE_URL_BUTTON, u, 0, u->len, _("the button URL '%.*s' does not start with https://"),
-		       (int)(u->len > 60 ? 60 : u->len), u->s);
+		add_at(c, &WABA_RULE_TEMPLATE_URL_BUTTON, u, 0, u->len,
+		       _("the URL has %zu characters; the limit is %ld"), len, max);
+	if (!(u->len > 8 && strncasecmp(u->s, "https://", 8) == 0) &&
+	    !(u->len > 7 && strncasecmp(u->s, "http://", 7) == 0))
+		add_at(c, &WABA_RULE_TEMPLATE_URL_BUTTON, u, 0, u->len,
+		       _("the button URL '%.*s' does not start with https://"), (int)(u->len > 60 ? 60 : u->len), u->s);
 	size_t n = waba_tpl_vars(u->s, u->len, &v), good = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (v[i].malformed) {
-			add_at(c, &WABA_RULE_TEMPLATE_VAR_SYNTAX, u, v[i].start, v[i].end, "%s", _("malformed variable in the button URL"));
+			add_at(c, &WABA_RULE_TEMPLATE_VAR_SYNTAX, u, v[i].start, v[i].end, "%s",
+			       _("malformed variable in the button URL"));
 			continue;
 		}
 		good++;
 		if ((long)good > limit(c, "template.buttons.url.max_params"))
-			add_at(c, &WABA_RULE_TEMPLATE_URL_BUTTON, u, v[i].start, v[i].end, "%s", _("a button URL takes at most one variable"));
+			add_at(c, &WABA_RULE_TEMPLATE_URL_BUTTON, u, v[i].start, v[i].end, "%s",
+			       _("a button URL takes at most one variable"));
 		else if (v[i].end != u->len)
 			add_at(c, &WABA_RULE_TEMPLATE_URL_BUTTON, u, v[i].start, v[i].end, "%s",
 			       _("the variable of a button URL must be at its very end"));
@@ -224,7 +241,8 @@ static void check_phone_button(struct ctx *c, const struct waba_tpl_button *b, i
 	(void)card;
 	const struct waba_tpl_text *p = &b->phone;
 	if (!p->s) {
-		add_node(c, &WABA_RULE_TEMPLATE_PHONE_BUTTON, b->node, "%s", _("the PHONE_NUMBER button has no 'phone_number'"));
+		add_node(c, &WABA_RULE_TEMPLATE_PHONE_BUTTON, b->node, "%s",
+		         _("the PHONE_NUMBER button has no 'phone_number'"));
 		return;
 	}
 	long max = limit(c, "template.buttons.phone.max_length");
@@ -233,8 +251,9 @@ static void check_phone_button(struct ctx *c, const struct waba_tpl_button *b, i
 		if (isdigit((unsigned char)p->s[i])) {
 			digits++;
 		} else if (!strchr("+-() ", p->s[i]) || (p->s[i] == '+' && i != 0)) {
-			add_at(c, &WABA_RULE_TEMPLATE_PHONE_BUTTON, p, i, i + 1, _("the phone number '%.*s' contains '%c'"),
-			       (int)(p->len > 30 ? 30 : p->len), p->s, p->s[i]);
+			add_at(c, &WABA_RULE_TEMPLATE_PHONE_BUTTON, p, i, i + 1,
+			       _("the phone number '%.*s' contains '%c'"), (int)(p->len > 30 ? 30 : p->len), p->s,
+			       p->s[i]);
 			return;
 		}
 	}
@@ -314,7 +333,8 @@ void waba_check_template_buttons(struct ctx *c)
 	long max_total = limit(c, "template.buttons.max_total");
 	int auth = is_category(t, "AUTHENTICATION"), otp = 0;
 	if ((long)t->nbuttons > max_total)
-		add_node(c, &WABA_RULE_TEMPLATE_BUTTONS_COUNT, t->buttons_node, _("the template has %zu buttons; at most %ld"), t->nbuttons, max_total);
+		add_node(c, &WABA_RULE_TEMPLATE_BUTTONS_COUNT, t->buttons_node,
+		         _("the template has %zu buttons; at most %ld"), t->nbuttons, max_total);
 	/* per type counts */
 	size_t ntypes = types ? types->len : 0;
 	size_t *counts = waba_xcalloc(ntypes + 1, sizeof(*counts));
@@ -342,7 +362,8 @@ void waba_check_template_buttons(struct ctx *c)
 		size_t k = (size_t)(it - types->items);
 		const char *mx = waba_set_item_attr(it, "max");
 		if (++counts[k] == (size_t)(mx ? atol(mx) : 10) + 1)
-			add_at(c, &WABA_RULE_TEMPLATE_BUTTONS_COUNT, &b->type, 0, b->type.len, _("more than %s %s buttons"), mx ? mx : "10", it->value);
+			add_at(c, &WABA_RULE_TEMPLATE_BUTTONS_COUNT, &b->type, 0, b->type.len,
+			       _("more than %s %s buttons"), mx ? mx : "10", it->value);
 		int qr = strcmp(it->value, "QUICK_REPLY") == 0;
 		if (qr && last_qr != 1)
 			groups++;

@@ -21,12 +21,14 @@
 #include "../parse/template_priv.h"
 
 #define SRC_LTO "https://developers.facebook.com/docs/whatsapp/limited-time-offer-templates"
-#define SRC_CAROUSEL "https://developers.facebook.com/documentation/business-messaging/whatsapp/templates/marketing-templates/media-card-carousel-templates"
+#define SRC_CAROUSEL \
+	"https://developers.facebook.com/documentation/business-messaging/whatsapp/templates/marketing-templates/media-card-carousel-templates"
 #define SRC_CPR "https://developers.facebook.com/docs/whatsapp/call-permission-request-message-template"
 #define SRC_COMP "https://developers.facebook.com/documentation/business-messaging/whatsapp/templates/components"
 
 static const struct waba_rule RULE_LTO_CATEGORY = {
-	.id = "template.lto.category", .severity = WABA_SEV_ERROR,
+	.id = "template.lto.category",
+	.severity = WABA_SEV_ERROR,
 	.summary = N_("a limited-time-offer template must be MARKETING"),
 	.hint = N_("set \"category\": \"MARKETING\", or remove the LIMITED_TIME_OFFER component"),
 	.source = SRC_LTO,
@@ -38,7 +40,8 @@ static const struct waba_rule RULE_LTO_CATEGORY = {
 	.example_good = "category MARKETING with {\"type\": \"LIMITED_TIME_OFFER\", ...}",
 };
 static const struct waba_rule RULE_LTO_FOOTER = {
-	.id = "template.lto.footer", .severity = WABA_SEV_ERROR,
+	.id = "template.lto.footer",
+	.severity = WABA_SEV_ERROR,
 	.summary = N_("a limited-time-offer template cannot have a footer"),
 	.hint = N_("remove the FOOTER component; the offer's expiration shows in its place"),
 	.source = SRC_LTO,
@@ -48,7 +51,8 @@ static const struct waba_rule RULE_LTO_FOOTER = {
 	.example_good = "LIMITED_TIME_OFFER without a FOOTER",
 };
 static const struct waba_rule RULE_LTO_TEXT = {
-	.id = "template.lto.text", .severity = WABA_SEV_ERROR,
+	.id = "template.lto.text",
+	.severity = WABA_SEV_ERROR,
 	.summary = N_("the offer text of a limited-time offer is missing or longer than 16 characters"),
 	.hint = N_("write a short offer text, e.g. \"Oferta relâmpago\" or \"¡Solo hoy!\" (16 characters at most)"),
 	.source = SRC_LTO,
@@ -62,7 +66,8 @@ static const struct waba_rule RULE_LTO_TEXT = {
 	.example_good = "\"limited_time_offer\": {\"text\": \"Oferta relâmpago\", \"has_expiration\": true}",
 };
 static const struct waba_rule RULE_LTO_HEADER = {
-	.id = "template.lto.header", .severity = WABA_SEV_ERROR,
+	.id = "template.lto.header",
+	.severity = WABA_SEV_ERROR,
 	.summary = N_("the header of a limited-time-offer template must be an IMAGE or a VIDEO"),
 	.hint = N_("use an IMAGE or VIDEO header with a sample handle, or no header"),
 	.source = SRC_LTO,
@@ -73,7 +78,8 @@ static const struct waba_rule RULE_LTO_HEADER = {
 	.example_good = "{\"type\": \"HEADER\", \"format\": \"IMAGE\", \"example\": {\"header_handle\": [\"4::aW...\"]}}",
 };
 static const struct waba_rule RULE_LTO_BODY = {
-	.id = "template.lto.body.length", .severity = WABA_SEV_ERROR,
+	.id = "template.lto.body.length",
+	.severity = WABA_SEV_ERROR,
 	.summary = N_("the body of a limited-time-offer template is longer than 600 characters"),
 	.hint = N_("shorten the body to 600 characters"),
 	.source = SRC_LTO,
@@ -85,7 +91,8 @@ static const struct waba_rule RULE_LTO_BODY = {
 	.example_good = "Olá {{1}}! Use o código {{2}} e ganhe 25% em todos os pacotes para o Caribe.",
 };
 static const struct waba_rule RULE_LTO_BUTTONS = {
-	.id = "template.lto.buttons", .severity = WABA_SEV_ERROR,
+	.id = "template.lto.buttons",
+	.severity = WABA_SEV_ERROR,
 	.summary = N_("a limited-time-offer template needs a URL button and a copy-code button"),
 	.hint = N_("add {\"type\": \"COPY_CODE\", \"example\": \"CODE25\"} and a URL button"),
 	.source = SRC_LTO,
@@ -97,7 +104,8 @@ static const struct waba_rule RULE_LTO_BUTTONS = {
 	.example_good = "[{\"type\": \"COPY_CODE\", \"example\": \"CARIBE25\"}, {\"type\": \"URL\", \"text\": \"Book now!\", ...}]",
 };
 static const struct waba_rule RULE_CAROUSEL_CATEGORY = {
-	.id = "template.carousel.category", .severity = WABA_SEV_ERROR,
+	.id = "template.carousel.category",
+	.severity = WABA_SEV_ERROR,
 	.summary = N_("a carousel template must be MARKETING"),
 	.hint = N_("set \"category\": \"MARKETING\""),
 	.source = SRC_CAROUSEL,
@@ -108,7 +116,8 @@ static const struct waba_rule RULE_CAROUSEL_CATEGORY = {
 	.example_good = "category MARKETING with a CAROUSEL component",
 };
 static const struct waba_rule RULE_CAROUSEL_CARDS = {
-	.id = "template.carousel.cards", .severity = WABA_SEV_ERROR,
+	.id = "template.carousel.cards",
+	.severity = WABA_SEV_ERROR,
 	.summary = N_("a carousel template has 2 to 10 cards"),
 	.hint = N_("define between 2 and 10 cards; the template always sends exactly that many"),
 	.source = SRC_CAROUSEL,
@@ -120,7 +129,8 @@ static const struct waba_rule RULE_CAROUSEL_CARDS = {
 	.example_good = "\"cards\": [ three cards ]",
 };
 static const struct waba_rule RULE_CAROUSEL_MESSAGE = {
-	.id = "template.carousel.message_components", .severity = WABA_SEV_WARNING,
+	.id = "template.carousel.message_components",
+	.severity = WABA_SEV_WARNING,
 	.summary = N_("a carousel template is a body and the cards: the header, footer or buttons belong in the cards"),
 	.hint = N_("remove the template-level HEADER, FOOTER or BUTTONS; give each card its header and buttons"),
 	.source = SRC_CAROUSEL,
@@ -132,9 +142,11 @@ static const struct waba_rule RULE_CAROUSEL_MESSAGE = {
 	.example_good = "BODY + CAROUSEL",
 };
 static const struct waba_rule RULE_CARD_HEADER = {
-	.id = "template.carousel.card.header", .severity = WABA_SEV_ERROR,
+	.id = "template.carousel.card.header",
+	.severity = WABA_SEV_ERROR,
 	.summary = N_("each carousel card needs an IMAGE or VIDEO header with a sample"),
-	.hint = N_("give every card {\"type\": \"HEADER\", \"format\": \"IMAGE\", \"example\": {\"header_handle\": [\"4::...\"]}}"),
+	.hint = N_(
+	    "give every card {\"type\": \"HEADER\", \"format\": \"IMAGE\", \"example\": {\"header_handle\": [\"4::...\"]}}"),
 	.source = SRC_CAROUSEL,
 	.explain = N_("Each card has an image or video header asset: format image or video, and the uploaded asset's "
 	              "handle in example.header_handle is required (set template.carousel.card_header_formats; "
@@ -144,7 +156,8 @@ static const struct waba_rule RULE_CARD_HEADER = {
 	.example_good = "a card with {\"type\": \"HEADER\", \"format\": \"IMAGE\", \"example\": {\"header_handle\": [\"4::an...\"]}}",
 };
 static const struct waba_rule RULE_CARD_BODY = {
-	.id = "template.carousel.card.body", .severity = WABA_SEV_ERROR,
+	.id = "template.carousel.card.body",
+	.severity = WABA_SEV_ERROR,
 	.summary = N_("a carousel card's body is empty or longer than 160 characters"),
 	.hint = N_("keep each card's text to 160 characters; put the rest in the message body"),
 	.source = SRC_CAROUSEL,
@@ -155,7 +168,8 @@ static const struct waba_rule RULE_CARD_BODY = {
 	.example_good = "Tênis de corrida leve, do 34 ao 44.",
 };
 static const struct waba_rule RULE_CARD_BUTTONS = {
-	.id = "template.carousel.card.buttons", .severity = WABA_SEV_ERROR,
+	.id = "template.carousel.card.buttons",
+	.severity = WABA_SEV_ERROR,
 	.summary = N_("a carousel card takes at most two buttons, of the types quick reply, URL and phone number"),
 	.hint = N_("keep one or two buttons per card: QUICK_REPLY, URL or PHONE_NUMBER"),
 	.source = SRC_CAROUSEL,
@@ -167,7 +181,8 @@ static const struct waba_rule RULE_CARD_BUTTONS = {
 	.example_good = "a card with a QUICK_REPLY and a URL button",
 };
 static const struct waba_rule RULE_CARD_COMPONENTS = {
-	.id = "template.carousel.card.components", .severity = WABA_SEV_ERROR,
+	.id = "template.carousel.card.components",
+	.severity = WABA_SEV_ERROR,
 	.summary = N_("a carousel card takes only a HEADER, a BODY and BUTTONS, each once"),
 	.hint = N_("remove the other components from the card"),
 	.source = SRC_CAROUSEL,
@@ -177,7 +192,8 @@ static const struct waba_rule RULE_CARD_COMPONENTS = {
 	.example_good = "a card with HEADER, BODY and BUTTONS",
 };
 static const struct waba_rule RULE_CARD_SAME = {
-	.id = "template.carousel.card.same", .severity = WABA_SEV_ERROR,
+	.id = "template.carousel.card.same",
+	.severity = WABA_SEV_ERROR,
 	.summary = N_("every card of a carousel must have the same components"),
 	.hint = N_("give all cards the same header format, a body in all or none, and the same buttons in the same order"),
 	.source = SRC_CAROUSEL,
@@ -189,7 +205,8 @@ static const struct waba_rule RULE_CARD_SAME = {
 	.example_good = "every card: QUICK_REPLY + URL",
 };
 static const struct waba_rule RULE_CPR_CATEGORY = {
-	.id = "template.call_permission.category", .severity = WABA_SEV_ERROR,
+	.id = "template.call_permission.category",
+	.severity = WABA_SEV_ERROR,
 	.summary = N_("a call-permission-request template must be MARKETING or UTILITY"),
 	.hint = N_("set \"category\" to UTILITY or MARKETING"),
 	.source = SRC_CPR,
@@ -201,7 +218,8 @@ static const struct waba_rule RULE_CPR_CATEGORY = {
 	.example_good = "UTILITY: BODY \"Podemos ligar para falar do seu pedido?\" + CALL_PERMISSION_REQUEST",
 };
 static const struct waba_rule RULE_UNCHECKED = {
-	.id = "template.kind.unchecked", .severity = WABA_SEV_NOTE,
+	.id = "template.kind.unchecked",
+	.severity = WABA_SEV_NOTE,
 	.summary = N_("a template kind Meta documents that waba-preflight does not check yet"),
 	.hint = N_("compare this part with Meta's page named in the message; the rest of the template was checked"),
 	.source = SRC_COMP,
@@ -216,9 +234,22 @@ static const struct waba_rule RULE_UNCHECKED = {
 };
 
 const struct waba_rule *const waba_rules_template_kinds[] = {
-	&RULE_LTO_CATEGORY, &RULE_LTO_FOOTER, &RULE_LTO_TEXT, &RULE_LTO_HEADER, &RULE_LTO_BODY, &RULE_LTO_BUTTONS,
-	&RULE_CAROUSEL_CATEGORY, &RULE_CAROUSEL_CARDS, &RULE_CAROUSEL_MESSAGE, &RULE_CARD_HEADER, &RULE_CARD_BODY,
-	&RULE_CARD_BUTTONS, &RULE_CARD_COMPONENTS, &RULE_CARD_SAME, &RULE_CPR_CATEGORY, &RULE_UNCHECKED,
+	&RULE_LTO_CATEGORY,
+	&RULE_LTO_FOOTER,
+	&RULE_LTO_TEXT,
+	&RULE_LTO_HEADER,
+	&RULE_LTO_BODY,
+	&RULE_LTO_BUTTONS,
+	&RULE_CAROUSEL_CATEGORY,
+	&RULE_CAROUSEL_CARDS,
+	&RULE_CAROUSEL_MESSAGE,
+	&RULE_CARD_HEADER,
+	&RULE_CARD_BODY,
+	&RULE_CARD_BUTTONS,
+	&RULE_CARD_COMPONENTS,
+	&RULE_CARD_SAME,
+	&RULE_CPR_CATEGORY,
+	&RULE_UNCHECKED,
 	NULL,
 };
 
@@ -281,16 +312,20 @@ static void note_unchecked(struct kctx *c, const struct waba_tpl_text *t, const 
 		doc = RULE_UNCHECKED.source;
 	switch (p) {
 	case PART_COMPONENT:
-		waba_findings_add(c->fs, &RULE_UNCHECKED, loc, _("the component type '%.*s' is not checked yet: see %s"), n, t->s, doc);
+		waba_findings_add(c->fs, &RULE_UNCHECKED, loc,
+		                  _("the component type '%.*s' is not checked yet: see %s"), n, t->s, doc);
 		break;
 	case PART_BUTTON:
-		waba_findings_add(c->fs, &RULE_UNCHECKED, loc, _("the button type '%.*s' is not checked yet: see %s"), n, t->s, doc);
+		waba_findings_add(c->fs, &RULE_UNCHECKED, loc, _("the button type '%.*s' is not checked yet: see %s"),
+		                  n, t->s, doc);
 		break;
 	case PART_HEADER:
-		waba_findings_add(c->fs, &RULE_UNCHECKED, loc, _("the header format '%.*s' is not checked yet: see %s"), n, t->s, doc);
+		waba_findings_add(c->fs, &RULE_UNCHECKED, loc, _("the header format '%.*s' is not checked yet: see %s"),
+		                  n, t->s, doc);
 		break;
 	case PART_DISPLAY:
-		waba_findings_add(c->fs, &RULE_UNCHECKED, loc, _("the display format '%.*s' is not checked yet: see %s"), n, t->s, doc);
+		waba_findings_add(c->fs, &RULE_UNCHECKED, loc,
+		                  _("the display format '%.*s' is not checked yet: see %s"), n, t->s, doc);
 		break;
 	}
 }
@@ -307,9 +342,10 @@ static void check_other_components(struct kctx *c)
 		if (it && unchecked(it))
 			note_unchecked(c, &x, it, PART_COMPONENT);
 		else
-			waba_findings_add(c->fs, &WABA_RULE_TEMPLATE_STRUCTURE, node_loc(c, type),
-			                  _("unknown component type '%s' (HEADER, BODY, FOOTER, BUTTONS, CAROUSEL, LIMITED_TIME_OFFER or CALL_PERMISSION_REQUEST)"),
-			                  type->valuestring);
+			waba_findings_add(
+			    c->fs, &WABA_RULE_TEMPLATE_STRUCTURE, node_loc(c, type),
+			    _("unknown component type '%s' (HEADER, BODY, FOOTER, BUTTONS, CAROUSEL, LIMITED_TIME_OFFER or CALL_PERMISSION_REQUEST)"),
+			    type->valuestring);
 	}
 }
 
@@ -347,7 +383,8 @@ static void check_lto(struct kctx *c)
 		return;
 	if (l->present > 1)
 		waba_findings_add(c->fs, &RULE_LTO_TEXT, node_loc(c, t->node),
-		                  _("the template has %d LIMITED_TIME_OFFER components; at most one is allowed"), l->present);
+		                  _("the template has %d LIMITED_TIME_OFFER components; at most one is allowed"),
+		                  l->present);
 	if (t->category.s && !is_category(t, "MARKETING"))
 		waba_findings_add(c->fs, &RULE_LTO_CATEGORY, waba_template_text_loc(t, &t->category),
 		                  _("a limited-time-offer template is MARKETING, not '%.*s'"), (int)t->category.len,
@@ -373,12 +410,12 @@ static void check_lto(struct kctx *c)
 			/* TRANSLATORS: "is A or B": the formats of template.lto.header_formats */
 			if (f->s)
 				waba_findings_add(c->fs, &RULE_LTO_HEADER, waba_template_loc(t, f, 0, f->len),
-				                  _("a limited-time-offer header is %s or %s, not '%.*s'"), waba_strbuf_cstr(&head),
-				                  last, (int)f->len, f->s);
+				                  _("a limited-time-offer header is %s or %s, not '%.*s'"),
+				                  waba_strbuf_cstr(&head), last, (int)f->len, f->s);
 			else
 				waba_findings_add(c->fs, &RULE_LTO_HEADER, node_loc(c, t->header.node),
-				                  _("a limited-time-offer header is %s or %s, not TEXT"), waba_strbuf_cstr(&head),
-				                  last);
+				                  _("a limited-time-offer header is %s or %s, not TEXT"),
+				                  waba_strbuf_cstr(&head), last);
 			waba_strbuf_release(&head);
 		}
 	}
@@ -406,7 +443,8 @@ static void card_shape(const struct waba_tpl_card *k, struct waba_strbuf *out)
 	if (k->header.present && k->header.format.s)
 		for (size_t i = 0; i < k->header.format.len; i++)
 			waba_strbuf_addc(out, (char)((k->header.format.s[i] >= 'a' && k->header.format.s[i] <= 'z')
-			                                 ? k->header.format.s[i] - 32 : k->header.format.s[i]));
+			                                 ? k->header.format.s[i] - 32
+			                                 : k->header.format.s[i]));
 	else
 		waba_strbuf_adds(out, k->header.present ? "TEXT" : "-");
 	waba_strbuf_adds(out, k->body.present ? " + BODY" : "");
@@ -439,12 +477,12 @@ static void check_card(struct kctx *c, const struct waba_tpl_card *k, size_t idx
 			/* TRANSLATORS: "A or B": the formats of template.carousel.card_header_formats */
 			if (f->s)
 				waba_findings_add(c->fs, &RULE_CARD_HEADER, waba_template_loc(t, f, 0, f->len),
-				                  _("card %zu has a '%.*s' header; cards take %s or %s"), no, (int)f->len, f->s,
-				                  waba_strbuf_cstr(&head), last);
+				                  _("card %zu has a '%.*s' header; cards take %s or %s"), no,
+				                  (int)f->len, f->s, waba_strbuf_cstr(&head), last);
 			else
 				waba_findings_add(c->fs, &RULE_CARD_HEADER, node_loc(c, k->header.node),
-				                  _("card %zu's header has no 'format' (%s or %s)"), no, waba_strbuf_cstr(&head),
-				                  last);
+				                  _("card %zu's header has no 'format' (%s or %s)"), no,
+				                  waba_strbuf_cstr(&head), last);
 			waba_strbuf_release(&head);
 		} else if (!k->header.has_handle && !t->is_txt) {
 			waba_findings_add(c->fs, &RULE_CARD_HEADER, node_loc(c, k->header.node),
@@ -472,8 +510,8 @@ static void check_card(struct kctx *c, const struct waba_tpl_card *k, size_t idx
 			/* TRANSLATORS: "A, B and C": the types of template.carousel.card_button_types, all but the
 			   last and the last */
 			waba_findings_add(c->fs, &RULE_CARD_BUTTONS, waba_template_loc(t, ty, 0, ty->len),
-			                  _("card %zu has a '%.*s' button; cards take %s and %s"), no, (int)ty->len, ty->s,
-			                  waba_strbuf_cstr(&head), last);
+			                  _("card %zu has a '%.*s' button; cards take %s and %s"), no, (int)ty->len,
+			                  ty->s, waba_strbuf_cstr(&head), last);
 			waba_strbuf_release(&head);
 		}
 	}
@@ -486,7 +524,8 @@ static void check_carousel(struct kctx *c)
 		return;
 	if (t->carousel_present > 1)
 		waba_findings_add(c->fs, &RULE_CARD_COMPONENTS, node_loc(c, t->node),
-		                  _("the template has %d CAROUSEL components; at most one is allowed"), t->carousel_present);
+		                  _("the template has %d CAROUSEL components; at most one is allowed"),
+		                  t->carousel_present);
 	if (t->category.s && !is_category(t, "MARKETING"))
 		waba_findings_add(c->fs, &RULE_CAROUSEL_CATEGORY, waba_template_text_loc(t, &t->category),
 		                  _("a carousel template is MARKETING, not '%.*s'"), (int)t->category.len, t->category.s);
@@ -496,11 +535,14 @@ static void check_carousel(struct kctx *c)
 		                  waba_ngettext("the carousel has %zu card; %ld to %ld are allowed",
 		                                "the carousel has %zu cards; %ld to %ld are allowed", t->ncards),
 		                  t->ncards, lo, hi);
-	const cJSON *extra = t->header.present ? t->header.node : t->footer.present ? t->footer.node
-	                     : t->buttons_present ? t->buttons_node : NULL;
+	const cJSON *extra = t->header.present    ? t->header.node
+	                     : t->footer.present  ? t->footer.node
+	                     : t->buttons_present ? t->buttons_node
+	                                          : NULL;
 	if (extra)
-		waba_findings_add(c->fs, &RULE_CAROUSEL_MESSAGE, node_loc(c, extra), "%s",
-		                  _("a carousel template has a message BODY and the CAROUSEL; headers and buttons go in the cards"));
+		waba_findings_add(
+		    c->fs, &RULE_CAROUSEL_MESSAGE, node_loc(c, extra), "%s",
+		    _("a carousel template has a message BODY and the CAROUSEL; headers and buttons go in the cards"));
 	/* a product-card carousel (PRODUCT headers) is a kind not checked yet */
 	int product = 0;
 	for (size_t i = 0; i < t->ncards; i++)
@@ -514,15 +556,14 @@ static void check_carousel(struct kctx *c)
 		card_shape(k, i == 0 ? &first : &cur);
 		if (i > 0 && strcmp(waba_strbuf_cstr(&first), waba_strbuf_cstr(&cur)) != 0)
 			waba_findings_add(c->fs, &RULE_CARD_SAME, node_loc(c, k->node),
-			                  _("card %zu is %s but card 1 is %s; all cards must have the same components"), i + 1,
-			                  waba_strbuf_cstr(&cur), waba_strbuf_cstr(&first));
+			                  _("card %zu is %s but card 1 is %s; all cards must have the same components"),
+			                  i + 1, waba_strbuf_cstr(&cur), waba_strbuf_cstr(&first));
 	}
 	waba_strbuf_release(&first);
 	waba_strbuf_release(&cur);
 }
 
-int waba_check_template_kinds(const struct waba_template *tpl, const struct waba_checklist *cl,
-                              struct waba_findings *fs)
+int waba_check_template_kinds(const struct waba_template *tpl, const struct waba_checklist *cl, struct waba_findings *fs)
 {
 	struct kctx c = { tpl, cl, fs };
 	if (tpl->node && !cJSON_IsObject(tpl->node))

@@ -24,7 +24,8 @@
 #define SRC_GUIDE "https://developers.facebook.com/docs/whatsapp/message-templates/guidelines"
 
 const struct waba_rule WABA_RULE_TEMPLATE_PROMOTIONAL = {
-	.id = "template.content.promotional", .severity = WABA_SEV_WARNING,
+	.id = "template.content.promotional",
+	.severity = WABA_SEV_WARNING,
 	.summary = N_("promotional wording in a UTILITY or AUTHENTICATION template"),
 	.hint = N_("remove the offer, or submit the template as MARKETING"),
 	.source = SRC_TCAT,
@@ -41,7 +42,8 @@ const struct waba_rule WABA_RULE_TEMPLATE_PROMOTIONAL = {
 	.example_good = "UTILITY: \"Seu pedido {{1}} foi enviado e chega amanhã.\"",
 };
 const struct waba_rule WABA_RULE_TEMPLATE_PROHIBITED = {
-	.id = "template.content.prohibited", .severity = WABA_SEV_ERROR,
+	.id = "template.content.prohibited",
+	.severity = WABA_SEV_ERROR,
 	.summary = N_("the template mentions goods or services WhatsApp's policies prohibit"),
 	.hint = N_("WhatsApp may not be used to sell or promote these; remove them from the template"),
 	.source = "https://business.whatsapp.com/policy",
@@ -55,9 +57,11 @@ const struct waba_rule WABA_RULE_TEMPLATE_PROHIBITED = {
 	.example_good = "\"Sua encomenda {{1}} foi entregue\"",
 };
 const struct waba_rule WABA_RULE_TEMPLATE_REGULATED = {
-	.id = "template.content.regulated", .severity = WABA_SEV_WARNING,
+	.id = "template.content.regulated",
+	.severity = WABA_SEV_WARNING,
 	.summary = N_("the template mentions a regulated good: alcohol, over-the-counter medicine or real-money gambling"),
-	.hint = N_("only businesses allowed for this vertical may send it, where local law allows, never to people under 18, and nothing may be sold or paid for through WhatsApp"),
+	.hint = N_(
+	    "only businesses allowed for this vertical may send it, where local law allows, never to people under 18, and nothing may be sold or paid for through WhatsApp"),
 	.source = "https://business.whatsapp.com/policy",
 	.explain = N_("Since 27 August 2024 alcohol, over-the-counter medicine and real-money gambling are regulated "
 	              "verticals, not prohibited ones: such businesses may send marketing and utility messages in "
@@ -71,22 +75,25 @@ const struct waba_rule WABA_RULE_TEMPLATE_REGULATED = {
 	.example_good = "\"Kit com 6 taças de vinho: seu pedido {{1}} foi enviado\"",
 };
 const struct waba_rule WABA_RULE_TEMPLATE_SENSITIVE = {
-	.id = "template.content.sensitive_data", .severity = WABA_SEV_ERROR,
+	.id = "template.content.sensitive_data",
+	.severity = WABA_SEV_ERROR,
 	.summary = N_("the template asks for a full card number, bank account or national ID number"),
 	.hint = N_("never ask for these in a template; ask for the last 4 digits, or send a link to a secure page"),
 	.source = SRC_TREV,
-	.explain = N_("Meta's template review refuses templates that ask for full payment card numbers, financial "
-	              "account numbers or national identity numbers (CPF, DNI, RG...); partial identifiers such as the "
-	              "last 4 digits are allowed (policy §2.4, template.content.sensitive_ids). Card 'details' are matched only "
-	              "in a request ('send us your card details'), not in 'update your card details in the app', which "
-	              "asks for nothing in the chat. Passwords are not named "
-	              "by Meta, so requests for them are warnings. Terms: list 'sensitive' with tags card, "
-	              "bank_account, national_id, password."),
+	.explain = N_(
+	    "Meta's template review refuses templates that ask for full payment card numbers, financial "
+	    "account numbers or national identity numbers (CPF, DNI, RG...); partial identifiers such as the "
+	    "last 4 digits are allowed (policy §2.4, template.content.sensitive_ids). Card 'details' are matched only "
+	    "in a request ('send us your card details'), not in 'update your card details in the app', which "
+	    "asks for nothing in the chat. Passwords are not named "
+	    "by Meta, so requests for them are warnings. Terms: list 'sensitive' with tags card, "
+	    "bank_account, national_id, password."),
 	.example_bad = "\"Para continuar, informe seu CPF e o número do cartão\"",
 	.example_good = "\"Confirme os 4 últimos dígitos do cartão usado na compra\"",
 };
 const struct waba_rule WABA_RULE_TEMPLATE_OTP = {
-	.id = "template.content.otp_outside_auth", .severity = WABA_SEV_ERROR,
+	.id = "template.content.otp_outside_auth",
+	.severity = WABA_SEV_ERROR,
 	.summary = N_("a one-time code in a template that is not AUTHENTICATION"),
 	.hint = N_("send verification codes with an AUTHENTICATION template"),
 	.source = SRC_TCAT,
@@ -96,7 +103,8 @@ const struct waba_rule WABA_RULE_TEMPLATE_OTP = {
 	.example_good = "AUTHENTICATION with Meta's preset body and an OTP button",
 };
 const struct waba_rule WABA_RULE_TEMPLATE_THREAT = {
-	.id = "template.content.threat", .severity = WABA_SEV_ERROR,
+	.id = "template.content.threat",
+	.severity = WABA_SEV_ERROR,
 	.summary = N_("wording that reads as a threat of legal action or public shaming"),
 	.hint = N_("state the facts (amount, due date, how to pay) without threats"),
 	.source = SRC_TREV,
@@ -109,9 +117,11 @@ const struct waba_rule WABA_RULE_TEMPLATE_THREAT = {
 	.example_good = "\"Sua fatura {{1}} vence em {{2}}. Pague pelo link abaixo.\"",
 };
 const struct waba_rule WABA_RULE_TEMPLATE_PURPOSE = {
-	.id = "template.category.utility_purpose", .severity = WABA_SEV_WARNING,
+	.id = "template.category.utility_purpose",
+	.severity = WABA_SEV_WARNING,
 	.summary = N_("a UTILITY template that names none of the notification purposes Meta allows"),
-	.hint = N_("say what the message is about: the order, payment, appointment, reservation, delivery, ticket or account"),
+	.hint = N_(
+	    "say what the message is about: the order, payment, appointment, reservation, delivery, ticket or account"),
 	.source = SRC_TCAT,
 	.explain = N_("UTILITY templates must be specific to the user's order, account or transaction, or essential "
 	              "(policy §2.1, template.category.utility_non_promotional; the historical list of allowed "
@@ -121,7 +131,8 @@ const struct waba_rule WABA_RULE_TEMPLATE_PURPOSE = {
 	.example_good = "UTILITY: \"Olá {{1}}, seu pagamento foi confirmado.\"",
 };
 const struct waba_rule WABA_RULE_TEMPLATE_LANGUAGE_MATCH = {
-	.id = "template.language.matches_content", .severity = WABA_SEV_WARNING,
+	.id = "template.language.matches_content",
+	.severity = WABA_SEV_WARNING,
 	.summary = N_("the body seems written in another language than the template's language"),
 	.hint = N_("set \"language\" to the language the text is written in (Meta does not translate)"),
 	.source = SRC_GUIDE,
@@ -136,7 +147,8 @@ const struct waba_rule WABA_RULE_TEMPLATE_LANGUAGE_MATCH = {
 	.example_good = "language es: \"Hola, su pedido fue enviado y llega hoy. Gracias.\"",
 };
 const struct waba_rule WABA_RULE_TEMPLATE_SHORTENER = {
-	.id = "template.url.shortener", .severity = WABA_SEV_WARNING,
+	.id = "template.url.shortener",
+	.severity = WABA_SEV_WARNING,
 	.summary = N_("a link uses a URL shortener"),
 	.hint = N_("use the full address on the business's own domain"),
 	.source = SRC_GUIDE,
@@ -148,7 +160,8 @@ const struct waba_rule WABA_RULE_TEMPLATE_SHORTENER = {
 	.example_good = "\"Acompanhe em https://loja.example.com.br/pedidos/123\"",
 };
 const struct waba_rule WABA_RULE_TEMPLATE_HTTPS = {
-	.id = "template.url.https", .severity = WABA_SEV_WARNING,
+	.id = "template.url.https",
+	.severity = WABA_SEV_WARNING,
 	.summary = N_("a link is not HTTPS"),
 	.hint = N_("use https://"),
 	.source = "https://www.twilio.com/docs/content/twilio-call-to-action",
@@ -160,7 +173,9 @@ const struct waba_rule WABA_RULE_TEMPLATE_HTTPS = {
 };
 
 struct exceptions {
-	struct { size_t start, end; } v[16];
+	struct {
+		size_t start, end;
+	} v[16];
 	size_t len;
 	int found; /* the list was matched on the text */
 };
@@ -173,14 +188,14 @@ struct content {
 	const struct waba_tpl_text *text;
 	const struct waba_rule *rule;
 	const struct waba_set *severities; /* tag -> severity, or NULL */
-	char reported[32][48];              /* tags (or the term, untagged) already reported for this template */
+	char reported[32][48];             /* tags (or the term, untagged) already reported for this template */
 	size_t nreported;
 	size_t matches;
 	/* spans of the list 'prohibited_exceptions' in each text ("taças de vinho"), found once
 	 * per text: a prohibited term inside one is not reported */
 	struct exceptions *excs; /* per text */
 	const struct exceptions *cur;
-	int mixed;                          /* a UTILITY template that also names a utility purpose */
+	int mixed; /* a UTILITY template that also names a utility purpose */
 };
 
 static const char *term_lang(const struct waba_tpl_text *language)
@@ -233,15 +248,17 @@ static int on_match(const struct waba_term_match *m, void *payload)
 	const struct waba_set_item *tag = m->term->tag ? waba_set_find(c->severities, m->term->tag) : NULL;
 	const char *regulated = waba_set_item_attr(tag, "regulated");
 	if (regulated && strcmp(regulated, "yes") == 0)
-		f = waba_findings_add(c->fs, &WABA_RULE_TEMPLATE_REGULATED, loc,
-		                      _("'%.*s' (%s): a regulated vertical; allowed only to approved businesses, where the law allows, with no sale through WhatsApp"),
-		                      n, w, m->term->tag);
+		f = waba_findings_add(
+		    c->fs, &WABA_RULE_TEMPLATE_REGULATED, loc,
+		    _("'%.*s' (%s): a regulated vertical; allowed only to approved businesses, where the law allows, with no sale through WhatsApp"),
+		    n, w, m->term->tag);
 	else if (m->term->tag)
 		f = waba_findings_add(c->fs, c->rule, loc, _("'%.*s' (%s): %s"), n, w, m->term->tag, _(c->rule->summary));
 	else if (c->rule == &WABA_RULE_TEMPLATE_PROMOTIONAL && c->mixed)
-		f = waba_findings_add(c->fs, c->rule, loc,
-		                      _("'%.*s': an offer inside a UTILITY notice makes a mixed message, which Meta categorizes as MARKETING"),
-		                      n, w);
+		f = waba_findings_add(
+		    c->fs, c->rule, loc,
+		    _("'%.*s': an offer inside a UTILITY notice makes a mixed message, which Meta categorizes as MARKETING"),
+		    n, w);
 	else
 		f = waba_findings_add(c->fs, c->rule, loc, _("'%.*s': %s"), n, w, _(c->rule->summary));
 	const char *sev = waba_set_item_attr(tag, "severity");
@@ -321,7 +338,8 @@ static size_t check_percent(struct content *c, const struct waba_tpl_text *t)
 		} else {
 			if (d == 0 || !isdigit((unsigned char)t->s[d - 1]))
 				continue;
-			while (num > 0 && (isdigit((unsigned char)t->s[num - 1]) || t->s[num - 1] == ',' || t->s[num - 1] == '.'))
+			while (num > 0 &&
+			       (isdigit((unsigned char)t->s[num - 1]) || t->s[num - 1] == ',' || t->s[num - 1] == '.'))
 				num--;
 		}
 		size_t from = i + 1;
@@ -337,12 +355,14 @@ static size_t check_percent(struct content *c, const struct waba_tpl_text *t)
 		if (hit) {
 			found++;
 			if (c->mixed)
-				waba_findings_add(c->fs, &WABA_RULE_TEMPLATE_PROMOTIONAL, waba_template_loc(c->tpl, t, num, from + hit),
-				                  _("'%.*s': an offer inside a UTILITY notice makes a mixed message, which Meta categorizes as MARKETING"),
-				                  (int)(from + hit - num), t->s + num);
+				waba_findings_add(
+				    c->fs, &WABA_RULE_TEMPLATE_PROMOTIONAL, waba_template_loc(c->tpl, t, num, from + hit),
+				    _("'%.*s': an offer inside a UTILITY notice makes a mixed message, which Meta categorizes as MARKETING"),
+				    (int)(from + hit - num), t->s + num);
 			else
-				waba_findings_add(c->fs, &WABA_RULE_TEMPLATE_PROMOTIONAL, waba_template_loc(c->tpl, t, num, from + hit),
-				                  _("'%.*s': %s"), (int)(from + hit - num), t->s + num,
+				waba_findings_add(c->fs, &WABA_RULE_TEMPLATE_PROMOTIONAL,
+				                  waba_template_loc(c->tpl, t, num, from + hit), _("'%.*s': %s"),
+				                  (int)(from + hit - num), t->s + num,
 				                  _(WABA_RULE_TEMPLATE_PROMOTIONAL.summary));
 			i = from + hit - 1;
 		}
@@ -350,8 +370,8 @@ static size_t check_percent(struct content *c, const struct waba_tpl_text *t)
 	return found;
 }
 
-void waba_check_template_url(const struct waba_template *tpl, const struct waba_tpl_text *t, size_t start,
-                             size_t end, const struct waba_checklist *cl, struct waba_findings *fs)
+void waba_check_template_url(const struct waba_template *tpl, const struct waba_tpl_text *t, size_t start, size_t end,
+                             const struct waba_checklist *cl, struct waba_findings *fs)
 {
 	const char *u = t->s + start;
 	size_t len = end - start, h = 0;
@@ -375,7 +395,8 @@ void waba_check_template_url(const struct waba_template *tpl, const struct waba_
 		if ((hl == dl && strncasecmp(host, d, dl) == 0) ||
 		    (hl > dl && host[hl - dl - 1] == '.' && strncasecmp(host + hl - dl, d, dl) == 0)) {
 			waba_findings_add(fs, &WABA_RULE_TEMPLATE_SHORTENER, waba_template_loc(tpl, t, start, end),
-			                  _("the link '%.*s' uses the URL shortener '%s'"), (int)(len > 60 ? 60 : len), u, d);
+			                  _("the link '%.*s' uses the URL shortener '%s'"), (int)(len > 60 ? 60 : len),
+			                  u, d);
 			return;
 		}
 	}
@@ -408,14 +429,16 @@ static void check_language_match(struct content *c, const struct waba_words *bod
 			const struct waba_tpl_text *lang = &c->tpl->language;
 			struct waba_finding *f;
 			if (count[decl] == 0 && (long)count[i] >= whole) {
-				f = waba_findings_add(c->fs, &WABA_RULE_TEMPLATE_LANGUAGE_MATCH, waba_template_text_loc(c->tpl, lang),
-				                      _("the body is written in %s (%zu common %s words, none of the declared language) but 'language' is '%.*s'"),
-				                      _(names[i]), count[i], _(names[i]), (int)lang->len, lang->s);
+				f = waba_findings_add(
+				    c->fs, &WABA_RULE_TEMPLATE_LANGUAGE_MATCH, waba_template_text_loc(c->tpl, lang),
+				    _("the body is written in %s (%zu common %s words, none of the declared language) but 'language' is '%.*s'"),
+				    _(names[i]), count[i], _(names[i]), (int)lang->len, lang->s);
 				f->severity = WABA_SEV_ERROR;
 			} else {
-				waba_findings_add(c->fs, &WABA_RULE_TEMPLATE_LANGUAGE_MATCH, waba_template_text_loc(c->tpl, lang),
-				                  _("the body reads as %s (%zu common %s words, %zu of the declared language) but 'language' is '%.*s'"),
-				                  _(names[i]), count[i], _(names[i]), count[decl], (int)lang->len, lang->s);
+				waba_findings_add(
+				    c->fs, &WABA_RULE_TEMPLATE_LANGUAGE_MATCH, waba_template_text_loc(c->tpl, lang),
+				    _("the body reads as %s (%zu common %s words, %zu of the declared language) but 'language' is '%.*s'"),
+				    _(names[i]), count[i], _(names[i]), count[decl], (int)lang->len, lang->s);
 			}
 			return;
 		}
@@ -442,8 +465,7 @@ static void check_links(struct content *c, const struct waba_tpl_text *t)
 	}
 }
 
-int waba_check_template_text(const struct waba_template *tpl, const struct waba_checklist *cl,
-                             struct waba_findings *fs)
+int waba_check_template_text(const struct waba_template *tpl, const struct waba_checklist *cl, struct waba_findings *fs)
 {
 	struct content c;
 	memset(&c, 0, sizeof(c));
@@ -493,8 +515,9 @@ int waba_check_template_text(const struct waba_template *tpl, const struct waba_
 		match_list(&c, texts, words, n, "otp", &WABA_RULE_TEMPLATE_OTP, NULL);
 	match_list(&c, texts, words, n, "threat", &WABA_RULE_TEMPLATE_THREAT, "template.threat_tags");
 	if (utility && tpl->body.text.s && tpl->body.text.len > 0 && !purpose)
-		waba_findings_add(fs, &WABA_RULE_TEMPLATE_PURPOSE, waba_template_text_loc(tpl, &tpl->body.text), "%s",
-		                  _("the UTILITY template does not say which order, account, payment, appointment or delivery it is about"));
+		waba_findings_add(
+		    fs, &WABA_RULE_TEMPLATE_PURPOSE, waba_template_text_loc(tpl, &tpl->body.text), "%s",
+		    _("the UTILITY template does not say which order, account, payment, appointment or delivery it is about"));
 	check_language_match(&c, &words[1]);
 	for (size_t i = 0; i < n; i++)
 		waba_words_release(&words[i]);

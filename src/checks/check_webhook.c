@@ -12,7 +12,8 @@
 #include "waba/strbuf.h"
 #include "waba/webhook.h"
 
-#define SRC_META "https://developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/create-webhook-endpoint"
+#define SRC_META \
+	"https://developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/create-webhook-endpoint"
 #define SRC_BM "https://help.botmaker.com/en/help/3502316744427746581"
 #define SRC_GRAPH "https://developers.facebook.com/docs/graph-api/webhooks/getting-started"
 
@@ -261,10 +262,25 @@ static const struct waba_rule RULE_SIG_UNCHECKED = {
 };
 
 const struct waba_rule *const waba_rules_webhook[] = {
-	&RULE_HTTPS,         &RULE_CONNECT,         &RULE_TLS_UNTRUSTED, &RULE_TLS_SELF_SIGNED, &RULE_TLS_EXPIRING,
-	&RULE_TLS_VERSION,   &RULE_REDIRECT,        &RULE_STATUS,        &RULE_LATENCY_LIMIT,   &RULE_LATENCY_SLOW,
-	&RULE_LATENCY_FIGURES, &RULE_HS_CHALLENGE,  &RULE_HS_ANY_TOKEN,  &RULE_HS_UNCHECKED,    &RULE_SIG_REJECTED,
-	&RULE_SIG_UNSIGNED,  &RULE_SIG_FORGED,      &RULE_SIG_UNCHECKED, NULL,
+	&RULE_HTTPS,
+	&RULE_CONNECT,
+	&RULE_TLS_UNTRUSTED,
+	&RULE_TLS_SELF_SIGNED,
+	&RULE_TLS_EXPIRING,
+	&RULE_TLS_VERSION,
+	&RULE_REDIRECT,
+	&RULE_STATUS,
+	&RULE_LATENCY_LIMIT,
+	&RULE_LATENCY_SLOW,
+	&RULE_LATENCY_FIGURES,
+	&RULE_HS_CHALLENGE,
+	&RULE_HS_ANY_TOKEN,
+	&RULE_HS_UNCHECKED,
+	&RULE_SIG_REJECTED,
+	&RULE_SIG_UNSIGNED,
+	&RULE_SIG_FORGED,
+	&RULE_SIG_UNCHECKED,
+	NULL,
 };
 
 static void day_of(time_t t, char *buf, size_t n)
@@ -335,7 +351,8 @@ static void check_tls(struct waba_findings *fs, const struct waba_webhook_option
 	if (t->self_signed)
 		waba_findings_add(fs, &RULE_TLS_SELF_SIGNED, WABA_LOC_NONE,
 		                  _("the certificate is self-signed (issuer = subject: %s); it passed here only because "
-		                    "--cacert trusts it"), t->subject ? t->subject : "?");
+		                    "--cacert trusts it"),
+		                  t->subject ? t->subject : "?");
 	if (t->not_after) {
 		double left = difftime(t->not_after, res->now) / 86400.0;
 		if (left < (double)o->expiry_days) {
@@ -402,21 +419,23 @@ static void check_posts(struct waba_findings *fs, const struct waba_webhook_opti
 		                                           _("%zu of %ld POSTs were not answered 200: POST %s"), nbad,
 		                                           o->probes, bad.buf);
 		if (!o->app_secret && (strstr(bad.buf, "HTTP 401") || strstr(bad.buf, "HTTP 403")))
-			waba_finding_set_hint(f, "%s", _("the endpoint refuses unsigned POSTs, which is right: give the app "
-			                                 "secret (--app-secret-file) so that the POSTs are signed as Meta signs "
-			                                 "them"));
+			waba_finding_set_hint(f, "%s",
+			                      _("the endpoint refuses unsigned POSTs, which is right: give the app "
+			                        "secret (--app-secret-file) so that the POSTs are signed as Meta signs "
+			                        "them"));
 	}
 	if (nover)
-		waba_findings_add(fs, &RULE_LATENCY_LIMIT, WABA_LOC_NONE, _("%zu POSTs took longer than %ld ms: POST %s"),
-		                  nover, o->error_ms, over.buf);
+		waba_findings_add(fs, &RULE_LATENCY_LIMIT, WABA_LOC_NONE,
+		                  _("%zu POSTs took longer than %ld ms: POST %s"), nover, o->error_ms, over.buf);
 	if (nslow)
-		waba_findings_add(fs, &RULE_LATENCY_SLOW, WABA_LOC_NONE, _("%zu POSTs took longer than %ld ms: POST %s"),
-		                  nslow, o->warn_ms, slow.buf);
+		waba_findings_add(fs, &RULE_LATENCY_SLOW, WABA_LOC_NONE,
+		                  _("%zu POSTs took longer than %ld ms: POST %s"), nslow, o->warn_ms, slow.buf);
 	if (n) {
 		qsort(ms, n, sizeof(*ms), cmp_long);
 		long median = n % 2 ? ms[n / 2] : (ms[n / 2 - 1] + ms[n / 2]) / 2, max = ms[n - 1];
 		waba_findings_add(fs, &RULE_LATENCY_FIGURES, WABA_LOC_NONE,
-		                  _("%zu POSTs answered in %s ms; median %ld ms, maximum %ld ms"), n, figs.buf, median, max);
+		                  _("%zu POSTs answered in %s ms; median %ld ms, maximum %ld ms"), n, figs.buf, median,
+		                  max);
 		cJSON_AddNumberToObject(item, "median_ms", (double)median);
 		cJSON_AddNumberToObject(item, "max_ms", (double)max);
 	} else {
@@ -483,7 +502,8 @@ static const char *check_handshake(struct waba_findings *fs, const struct waba_w
 		char *got = body_excerpt(o, a);
 		waba_findings_add(fs, &RULE_HS_CHALLENGE, WABA_LOC_NONE,
 		                  _("the verification GET was answered 200 but the body is '%s', not exactly the "
-		                    "challenge '%s'"), got, res->challenge);
+		                    "challenge '%s'"),
+		                  got, res->challenge);
 		free(got);
 		verdict = "failed";
 	}
@@ -534,8 +554,7 @@ void waba_check_webhook_url(struct waba_findings *fs, const char *url, struct wa
 		waba_findings_add(fs, &RULE_HTTPS, loc, _("'%s' is not an https:// URL"), url);
 }
 
-void waba_check_webhook(struct waba_report *r, const struct waba_webhook_options *o,
-                        const struct waba_webhook_result *res)
+void waba_check_webhook(struct waba_report *r, const struct waba_webhook_options *o, const struct waba_webhook_result *res)
 {
 	struct waba_findings *fs = &r->findings;
 	const struct waba_webhook_tls *t = &res->tls;

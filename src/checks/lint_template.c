@@ -11,7 +11,8 @@
 #include "../parse/template_priv.h"
 
 const struct waba_rule WABA_RULE_TEMPLATE_DUP_NAME = {
-	.id = "template.name.duplicate", .severity = WABA_SEV_ERROR,
+	.id = "template.name.duplicate",
+	.severity = WABA_SEV_ERROR,
 	.summary = N_("two templates have the same name and language"),
 	.hint = N_("rename one of them, or give it another language"),
 	.source = "https://developers.facebook.com/documentation/business-messaging/whatsapp/templates/overview",
@@ -23,7 +24,8 @@ const struct waba_rule WABA_RULE_TEMPLATE_DUP_NAME = {
 	.example_good = "order_update (pt_BR) and order_update (es)",
 };
 const struct waba_rule WABA_RULE_TEMPLATE_DUP_CONTENT = {
-	.id = "template.content.duplicate", .severity = WABA_SEV_ERROR,
+	.id = "template.content.duplicate",
+	.severity = WABA_SEV_ERROR,
 	.summary = N_("two templates have the same body and footer"),
 	.hint = N_("keep one template, or make their wording differ"),
 	.source = "https://developers.facebook.com/documentation/business-messaging/whatsapp/templates/template-review",
@@ -101,11 +103,13 @@ static void check_duplicates(struct waba_lint_state *st, const struct waba_templ
 	struct waba_strbuf prev = WABA_STRBUF_INIT;
 	if (t->name.s && t->language.s) {
 		struct waba_loc loc = waba_template_text_loc(t, &t->name);
-		unsigned long long k = fnv(fnv(14695981039346656037ULL, t->name.s, t->name.len, 1), t->language.s, t->language.len, 0);
+		unsigned long long k = fnv(fnv(14695981039346656037ULL, t->name.s, t->name.len, 1), t->language.s,
+		                           t->language.len, 0);
 		if (seen(st, k, 0, &loc, &prev))
-			waba_findings_add(fs, &WABA_RULE_TEMPLATE_DUP_NAME, loc, _("template '%.*s' in '%.*s' is already defined at %s"),
-			                  (int)(t->name.len > 80 ? 80 : t->name.len), t->name.s, (int)t->language.len, t->language.s,
-			                  waba_strbuf_cstr(&prev));
+			waba_findings_add(fs, &WABA_RULE_TEMPLATE_DUP_NAME, loc,
+			                  _("template '%.*s' in '%.*s' is already defined at %s"),
+			                  (int)(t->name.len > 80 ? 80 : t->name.len), t->name.s, (int)t->language.len,
+			                  t->language.s, waba_strbuf_cstr(&prev));
 	}
 	waba_strbuf_reset(&prev);
 	if (t->body.text.s && t->body.text.len && !waba_tpl_text_eq(&t->category, "AUTHENTICATION", 1)) {
@@ -114,8 +118,8 @@ static void check_duplicates(struct waba_lint_state *st, const struct waba_templ
 		k = fnv(k, t->footer.text.s ? t->footer.text.s : "", t->footer.text.len, 0);
 		k = fnv(k, t->language.s ? t->language.s : "", t->language.len, 0);
 		if (seen(st, k, 1, &loc, &prev))
-			waba_findings_add(fs, &WABA_RULE_TEMPLATE_DUP_CONTENT, loc, _("the same body and footer are already used at %s"),
-			                  waba_strbuf_cstr(&prev));
+			waba_findings_add(fs, &WABA_RULE_TEMPLATE_DUP_CONTENT, loc,
+			                  _("the same body and footer are already used at %s"), waba_strbuf_cstr(&prev));
 	}
 	waba_strbuf_release(&prev);
 }
@@ -155,8 +159,9 @@ static void add_item(struct waba_report *r, const struct waba_source *src, const
 	add_string_or_null(item, "language", tpl ? &tpl->language : NULL);
 	add_string_or_null(item, "category", tpl ? &tpl->category : NULL);
 	/* the label (JUnit test name, beside the file) is the template's name, else the file */
-	char *label = tpl && tpl->name.s ? waba_xstrndup(tpl->name.s, tpl->name.len > ITEM_VALUE_MAX ? ITEM_VALUE_MAX : tpl->name.len)
-	                                 : waba_xstrdup(file);
+	char *label = tpl && tpl->name.s
+	                  ? waba_xstrndup(tpl->name.s, tpl->name.len > ITEM_VALUE_MAX ? ITEM_VALUE_MAX : tpl->name.len)
+	                  : waba_xstrdup(file);
 	waba_report_add_item(r, "template", label, file, item);
 	if (r->views && tpl)
 		waba_report_set_view(r, waba_view_template(tpl));

@@ -61,8 +61,7 @@ static int all_filled(const cJSON *json, const char *keys)
 	return 1;
 }
 
-static enum waba_readiness_status judge(const struct waba_set_item *it, const struct waba_report *r,
-                                        const cJSON *answers)
+static enum waba_readiness_status judge(const struct waba_set_item *it, const struct waba_report *r, const cJSON *answers)
 {
 	const char *rules = waba_set_item_attr(it, "rules");
 	const char *kind = waba_set_item_attr(it, "item");
@@ -101,8 +100,8 @@ static enum waba_readiness_status judge(const struct waba_set_item *it, const st
 	return WABA_READY_OK;
 }
 
-int waba_readiness_evaluate(struct waba_readiness *out, const struct waba_report *r,
-                            const cJSON *answers, const struct waba_checklist *cl)
+int waba_readiness_evaluate(struct waba_readiness *out, const struct waba_report *r, const cJSON *answers,
+                            const struct waba_checklist *cl)
 {
 	const struct waba_set *set = waba_checklist_set(cl, "readiness.requirements");
 	memset(out, 0, sizeof(*out));
@@ -157,8 +156,8 @@ static void add_line(struct waba_strbuf *out, const char *text)
 	waba_strbuf_addc(out, '\n');
 }
 
-void waba_readiness_text(const struct waba_readiness *rd, const struct waba_checklist *cl,
-                         const char *lang, int color, struct waba_strbuf *out)
+void waba_readiness_text(const struct waba_readiness *rd, const struct waba_checklist *cl, const char *lang, int color,
+                         struct waba_strbuf *out)
 {
 	static const char *const marks[] = { "[ok]", "[!!]", "[??]" };
 	static const char *const colours[] = { "\033[1;32m", "\033[1;31m", "\033[1;33m" };
@@ -167,14 +166,17 @@ void waba_readiness_text(const struct waba_readiness *rd, const struct waba_chec
 	waba_strbuf_addf(out, "%s\n", text_or(cl, "readiness.title", lang, "Readiness checklist"));
 	/* the status words of the language, padded to the widest by display width (utf8proc) */
 	for (int s = WABA_READY_OK; s <= WABA_READY_UNKNOWN; s++) {
-		snprintf(key, sizeof(key), "readiness.status.%s", waba_readiness_status_name((enum waba_readiness_status)s));
-		size_t w = waba_text_width(text_or(cl, key, lang, waba_readiness_status_name((enum waba_readiness_status)s)));
+		snprintf(key, sizeof(key), "readiness.status.%s",
+		         waba_readiness_status_name((enum waba_readiness_status)s));
+		size_t w = waba_text_width(
+		    text_or(cl, key, lang, waba_readiness_status_name((enum waba_readiness_status)s)));
 		width = w > width ? w : width;
 	}
 	for (size_t i = 0; i < rd->len; i++) {
 		const struct waba_readiness_entry *e = &rd->v[i];
 		snprintf(key, sizeof(key), "readiness.status.%s", waba_readiness_status_name(e->status));
-		waba_strbuf_addf(out, "  %s%s%s ", color ? colours[e->status] : "", marks[e->status], color ? "\033[0m" : "");
+		waba_strbuf_addf(out, "  %s%s%s ", color ? colours[e->status] : "", marks[e->status],
+		                 color ? "\033[0m" : "");
 		waba_strbuf_add_padded(out, text_or(cl, key, lang, waba_readiness_status_name(e->status)), width);
 		waba_strbuf_addc(out, ' ');
 		add_line(out, title_of(cl, e->id, lang));

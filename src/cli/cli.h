@@ -43,10 +43,10 @@ int cli_need_phone(void);
 #define CLI_OUTPUTS_MAX 8
 struct cli_output {
 	const struct waba_reporter *reporter;
-	const char *path;                    /* into cli_run.formats */
-	struct waba_atomic_file file;        /* open until committed or aborted */
-	struct waba_report_options options;  /* the run's, without colour */
-	void *state;                         /* streaming: the reporter's */
+	const char *path;                   /* into cli_run.formats */
+	struct waba_atomic_file file;       /* open until committed or aborted */
+	struct waba_report_options options; /* the run's, without colour */
+	void *state;                        /* streaming: the reporter's */
 };
 
 /* Everything one command run needs between parsing options and exiting. */
@@ -58,13 +58,13 @@ struct cli_run {
 	const struct waba_reporter *reporter;
 	struct waba_report report;
 	struct waba_report_options report_options;
-	FILE *out; /* where the report goes (stdout) */
-	int no_report; /* the caller shows the findings itself (the wizard): no report on out */
-	int settled; /* cli_run_settle() has run */
+	FILE *out;                     /* where the report goes (stdout) */
+	int no_report;                 /* the caller shows the findings itself (the wizard): no report on out */
+	int settled;                   /* cli_run_settle() has run */
 	struct waba_baseline baseline; /* the configuration's, once cli_run_verdict() loaded it */
 	int baseline_loaded;
-	struct cli_stream *stream; /* the report is written part by part (cli_run_stream), or NULL */
-	char *formats;             /* copy of --format, cut into the outputs' names and files */
+	struct cli_stream *stream;                  /* the report is written part by part (cli_run_stream), or NULL */
+	char *formats;                              /* copy of --format, cut into the outputs' names and files */
 	struct cli_output outputs[CLI_OUTPUTS_MAX]; /* reports written to files */
 	size_t noutputs;
 	int announce;    /* say which configuration and extra checklists are used (text format, not quiet) */
@@ -132,12 +132,11 @@ void cli_run_release(struct cli_run *run);
  * (free args->v), or an exit code after printing (0 for help, 2 for bad usage) with
  * args->v already freed.
  */
-int cli_run_parse(struct cli_run *run, const struct cli_opt *opts, int argc, char **argv,
-                  struct cli_strlist *args, const char *synopsis, const char *summary);
+int cli_run_parse(struct cli_run *run, const struct cli_opt *opts, int argc, char **argv, struct cli_strlist *args,
+                  const char *synopsis, const char *summary);
 
 /* Standard --help / --version handling; returns 1 when it printed and the command should exit 0. */
-int cli_handle_help(struct cli_run *run, const char *synopsis, const char *summary,
-                    const struct cli_opt *opts);
+int cli_handle_help(struct cli_run *run, const char *synopsis, const char *summary, const struct cli_opt *opts);
 
 /* Is path ignored by the configuration? (Commands that take files call this.) */
 int cli_ignored(const struct cli_run *run, const char *path);

@@ -100,8 +100,7 @@ static int use_color(const struct cli_run *run)
 	return isatty(fileno(run->out));
 }
 
-int cli_handle_help(struct cli_run *run, const char *synopsis, const char *summary,
-                    const struct cli_opt *opts)
+int cli_handle_help(struct cli_run *run, const char *synopsis, const char *summary, const struct cli_opt *opts)
 {
 	if (run->common.lang && waba_i18n_init(run->common.lang) < 0)
 		waba_i18n_init(NULL);
@@ -118,8 +117,8 @@ int cli_handle_help(struct cli_run *run, const char *synopsis, const char *summa
 	return 0;
 }
 
-int cli_run_parse(struct cli_run *run, const struct cli_opt *opts, int argc, char **argv,
-                  struct cli_strlist *args, const char *synopsis, const char *summary)
+int cli_run_parse(struct cli_run *run, const struct cli_opt *opts, int argc, char **argv, struct cli_strlist *args,
+                  const char *synopsis, const char *summary)
 {
 	if (cli_opt_parse(opts, argc, argv, args) < 0) {
 		free(args->v);
@@ -153,8 +152,7 @@ static int load_extra(struct cli_run *run, const char *path, int from_config)
 		         path);
 	const struct waba_set *now = waba_checklist_set(run->checklist, "email.recipient");
 	if (run->recipient && (!now || now->len != 1 || strcmp(now->items[0].value, run->recipient) != 0))
-		cli_warn(_("the checklist '%s' changes email.recipient: ignored, only --to changes the recipient"),
-		         path);
+		cli_warn(_("the checklist '%s' changes email.recipient: ignored, only --to changes the recipient"), path);
 	return 0;
 }
 
@@ -230,12 +228,14 @@ static int parse_formats(struct cli_run *run)
 		if (!rep) {
 			struct waba_strbuf names = WABA_STRBUF_INIT;
 			cli_values_join(&names, cli_format_name);
-			int rc = cli_fail(_("option --format: expected one of %s (got '%s')"), waba_strbuf_cstr(&names), tok);
+			int rc = cli_fail(_("option --format: expected one of %s (got '%s')"), waba_strbuf_cstr(&names),
+			                  tok);
 			waba_strbuf_release(&names);
 			return rc;
 		}
 		if (path && !*path)
-			return cli_fail(_("option --format: no file after '%s:' (FORMAT:FILE writes that report to FILE)"), tok);
+			return cli_fail(_("option --format: no file after '%s:' (FORMAT:FILE writes that report to FILE)"),
+			                tok);
 		if (!path || strcmp(path, "-") == 0) {
 			if (run->reporter)
 				return cli_fail("%s", _("option --format: only one report can go to standard output; "
@@ -247,7 +247,8 @@ static int parse_formats(struct cli_run *run)
 			if (strcmp(run->outputs[i].path, path) == 0)
 				return cli_fail(_("option --format: two reports would be written to '%s'"), path);
 		if (run->noutputs == CLI_OUTPUTS_MAX)
-			return cli_fail(_("option --format: at most %d reports can be written to files"), CLI_OUTPUTS_MAX);
+			return cli_fail(_("option --format: at most %d reports can be written to files"),
+			                CLI_OUTPUTS_MAX);
 		run->outputs[run->noutputs].reporter = rep;
 		run->outputs[run->noutputs].path = path;
 		run->noutputs++;
@@ -329,7 +330,8 @@ int cli_run_setup(struct cli_run *run)
 	if (run->common.stdin_filename) {
 		const char *n = run->common.stdin_filename;
 		if (!*n || !waba_text_is_clean(n, strlen(n), WABA_CLEAN_CONTROLS, 0))
-			return cli_fail("%s", _("option --stdin-filename: give a file name (valid UTF-8, no control characters)"));
+			return cli_fail("%s",
+			                _("option --stdin-filename: give a file name (valid UTF-8, no control characters)"));
 		waba_source_set_stdin_name(n);
 	}
 	run->announce = strcmp(run->reporter->name, "text") == 0 && !run->common.quiet;
@@ -412,12 +414,12 @@ struct cli_stream {
 	void *state;                   /* the reporter's */
 	struct waba_baseline baseline; /* loaded when the configuration names one */
 	int has_baseline;
-	size_t unused;                 /* baseline entries not matched yet */
-	char *baseline_key;            /* the file of the notes, as findings name it */
-	FILE *held;                    /* parts held back, or NULL */
+	size_t unused;      /* baseline entries not matched yet */
+	char *baseline_key; /* the file of the notes, as findings name it */
+	FILE *held;         /* parts held back, or NULL */
 	size_t nheld;
-	size_t failing;                /* findings at the severity that fails the run */
-	int err;                       /* the first error writing the report */
+	size_t failing; /* findings at the severity that fails the run */
+	int err;        /* the first error writing the report */
 };
 
 static int failing(const struct cli_run *run)

@@ -17,7 +17,8 @@ static int check_webhook_online(struct cli_run *run, const struct waba_app_check
 	char *token = NULL, *secret = NULL;
 	int loose = 0, rc = 0;
 	if (!c->app || !c->app->webhook.url.value) {
-		cli_warn("%s", _("check --online: the application has no webhook.url; the message endpoint was not called"));
+		cli_warn("%s",
+		         _("check --online: the application has no webhook.url; the message endpoint was not called"));
 		return 0;
 	}
 	if (waba_secret_get(&token, token_file, WABA_WEBHOOK_VERIFY_TOKEN_ENV, _("verify token"),
@@ -56,8 +57,9 @@ int cmd_check(int argc, char **argv)
 	cli_run_init(&run, "check");
 	const struct cli_opt opts[] = {
 		CLI_OPT_COMMON(&run.common),
-		CLI_OPT_FLAG("online", &online, N_("also call the application's message endpoint (webhook.url) as the webhook "
-		                                   "command does")),
+		CLI_OPT_FLAG("online", &online,
+		             N_("also call the application's message endpoint (webhook.url) as the webhook "
+		                "command does")),
 		CLI_OPT_STRING("verify-token-file", &token_file, N_("FILE"),
 		               N_("with --online: the webhook's verify token (default: WABA_PREFLIGHT_VERIFY_TOKEN)")),
 		CLI_OPT_STRING("app-secret-file", &secret_file, N_("FILE"),

@@ -49,9 +49,9 @@ static enum value_kind value_kind(const struct cli_opt *o)
 		return VALUE_FORMAT;
 	if (strcmp(o->name, "lang") == 0)
 		return VALUE_LANG;
-	if (o->value_name && (strstr(o->value_name, "FILE") || strstr(o->value_name, "DIR") ||
-	                      strstr(o->value_name, ".png") || strstr(o->value_name, ".eml") ||
-	                      strstr(o->value_name, "PATH")))
+	if (o->value_name &&
+	    (strstr(o->value_name, "FILE") || strstr(o->value_name, "DIR") || strstr(o->value_name, ".png") ||
+	     strstr(o->value_name, ".eml") || strstr(o->value_name, "PATH")))
 		return VALUE_FILE;
 	return VALUE_FREE;
 }
@@ -102,7 +102,8 @@ static void bash_script(FILE *out, const struct cmd_opts *all, size_t n)
 	      "  local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]} cmd= i w opts\n"
 	      "  for ((i = 1; i < COMP_CWORD; i++)); do\n"
 	      "    w=${COMP_WORDS[i]}\n"
-	      "    case $w in\n      ", out);
+	      "    case $w in\n      ",
+	      out);
 	/* options that take a value: skip the value while looking for the command */
 	int first = 1;
 	for (size_t i = 0; i < n; i++)
@@ -117,10 +118,12 @@ static void bash_script(FILE *out, const struct cmd_opts *all, size_t n)
 	      "    esac\n"
 	      "  done\n"
 	      "  case $prev in\n"
-	      "    --format) COMPREPLY=($(compgen -W \"", out);
+	      "    --format) COMPREPLY=($(compgen -W \"",
+	      out);
 	print_formats(out);
 	fputs("\" -- \"$cur\")); return ;;\n"
-	      "    --lang) COMPREPLY=($(compgen -W \"", out);
+	      "    --lang) COMPREPLY=($(compgen -W \"",
+	      out);
 	print_languages(out);
 	fputs("\" -- \"$cur\")); return ;;\n", out);
 	for (int pass = 0; pass < 2; pass++) {
@@ -134,10 +137,12 @@ static void bash_script(FILE *out, const struct cmd_opts *all, size_t n)
 				}
 		if (!first)
 			fputs(want == VALUE_FILE ? ") COMPREPLY=($(compgen -f -- \"$cur\")); return ;;\n"
-			                         : ") return ;;\n", out);
+			                         : ") return ;;\n",
+			      out);
 	}
 	fputs("  esac\n"
-	      "  case $cmd in\n", out);
+	      "  case $cmd in\n",
+	      out);
 	for (size_t i = 0; i < n; i++) {
 		fprintf(out, "    %s) opts=\"", all[i].cmd->name);
 		for (size_t k = 0; k < all[i].cap.n; k++)
@@ -146,7 +151,8 @@ static void bash_script(FILE *out, const struct cmd_opts *all, size_t n)
 	}
 	fputs("    '')\n"
 	      "      if [[ $cur == -* ]]; then\n"
-	      "        COMPREPLY=($(compgen -W \"--help --version", out);
+	      "        COMPREPLY=($(compgen -W \"--help --version",
+	      out);
 	const struct cli_opt *lang = common_opt(all, n, "lang"), *format = common_opt(all, n, "format");
 	if (lang)
 		fputs(" --lang", out);
@@ -154,7 +160,8 @@ static void bash_script(FILE *out, const struct cmd_opts *all, size_t n)
 		fputs(" --format", out);
 	fputs("\" -- \"$cur\"))\n"
 	      "      else\n"
-	      "        COMPREPLY=($(compgen -W \"", out);
+	      "        COMPREPLY=($(compgen -W \"",
+	      out);
 	for (size_t i = 0; i < n; i++)
 		fprintf(out, "%s%s", i ? " " : "", all[i].cmd->name);
 	fputs("\" -- \"$cur\"))\n"
@@ -168,7 +175,8 @@ static void bash_script(FILE *out, const struct cmd_opts *all, size_t n)
 	      "    COMPREPLY=($(compgen -f -- \"$cur\"))\n"
 	      "  fi\n"
 	      "}\n"
-	      "complete -o filenames -F _waba_preflight waba-preflight\n", out);
+	      "complete -o filenames -F _waba_preflight waba-preflight\n",
+	      out);
 }
 
 /* ---- zsh ----------------------------------------------------------------------------- */
@@ -225,14 +233,16 @@ static void zsh_script(FILE *out, const struct cmd_opts *all, size_t n)
 	      "_waba_preflight() {\n"
 	      "  local curcontext=$curcontext state line\n"
 	      "  local -a commands\n"
-	      "  commands=(\n", out);
+	      "  commands=(\n",
+	      out);
 	for (size_t i = 0; i < n; i++) {
 		fprintf(out, "    '%s:", all[i].cmd->name);
 		zsh_desc(out, _(all[i].cmd->summary));
 		fputs("'\n", out);
 	}
 	fputs("  )\n"
-	      "  _arguments -C '--help[show the help]' '--version[show the version]'", out);
+	      "  _arguments -C '--help[show the help]' '--version[show the version]'",
+	      out);
 	const struct cli_opt *lang = common_opt(all, n, "lang"), *format = common_opt(all, n, "format");
 	if (lang)
 		zsh_opt(out, lang);
@@ -242,7 +252,8 @@ static void zsh_script(FILE *out, const struct cmd_opts *all, size_t n)
 	      "  case $state in\n"
 	      "  command) _describe -t commands command commands ;;\n"
 	      "  args)\n"
-	      "    case $words[1] in\n", out);
+	      "    case $words[1] in\n",
+	      out);
 	for (size_t i = 0; i < n; i++) {
 		fprintf(out, "    %s) _arguments", all[i].cmd->name);
 		for (size_t k = 0; k < all[i].cap.n; k++)
@@ -252,7 +263,8 @@ static void zsh_script(FILE *out, const struct cmd_opts *all, size_t n)
 	fputs("    esac ;;\n"
 	      "  esac\n"
 	      "}\n"
-	      "_waba_preflight \"$@\"\n", out);
+	      "_waba_preflight \"$@\"\n",
+	      out);
 }
 
 /* ---- fish ---------------------------------------------------------------------------- */
@@ -303,7 +315,8 @@ static void fish_script(FILE *out, const struct cmd_opts *all, size_t n)
 	fputs("# fish completion for waba-preflight (generated by `waba-preflight completion fish`)\n"
 	      "complete -c waba-preflight -f\n"
 	      "complete -c waba-preflight -n __fish_use_subcommand -l help -d 'show the help'\n"
-	      "complete -c waba-preflight -n __fish_use_subcommand -l version -d 'show the version'\n", out);
+	      "complete -c waba-preflight -n __fish_use_subcommand -l version -d 'show the version'\n",
+	      out);
 	const struct cli_opt *lang = common_opt(all, n, "lang"), *format = common_opt(all, n, "format");
 	if (lang)
 		fish_opt(out, "__fish_use_subcommand", lang);
@@ -325,8 +338,13 @@ static void fish_script(FILE *out, const struct cmd_opts *all, size_t n)
 
 int cmd_completion(int argc, char **argv)
 {
-	static const struct { const char *shell; void (*print)(FILE *, const struct cmd_opts *, size_t); } shells[] = {
-		{ "bash", bash_script }, { "zsh", zsh_script }, { "fish", fish_script },
+	static const struct {
+		const char *shell;
+		void (*print)(FILE *, const struct cmd_opts *, size_t);
+	} shells[] = {
+		{ "bash", bash_script },
+		{ "zsh", zsh_script },
+		{ "fish", fish_script },
 	};
 	if (argc == 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
 		printf("%s: waba-preflight completion bash|zsh|fish\n\n%s\n", _("usage"),
@@ -343,7 +361,7 @@ int cmd_completion(int argc, char **argv)
 		shells[s].print(stdout, all, n);
 		release(all, n);
 		return fflush(stdout) == 0 && !ferror(stdout) ? CLI_EXIT_OK
-		                                               : cli_fail(_("cannot write the completion script"));
+		                                              : cli_fail(_("cannot write the completion script"));
 	}
 	return cli_fail(_("usage: waba-preflight completion bash|zsh|fish"));
 }

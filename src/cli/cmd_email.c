@@ -22,7 +22,6 @@
 
 #define DEFAULT_OUTPUT "request.eml"
 
-
 /* ---- application -> request ----------------------------------------------------------- */
 
 static struct waba_email_field field(const struct waba_application *app, const struct waba_app_str *s)
@@ -98,13 +97,11 @@ static void request_from_app(struct waba_email_request *req, const struct waba_a
  * family decoded it; photo.* rules judge it): a regular file inside the application's
  * folder, and only a valid PNG or JPEG image is attached, --force or not. Returns 0
  * with out->data NULL when the bytes are not an image (after a warning). */
-static int read_photo(struct waba_source *out, const struct waba_app_check *c, const struct waba_checklist *cl,
-                      int quiet)
+static int read_photo(struct waba_source *out, const struct waba_app_check *c, const struct waba_checklist *cl, int quiet)
 {
 	long cap = waba_checklist_limit(cl, "email.photo.max_bytes");
 	char *path = waba_app_path(c, c->app->photo.value);
-	int err = waba_source_read_inside(out, path, waba_app_root(c), c->src.name,
-	                                  (size_t)cap);
+	int err = waba_source_read_inside(out, path, waba_app_root(c), c->src.name, (size_t)cap);
 	if (err == 0) {
 		struct waba_photo_limits lim;
 		struct waba_photo p;
@@ -276,7 +273,8 @@ static int run_email(struct cli_run *run, struct waba_app_check *c, struct cli_e
 		if (run->common.quiet)
 			;
 		else if (!app->readable) /* --force cannot help: there is nothing to build from */
-			cli_warn("%s", _("the request was not built: the application file could not be read (see the errors above)"));
+			cli_warn("%s",
+			         _("the request was not built: the application file could not be read (see the errors above)"));
 		else
 			cli_warn(_("the request was not built: %zu error(s) remain (fix them, or use --force)"), open);
 		goto finish;
@@ -356,10 +354,13 @@ int cmd_email(int argc, char **argv)
 	cli_run_init(&run, "email");
 	const struct cli_opt opts[] = {
 		CLI_OPT_COMMON(&run.common),
-		CLI_OPT_STRING("output", &a.output, N_("FILE"), N_("write the message to FILE, atomically; '-' for standard output (-o; default: request.eml)")),
-		CLI_OPT_STRING("send", &a.send, N_("URL"), N_("deliver it: smtp://HOST:PORT (STARTTLS required unless loopback) or smtps://HOST:PORT; "
-		                                          "credentials from WABA_PREFLIGHT_SMTP_USER and WABA_PREFLIGHT_SMTP_PASSWORD")),
-		CLI_OPT_STRING("to", &a.to, N_("ADDRESS"), N_("recipient (default: Botmaker's activation address, from checklists/email.xml)")),
+		CLI_OPT_STRING("output", &a.output, N_("FILE"),
+		               N_("write the message to FILE, atomically; '-' for standard output (-o; default: request.eml)")),
+		CLI_OPT_STRING("send", &a.send, N_("URL"),
+		               N_("deliver it: smtp://HOST:PORT (STARTTLS required unless loopback) or smtps://HOST:PORT; "
+		                  "credentials from WABA_PREFLIGHT_SMTP_USER and WABA_PREFLIGHT_SMTP_PASSWORD")),
+		CLI_OPT_STRING("to", &a.to, N_("ADDRESS"),
+		               N_("recipient (default: Botmaker's activation address, from checklists/email.xml)")),
 		CLI_OPT_FLAG("force", &a.force, N_("build the message even while errors remain; the body lists them")),
 		CLI_OPT_END(),
 	};

@@ -34,14 +34,17 @@ static int has_ext(const char *name, const char *ext)
  */
 struct walk {
 	struct cli_run *run;
-	int plan;         /* only look */
-	size_t files;     /* files met */
-	int in_order;     /* plan: every name plain, each after the one before */
-	char *last;       /* plan: the last name, and the same without leading "./" */
+	int plan;     /* only look */
+	size_t files; /* files met */
+	int in_order; /* plan: every name plain, each after the one before */
+	char *last;   /* plan: the last name, and the same without leading "./" */
 	char *last_short;
-	char *root;       /* the folder given, resolved: no link leads out of it */
-	const char *top;  /* ... as given */
-	struct { dev_t dev; ino_t ino; } up[66]; /* the folders being walked: a link back is a cycle */
+	char *root;      /* the folder given, resolved: no link leads out of it */
+	const char *top; /* ... as given */
+	struct {
+		dev_t dev;
+		ino_t ino;
+	} up[66]; /* the folders being walked: a link back is a cycle */
 	int nup;
 };
 
@@ -89,9 +92,9 @@ struct job {
 	char *path;
 	struct waba_source src;
 	struct waba_lint_prepared prep;
-	int walked;   /* found in a folder: opened only when regular (never blocks on a FIFO) */
-	int read_rc;  /* waba_source_read() */
-	char *error;  /* its reason (waba_error_last() is per thread) */
+	int walked;  /* found in a folder: opened only when regular (never blocks on a FIFO) */
+	int read_rc; /* waba_source_read() */
+	char *error; /* its reason (waba_error_last() is per thread) */
 	int done;
 };
 
@@ -331,7 +334,7 @@ static int link_inside(struct walk *w, const char *p)
 
 /* A folder's entries, hidden ones left out: names in one block, sorted by name. */
 struct entry {
-	size_t off; /* into the block */
+	size_t off;         /* into the block */
 	unsigned char type; /* d_type */
 };
 struct listing {
@@ -478,7 +481,8 @@ int cmd_lint(int argc, char **argv)
 	const char *jobs_opt = NULL;
 	const struct cli_opt opts[] = {
 		CLI_OPT_COMMON(&run.common),
-		CLI_OPT_STRING("jobs", &jobs_opt, N_("N"), N_("files linted at the same time (default: one per processor)")),
+		CLI_OPT_STRING("jobs", &jobs_opt, N_("N"),
+		               N_("files linted at the same time (default: one per processor)")),
 		CLI_OPT_END(),
 	};
 	rc = cli_run_parse(&run, opts, argc, argv, &args, N_("FILE|DIR|-..."),

@@ -26,9 +26,11 @@ int cmd_photo(int argc, char **argv)
 		CLI_OPT_STRING("fix", &fix, "OUT.png",
 		               N_("write a compliant square PNG to OUT.png (640x640; a smaller photo keeps its size)")),
 		CLI_OPT_FLAG("crop", &crop, N_("with --fix: centre-crop to square instead of padding")),
-		CLI_OPT_STRING("background", &background, N_("COLOR"),
-		               N_("with --fix: padding and flattening colour, #rrggbb (default: the photo's own background, else white)")),
-		CLI_OPT_STRING("preview", &preview, "OUT.png", N_("write how the photo looks in the contact list's circle")),
+		CLI_OPT_STRING(
+		    "background", &background, N_("COLOR"),
+		    N_("with --fix: padding and flattening colour, #rrggbb (default: the photo's own background, else white)")),
+		CLI_OPT_STRING("preview", &preview, "OUT.png",
+		               N_("write how the photo looks in the contact list's circle")),
 		CLI_OPT_END(),
 	};
 	rc = cli_run_parse(&run, opts, argc, argv, &args, N_("FILE"),
@@ -82,7 +84,8 @@ int cmd_photo(int argc, char **argv)
 		}
 		if ((rc = write_png(preview, &png)) != 0)
 			goto done;
-		cli_note(_("wrote '%s': how the contact list's circle shows '%s'"), preview, shown == &fixed ? fix : args.v[0]);
+		cli_note(_("wrote '%s': how the contact list's circle shows '%s'"), preview,
+		         shown == &fixed ? fix : args.v[0]);
 	}
 	rc = cli_run_finish(&run);
 	if (refused && rc != CLI_EXIT_FAIL)

@@ -20,7 +20,8 @@ static void write_markdown(FILE *out, const struct waba_rule *const *rules, size
 	      "Every finding names one of these rules. Severity is the default; a configuration file or a\n"
 	      "checklist can change it or turn the rule off (docs/configuration.md, docs/checklists.md).\n"
 	      "Where the policy fact behind a rule is unconfirmed or sources conflict, the rule is a warning\n"
-	      "and its explanation says why.\n\n", out);
+	      "and its explanation says why.\n\n",
+	      out);
 	for (size_t i = 0; i < n; i++) {
 		family_of(rules[i]->id, f, sizeof(f));
 		if (strcmp(f, family) != 0) {
@@ -82,7 +83,8 @@ static void write_json(FILE *out, const struct waba_rule *const *rules, size_t n
 static void write_text(FILE *out, const struct waba_rule *const *rules, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		fprintf(out, "%-44s %-8s %s\n", rules[i]->id, waba_severity_name(rules[i]->severity), _(rules[i]->summary));
+		fprintf(out, "%-44s %-8s %s\n", rules[i]->id, waba_severity_name(rules[i]->severity),
+		        _(rules[i]->summary));
 }
 
 static const struct rules_format {
@@ -110,7 +112,8 @@ int cmd_rules(int argc, char **argv)
 		/* TRANSLATORS: "%s or %s": the formats of the rule list, "text, json" and "markdown" */
 		CLI_OPT_CHOICE("format", &run.common.format, N_("FORMAT"), N_("%s or %s (default: text)"), format_name),
 		/* TRANSLATORS: "%s or %s": the languages, "pt, es" and "en" */
-		CLI_OPT_CHOICE("lang", &run.common.lang, N_("LANG"), N_("language of messages: %s or %s"), waba_i18n_language),
+		CLI_OPT_CHOICE("lang", &run.common.lang, N_("LANG"), N_("language of messages: %s or %s"),
+		               waba_i18n_language),
 		CLI_OPT_FLAG("help", &run.common.help, N_("show this help")),
 		CLI_OPT_END(),
 	};

@@ -18,7 +18,8 @@ static int get_secret(char **out, const char *file, const char *env_name, const 
 	if (waba_secret_get(out, file, env_name, what, &waba_webhook_secret_rules, &loose) < 0)
 		return cli_fail("webhook: %s", waba_error_last());
 	if (loose)
-		cli_warn(_("the %s file '%s' can be read by other users; make it private: chmod 600 '%s'"), what, file, file);
+		cli_warn(_("the %s file '%s' can be read by other users; make it private: chmod 600 '%s'"), what, file,
+		         file);
 	return 0;
 }
 

@@ -26,8 +26,8 @@
 #define DEFAULT_EMAIL "request.eml"
 
 struct step {
-	const char *id;                      /* "business": title wizard.step.<id> */
-	int (*run)(struct wizard *w);        /* WIZ_OK, WIZ_QUIT, or an exit code > 0 */
+	const char *id;               /* "business": title wizard.step.<id> */
+	int (*run)(struct wizard *w); /* WIZ_OK, WIZ_QUIT, or an exit code > 0 */
 };
 
 /* ---- checking one answer ------------------------------------------------------------ */
@@ -92,7 +92,7 @@ static long check_answer(struct wizard *w, const char *prefixes, const char *fil
 		}
 		if (f->file && strcmp(f->file, w->st.path) != 0)
 			continue; /* in a file the person named (a template): its line:column are shown */
-		free(f->file); /* the answer was typed: no place in the state file to point at */
+		free(f->file);    /* the answer was typed: no place in the state file to point at */
 		f->file = NULL;
 		f->loc.line = f->loc.column = 0;
 	}
@@ -107,7 +107,7 @@ static long check_answer(struct wizard *w, const char *prefixes, const char *fil
 		}
 	}
 	for (size_t i = 0; i < r.nitems; i++) {
-		free(r.items[i].name);    /* shown as the subject of item-less findings */
+		free(r.items[i].name); /* shown as the subject of item-less findings */
 		r.items[i].name = NULL;
 	}
 	if (show && (show != 2 || r.findings.len))
@@ -566,7 +566,8 @@ static int fix_photo(struct wizard *w, const char *path, const char *out)
 	waba_photo_fix_defaults(&fo, cl);
 	if ((err = waba_photo_load(&photo, path, cl)) == 0) {
 		if (!photo.rgba)
-			err = waba_error_set(WABA_ERROR, _("'%s' could not be decoded, so nothing was written (see the findings)"),
+			err = waba_error_set(WABA_ERROR,
+			                     _("'%s' could not be decoded, so nothing was written (see the findings)"),
 			                     path);
 		else if ((err = waba_photo_fix(&png, &fixed, NULL, &photo, &fo, out, cl)) == 0)
 			err = waba_atomic_write(out, png.buf, png.len, 0666);
@@ -914,15 +915,9 @@ static int step_systems(struct wizard *w)
 }
 
 static const struct step steps[] = {
-	{ "requirements", step_requirements },
-	{ "business", step_business },
-	{ "verification", step_verification },
-	{ "numbers", step_numbers },
-	{ "photo", step_photo },
-	{ "name", step_name },
-	{ "profile", step_profile },
-	{ "templates", step_templates },
-	{ "systems", step_systems },
+	{ "requirements", step_requirements }, { "business", step_business },   { "verification", step_verification },
+	{ "numbers", step_numbers },           { "photo", step_photo },         { "name", step_name },
+	{ "profile", step_profile },           { "templates", step_templates }, { "systems", step_systems },
 	{ "contact", step_contact },
 };
 #define NSTEPS (sizeof(steps) / sizeof(steps[0]))
@@ -968,7 +963,9 @@ static void show_answers(struct wizard *w, const char *id)
 			char *q = waba_xasprintf("readiness.%s.title", req->items[i].value);
 			v = cJSON_GetObjectItemCaseSensitive(answers, req->items[i].value);
 			printf("       %s: %s\n", wiz_text(w, q),
-			       wiz_text(w, cJSON_IsTrue(v) ? "wizard.word.yes" : cJSON_IsFalse(v) ? "wizard.word.no" : "wizard.word.unanswered"));
+			       wiz_text(w, cJSON_IsTrue(v)    ? "wizard.word.yes"
+			                   : cJSON_IsFalse(v) ? "wizard.word.no"
+			                                      : "wizard.word.unanswered"));
 			free(q);
 		}
 	} else if (strcmp(id, "business") == 0) {
@@ -981,7 +978,8 @@ static void show_answers(struct wizard *w, const char *id)
 	} else if (strcmp(id, "numbers") == 0 || strcmp(id, "templates") == 0) {
 		const cJSON *list = cJSON_GetObjectItemCaseSensitive(w->st.root, id);
 		int n = 0;
-		cJSON_ArrayForEach(v, list) {
+		cJSON_ArrayForEach(v, list)
+		{
 			char num[24];
 			snprintf(num, sizeof(num), "       %d) ", ++n);
 			wiz_line(num, entry_text(v));
@@ -1000,8 +998,10 @@ static void show_answers(struct wizard *w, const char *id)
 		show_obj_fields(w, "profile", keys, 3);
 		/* the category as the person reads it, Meta's code beside it: "RETAIL (Compras e varejo)" */
 		const char *vertical = wiz_state_str(&w->st, "profile", "vertical");
-		const struct waba_set_item *it =
-			vertical ? waba_set_find(waba_checklist_set(w->run->checklist, "profile.verticals"), vertical) : NULL;
+		const struct waba_set_item *it = vertical ? waba_set_find(waba_checklist_set(w->run->checklist,
+		                                                                             "profile.verticals"),
+		                                                          vertical)
+		                                          : NULL;
 		if (it) {
 			char *shown = waba_xasprintf("%s (%s)", vertical, waba_set_item_label(it, w->lang));
 			show_value(shown);
@@ -1011,9 +1011,8 @@ static void show_answers(struct wizard *w, const char *id)
 		}
 		show_value(wiz_state_str(&w->st, "profile", "email"));
 		const cJSON *profile = cJSON_GetObjectItemCaseSensitive(w->st.root, "profile");
-		cJSON_ArrayForEach(v, cJSON_GetObjectItemCaseSensitive(profile, "websites"))
-			if (cJSON_IsString(v))
-				show_value(v->valuestring);
+		cJSON_ArrayForEach(v, cJSON_GetObjectItemCaseSensitive(profile, "websites")) if (cJSON_IsString(v))
+		    show_value(v->valuestring);
 	} else if (strcmp(id, "systems") == 0) {
 		show_value(wiz_state_str(&w->st, "webhook", "url"));
 	} else if (strcmp(id, "contact") == 0) {
@@ -1056,13 +1055,19 @@ static int review(struct wizard *w)
 static size_t step_of(const struct waba_report *r, const struct waba_finding *f)
 {
 	static const char *const map[][2] = {
-		{ "business.verification", "verification" }, { "business.", "business" }, { "phone.", "numbers" },
-		{ "photo.", "photo" }, { "name.", "name" }, { "profile.", "profile" }, { "template.", "templates" },
-		{ "email.", "contact" }, { "webhook.", "systems" },
+		{ "business.verification", "verification" },
+		{ "business.", "business" },
+		{ "phone.", "numbers" },
+		{ "photo.", "photo" },
+		{ "name.", "name" },
+		{ "profile.", "profile" },
+		{ "template.", "templates" },
+		{ "email.", "contact" },
+		{ "webhook.", "systems" },
 	};
 	static const char *const kinds[][2] = {
-		{ "business", "business" }, { "phone", "numbers" }, { "photo", "photo" }, { "name", "name" },
-		{ "profile", "profile" }, { "template", "templates" },
+		{ "business", "business" }, { "phone", "numbers" },   { "photo", "photo" },
+		{ "name", "name" },         { "profile", "profile" }, { "template", "templates" },
 	};
 	const char *id = NULL;
 	for (size_t i = 0; !id && i < sizeof(map) / sizeof(map[0]); i++)
@@ -1079,8 +1084,8 @@ static size_t step_of(const struct waba_report *r, const struct waba_finding *f)
 
 /* What holds the request back: one line per error that is not about a template. */
 struct blockers {
-	size_t n, first;        /* how many; the section of the first (NSTEPS: none) */
-	size_t template_errors; /* errors in the optional templates: never a reason to hold it */
+	size_t n, first;         /* how many; the section of the first (NSTEPS: none) */
+	size_t template_errors;  /* errors in the optional templates: never a reason to hold it */
 	struct waba_strbuf list; /* the lines shown */
 };
 
@@ -1207,7 +1212,7 @@ static int write_email(struct wizard *w, int force, const char *url, int *writte
 	cli_run_init(&run, "email");
 	run.common.lang = w->lang;
 	run.common.quiet = 1;
-	run.no_report = 1; /* the findings are on the screen already */
+	run.no_report = 1;                        /* the findings are on the screen already */
 	int rc = cli_email(&run, w->st.path, &o); /* the person typed the paths in this wizard */
 	*written = o.written;
 	*sent = o.sent && rc != CLI_EXIT_FAIL;
@@ -1339,7 +1344,8 @@ static void take_secrets(struct wizard *w)
 	                         &waba_webhook_secret_rules) < 0)
 		w->webhook_secret_error = waba_xstrdup(waba_error_last());
 	if (waba_secret_from_env(&w->app_secret, WABA_WEBHOOK_APP_SECRET_ENV, _("app secret"),
-	                         &waba_webhook_secret_rules) < 0 && !w->webhook_secret_error)
+	                         &waba_webhook_secret_rules) < 0 &&
+	    !w->webhook_secret_error)
 		w->webhook_secret_error = waba_xstrdup(waba_error_last());
 }
 
@@ -1364,8 +1370,9 @@ int cmd_wizard(int argc, char **argv)
 	cli_run_init(&run, "wizard");
 	const struct cli_opt opts[] = {
 		CLI_OPT_COMMON(&run.common),
-		CLI_OPT_STRING("state", &state, N_("FILE"), N_("where every answer is saved, and resumed from "
-		                                           "(default: waba-preflight.json in the current folder)")),
+		CLI_OPT_STRING("state", &state, N_("FILE"),
+		               N_("where every answer is saved, and resumed from "
+		                  "(default: waba-preflight.json in the current folder)")),
 		CLI_OPT_END(),
 	};
 	rc = cli_run_parse(&run, opts, argc, argv, &args, "",
@@ -1381,8 +1388,7 @@ int cmd_wizard(int argc, char **argv)
 		goto done;
 	}
 	struct waba_verdict verdict;
-	if ((rc = cli_run_setup(&run)) != 0 || (rc = cli_need_phone()) != 0 ||
-	    (rc = cli_run_verdict(&run, &verdict)) != 0)
+	if ((rc = cli_run_setup(&run)) != 0 || (rc = cli_need_phone()) != 0 || (rc = cli_run_verdict(&run, &verdict)) != 0)
 		goto done;
 	w.lang = waba_i18n_lang();
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {

@@ -9,17 +9,17 @@
 #include "waba/suggest.h"
 
 static const struct cli_cmd commands[] = {
-	{ "wizard",   cmd_wizard,   N_("guide me through the whole activation request, step by step") },
-	{ "check",    cmd_check,    N_("run every check on an application file; print the readiness checklist") },
+	{ "wizard", cmd_wizard, N_("guide me through the whole activation request, step by step") },
+	{ "check", cmd_check, N_("run every check on an application file; print the readiness checklist") },
 	{ "business", cmd_business, N_("check a Business Manager ID (or URL); --online asks Meta for its verification") },
-	{ "phone",    cmd_phone,    N_("check whether phone numbers can be registered") },
-	{ "photo",    cmd_photo,    N_("check the profile photo; --fix writes a compliant one") },
-	{ "name",     cmd_name,     N_("check a display name against Meta's display-name rules") },
-	{ "profile",  cmd_profile,  N_("check the business-profile fields of an application file") },
-	{ "lint",     cmd_lint,     N_("lint message-template drafts (Meta JSON or .txt)") },
-	{ "email",    cmd_email,    N_("assemble (and send) the activation request e-mail") },
-	{ "rules",    cmd_rules,    N_("list every rule: id, severity, summary") },
-	{ "webhook",  cmd_webhook,  N_("check the message endpoint as Botmaker and Meta call it (TLS, 200, speed)") },
+	{ "phone", cmd_phone, N_("check whether phone numbers can be registered") },
+	{ "photo", cmd_photo, N_("check the profile photo; --fix writes a compliant one") },
+	{ "name", cmd_name, N_("check a display name against Meta's display-name rules") },
+	{ "profile", cmd_profile, N_("check the business-profile fields of an application file") },
+	{ "lint", cmd_lint, N_("lint message-template drafts (Meta JSON or .txt)") },
+	{ "email", cmd_email, N_("assemble (and send) the activation request e-mail") },
+	{ "rules", cmd_rules, N_("list every rule: id, severity, summary") },
+	{ "webhook", cmd_webhook, N_("check the message endpoint as Botmaker and Meta call it (TLS, 200, speed)") },
 	{ "completion", cmd_completion, N_("print a shell completion script (bash, zsh or fish)") },
 };
 
@@ -117,7 +117,8 @@ int main(int argc, char **argv)
 		waba_i18n_init(NULL); /* an unknown --lang is reported by the command */
 	else if (lang && !waba_i18n_catalog_found())
 		cli_warn(_("no translations for '%s' found in %s; messages stay in English "
-		           "(WABA_PREFLIGHT_LOCALEDIR names another folder)"), lang, waba_data_dir(WABA_DATA_LOCALE));
+		           "(WABA_PREFLIGHT_LOCALEDIR names another folder)"),
+		         lang, waba_data_dir(WABA_DATA_LOCALE));
 	moved = calloc((size_t)argc + 2, sizeof(char *));
 	if (!moved)
 		return cli_fail("%s", _("out of memory"));

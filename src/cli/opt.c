@@ -144,12 +144,11 @@ char *cli_opt_help_text(const struct cli_opt *o)
 	return text;
 }
 
-void cli_opt_help(FILE *out, const char *cmd, const char *synopsis, const char *summary,
-                  const struct cli_opt *opts)
+void cli_opt_help(FILE *out, const char *cmd, const char *synopsis, const char *summary, const struct cli_opt *opts)
 {
 	/* the synopsis's words are translated (N_() where given): "waba-preflight phone NÚMERO..." */
-	fprintf(out, "%s: waba-preflight %s %s\n\n%s\n\n%s\n", _("usage"), cmd, *synopsis ? _(synopsis) : "", _(summary),
-	        _("options:"));
+	fprintf(out, "%s: waba-preflight %s %s\n\n%s\n\n%s\n", _("usage"), cmd, *synopsis ? _(synopsis) : "",
+	        _(summary), _("options:"));
 	for (const struct cli_opt *o = opts; o->type != CLI_OPT_T_END; o++) {
 		char left[64];
 		if (o->type == CLI_OPT_T_FLAG)
@@ -163,5 +162,6 @@ void cli_opt_help(FILE *out, const char *cmd, const char *synopsis, const char *
 		waba_strbuf_release(&line);
 		free(help);
 	}
-	fprintf(out, "\n%s\n", _("exit status: 0 no errors, 1 errors found (or warnings with --strict), 2 could not run"));
+	fprintf(out, "\n%s\n",
+	        _("exit status: 0 no errors, 1 errors found (or warnings with --strict), 2 could not run"));
 }

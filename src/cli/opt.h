@@ -32,11 +32,13 @@ struct cli_opt {
 	const char *(*values)(size_t i);
 };
 
+/* clang-format off */
 #define CLI_OPT_FLAG(n, d, h)       { CLI_OPT_T_FLAG, n, d, NULL, h, NULL }
 #define CLI_OPT_STRING(n, d, v, h)  { CLI_OPT_T_STRING, n, d, v, h, NULL }
 #define CLI_OPT_LIST(n, d, v, h)    { CLI_OPT_T_LIST, n, d, v, h, NULL }
 #define CLI_OPT_CHOICE(n, d, v, h, values) { CLI_OPT_T_STRING, n, d, v, h, values }
 #define CLI_OPT_END()               { CLI_OPT_T_END, NULL, NULL, NULL, NULL, NULL }
+/* clang-format on */
 
 /* The options every command takes. */
 struct cli_common {
@@ -56,6 +58,7 @@ struct cli_common {
 /* The report formats of the reporter table (src/report/reporter.c), i-th or NULL. */
 const char *cli_format_name(size_t i);
 
+/* clang-format off */
 #define CLI_OPT_COMMON(c) \
 	/* TRANSLATORS: "%s or %s": the report formats, "text, json, sarif, junit, github, gitlab" and "html" */ \
 	CLI_OPT_CHOICE("format", &(c)->format, N_("FORMAT"), N_("%s or %s (default: text); FORMAT:FILE also writes that report to FILE, comma-separated: github,sarif:out.sarif"), cli_format_name), \
@@ -70,6 +73,7 @@ const char *cli_format_name(size_t i);
 	CLI_OPT_FLAG("quiet", &(c)->quiet, N_("print findings only, no summary")), \
 	CLI_OPT_FLAG("help", &(c)->help, N_("show this help")), \
 	CLI_OPT_FLAG("version", &(c)->version, N_("show the version"))
+/* clang-format on */
 
 /*
  * Parse argv[1..argc) (argv[0] is the command name). Positional arguments are
@@ -96,7 +100,6 @@ void cli_values_join(struct waba_strbuf *sb, const char *(*values)(size_t i));
 char *cli_opt_help_text(const struct cli_opt *o);
 
 /* Print the usage block for `cmd` generated from the table. */
-void cli_opt_help(FILE *out, const char *cmd, const char *synopsis, const char *summary,
-                  const struct cli_opt *opts);
+void cli_opt_help(FILE *out, const char *cmd, const char *synopsis, const char *summary, const struct cli_opt *opts);
 
 #endif

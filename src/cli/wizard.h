@@ -68,9 +68,9 @@ struct wiz_choice {
 };
 
 struct wizard {
-	struct cli_run *run;   /* checklist, language, colour */
+	struct cli_run *run; /* checklist, language, colour */
 	struct wiz_state st;
-	const char *lang;      /* "pt", "es", "en" */
+	const char *lang; /* "pt", "es", "en" */
 	int color;
 	/* the secrets of the environment, taken (wiped and unset there) when the wizard starts,
 	 * so they are not in /proc/PID/environ for the whole session; zeroed when it ends
@@ -81,7 +81,6 @@ struct wizard {
 	const struct wiz_choice *choices;
 	size_t nchoices;
 };
-
 
 /* The wizard text `id` in the wizard's language (English fallback; the id itself when absent). */
 const char *wiz_text(const struct wizard *w, const char *id);

@@ -274,8 +274,9 @@ static int in_set(const struct wizard *w, const char *id, const char *answer)
 
 int wiz_yesno(struct wizard *w, const char *qid, int def, int *out)
 {
-	const char *choices = wiz_text(w, def == 1 ? "wizard.yes_default" : def == 0 ? "wizard.no_default"
-	                                                                                : "wizard.yes_no");
+	const char *choices = wiz_text(w, def == 1   ? "wizard.yes_default"
+	                                  : def == 0 ? "wizard.no_default"
+	                                             : "wizard.yes_no");
 	const struct wiz_choice *offered = w->choices; /* a yes/no question offers yes and no only */
 	size_t noffered = w->nchoices;
 	for (;;) {

@@ -48,8 +48,10 @@ int wiz_state_load(struct wiz_state *st, const char *path, int *existed)
 	if (!cJSON_IsObject(st->root)) {
 		cJSON_Delete(st->root);
 		st->root = NULL;
-		return waba_error_set(WABA_ERROR, _("'%s' is not an application file (a JSON object); "
-		                                    "move it away or choose another with --state"), path);
+		return waba_error_set(WABA_ERROR,
+		                      _("'%s' is not an application file (a JSON object); "
+		                        "move it away or choose another with --state"),
+		                      path);
 	}
 	*existed = 1;
 	return 0;
@@ -116,11 +118,15 @@ int wiz_state_lock(struct wiz_state *st, const char *path)
 			if (errno != EWOULDBLOCK)
 				err = waba_error_set(WABA_EIO, _("cannot lock '%s': %s"), lock, strerror(errno));
 			else if (pid)
-				err = waba_error_set(WABA_ERROR, _("the answers in '%s' are open in another wizard (process %ld); "
-				                                   "finish or stop that one first"), path, pid);
+				err = waba_error_set(WABA_ERROR,
+				                     _("the answers in '%s' are open in another wizard (process %ld); "
+				                       "finish or stop that one first"),
+				                     path, pid);
 			else
-				err = waba_error_set(WABA_ERROR, _("the answers in '%s' are open in another wizard; "
-				                                   "finish or stop that one first"), path);
+				err = waba_error_set(WABA_ERROR,
+				                     _("the answers in '%s' are open in another wizard; "
+				                       "finish or stop that one first"),
+				                     path);
 			close(fd);
 			break;
 		}
@@ -190,9 +196,7 @@ static cJSON *done_list(const struct wiz_state *st)
 int wiz_state_done(const struct wiz_state *st, const char *id)
 {
 	const cJSON *v;
-	cJSON_ArrayForEach(v, done_list(st))
-		if (cJSON_IsString(v) && strcmp(v->valuestring, id) == 0)
-			return 1;
+	cJSON_ArrayForEach(v, done_list(st)) if (cJSON_IsString(v) && strcmp(v->valuestring, id) == 0) return 1;
 	return 0;
 }
 

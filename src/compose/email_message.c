@@ -65,7 +65,7 @@ static void qp_body(struct waba_strbuf *out, const char *s)
 			unsigned char c = (unsigned char)s[i];
 			int last = i + 1 == n;
 			int literal = (c >= 33 && c <= 126 && c != '=') || ((c == ' ' || c == '\t') && !last);
-			if (col == 0 && c == '.' )
+			if (col == 0 && c == '.')
 				literal = 0; /* a lone "." line ends SMTP DATA in careless relays */
 			if (col == 0 && n - i >= 5 && strncmp(s + i, "From ", 5) == 0)
 				literal = 0; /* mbox "From " lines */
@@ -224,8 +224,10 @@ static int check_value(const char *what, const char *s)
 {
 	size_t bad;
 	if (s && (bad = waba_email_header_unsafe(s, strlen(s))) != 0)
-		return waba_error_set(WABA_EINVAL, _("the %s contains a control character or invalid UTF-8 at byte %zu; "
-		                                     "it cannot go into a header"), _(what), bad - 1);
+		return waba_error_set(WABA_EINVAL,
+		                      _("the %s contains a control character or invalid UTF-8 at byte %zu; "
+		                        "it cannot go into a header"),
+		                      _(what), bad - 1);
 	return 0;
 }
 
@@ -250,7 +252,7 @@ static void date_header(struct waba_strbuf *out, time_t t)
 {
 	static const char *const days[] = { "Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat" };
 	static const char *const months[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
-	                                      "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+		                              "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
 	struct tm tm;
 	gmtime_r(&t, &tm);
 	waba_strbuf_addf(out, "Date: %s, %02d %s %04d %02d:%02d:%02d +0000\r\n", days[tm.tm_wday], tm.tm_mday,
@@ -346,7 +348,8 @@ int waba_email_compose(struct waba_strbuf *out, const struct waba_email *msg)
 	waba_strbuf_adds(&m, "This is a MIME message.\r\n");
 
 	waba_strbuf_addf(&m, "\r\n--%s\r\n", boundary);
-	waba_strbuf_adds(&m, "Content-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n");
+	waba_strbuf_adds(&m,
+	                 "Content-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n");
 	qp_body(&m, msg->body ? msg->body : "");
 	for (size_t i = 0; i < msg->nattachments; i++) {
 		const struct waba_email_attachment *a = &msg->attachments[i];

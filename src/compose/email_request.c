@@ -77,9 +77,11 @@ static void open_items(struct waba_strbuf *b, const struct waba_email_request *r
 	size_t n = fs ? waba_email_open_count(req->report) : 0;
 	if (n == 0)
 		return;
-	waba_strbuf_addf(b, waba_ngettext("ATTENTION: %zu item is still open; this request was sent before it was solved:",
-	                                  "ATTENTION: %zu items are still open; this request was sent before they were solved:",
-	                                  n), n);
+	waba_strbuf_addf(b,
+	                 waba_ngettext("ATTENTION: %zu item is still open; this request was sent before it was solved:",
+	                               "ATTENTION: %zu items are still open; this request was sent before they were solved:",
+	                               n),
+	                 n);
 	waba_strbuf_addc(b, '\n');
 	for (size_t i = 0; i < fs->len; i++) {
 		const struct waba_finding *f = &fs->v[i];
@@ -120,8 +122,9 @@ char *waba_email_request_body(const struct waba_email_request *req, const struct
 	const char *name = val(&req->display_name);
 
 	waba_strbuf_addf(&b, "%s\n\n", _("Hello, Botmaker team,"));
-	waba_strbuf_addf(&b, _("Please activate a WhatsApp Business API account for %s. Below are the details "
-	                       "Botmaker asks for in its activation process."),
+	waba_strbuf_addf(&b,
+	                 _("Please activate a WhatsApp Business API account for %s. Below are the details "
+	                   "Botmaker asks for in its activation process."),
 	                 name ? name : _("our business"));
 	waba_strbuf_adds(&b, "\n\n");
 	open_items(&b, req);
@@ -129,8 +132,8 @@ char *waba_email_request_body(const struct waba_email_request *req, const struct
 	waba_strbuf_addf(&b, "1. %s\n", _("Business Manager"));
 	line(&b, _("ID:"), val(&req->business_id));
 	char *status = req->verification_status
-	                       ? set_label(cl, "business.verification_status", req->verification_status, 0)
-	                       : waba_xstrdup(_("not checked"));
+	                   ? set_label(cl, "business.verification_status", req->verification_status, 0)
+	                   : waba_xstrdup(_("not checked"));
 	line(&b, _("Verification status:"), status);
 	free(status);
 	waba_strbuf_addc(&b, '\n');
@@ -182,7 +185,8 @@ char *waba_email_request_body(const struct waba_email_request *req, const struct
 
 	readiness(&b, req, cl);
 
-	waba_strbuf_addf(&b, "\n%s\n%s\n\n-- \n", _("Thank you,"), val(&req->contact_name) ? req->contact_name.value : "");
+	waba_strbuf_addf(&b, "\n%s\n%s\n\n-- \n", _("Thank you,"),
+	                 val(&req->contact_name) ? req->contact_name.value : "");
 	waba_strbuf_addf(&b, _("Prepared with waba-preflight %s"), waba_version());
 	waba_strbuf_addc(&b, '\n');
 	return waba_strbuf_detach(&b);

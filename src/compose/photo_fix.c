@@ -49,7 +49,7 @@ static double lanczos3(double x)
 
 struct taps {
 	unsigned *first, *count;
-	float *w;      /* n * maxtaps */
+	float *w; /* n * maxtaps */
 	unsigned max;
 };
 
@@ -97,8 +97,8 @@ static unsigned char clamp8(float v)
 	return v <= 0 ? 0 : v >= 255 ? 255 : (unsigned char)(v + 0.5f);
 }
 
-void waba_photo_resample_rgba(unsigned char *dst, unsigned dw, unsigned dh, const unsigned char *src,
-                              unsigned sw, unsigned sh)
+void waba_photo_resample_rgba(unsigned char *dst, unsigned dw, unsigned dh, const unsigned char *src, unsigned sw,
+                              unsigned sh)
 {
 	struct taps tx, ty;
 	taps_make(&tx, dw, sw);
@@ -237,8 +237,7 @@ void waba_photo_fix_rgb(unsigned char **out, struct waba_photo_fix_done *done, c
 		*done = d;
 }
 
-void waba_photo_preview_rgba(unsigned char **out, const struct waba_photo *p, const unsigned char behind[3],
-                             unsigned side)
+void waba_photo_preview_rgba(unsigned char **out, const struct waba_photo *p, const unsigned char behind[3], unsigned side)
 {
 	unsigned w = p->gw, h = p->gh, s = w < h ? w : h;
 	unsigned char *win = flat_window(p, (w - s) / 2, (h - s) / 2, s, s, behind);
@@ -278,8 +277,7 @@ static void png_write_error(png_structp png, png_const_charp msg)
 	png_longjmp(png, 1);
 }
 
-int waba_photo_encode_png(struct waba_strbuf *out, const unsigned char *pixels, unsigned w, unsigned h,
-                          int channels)
+int waba_photo_encode_png(struct waba_strbuf *out, const unsigned char *pixels, unsigned w, unsigned h, int channels)
 {
 	struct png_out o = { out, "" };
 	png_infop info = NULL;
@@ -305,7 +303,8 @@ int waba_photo_encode_png(struct waba_strbuf *out, const unsigned char *pixels, 
 
 static void rgb_of(unsigned char out[3], long v)
 {
-	out[0] = (unsigned char)(v >> 16 & 0xff), out[1] = (unsigned char)(v >> 8 & 0xff), out[2] = (unsigned char)(v & 0xff);
+	out[0] = (unsigned char)(v >> 16 & 0xff), out[1] = (unsigned char)(v >> 8 & 0xff),
+	out[2] = (unsigned char)(v & 0xff);
 }
 
 void waba_photo_fix_defaults(struct waba_photo_fix_options *o, const struct waba_checklist *cl)
@@ -336,8 +335,7 @@ static int verify(struct waba_photo *fixed, const struct waba_strbuf *png, const
 	return err;
 }
 
-int waba_photo_fixable(const struct waba_photo *p, const struct waba_photo_fix_options *o,
-                       const struct waba_checklist *cl)
+int waba_photo_fixable(const struct waba_photo *p, const struct waba_photo_fix_options *o, const struct waba_checklist *cl)
 {
 	long min = waba_checklist_limit(cl, "photo.min_side");
 	if (!p->rgba)

@@ -51,8 +51,7 @@ static int strcmp_null(const char *a, const char *b)
 }
 
 /* Order of the entries: file (none first), rule, message. */
-static int cmp_key(const char *file, const char *rule, const char *message,
-                   const struct waba_baseline_entry *e)
+static int cmp_key(const char *file, const char *rule, const char *message, const struct waba_baseline_entry *e)
 {
 	int c = strcmp_null(file, e->file);
 	if (!c)
@@ -89,7 +88,7 @@ static int load_entry(struct waba_baseline *bl, const struct waba_json *doc, con
 
 	if (!cJSON_IsObject(node))
 		return waba_config_fail_at(waba_json_loc(doc, node), "a baseline entry must be an object "
-		                           "with \"rule\", \"file\" and \"message\"");
+		                                                     "with \"rule\", \"file\" and \"message\"");
 	if (!cJSON_IsString(rule))
 		return waba_config_fail_at(waba_json_loc(doc, rule ? rule : node),
 		                           "a baseline entry needs \"rule\" as a string");
@@ -114,7 +113,7 @@ static int load_doc(struct waba_baseline *bl, const struct waba_json *doc)
 
 	if (!cJSON_IsObject(root))
 		return waba_config_fail_at(waba_json_loc(doc, root), "the baseline must be a JSON object "
-		                           "{\"version\": 1, \"findings\": [...]}");
+		                                                     "{\"version\": 1, \"findings\": [...]}");
 	version = cJSON_GetObjectItemCaseSensitive(root, "version");
 	findings = cJSON_GetObjectItemCaseSensitive(root, "findings");
 	if (!version)
@@ -160,8 +159,8 @@ int waba_baseline_load(struct waba_baseline *out, const char *path)
 /* ---- applying ----------------------------------------------------------------------- */
 
 /* The first unused entry equal to the key, or NULL (entries are sorted). */
-static struct waba_baseline_entry *find_unused(struct waba_baseline *bl, const char *file,
-                                               const char *rule, const char *message)
+static struct waba_baseline_entry *find_unused(struct waba_baseline *bl, const char *file, const char *rule,
+                                               const char *message)
 {
 	size_t lo = 0, hi = bl->len;
 	while (lo < hi) { /* lower bound */
@@ -194,8 +193,8 @@ void waba_baseline_add_unused(const struct waba_baseline *bl, struct waba_findin
 			continue;
 		if (e->file)
 			waba_findings_add(fs, &WABA_RULE_INPUT_BASELINE_UNUSED, loc,
-			                  _("baseline entry matches no finding: %s in '%s': %s"),
-			                  e->rule, e->file, e->message);
+			                  _("baseline entry matches no finding: %s in '%s': %s"), e->rule, e->file,
+			                  e->message);
 		else
 			waba_findings_add(fs, &WABA_RULE_INPUT_BASELINE_UNUSED, loc,
 			                  _("baseline entry matches no finding: %s: %s"), e->rule, e->message);

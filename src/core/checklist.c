@@ -184,13 +184,12 @@ int waba_checklist_check_needs(const struct waba_checklist *cl, const char *dir)
 	static const char *const kinds[] = { "", "limit", "set", "terms", "text" };
 	for (const struct waba_checklist_need *n = waba_checklist_needs; n->id; n++)
 		if (!has_need(cl, n))
-			return waba_error_set(WABA_EINVAL, _("the checklists in '%s' have no %s '%s' (looked up in %s)"), dir,
-			                      kinds[n->kind], n->id, n->where);
+			return waba_error_set(WABA_EINVAL, _("the checklists in '%s' have no %s '%s' (looked up in %s)"),
+			                      dir, kinds[n->kind], n->id, n->where);
 	return 0;
 }
 
-const char *waba_checklist_text_for(const struct waba_checklist *cl, const char *id, const char *lang,
-                                    const char *where)
+const char *waba_checklist_text_for(const struct waba_checklist *cl, const char *id, const char *lang, const char *where)
 {
 	if (where && *where) {
 		char small[128], *there = small;
@@ -209,8 +208,7 @@ const char *waba_checklist_text_for(const struct waba_checklist *cl, const char 
 	return waba_checklist_text(cl, id, lang);
 }
 
-int waba_checklist_rule_severity(const struct waba_checklist *cl, const char *id,
-                                 enum waba_severity *out)
+int waba_checklist_rule_severity(const struct waba_checklist *cl, const char *id, enum waba_severity *out)
 {
 	int found = -1;
 	for (size_t i = 0; i < cl->noverrides; i++)

@@ -128,7 +128,10 @@ void waba_checklist_blob_end(struct waba_strbuf *b, const struct waba_checklist 
 
 /* ---- reading ------------------------------------------------------------------------ */
 
-struct reader { const unsigned char *p, *end; int bad; };
+struct reader {
+	const unsigned char *p, *end;
+	int bad;
+};
 
 static uint32_t get_u32(struct reader *r)
 {
@@ -238,7 +241,9 @@ int waba_checklist_blob_read(struct waba_checklist *cl, const unsigned char *tab
 		for (size_t j = 0; j < s->len; j++) {
 			s->items[j].value = get_str(&r);
 			s->items[j].nattrs = get_count(&r, 8);
-			s->items[j].attrs = s->items[j].nattrs ? waba_xcalloc(s->items[j].nattrs, sizeof(struct waba_attr)) : NULL;
+			s->items[j].attrs = s->items[j].nattrs
+			                        ? waba_xcalloc(s->items[j].nattrs, sizeof(struct waba_attr))
+			                        : NULL;
 			for (size_t k = 0; k < s->items[j].nattrs; k++) {
 				s->items[j].attrs[k].name = get_str(&r);
 				s->items[j].attrs[k].value = get_str(&r);

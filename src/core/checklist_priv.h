@@ -7,9 +7,20 @@
 
 #include "waba/checklist.h"
 
-struct limit { char *id; long value; char *source; };
-struct text { char *id; char lang[3]; char *value; };
-struct override { char *id; enum waba_severity sev; };
+struct limit {
+	char *id;
+	long value;
+	char *source;
+};
+struct text {
+	char *id;
+	char lang[3];
+	char *value;
+};
+struct override {
+	char *id;
+	enum waba_severity sev;
+};
 
 struct waba_checklist {
 	struct limit *limits;

@@ -272,7 +272,7 @@ static int load_rules(struct waba_config *cfg, const struct waba_json *doc, cons
 		if (!rule) {
 			size_t len = strlen(c->string);
 			const char *s = len && c->string[len - 1] == '.' ? suggest_family(c->string)
-			                                                  : waba_rule_suggest(c->string);
+			                                                 : waba_rule_suggest(c->string);
 			return waba_config_fail_at(waba_json_key_loc(doc, c), "unknown rule '%s'%s", c->string,
 			                           s ? did_you_mean(s) : " (`waba-preflight rules` lists them)");
 		}
@@ -281,7 +281,8 @@ static int load_rules(struct waba_config *cfg, const struct waba_json *doc, cons
 			if (!cJSON_IsString(c))
 				return waba_config_fail_at(waba_json_loc(doc, c),
 				                           "the severity of '%s' must be a string: "
-				                           "\"error\", \"warning\", \"note\" or \"off\"", c->string);
+				                           "\"error\", \"warning\", \"note\" or \"off\"",
+				                           c->string);
 			return waba_config_fail_at(waba_json_loc(doc, c),
 			                           "unknown severity '%s' for '%s' "
 			                           "(expected \"error\", \"warning\", \"note\" or \"off\")",
@@ -309,8 +310,7 @@ static int inside(const struct waba_json *doc, const cJSON *node, const char *di
 }
 
 /* An array of non-empty strings, each resolved against `dir` (and kept inside it) unless dir is NULL. */
-static int load_paths(char ***out, size_t *n, const struct waba_json *doc, const cJSON *node,
-                      const char *dir)
+static int load_paths(char ***out, size_t *n, const struct waba_json *doc, const cJSON *node, const char *dir)
 {
 	char what[96];
 	snprintf(what, sizeof(what), "'%s' must be an array of strings", node->string);
@@ -386,9 +386,9 @@ static int unknown_key(const struct waba_json *doc, const cJSON *node)
 	if (!best)
 		return waba_config_fail_at(waba_json_key_loc(doc, node),
 		                           "unknown key '%s' (expected \"rules\", \"ignore\", \"checklists\" "
-		                           "or \"baseline\")", node->string);
-	return waba_config_fail_at(waba_json_key_loc(doc, node), "unknown key '%s'%s", node->string,
-	                           did_you_mean(best));
+		                           "or \"baseline\")",
+		                           node->string);
+	return waba_config_fail_at(waba_json_key_loc(doc, node), "unknown key '%s'%s", node->string, did_you_mean(best));
 }
 
 static int load_keys(struct waba_config *cfg, const struct waba_json *doc)
@@ -420,8 +420,7 @@ int waba_config_load(struct waba_config *out, const char *path)
 	if ((err = waba_config_read_json(&doc, &src, path, CONFIG_MAX)) < 0)
 		goto done;
 	if (!cJSON_IsObject(doc.root)) {
-		err = waba_config_fail_at(waba_json_loc(&doc, doc.root),
-		                          "the configuration must be a JSON object");
+		err = waba_config_fail_at(waba_json_loc(&doc, doc.root), "the configuration must be a JSON object");
 		goto done;
 	}
 	out->path = waba_xstrdup(path);
@@ -484,8 +483,8 @@ int waba_config_find_safe(char **out, char **refused, const char *start_dir)
 	free(here);
 	dir = realpath(start_dir, NULL);
 	if (!dir)
-		return waba_error_set(errno == ENOENT ? WABA_ENOTFOUND : WABA_EIO, "cannot open '%s': %s",
-		                      start_dir, strerror(errno));
+		return waba_error_set(errno == ENOENT ? WABA_ENOTFOUND : WABA_EIO, "cannot open '%s': %s", start_dir,
+		                      strerror(errno));
 	if (h && *h)
 		home = realpath(h, NULL);
 	while (strcmp(dir, "/") != 0 && !search_ends(dir, home)) {

@@ -9,8 +9,8 @@
 #include "waba/strbuf.h"
 #include "waba/text.h"
 
-struct waba_finding *waba_findings_vadd(struct waba_findings *fs, const struct waba_rule *rule,
-                                        struct waba_loc loc, const char *fmt, va_list ap)
+struct waba_finding *waba_findings_vadd(struct waba_findings *fs, const struct waba_rule *rule, struct waba_loc loc,
+                                        const char *fmt, va_list ap)
 {
 	struct waba_strbuf sb = WABA_STRBUF_INIT;
 	struct waba_finding *f;
@@ -202,8 +202,8 @@ unsigned long long waba_finding_content(const char *fmt, va_list ap)
 	return c.h;
 }
 
-struct waba_finding *waba_findings_add(struct waba_findings *fs, const struct waba_rule *rule,
-                                       struct waba_loc loc, const char *fmt, ...)
+struct waba_finding *waba_findings_add(struct waba_findings *fs, const struct waba_rule *rule, struct waba_loc loc,
+                                       const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
@@ -256,7 +256,6 @@ static int cmp_finding(const void *pa, const void *pb)
 		return c;
 	return (a->item > b->item) - (a->item < b->item);
 }
-
 
 struct sort_entry {
 	struct waba_finding f;

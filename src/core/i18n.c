@@ -31,7 +31,10 @@ static const char *lang_code(const struct lang *l);
  * catalogue is mapped once), so the address names the message. Open addressing; the
  * number of distinct messages bounds it. Emptied when the language changes.
  */
-static struct { const char **from, **to; size_t len, cap; } seen_tr;
+static struct {
+	const char **from, **to;
+	size_t len, cap;
+} seen_tr;
 /* lint's workers translate findings while the main thread reports */
 static pthread_mutex_t seen_lock = PTHREAD_MUTEX_INITIALIZER;
 
@@ -147,7 +150,10 @@ int waba_i18n_catalog_found(void)
 static const char *const pt_locales[] = { "pt_BR.UTF-8", "pt_BR.utf8", "pt_PT.UTF-8", "C.UTF-8", NULL };
 static const char *const es_locales[] = { "es_AR.UTF-8", "es_ES.UTF-8", "es_MX.UTF-8", "es_AR.utf8", "C.UTF-8", NULL };
 static const char *const en_locales[] = { "C.UTF-8", "en_US.UTF-8", NULL };
-static const struct lang { const char *code; const char *const *locales; } langs[] = {
+static const struct lang {
+	const char *code;
+	const char *const *locales;
+} langs[] = {
 	{ "pt", pt_locales },
 	{ "es", es_locales },
 	{ "en", en_locales },
@@ -327,8 +333,11 @@ int waba_i18n_init(const char *lang)
 				break;
 	}
 	/* LANGUAGE wins over the locale when the locale is not C; set it for both cases. */
-	setenv("LANGUAGE", current_lang[0] == 'p' ? "pt_BR:pt" : current_lang[0] == 'e' && current_lang[1] == 's'
-	       ? "es" : "en", 1);
+	setenv("LANGUAGE",
+	       current_lang[0] == 'p'                             ? "pt_BR:pt"
+	       : current_lang[0] == 'e' && current_lang[1] == 's' ? "es"
+	                                                          : "en",
+	       1);
 	bindtextdomain(WABA_TEXTDOMAIN, waba_data_dir(WABA_DATA_LOCALE));
 	bind_textdomain_codeset(WABA_TEXTDOMAIN, "UTF-8");
 	return 0;

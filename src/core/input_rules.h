@@ -12,6 +12,6 @@ extern const struct waba_rule WABA_RULE_INPUT_SIZE;
 extern const struct waba_rule WABA_RULE_INPUT_BASELINE_UNUSED; /* baseline.c */
 /* application_json.c */
 extern const struct waba_rule WABA_RULE_INPUT_APP_TYPE, WABA_RULE_INPUT_APP_UNKNOWN, WABA_RULE_INPUT_APP_DUPLICATE,
-	WABA_RULE_INPUT_APP_MISSING, WABA_RULE_INPUT_APP_VALUE;
+    WABA_RULE_INPUT_APP_MISSING, WABA_RULE_INPUT_APP_VALUE;
 
 #endif

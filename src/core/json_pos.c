@@ -138,7 +138,6 @@ static size_t too_deep_at(const char *s, size_t len, size_t *open)
 	return (size_t)-1;
 }
 
-
 /* The syntax error at byte `at`, said by where it is and what kind of text stands there,
  * never by quoting it: a file that is not JSON at all (a token, a key, a .env) must not have
  * its content echoed into a report or a CI log (issue #17). */
@@ -186,8 +185,8 @@ int waba_json_parse(struct waba_json *out, struct waba_source *src, struct waba_
 	}
 	if (!waba_utf8_valid(src->data, src->len, &bad)) {
 		waba_findings_add(fs, &WABA_RULE_INPUT_ENCODING, waba_source_loc(src, bad),
-		                  _("invalid UTF-8 byte 0x%02X at offset %zu"),
-		                  (unsigned)(unsigned char)src->data[bad], bad);
+		                  _("invalid UTF-8 byte 0x%02X at offset %zu"), (unsigned)(unsigned char)src->data[bad],
+		                  bad);
 		return 0;
 	}
 	out->arena.prefix = src->len < UINT32_MAX ? sizeof(struct pos32) : sizeof(struct pos64);
@@ -207,8 +206,7 @@ int waba_json_parse(struct waba_json *out, struct waba_source *src, struct waba_
 			f = waba_findings_add(fs, &WABA_RULE_INPUT_JSON, waba_source_loc(src, src->len),
 			                      _("unexpected end of file: the JSON is incomplete"));
 		else if (src->len == 0)
-			f = waba_findings_add(fs, &WABA_RULE_INPUT_JSON, waba_source_loc(src, 0),
-			                      _("the file is empty"));
+			f = waba_findings_add(fs, &WABA_RULE_INPUT_JSON, waba_source_loc(src, 0), _("the file is empty"));
 		else
 			f = add_syntax_error(fs, src, at);
 		(void)f;
@@ -300,8 +298,7 @@ size_t waba_json_string_offset(const struct waba_json *doc, const cJSON *node, s
 	return p;
 }
 
-struct waba_loc waba_json_string_loc(const struct waba_json *doc, const cJSON *node,
-                                     size_t start, size_t end)
+struct waba_loc waba_json_string_loc(const struct waba_json *doc, const cJSON *node, size_t start, size_t end)
 {
 	size_t a = waba_json_string_offset(doc, node, start);
 	size_t b = waba_json_string_offset(doc, node, end);

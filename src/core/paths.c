@@ -42,18 +42,18 @@ static int is_dir(const char *path)
 }
 
 struct data_place {
-	const char *env;            /* override */
-	const char *build;          /* used only from the build tree */
-	const char *from_bindir;    /* relative to the executable's folder */
-	const char *install;        /* the configured prefix */
+	const char *env;         /* override */
+	const char *build;       /* used only from the build tree */
+	const char *from_bindir; /* relative to the executable's folder */
+	const char *install;     /* the configured prefix */
 };
 
 static const struct data_place places[] = {
 	[WABA_DATA_CHECKLISTS] = { "WABA_PREFLIGHT_CHECKLISTS", WABA_CHECKLIST_DIR_BUILD,
 	                           WABA_CHECKLIST_DIR_FROM_BINDIR, WABA_CHECKLIST_DIR_INSTALL },
-	[WABA_DATA_LOCALE]     = { "WABA_PREFLIGHT_LOCALEDIR", WABA_LOCALE_DIR_BUILD,
-	                           WABA_LOCALE_DIR_FROM_BINDIR, WABA_LOCALE_DIR_INSTALL },
-	[WABA_DATA_PLUGINS]    = { NULL, WABA_PLUGIN_DIR_BUILD, WABA_PLUGIN_DIR_FROM_BINDIR, WABA_PLUGIN_DIR_INSTALL },
+	[WABA_DATA_LOCALE] = { "WABA_PREFLIGHT_LOCALEDIR", WABA_LOCALE_DIR_BUILD, WABA_LOCALE_DIR_FROM_BINDIR,
+	                       WABA_LOCALE_DIR_INSTALL },
+	[WABA_DATA_PLUGINS] = { NULL, WABA_PLUGIN_DIR_BUILD, WABA_PLUGIN_DIR_FROM_BINDIR, WABA_PLUGIN_DIR_INSTALL },
 };
 
 const char *waba_data_dir(enum waba_data_kind kind)

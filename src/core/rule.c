@@ -19,10 +19,8 @@ extern const struct waba_rule *const waba_rules_email[];
 extern const struct waba_rule *const waba_rules_webhook[];
 
 static const struct waba_rule *const *const families[] = {
-	waba_rules_input, waba_rules_business, waba_rules_phone, waba_rules_photo,
-	waba_rules_name,  waba_rules_profile,  waba_rules_template, waba_rules_email,
-	waba_rules_webhook,
-	waba_rules_template_kinds,
+	waba_rules_input,   waba_rules_business, waba_rules_phone, waba_rules_photo,   waba_rules_name,
+	waba_rules_profile, waba_rules_template, waba_rules_email, waba_rules_webhook, waba_rules_template_kinds,
 };
 
 static const struct waba_rule **all;

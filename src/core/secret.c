@@ -33,10 +33,13 @@ int waba_secret_check(const char *secret, const char *what, const struct waba_se
 		if (r->chars == WABA_SECRET_ONE_WORD && (c <= 0x20 || c >= 0x7f))
 			return waba_error_set(WABA_EINVAL,
 			                      _("the %s has a space, line break or non-ASCII byte at position %zu; "
-			                        "it must be one word"), what, i + 1);
+			                        "it must be one word"),
+			                      what, i + 1);
 		if (c < 0x20 || c == 0x7f)
-			return waba_error_set(WABA_EINVAL, _("the %s has a line break or control character at position %zu; "
-			                                     "put it alone on one line"), what, i + 1);
+			return waba_error_set(WABA_EINVAL,
+			                      _("the %s has a line break or control character at position %zu; "
+			                        "put it alone on one line"),
+			                      what, i + 1);
 	}
 	return 0;
 }
@@ -52,8 +55,8 @@ int waba_secret_load(char **out, const char *path, const char *what, const struc
 	*out = NULL;
 	*group_or_world = 0;
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK)) < 0)
-		return waba_error_set(errno == ENOENT ? WABA_ENOTFOUND : WABA_EIO, _("cannot open the %s file '%s': %s"),
-		                      what, path, strerror(errno));
+		return waba_error_set(errno == ENOENT ? WABA_ENOTFOUND : WABA_EIO,
+		                      _("cannot open the %s file '%s': %s"), what, path, strerror(errno));
 	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
 		close(fd);
 		return waba_error_set(WABA_EINVAL, _("the %s file '%s' is not a regular file"), what, path);

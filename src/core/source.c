@@ -116,15 +116,14 @@ int waba_source_read(struct waba_source *out, const char *path, size_t cap)
 	} else {
 		int fd = open(path, O_RDONLY | O_CLOEXEC);
 		if (fd < 0)
-			return waba_error_set(errno == ENOENT ? WABA_ENOTFOUND : WABA_EIO,
-			                      _("cannot open '%s': %s"), path, strerror(errno));
+			return waba_error_set(errno == ENOENT ? WABA_ENOTFOUND : WABA_EIO, _("cannot open '%s': %s"),
+			                      path, strerror(errno));
 		err = read_open(fd, path, cap, &sb);
 	}
 	return finish_read(out, &sb, err, is_stdin ? waba_source_stdin_name() : path);
 }
 
-int waba_source_read_inside(struct waba_source *out, const char *path, const char *root, const char *named_by,
-                            size_t cap)
+int waba_source_read_inside(struct waba_source *out, const char *path, const char *root, const char *named_by, size_t cap)
 {
 	struct waba_strbuf sb = WABA_STRBUF_INIT;
 	struct waba_source init = WABA_SOURCE_INIT;
@@ -168,7 +167,8 @@ static size_t code_points_before(struct waba_source *src, size_t offset)
 		src->cp_blocks = waba_xmalloc(n * sizeof(size_t));
 		src->cp_blocks[0] = 0;
 		for (size_t k = 1; k < n; k++)
-			src->cp_blocks[k] = src->cp_blocks[k - 1] + waba_utf8_length(src->data + (k - 1) * CP_BLOCK, CP_BLOCK);
+			src->cp_blocks[k] = src->cp_blocks[k - 1] +
+			                    waba_utf8_length(src->data + (k - 1) * CP_BLOCK, CP_BLOCK);
 	}
 	size_t k = offset / CP_BLOCK;
 	return src->cp_blocks[k] + waba_utf8_length(src->data + k * CP_BLOCK, offset - k * CP_BLOCK);

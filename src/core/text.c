@@ -12,8 +12,7 @@
 size_t waba_utf8_decode(const char *s, size_t len, int32_t *cp)
 {
 	utf8proc_int32_t c;
-	utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s,
-	                                      len > 4 ? 4 : (utf8proc_ssize_t)len, &c);
+	utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s, len > 4 ? 4 : (utf8proc_ssize_t)len, &c);
 	if (n <= 0) {
 		*cp = -1;
 		return 1;
@@ -70,7 +69,9 @@ static size_t fold_cp(int32_t cp, char *buf, size_t cap)
 	utf8proc_int32_t out[16];
 	int last = 0;
 	utf8proc_ssize_t n = utf8proc_decompose_char(cp, out, 16,
-		UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK | UTF8PROC_IGNORE, &last);
+	                                             UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD |
+	                                                 UTF8PROC_STRIPMARK | UTF8PROC_IGNORE,
+	                                             &last);
 	size_t used = 0;
 	if (n < 0 || n > 16)
 		return 0;
@@ -133,7 +134,7 @@ void waba_text_words(struct waba_words *out, const char *s, size_t len)
 	size_t i = 0, start = 0, off = 0;
 
 	assert(out->len == 0 && !out->arena); /* a fresh list: words point into one arena */
-	waba_strbuf_grow(&arena, len + 1);     /* ASCII folds to as many bytes, plus a NUL a word */
+	waba_strbuf_grow(&arena, len + 1);    /* ASCII folds to as many bytes, plus a NUL a word */
 	int in_word = 0;
 	while (i < len) {
 		int32_t cp;
@@ -206,11 +207,11 @@ void waba_words_release(struct waba_words *w)
  */
 
 struct term_ac {
-	unsigned char cls[256];  /* byte -> class; 0: a byte no term uses */
+	unsigned char cls[256]; /* byte -> class; 0: a byte no term uses */
 	size_t nclass;
-	uint32_t start;          /* the state after a NUL */
-	uint32_t *delta;         /* states x classes */
-	uint32_t *out_start;     /* per state: its outputs, out[out_start .. + out_count] */
+	uint32_t start;      /* the state after a NUL */
+	uint32_t *delta;     /* states x classes */
+	uint32_t *out_start; /* per state: its outputs, out[out_start .. + out_count] */
 	uint32_t *out_count;
 	uint32_t *out;           /* term indexes: the terms ending in the state, suffixes included */
 	unsigned char *any_lang; /* per term: no language, or "any" */
@@ -259,7 +260,7 @@ static struct term_ac *ac_build(const struct waba_termlist *l)
 			ac->cls[c] = (unsigned char)ac->nclass++;
 	const size_t C = ac->nclass;
 	uint32_t *delta = waba_xcalloc(maxstates * C, sizeof(uint32_t));
-	uint32_t *own = waba_xcalloc(maxstates, sizeof(uint32_t));    /* first term ending here + 1 */
+	uint32_t *own = waba_xcalloc(maxstates, sizeof(uint32_t));   /* first term ending here + 1 */
 	uint32_t *same = waba_xcalloc(l->len + 1, sizeof(uint32_t)); /* next term of the same pattern + 1 */
 	uint32_t n = 1;
 	for (size_t t = 0; t < l->len; t++) {
@@ -325,7 +326,8 @@ static struct term_ac *ac_build(const struct waba_termlist *l)
 	uint32_t r = 1;
 	for (int pass = 0; pass < 2; pass++) /* the one-byte prefixes first, then the others */
 		for (size_t t = 0; t < l->len; t++)
-			if (l->terms[t].nwords == 1 && l->terms[t].prefix && (strlen(l->terms[t].words[0]) < 2) == (pass == 0))
+			if (l->terms[t].nwords == 1 && l->terms[t].prefix &&
+			    (strlen(l->terms[t].words[0]) < 2) == (pass == 0))
 				ac->rank[t] = r++;
 	for (size_t t = 0; t < l->len; t++)
 		ac->any_lang[t] = !l->terms[t].lang || strcmp(l->terms[t].lang, "any") == 0;
@@ -354,8 +356,8 @@ static const struct term_ac *ac_get(const struct waba_termlist *list)
 }
 
 /* Every term ending at word `i` in state `s`: keep the best starting at each word. */
-static void ac_note(const struct term_ac *ac, const struct waba_termlist *list, uint32_t s, size_t i,
-                    const char *lang, uint32_t *best)
+static void ac_note(const struct term_ac *ac, const struct waba_termlist *list, uint32_t s, size_t i, const char *lang,
+                    uint32_t *best)
 {
 	for (uint32_t j = 0; j < ac->out_count[s]; j++) {
 		uint32_t t = ac->out[ac->out_start[s] + j];
@@ -376,9 +378,8 @@ static void ac_note(const struct term_ac *ac, const struct waba_termlist *list, 
 	}
 }
 
-size_t waba_terms_find(const struct waba_termlist *list, const struct waba_words *words,
-                       const char *lang, int (*cb)(const struct waba_term_match *m, void *payload),
-                       void *payload)
+size_t waba_terms_find(const struct waba_termlist *list, const struct waba_words *words, const char *lang,
+                       int (*cb)(const struct waba_term_match *m, void *payload), void *payload)
 {
 	uint32_t small[2 * 128];
 	size_t seen = 0;
@@ -416,12 +417,10 @@ size_t waba_terms_find(const struct waba_termlist *list, const struct waba_words
 
 static int is_emoji_cp(int32_t cp)
 {
-	return (cp >= 0x1F000 && cp <= 0x1FAFF) || (cp >= 0x2600 && cp <= 0x27BF) ||
-	       (cp >= 0x1F1E6 && cp <= 0x1F1FF) || cp == 0x2B50 || cp == 0x2B55 ||
-	       (cp >= 0x2B05 && cp <= 0x2B07) || (cp >= 0x2B1B && cp <= 0x2B1C) ||
-	       cp == 0x231A || cp == 0x231B || cp == 0x23F0 || cp == 0x23F3 ||
-	       (cp >= 0x23E9 && cp <= 0x23EC) || cp == 0x3030 || cp == 0x303D ||
-	       cp == 0x3297 || cp == 0x3299 || cp == 0xFE0F || cp == 0x20E3;
+	return (cp >= 0x1F000 && cp <= 0x1FAFF) || (cp >= 0x2600 && cp <= 0x27BF) || (cp >= 0x1F1E6 && cp <= 0x1F1FF) ||
+	       cp == 0x2B50 || cp == 0x2B55 || (cp >= 0x2B05 && cp <= 0x2B07) || (cp >= 0x2B1B && cp <= 0x2B1C) ||
+	       cp == 0x231A || cp == 0x231B || cp == 0x23F0 || cp == 0x23F3 || (cp >= 0x23E9 && cp <= 0x23EC) ||
+	       cp == 0x3030 || cp == 0x303D || cp == 0x3297 || cp == 0x3299 || cp == 0xFE0F || cp == 0x20E3;
 }
 
 size_t waba_text_find_emoji(const char *s, size_t len)

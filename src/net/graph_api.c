@@ -306,10 +306,13 @@ long waba_graph_retry_after(const char *retry_after, const char *buc_usage)
 	/* {"<business-id>":[{"type":"..","call_count":..,"estimated_time_to_regain_access":MINUTES}]} */
 	cJSON *root = buc_usage ? cJSON_Parse(buc_usage) : NULL;
 	const cJSON *biz, *entry;
-	cJSON_ArrayForEach(biz, root) {
-		cJSON_ArrayForEach(entry, biz) {
+	cJSON_ArrayForEach(biz, root)
+	{
+		cJSON_ArrayForEach(entry, biz)
+		{
 			const cJSON *m = cJSON_GetObjectItemCaseSensitive(entry, "estimated_time_to_regain_access");
-			if (cJSON_IsNumber(m) && m->valuedouble >= 0 && m->valuedouble < 1e6 && (long)m->valuedouble * 60 > best)
+			if (cJSON_IsNumber(m) && m->valuedouble >= 0 && m->valuedouble < 1e6 &&
+			    (long)m->valuedouble * 60 > best)
 				best = (long)m->valuedouble * 60;
 		}
 	}
@@ -456,8 +459,7 @@ static int id_is_digits(const char *id)
 	return 1;
 }
 
-int waba_graph_business_status(struct waba_graph_result *out, const struct waba_graph_options *o,
-                               const char *business_id)
+int waba_graph_business_status(struct waba_graph_result *out, const struct waba_graph_options *o, const char *business_id)
 {
 	static int global_done;
 	const char *base = o->base_url ? o->base_url : WABA_GRAPH_URL_DEFAULT;
@@ -527,11 +529,14 @@ int waba_graph_business_status(struct waba_graph_result *out, const struct waba_
 			} else {
 				out->fail = kind_from_curl(rc);
 				if (out->fail == WABA_GRAPH_TIMEOUT)
-					err = waba_error_set(WABA_ENET, _("no answer from '%.*s' in time (%s)"), (int)blen, base, safe);
+					err = waba_error_set(WABA_ENET, _("no answer from '%.*s' in time (%s)"),
+					                     (int)blen, base, safe);
 				else if (out->fail == WABA_GRAPH_TLS)
-					err = waba_error_set(WABA_ENET, _("TLS failure with '%.*s': %s"), (int)blen, base, safe);
+					err = waba_error_set(WABA_ENET, _("TLS failure with '%.*s': %s"), (int)blen,
+					                     base, safe);
 				else
-					err = waba_error_set(WABA_ENET, _("cannot reach '%.*s': %s"), (int)blen, base, safe);
+					err = waba_error_set(WABA_ENET, _("cannot reach '%.*s': %s"), (int)blen, base,
+					                     safe);
 			}
 			free(safe);
 			break;

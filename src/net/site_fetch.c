@@ -60,7 +60,8 @@ int waba_site_fetch(struct waba_site_brand *out, const char *url, const struct w
 
 	memset(out, 0, sizeof(*out));
 	if (strncasecmp(url, "http://", 7) != 0 && strncasecmp(url, "https://", 8) != 0)
-		return waba_error_set(WABA_EINVAL, _("'%s' is not a web address: it must start with http:// or https://"), url);
+		return waba_error_set(WABA_EINVAL,
+		                      _("'%s' is not a web address: it must start with http:// or https://"), url);
 	CURL *c = curl_easy_init();
 	if (!c)
 		return waba_error_set(WABA_ENOMEM, _("cannot start libcurl"));
@@ -84,13 +85,15 @@ int waba_site_fetch(struct waba_site_brand *out, const char *url, const struct w
 	CURLcode res = curl_easy_perform(c);
 	curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
 	if (b.over) {
-		rc = waba_error_set(WABA_ENET, _("'%s': the page is larger than %zu bytes (name.website.max_bytes)"), url, b.cap);
+		rc = waba_error_set(WABA_ENET, _("'%s': the page is larger than %zu bytes (name.website.max_bytes)"),
+		                    url, b.cap);
 	} else if (res == CURLE_TOO_MANY_REDIRECTS) {
 		rc = waba_error_set(WABA_ENET, _("'%s': more than %ld redirects"), url,
 		                    waba_checklist_limit(cl, "name.website.max_redirects"));
 	} else if (res != CURLE_OK) {
 		drop_timing(errbuf);
-		rc = waba_error_set(WABA_ENET, _("cannot read '%s': %s"), url, *errbuf ? errbuf : curl_easy_strerror(res));
+		rc = waba_error_set(WABA_ENET, _("cannot read '%s': %s"), url,
+		                    *errbuf ? errbuf : curl_easy_strerror(res));
 	} else if (status >= 400) {
 		rc = waba_error_set(WABA_ENET, _("cannot read '%s': the server answered HTTP %ld"), url, status);
 	} else {

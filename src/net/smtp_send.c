@@ -42,8 +42,8 @@ int waba_smtp_url_check(const char *url, int *loopback)
 	if (curl_url_set(u, CURLUPART_URL, url, 0) != CURLUE_OK ||
 	    curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) != CURLUE_OK ||
 	    curl_url_get(u, CURLUPART_HOST, &host, 0) != CURLUE_OK) {
-		err = waba_error_set(WABA_EINVAL, _("'%s' is not a URL (expected smtp://HOST:PORT or smtps://HOST:PORT)"),
-		                     url);
+		err = waba_error_set(WABA_EINVAL,
+		                     _("'%s' is not a URL (expected smtp://HOST:PORT or smtps://HOST:PORT)"), url);
 		goto done;
 	}
 	if (strcmp(scheme, "smtp") != 0 && strcmp(scheme, "smtps") != 0) {
@@ -76,8 +76,10 @@ static int map_error(CURLcode rc, const char *url, const char *errbuf)
 	case CURLE_LOGIN_DENIED:
 		return waba_error_set(WABA_EAUTH, _("cannot send to '%s': the server refused the login (%s)"), url, why);
 	case CURLE_USE_SSL_FAILED:
-		return waba_error_set(WABA_ENET, _("cannot send to '%s': the server does not offer STARTTLS and "
-		                                   "the message is not sent in clear text to a remote host"), url);
+		return waba_error_set(WABA_ENET,
+		                      _("cannot send to '%s': the server does not offer STARTTLS and "
+		                        "the message is not sent in clear text to a remote host"),
+		                      url);
 	default:
 		return waba_error_set(WABA_ENET, _("cannot send to '%s': %s"), url, why);
 	}
@@ -96,7 +98,8 @@ int waba_smtp_send(const struct waba_smtp_options *o, const char *msg, size_t le
 	if ((err = waba_smtp_url_check(o->url, &loopback)) < 0)
 		return err;
 	if (!waba_email_addr_valid(o->from) || !waba_email_addr_valid(o->rcpt))
-		return waba_error_set(WABA_EINVAL, _("cannot send: the sender or recipient is not a valid e-mail address"));
+		return waba_error_set(WABA_EINVAL,
+		                      _("cannot send: the sender or recipient is not a valid e-mail address"));
 	if (!global_done) {
 		if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
 			return waba_error_set(WABA_ENET, _("cannot initialise libcurl"));

@@ -354,8 +354,7 @@ static void note_tls(struct probe *p)
  * One request: GET when body is NULL, else POST of body with the signature header
  * when sig is given. Fills *a.
  */
-static void request(struct probe *p, const char *url, const char *body, const char *sig,
-                    struct waba_webhook_answer *a)
+static void request(struct probe *p, const char *url, const char *body, const char *sig, struct waba_webhook_answer *a)
 {
 	const struct waba_webhook_options *o = p->o;
 	struct body got;
@@ -417,8 +416,8 @@ static void request(struct probe *p, const char *url, const char *body, const ch
 	} else {
 		char *loc = NULL;
 		curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &a->status);
-		if (a->status >= 300 && a->status < 400 && curl_easy_getinfo(c, CURLINFO_REDIRECT_URL, &loc) == CURLE_OK &&
-		    loc)
+		if (a->status >= 300 && a->status < 400 &&
+		    curl_easy_getinfo(c, CURLINFO_REDIRECT_URL, &loc) == CURLE_OK && loc)
 			a->location = waba_webhook_scrub(o, loc, strlen(loc));
 		a->body = waba_xstrndup(got.buf, got.len);
 		a->body_len = got.len;
@@ -528,8 +527,8 @@ int waba_webhook_probe(struct waba_webhook_result *out, const struct waba_webhoo
 	if (o->ca_file) {
 		int fd = open(o->ca_file, O_RDONLY | O_CLOEXEC | O_NOCTTY);
 		if (fd < 0)
-			return waba_error_set(errno == ENOENT ? WABA_ENOTFOUND : WABA_EIO, _("cannot open CA file '%s': %s"),
-			                      o->ca_file, strerror(errno));
+			return waba_error_set(errno == ENOENT ? WABA_ENOTFOUND : WABA_EIO,
+			                      _("cannot open CA file '%s': %s"), o->ca_file, strerror(errno));
 		close(fd);
 	}
 	if (!global_done) {

@@ -126,7 +126,8 @@ static void missing(struct ctx *c, const cJSON *obj, const char *path, const cha
 static void check_keys(struct ctx *c, const cJSON *obj, const char *path, const char *const *known)
 {
 	const cJSON *k;
-	cJSON_ArrayForEach(k, obj) {
+	cJSON_ArrayForEach(k, obj)
+	{
 		int ok = strcmp(k->string, "$comment") == 0;
 		for (size_t i = 0; !ok && known[i]; i++)
 			ok = strcmp(k->string, known[i]) == 0;
@@ -134,11 +135,13 @@ static void check_keys(struct ctx *c, const cJSON *obj, const char *path, const 
 			const char *near = waba_suggest(k->string, known);
 			struct waba_finding *f;
 			if (*path)
-				f = waba_findings_add(c->fs, &WABA_RULE_INPUT_APP_UNKNOWN, waba_json_key_loc(&c->app->doc, k),
-				                      _("unknown key '%s' in '%s'"), k->string, path);
+				f = waba_findings_add(c->fs, &WABA_RULE_INPUT_APP_UNKNOWN,
+				                      waba_json_key_loc(&c->app->doc, k), _("unknown key '%s' in '%s'"),
+				                      k->string, path);
 			else
-				f = waba_findings_add(c->fs, &WABA_RULE_INPUT_APP_UNKNOWN, waba_json_key_loc(&c->app->doc, k),
-				                      _("unknown key '%s'"), k->string);
+				f = waba_findings_add(c->fs, &WABA_RULE_INPUT_APP_UNKNOWN,
+				                      waba_json_key_loc(&c->app->doc, k), _("unknown key '%s'"),
+				                      k->string);
 			if (near)
 				waba_finding_set_hint(f, _("did you mean '%s'?"), near);
 			continue;
@@ -146,7 +149,8 @@ static void check_keys(struct ctx *c, const cJSON *obj, const char *path, const 
 		for (const cJSON *p = obj->child; p != k; p = p->next)
 			if (strcmp(p->string, k->string) == 0) {
 				struct waba_loc first = waba_json_key_loc(&c->app->doc, p);
-				waba_findings_add(c->fs, &WABA_RULE_INPUT_APP_DUPLICATE, waba_json_key_loc(&c->app->doc, k),
+				waba_findings_add(c->fs, &WABA_RULE_INPUT_APP_DUPLICATE,
+				                  waba_json_key_loc(&c->app->doc, k),
 				                  _("key '%s' appears again (first at line %u); the first one is used"),
 				                  k->string, first.line);
 				break;
@@ -244,7 +248,8 @@ static struct waba_app_str *get_str_array(struct ctx *c, const cJSON *arr, const
 	const cJSON *e;
 	size_t i = 0;
 	*n = 0;
-	cJSON_ArrayForEach(e, arr) {
+	cJSON_ArrayForEach(e, arr)
+	{
 		if (!cJSON_IsString(e)) {
 			char *p = waba_xasprintf("%s[%zu]", path, i);
 			wrong_type(c, e, p, _("a string"));
@@ -276,7 +281,8 @@ static void read_numbers(struct ctx *c, const cJSON *root)
 		waba_findings_add(c->fs, &WABA_RULE_INPUT_APP_MISSING, node_loc(c, arr), "%s",
 		                  _("'numbers' is empty; give at least the number to activate"));
 	c->app->numbers = waba_xcalloc((size_t)cJSON_GetArraySize(arr) + 1, sizeof(*c->app->numbers));
-	cJSON_ArrayForEach(e, arr) {
+	cJSON_ArrayForEach(e, arr)
+	{
 		char *path = waba_xasprintf("numbers[%zu]", i++);
 		if (!cJSON_IsObject(e)) {
 			wrong_type(c, e, path, _("an object"));
@@ -300,8 +306,8 @@ static void read_numbers(struct ctx *c, const cJSON *root)
 
 static void read_profile(struct ctx *c, const cJSON *root)
 {
-	static const char *const keys[] = { "about", "address", "description", "vertical", "category",
-		                            "email", "websites", NULL };
+	static const char *const keys[] = { "about",    "address", "description", "vertical",
+		                            "category", "email",   "websites",    NULL };
 	struct waba_app_profile *p = &c->app->profile;
 	const cJSON *obj = get_obj(c, root, "", "profile", 1);
 	if (!obj)
@@ -355,8 +361,9 @@ static void read_webhook(struct ctx *c, const cJSON *root)
 
 static void read_root(struct ctx *c, const cJSON *root)
 {
-	static const char *const keys[] = { "business_id", "legal_name", "display_name", "website", "numbers",
-		                            "photo", "profile", "contact", "language", "templates", "answers", "webhook",
+	static const char *const keys[] = { "business_id", "legal_name", "display_name", "website",
+		                            "numbers",     "photo",      "profile",      "contact",
+		                            "language",    "templates",  "answers",      "webhook",
 		                            NULL };
 	static const char *const langs[] = { "pt", "es", "en", NULL };
 	struct waba_application *app = c->app;
@@ -426,8 +433,8 @@ struct waba_loc waba_application_loc(const struct waba_application *app, const s
 	return waba_source_loc(app->src, f->off);
 }
 
-struct waba_loc waba_application_str_loc(const struct waba_application *app, const struct waba_app_str *f,
-                                         size_t start, size_t end)
+struct waba_loc waba_application_str_loc(const struct waba_application *app, const struct waba_app_str *f, size_t start,
+                                         size_t end)
 {
 	if (!app->src)
 		return WABA_LOC_NONE;

@@ -30,7 +30,10 @@ const char *waba_checklist_default_dir(void)
 
 /* ---- error capture ------------------------------------------------------------------ */
 
-struct capture { struct waba_strbuf msg; const char *name; };
+struct capture {
+	struct waba_strbuf msg;
+	const char *name;
+};
 
 /* A name the checklist schema could use: lower case, short. Other names a message quotes
  * after "element" or "attribute" come from a file that is not a checklist and are left out. */
@@ -292,8 +295,8 @@ static int add_rule(struct waba_checklist *cl, xmlNode *n, const char *name)
 	if (!waba_rule_find(id)) {
 		const char *near = waba_rule_suggest(id);
 		if (near)
-			err = waba_error_set(WABA_EINVAL, _("%s:%d: unknown rule '%s' (did you mean '%s'?)"), name, n->line,
-			                     id, near);
+			err = waba_error_set(WABA_EINVAL, _("%s:%d: unknown rule '%s' (did you mean '%s'?)"), name,
+			                     n->line, id, near);
 		else
 			err = waba_error_set(WABA_EINVAL, _("%s:%d: unknown rule '%s'"), name, n->line, id);
 	} else {
@@ -321,7 +324,10 @@ static void silent(void *ctx, const char *msg, ...)
  * The compiled schema, kept for the life of the process: every checklist file is
  * validated against the same schema, and compiling it costs more than validating.
  */
-static struct { char *path; xmlRelaxNGPtr schema; } schema_cache;
+static struct {
+	char *path;
+	xmlRelaxNGPtr schema;
+} schema_cache;
 
 static int compiled_schema(const char *schema_path, xmlRelaxNGPtr *out)
 {
@@ -338,9 +344,10 @@ static int compiled_schema(const char *schema_path, xmlRelaxNGPtr *out)
 	xmlRelaxNGFreeParserCtxt(pctx);
 	if (!schema) {
 		/* the detail after the colon is libxml2's own message */
-		int err = cap.msg.len ? waba_error_set(WABA_EINVAL, _("cannot load the checklist schema '%s': %s"), schema_path,
-		                                       waba_strbuf_cstr(&cap.msg))
-		                      : waba_error_set(WABA_EINVAL, _("cannot load the checklist schema '%s'"), schema_path);
+		int err = cap.msg.len
+		              ? waba_error_set(WABA_EINVAL, _("cannot load the checklist schema '%s': %s"), schema_path,
+		                               waba_strbuf_cstr(&cap.msg))
+		              : waba_error_set(WABA_EINVAL, _("cannot load the checklist schema '%s'"), schema_path);
 		waba_strbuf_release(&cap.msg);
 		return err;
 	}
@@ -364,8 +371,8 @@ static int validate(xmlDoc *doc, const char *schema_path, const char *name)
 	xmlRelaxNGValidCtxtPtr vctx = xmlRelaxNGNewValidCtxt(schema);
 	xmlRelaxNGSetValidStructuredErrors(vctx, capture_error_compat, &cap);
 	if (xmlRelaxNGValidateDoc(vctx, doc) != 0)
-		err = waba_error_set(WABA_EINVAL, "%s", cap.msg.len ? waba_strbuf_cstr(&cap.msg)
-		                                                    : _("does not match the checklist schema"));
+		err = waba_error_set(WABA_EINVAL, "%s",
+		                     cap.msg.len ? waba_strbuf_cstr(&cap.msg) : _("does not match the checklist schema"));
 	xmlRelaxNGFreeValidCtxt(vctx);
 	waba_strbuf_release(&cap.msg);
 	return err;
@@ -395,8 +402,8 @@ static int merge(struct waba_checklist *cl, xmlDoc *doc, const char *name)
 	return 0;
 }
 
-static int load(struct waba_checklist *cl, const char *name, const char *path, const char *mem,
-                size_t len, const char *schema_path)
+static int load(struct waba_checklist *cl, const char *name, const char *path, const char *mem, size_t len,
+                const char *schema_path)
 {
 	struct capture cap = { WABA_STRBUF_INIT, name };
 	xmlParserCtxtPtr ctx = xmlNewParserCtxt();
@@ -497,7 +504,10 @@ static const char *base_name(const char *path)
 
 /* ---- the compiled form of the bundled checklists (core/checklist_blob.c) ------------ */
 
-static struct { const unsigned char *blob; size_t len; } compiled;
+static struct {
+	const unsigned char *blob;
+	size_t len;
+} compiled;
 
 void waba_checklist_use_compiled(const unsigned char *blob, size_t len)
 {
@@ -604,8 +614,9 @@ int waba_checklist_load_file(struct waba_checklist *cl, const char *path)
 	struct stat st;
 	int found = stat(path, &st) == 0;
 	if (!found || !S_ISREG(st.st_mode))
-		return found && S_ISDIR(st.st_mode) ? waba_error_set(WABA_EIO, _("cannot read checklist '%s': it is a directory"), path)
-		                           : waba_error_set(WABA_EIO, _("cannot read checklist '%s': no such file"), path);
+		return found && S_ISDIR(st.st_mode)
+		           ? waba_error_set(WABA_EIO, _("cannot read checklist '%s': it is a directory"), path)
+		           : waba_error_set(WABA_EIO, _("cannot read checklist '%s': no such file"), path);
 	char *schema = schema_for(cl);
 	int err = load(cl, path, path, NULL, 0, schema);
 	free(schema);

@@ -17,8 +17,9 @@
 #define PHONE_INPUT_MAX 250
 
 static const char *const type_names[] = {
-	"fixed_line", "mobile", "fixed_line_or_mobile", "toll_free", "premium_rate", "shared_cost",
-	"voip", "personal_number", "pager", "uan", "voicemail", "unknown",
+	"fixed_line",  "mobile",  "fixed_line_or_mobile", "toll_free", "premium_rate",
+	"shared_cost", "voip",    "personal_number",      "pager",     "uan",
+	"voicemail",   "unknown",
 };
 
 const char *waba_phone_type_name(int type)
@@ -43,7 +44,7 @@ static char *from_wa_link(const char *s)
 {
 	static const char *const schemes[] = { "https://", "http://", "whatsapp://", "" };
 	static const char *const hosts[] = { "www.wa.me/", "wa.me/", "api.whatsapp.com/send", "web.whatsapp.com/send",
-	                                     "send" };
+		                             "send" };
 	const char *p = NULL;
 	int path_form = 0;
 	for (size_t i = 0; i < sizeof(schemes) / sizeof(schemes[0]) && !p; i++) {

@@ -98,10 +98,10 @@ static void set_fault(struct waba_photo *p, enum waba_photo_fault f, size_t at, 
 
 struct acc {
 	unsigned w, h, k, gw, gh, ch; /* ch: 3 (RGB, opaque) or 4 (RGBA) bytes a source pixel */
-	uint32_t *col;          /* w * ch column sums over the current grid row's source rows:
-	                           R, G, B (ch 3) or R*A, G*A, B*A, A (ch 4) */
-	unsigned char *grid;    /* gw * gh * 4 */
-	unsigned y;             /* next source row */
+	uint32_t *col;                /* w * ch column sums over the current grid row's source rows:
+	                                 R, G, B (ch 3) or R*A, G*A, B*A, A (ch 4) */
+	unsigned char *grid;          /* gw * gh * 4 */
+	unsigned y;                   /* next source row */
 	unsigned long long transparent, clear;
 };
 
@@ -225,13 +225,27 @@ static void take_grid(struct waba_photo *p, struct acc *a)
 		for (unsigned x = 0; x < dw; x++) {
 			unsigned sx, sy;
 			switch (o) {
-			case 2: sx = w - 1 - x, sy = y; break;
-			case 3: sx = w - 1 - x, sy = h - 1 - y; break;
-			case 4: sx = x, sy = h - 1 - y; break;
-			case 5: sx = y, sy = x; break;
-			case 6: sx = y, sy = h - 1 - x; break;
-			case 7: sx = w - 1 - y, sy = h - 1 - x; break;
-			default: sx = w - 1 - y, sy = x; break; /* 8 */
+			case 2:
+				sx = w - 1 - x, sy = y;
+				break;
+			case 3:
+				sx = w - 1 - x, sy = h - 1 - y;
+				break;
+			case 4:
+				sx = x, sy = h - 1 - y;
+				break;
+			case 5:
+				sx = y, sy = x;
+				break;
+			case 6:
+				sx = y, sy = h - 1 - x;
+				break;
+			case 7:
+				sx = w - 1 - y, sy = h - 1 - x;
+				break;
+			default:
+				sx = w - 1 - y, sy = x;
+				break; /* 8 */
 			}
 			memcpy(d + ((size_t)y * dw + x) * 4, a->grid + ((size_t)sy * w + sx) * 4, 4);
 		}
@@ -312,11 +326,16 @@ static void png_on_warning(png_structp png, png_const_charp msg)
 static const char *png_color_name(int ct)
 {
 	switch (ct) {
-	case PNG_COLOR_TYPE_GRAY: return "gray";
-	case PNG_COLOR_TYPE_GRAY_ALPHA: return "gray+alpha";
-	case PNG_COLOR_TYPE_PALETTE: return "palette";
-	case PNG_COLOR_TYPE_RGB_ALPHA: return "rgba";
-	default: return "rgb";
+	case PNG_COLOR_TYPE_GRAY:
+		return "gray";
+	case PNG_COLOR_TYPE_GRAY_ALPHA:
+		return "gray+alpha";
+	case PNG_COLOR_TYPE_PALETTE:
+		return "palette";
+	case PNG_COLOR_TYPE_RGB_ALPHA:
+		return "rgba";
+	default:
+		return "rgb";
 	}
 }
 
@@ -334,7 +353,8 @@ static void decode_png(struct waba_photo *p, const struct input *in, const struc
 	/* header-only dimensions first: signature, IHDR length, "IHDR", width, height */
 	if (in->head_len < 33 || memcmp(data + 12, "IHDR", 4) != 0) {
 		set_fault(p, in->head_len < 33 ? WABA_PHOTO_TRUNCATED : WABA_PHOTO_CORRUPT, in->head_len < 33 ? len : 12,
-		          in->head_len < 33 ? _("the file ends inside the PNG header") : _("the first chunk is not IHDR"));
+		          in->head_len < 33 ? _("the file ends inside the PNG header")
+		                            : _("the first chunk is not IHDR"));
 		return;
 	}
 	unsigned long w = (unsigned long)data[16] << 24 | data[17] << 16 | data[18] << 8 | data[19];
@@ -348,8 +368,8 @@ static void decode_png(struct waba_photo *p, const struct input *in, const struc
 		return;
 	if (p->interlaced && (unsigned long long)w * h * 4 > lim->max_memory) {
 		char msg[160];
-		snprintf(msg, sizeof(msg), _("interlaced %lux%lu needs %llu MB to decode, over the limit of %lu MB"), w, h,
-		         (unsigned long long)w * h * 4 >> 20, lim->max_memory >> 20);
+		snprintf(msg, sizeof(msg), _("interlaced %lux%lu needs %llu MB to decode, over the limit of %lu MB"), w,
+		         h, (unsigned long long)w * h * 4 >> 20, lim->max_memory >> 20);
 		set_fault(p, WABA_PHOTO_TOO_LARGE, 0, msg);
 		return;
 	}
@@ -490,11 +510,16 @@ static int exif_orientation(const unsigned char *d, size_t n)
 static const char *jpeg_color_name(J_COLOR_SPACE cs)
 {
 	switch (cs) {
-	case JCS_GRAYSCALE: return "gray";
-	case JCS_CMYK: return "cmyk";
-	case JCS_YCCK: return "ycck";
-	case JCS_RGB: return "rgb";
-	default: return "ycbcr";
+	case JCS_GRAYSCALE:
+		return "gray";
+	case JCS_CMYK:
+		return "cmyk";
+	case JCS_YCCK:
+		return "ycck";
+	case JCS_RGB:
+		return "rgb";
+	default:
+		return "ycbcr";
 	}
 }
 
@@ -606,8 +631,7 @@ static void decode_input(struct waba_photo *out, const struct input *in, const s
 	}
 }
 
-int waba_photo_decode(struct waba_photo *out, const unsigned char *data, size_t len,
-                      const struct waba_photo_limits *lim)
+int waba_photo_decode(struct waba_photo *out, const unsigned char *data, size_t len, const struct waba_photo_limits *lim)
 {
 	struct input in = { data, NULL, len, data, len };
 	decode_input(out, &in, lim);
@@ -638,11 +662,13 @@ void waba_photo_limits_from(struct waba_photo_limits *out, const struct waba_che
 {
 	out->max_side = (unsigned long)limit_under(cl, "photo.decode.max_side", WABA_PHOTO_CEIL_SIDE);
 	out->max_pixels = limit_under(cl, "photo.decode.max_pixels", WABA_PHOTO_CEIL_PIXELS);
-	out->max_chunk_bytes = (unsigned long)limit_under(cl, "photo.decode.max_chunk_bytes", WABA_PHOTO_CEIL_CHUNK_BYTES);
+	out->max_chunk_bytes = (unsigned long)limit_under(cl, "photo.decode.max_chunk_bytes",
+	                                                  WABA_PHOTO_CEIL_CHUNK_BYTES);
 	out->max_chunks = (unsigned long)limit_under(cl, "photo.decode.max_chunks", WABA_PHOTO_CEIL_CHUNKS);
 	out->max_scans = (unsigned long)limit_under(cl, "photo.decode.max_jpeg_scans", WABA_PHOTO_CEIL_SCANS);
 	out->max_memory = (unsigned long)limit_under(cl, "photo.decode.max_memory", WABA_PHOTO_CEIL_MEMORY);
 	out->analysis_side = (unsigned)limit_under(cl, "photo.analysis.side", 65535);
-	out->analysis_pixels = (unsigned long)limit_under(cl, "photo.analysis.max_pixels", WABA_PHOTO_CEIL_ANALYSIS_PIXELS);
+	out->analysis_pixels = (unsigned long)limit_under(cl, "photo.analysis.max_pixels",
+	                                                  WABA_PHOTO_CEIL_ANALYSIS_PIXELS);
 	out->max_read_bytes = (unsigned long)limit_under(cl, "photo.read.max_bytes", WABA_PHOTO_CEIL_READ_BYTES);
 }

@@ -17,10 +17,26 @@
 
 /* schema.org types whose "name" is the business's: Organization and its common subtypes. */
 static const char *const org_types[] = {
-	"Organization", "Corporation", "LocalBusiness", "Store", "OnlineStore", "OnlineBusiness",
-	"FurnitureStore", "HomeGoodsStore", "ClothingStore", "Restaurant", "FoodEstablishment",
-	"ProfessionalService", "MedicalBusiness", "NGO", "EducationalOrganization", "AutoDealer",
-	"HealthAndBeautyBusiness", "SportsOrganization", "Brand", NULL,
+	"Organization",
+	"Corporation",
+	"LocalBusiness",
+	"Store",
+	"OnlineStore",
+	"OnlineBusiness",
+	"FurnitureStore",
+	"HomeGoodsStore",
+	"ClothingStore",
+	"Restaurant",
+	"FoodEstablishment",
+	"ProfessionalService",
+	"MedicalBusiness",
+	"NGO",
+	"EducationalOrganization",
+	"AutoDealer",
+	"HealthAndBeautyBusiness",
+	"SportsOrganization",
+	"Brand",
+	NULL,
 };
 
 /* Whitespace collapsed and trimmed copy; NULL when empty or not valid UTF-8. */
@@ -62,9 +78,7 @@ static int is_org_type(const cJSON *type)
 		return 0;
 	}
 	if (cJSON_IsArray(type))
-		cJSON_ArrayForEach(t, type)
-			if (is_org_type(t))
-				return 1;
+		cJSON_ArrayForEach(t, type) if (is_org_type(t)) return 1;
 	return 0;
 }
 
@@ -98,8 +112,7 @@ static void walk_ld(struct waba_site_brand *b, const cJSON *v, int depth)
 			add_org(b, legal->valuestring);
 	}
 	if (cJSON_IsObject(v) || cJSON_IsArray(v))
-		cJSON_ArrayForEach(c, v)
-			walk_ld(b, c, depth + 1);
+		cJSON_ArrayForEach(c, v) walk_ld(b, c, depth + 1);
 }
 
 static int attr_is(xmlNode *n, const char *attr, const char *value)
@@ -153,7 +166,7 @@ void waba_site_parse(struct waba_site_brand *out, const char *url, const char *h
 		return;
 	htmlDocPtr doc = htmlReadMemory(html, (int)len, url, NULL,
 	                                HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-	                                        HTML_PARSE_NONET | HTML_PARSE_COMPACT);
+	                                    HTML_PARSE_NONET | HTML_PARSE_COMPACT);
 	if (!doc)
 		return;
 	visit(out, xmlDocGetRootElement(doc), 0);

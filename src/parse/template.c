@@ -74,8 +74,7 @@ struct waba_loc waba_template_node_loc(const struct waba_template *tpl, const cJ
 	return waba_source_loc(tpl->src, tpl->offset);
 }
 
-struct waba_loc waba_template_loc(const struct waba_template *tpl, const struct waba_tpl_text *t,
-                                  size_t start, size_t end)
+struct waba_loc waba_template_loc(const struct waba_template *tpl, const struct waba_tpl_text *t, size_t start, size_t end)
 {
 	if (!t || !t->s)
 		return waba_source_loc(tpl->src, tpl->offset);

@@ -17,7 +17,8 @@ const struct waba_rule WABA_RULE_TEMPLATE_STRUCTURE = {
 	.id = "template.structure",
 	.severity = WABA_SEV_ERROR,
 	.summary = N_("the template JSON does not have the shape Meta's Graph API takes"),
-	.hint = N_("compare with the example in docs/rules.md: name, language, category, components[] with type HEADER, BODY, FOOTER or BUTTONS"),
+	.hint = N_(
+	    "compare with the example in docs/rules.md: name, language, category, components[] with type HEADER, BODY, FOOTER or BUTTONS"),
 	.source = SRC_COMP,
 	.explain = N_("POST /{WABA_ID}/message_templates takes an object with string fields name, language and "
 	              "category, and an array of components, each an object with a type (policy §2.6). A value of "
@@ -76,7 +77,8 @@ static const cJSON *get_array(struct jctx *c, const cJSON *obj, const char *key)
 static void add_samples(struct jctx *c, struct waba_tpl_component *comp, const cJSON *arr, const char *key)
 {
 	const cJSON *v;
-	cJSON_ArrayForEach(v, arr) {
+	cJSON_ArrayForEach(v, arr)
+	{
 		if (!cJSON_IsString(v)) {
 			shape(c, v, _("the samples in '%s' must be strings"), key);
 			comp->example_shape_ok = 0;
@@ -91,7 +93,8 @@ static void add_samples(struct jctx *c, struct waba_tpl_component *comp, const c
 static void add_named(struct jctx *c, struct waba_tpl_component *comp, const cJSON *arr, const char *key)
 {
 	const cJSON *v;
-	cJSON_ArrayForEach(v, arr) {
+	cJSON_ArrayForEach(v, arr)
+	{
 		if (!cJSON_IsObject(v)) {
 			shape(c, v, _("each entry of '%s' must be an object {\"param_name\", \"example\"}"), key);
 			comp->example_shape_ok = 0;
@@ -164,8 +167,7 @@ static void read_button(struct jctx *c, const cJSON *b, struct waba_tpl_button *
 static void read_buttons(struct jctx *c, const cJSON *comp, struct waba_tpl_button **v, size_t *n)
 {
 	const cJSON *arr = get_array(c, comp, "buttons"), *b;
-	cJSON_ArrayForEach(b, arr)
-		read_button(c, b, v, n);
+	cJSON_ArrayForEach(b, arr) read_button(c, b, v, n);
 }
 
 static struct waba_tpl_component *component_slot(struct waba_template *t, const char *type)
@@ -210,7 +212,8 @@ static void read_card(struct jctx *c, const cJSON *card)
 	const cJSON *comps = get_array(c, card, "components"), *comp;
 	if (!cJSON_GetObjectItemCaseSensitive(card, "components"))
 		shape(c, card, _("the card has no '%s' array"), "components");
-	cJSON_ArrayForEach(comp, comps) {
+	cJSON_ArrayForEach(comp, comps)
+	{
 		const cJSON *type = cJSON_GetObjectItemCaseSensitive(comp, "type");
 		if (!cJSON_IsObject(comp) || !cJSON_IsString(type)) {
 			shape(c, comp, _("each component must be an object with a string '%s'"), "type");
@@ -276,8 +279,7 @@ static void read_component(struct jctx *c, const cJSON *comp)
 			return; /* the duplicate is reported by template.components.single */
 		t->carousel_node = comp;
 		const cJSON *cards = get_array(c, comp, "cards"), *card;
-		cJSON_ArrayForEach(card, cards)
-			read_card(c, card);
+		cJSON_ArrayForEach(card, cards) read_card(c, card);
 		return;
 	}
 	if (strcasecmp(ty, "LIMITED_TIME_OFFER") == 0) {
@@ -312,7 +314,9 @@ static void read_template(struct waba_template_set *set, struct waba_source *src
 	t->offset = waba_json_offset(&set->doc, obj);
 	if (!cJSON_IsObject(obj)) {
 		shape(&c, obj, _("a template must be a JSON object, not %s"),
-		      cJSON_IsArray(obj) ? "an array" : cJSON_IsString(obj) ? "a string" : "a scalar");
+		      cJSON_IsArray(obj)    ? "an array"
+		      : cJSON_IsString(obj) ? "a string"
+		                            : "a scalar");
 		return;
 	}
 	get_string(&c, obj, "name", &t->name);
@@ -330,12 +334,10 @@ static void read_template(struct waba_template_set *set, struct waba_source *src
 	const cJSON *comps = get_array(&c, obj, "components"), *comp;
 	if (!cJSON_GetObjectItemCaseSensitive(obj, "components"))
 		shape(&c, obj, _("the template has no '%s' array"), "components");
-	cJSON_ArrayForEach(comp, comps)
-		read_component(&c, comp);
+	cJSON_ArrayForEach(comp, comps) read_component(&c, comp);
 }
 
-int waba_template_parse_json(struct waba_template_set *out, struct waba_source *src,
-                             struct waba_findings *fs)
+int waba_template_parse_json(struct waba_template_set *out, struct waba_source *src, struct waba_findings *fs)
 {
 	const cJSON *root, *list, *it;
 	waba_json_parse(&out->doc, src, fs);
@@ -348,8 +350,7 @@ int waba_template_parse_json(struct waba_template_set *out, struct waba_source *
 			list = data; /* a Graph API list response */
 	}
 	if (cJSON_IsArray(list)) {
-		cJSON_ArrayForEach(it, list)
-			read_template(out, src, it, fs);
+		cJSON_ArrayForEach(it, list) read_template(out, src, it, fs);
 	} else {
 		read_template(out, src, list, fs);
 	}

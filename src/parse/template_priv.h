@@ -4,7 +4,7 @@
 
 #include "waba/template.h"
 
-extern const struct waba_rule WABA_RULE_TEMPLATE_STRUCTURE; /* template_json.c */
+extern const struct waba_rule WABA_RULE_TEMPLATE_STRUCTURE;   /* template_json.c */
 extern const struct waba_rule WABA_RULE_TEMPLATE_SUPPRESSION; /* template_txt.c */
 /* check_template_text.c */
 extern const struct waba_rule WABA_RULE_TEMPLATE_PROMOTIONAL;
@@ -23,8 +23,8 @@ extern const struct waba_rule WABA_RULE_TEMPLATE_DUP_NAME;
 extern const struct waba_rule WABA_RULE_TEMPLATE_DUP_CONTENT;
 
 /* URL checks shared by the body and the URL buttons (check_template_text.c). */
-void waba_check_template_url(const struct waba_template *tpl, const struct waba_tpl_text *t, size_t start,
-                             size_t end, const struct waba_checklist *cl, struct waba_findings *fs);
+void waba_check_template_url(const struct waba_template *tpl, const struct waba_tpl_text *t, size_t start, size_t end,
+                             const struct waba_checklist *cl, struct waba_findings *fs);
 
 /* The label, URL, phone and duplicate checks of buttons, for a carousel card's buttons
  * (check_template_buttons.c). */

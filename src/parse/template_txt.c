@@ -112,7 +112,8 @@ static void parse_suppression(struct waba_template *t, const char *s, const stru
 		while (q < rules_end && s[q] != ',' && s[q] != ' ' && s[q] != '\t')
 			q++;
 		if (q > p) {
-			t->suppressions = waba_xrealloc(t->suppressions, (t->nsuppressions + 1) * sizeof(*t->suppressions));
+			t->suppressions = waba_xrealloc(t->suppressions,
+			                                (t->nsuppressions + 1) * sizeof(*t->suppressions));
 			struct waba_tpl_suppression *sp = &t->suppressions[t->nsuppressions++];
 			sp->rule = waba_xstrndup(s + p, q - p);
 			sp->has_reason = has_reason;
@@ -126,7 +127,10 @@ static void parse_suppression(struct waba_template *t, const char *s, const stru
 
 static void front_line(struct waba_template *t, const char *s, const struct line *l, struct waba_findings *fs)
 {
-	static const struct { const char *key; size_t off; } keys[] = {
+	static const struct {
+		const char *key;
+		size_t off;
+	} keys[] = {
 		{ "name", offsetof(struct waba_template, name) },
 		{ "language", offsetof(struct waba_template, language) },
 		{ "category", offsetof(struct waba_template, category) },
@@ -229,7 +233,8 @@ void waba_template_apply_suppressions(struct waba_template *tpl, struct waba_fin
 		struct waba_finding *f = &fs->v[i];
 		int drop = 0;
 		for (size_t k = 0; k < tpl->nsuppressions && !drop; k++)
-			if (strcmp(tpl->suppressions[k].rule, f->rule->id) == 0 && f->rule != &WABA_RULE_TEMPLATE_SUPPRESSION) {
+			if (strcmp(tpl->suppressions[k].rule, f->rule->id) == 0 &&
+			    f->rule != &WABA_RULE_TEMPLATE_SUPPRESSION) {
 				tpl->suppressions[k].used = drop = 1;
 			}
 		if (drop) {
@@ -247,7 +252,8 @@ void waba_template_apply_suppressions(struct waba_template *tpl, struct waba_fin
 		if (!waba_rule_find(sp->rule)) {
 			const char *near = waba_rule_suggest(sp->rule);
 			struct waba_finding *f = waba_findings_add(fs, &WABA_RULE_TEMPLATE_SUPPRESSION, loc,
-			                                           _("the suppression names an unknown rule '%s'"), sp->rule);
+			                                           _("the suppression names an unknown rule '%s'"),
+			                                           sp->rule);
 			if (near)
 				waba_finding_set_hint(f, _("did you mean '%s'?"), near);
 			continue;
@@ -256,9 +262,9 @@ void waba_template_apply_suppressions(struct waba_template *tpl, struct waba_fin
 			waba_findings_add(fs, &WABA_RULE_TEMPLATE_SUPPRESSION, loc,
 			                  _("the suppression of '%s' gives no reason after ' -- '"), sp->rule);
 		if (!sp->used) {
-			struct waba_finding *f = waba_findings_add(fs, &WABA_RULE_TEMPLATE_SUPPRESSION, loc,
-			                                           _("the suppression of '%s' is unused: the rule finds nothing here"),
-			                                           sp->rule);
+			struct waba_finding *f = waba_findings_add(
+			    fs, &WABA_RULE_TEMPLATE_SUPPRESSION, loc,
+			    _("the suppression of '%s' is unused: the rule finds nothing here"), sp->rule);
 			f->severity = WABA_SEV_NOTE;
 			waba_finding_set_hint(f, "%s", _("remove the comment"));
 		}

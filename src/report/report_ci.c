@@ -40,7 +40,8 @@ const char *waba_ci_rel_path(struct waba_ci_paths *c, const char *root, const ch
 {
 	struct waba_strbuf sb = WABA_STRBUF_INIT;
 	char *rel;
-	if (c->path && strcmp(c->path, path) == 0 && ((!root && !c->root) || (root && c->root && strcmp(root, c->root) == 0))) {
+	if (c->path && strcmp(c->path, path) == 0 &&
+	    ((!root && !c->root) || (root && c->root && strcmp(root, c->root) == 0))) {
 		*inside = c->inside;
 		return c->rel;
 	}
@@ -438,7 +439,8 @@ void waba_ci_spool_add(struct waba_ci_spool *s, const char *data, size_t len)
 	if (!s->file) {
 		s->file = tmpfile();
 		if (!s->file) {
-			s->err = waba_error_set(WABA_EIO, _("cannot create a temporary file for the report: %s"), strerror(errno));
+			s->err = waba_error_set(WABA_EIO, _("cannot create a temporary file for the report: %s"),
+			                        strerror(errno));
 			return;
 		}
 		if (s->buf.len && fwrite(s->buf.buf, 1, s->buf.len, s->file) != s->buf.len)

@@ -38,7 +38,9 @@ struct waba_ci_paths {
 	char *root, *path, *rel;
 	int inside;
 };
+/* clang-format off */
 #define WABA_CI_PATHS_INIT { NULL, NULL, NULL, 0 }
+/* clang-format on */
 const char *waba_ci_rel_path(struct waba_ci_paths *cache, const char *root, const char *path, int *inside);
 void waba_ci_paths_release(struct waba_ci_paths *cache);
 
@@ -86,7 +88,9 @@ struct waba_ci_seen {
 	unsigned *counts; /* 0: empty slot */
 	size_t len, cap;
 };
+/* clang-format off */
 #define WABA_CI_SEEN_INIT { NULL, NULL, 0, 0 }
+/* clang-format on */
 unsigned waba_ci_seen_add(struct waba_ci_seen *s, uint64_t key);
 void waba_ci_seen_release(struct waba_ci_seen *s);
 
@@ -126,7 +130,9 @@ struct waba_ci_spool {
 	int err;    /* first error (0: none) */
 	size_t len; /* bytes added */
 };
+/* clang-format off */
 #define WABA_CI_SPOOL_INIT { WABA_STRBUF_INIT, NULL, 0, 0 }
+/* clang-format on */
 void waba_ci_spool_add(struct waba_ci_spool *s, const char *data, size_t len);
 /* Hand every byte added, in order, to emit (which returns 0 or an error); 0 or the first error. */
 int waba_ci_spool_drain(struct waba_ci_spool *s, int (*emit)(void *ctx, const char *data, size_t len), void *ctx);

@@ -148,7 +148,14 @@ static void add_cell(struct waba_strbuf *sb, const char *s)
 		case '&':
 			waba_strbuf_adds(sb, "&amp;");
 			break;
-		case '|': case '\\': case '`': case '*': case '_': case '[': case ']': case '~':
+		case '|':
+		case '\\':
+		case '`':
+		case '*':
+		case '_':
+		case '[':
+		case ']':
+		case '~':
 			waba_strbuf_addc(sb, '\\');
 			waba_strbuf_addc(sb, *p);
 			break;
@@ -275,9 +282,10 @@ static int github_end(void *state, const struct waba_report *r)
 		    c->notes > GITHUB_ANNOTATIONS_PER_STEP)
 			waba_strbuf_addf(sb, "; %s", _("GitHub shows only 10 annotations of each kind per step"));
 		if (c->errors + c->warnings + c->notes > 0)
-			waba_strbuf_addf(sb, "; %s", s->o->step_summary_path
-			                 ? _("every finding is in the job summary (and in --format sarif)")
-			                 : _("every finding is in --format sarif"));
+			waba_strbuf_addf(sb, "; %s",
+			                 s->o->step_summary_path
+			                     ? _("every finding is in the job summary (and in --format sarif)")
+			                     : _("every finding is in --format sarif"));
 		waba_strbuf_addc(sb, '\n');
 		if (fwrite(waba_strbuf_cstr(sb), 1, sb->len, s->out) != sb->len || ferror(s->out))
 			err = waba_error_set(WABA_EIO, _("cannot write the report"));
@@ -299,6 +307,11 @@ static int write_github(FILE *out, const struct waba_report *r, const struct wab
 }
 
 const struct waba_reporter waba_reporter_github = {
-	"github", N_("GitHub Actions annotations (::error ...) and a job summary"), write_github,
-	github_begin, github_chunk, github_end, 0,
+	"github",
+	N_("GitHub Actions annotations (::error ...) and a job summary"),
+	write_github,
+	github_begin,
+	github_chunk,
+	github_end,
+	0,
 };

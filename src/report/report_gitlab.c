@@ -35,7 +35,7 @@ static const char *gitlab_severity(enum waba_severity sev)
 }
 
 static cJSON *issue_json(const struct waba_report *r, const struct waba_finding *f, struct waba_ci_seen *seen,
-                        struct waba_ci_paths *paths, const char *project_dir)
+                         struct waba_ci_paths *paths, const char *project_dir)
 {
 	cJSON *o = cJSON_CreateObject(), *loc;
 	struct waba_strbuf msg = WABA_STRBUF_INIT;
@@ -62,8 +62,7 @@ static cJSON *issue_json(const struct waba_report *r, const struct waba_finding 
 	cJSON_AddStringToObject(o, "severity", gitlab_severity(f->severity));
 	loc = cJSON_AddObjectToObject(o, "location");
 	cJSON_AddStringToObject(loc, "path", clean_path);
-	cJSON_AddNumberToObject(cJSON_AddObjectToObject(loc, "lines"), "begin",
-	                        f->file && f->loc.line ? f->loc.line : 1);
+	cJSON_AddNumberToObject(cJSON_AddObjectToObject(loc, "lines"), "begin", f->file && f->loc.line ? f->loc.line : 1);
 	free(clean_path);
 	waba_strbuf_release(&msg);
 	return o;
@@ -133,6 +132,11 @@ static int write_gitlab(FILE *out, const struct waba_report *r, const struct wab
 }
 
 const struct waba_reporter waba_reporter_gitlab = {
-	"gitlab", N_("GitLab Code Quality JSON (merge-request widget)"), write_gitlab,
-	gitlab_begin, gitlab_chunk, gitlab_end, 0,
+	"gitlab",
+	N_("GitLab Code Quality JSON (merge-request widget)"),
+	write_gitlab,
+	gitlab_begin,
+	gitlab_chunk,
+	gitlab_end,
+	0,
 };

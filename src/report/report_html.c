@@ -33,94 +33,94 @@ static const char CSP[] = "default-src 'none'; img-src data:; style-src 'unsafe-
                           "form-action 'none'";
 
 static const char CSS[] =
-	"*{box-sizing:border-box}"
-	"html{-webkit-text-size-adjust:100%}"
-	"body{margin:0;background:#f0f2f5;color:#111b21;font:15px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,"
-	"'Noto Sans','DejaVu Sans',sans-serif;overflow-wrap:anywhere}"
-	".page{max-width:1100px;margin:0 auto;padding:12px}"
-	"h1{font-size:20px;margin:4px 0}h2{font-size:17px;margin:22px 0 8px}h3{font-size:16px;margin:0}"
-	".sub{color:#54656f;margin:0 0 6px}"
-	".counts span{display:inline-block;border-radius:12px;padding:1px 10px;margin:2px 4px 2px 0;font-size:14px;"
-	"background:#e9edef}"
-	".counts .n-error{background:#fde2e1;color:#a4161a}.counts .n-warning{background:#fff1c2;color:#7a5300}"
-	".counts .n-note{background:#dcecfb;color:#0b5394}"
-	".box{background:#fff;border-radius:10px;padding:12px;margin:10px 0;box-shadow:0 1px 2px rgba(11,20,26,.12)}"
-	/* the profile card */
-	".prof{display:grid;grid-template-columns:minmax(0,1fr);gap:14px}"
-	".shot{display:flex;flex-direction:column;align-items:center;gap:10px;text-align:center}"
-	".photo{position:relative;max-width:100%;overflow:hidden;background:#000;border-radius:4px}"
-	".photo img{display:block;width:100%;height:100%}"
-	".circle{position:absolute;border-radius:50%;box-shadow:0 0 0 999px rgba(17,27,33,.62);"
-	"outline:2px dashed rgba(255,255,255,.85)}"
-	".row{display:flex;align-items:center;gap:12px;width:100%;max-width:340px;padding:8px;border-radius:8px;"
-	"background:#fff;border:1px solid #e9edef}"
-	".avatar{width:49px;height:49px;border-radius:50%;object-fit:cover;flex:none;background:#000}"
-	".noavatar{width:49px;height:49px;border-radius:50%;flex:none;background:#dfe5e7}"
-	".row b{display:block}.row span{color:#667781;font-size:13px;display:block}"
-	".fields{display:grid;gap:8px}"
-	".field{border-left:3px solid #e9edef;padding:2px 0 2px 10px}"
-	".field .k{font-size:12px;text-transform:uppercase;letter-spacing:.03em;color:#667781}"
-	".field .v{white-space:pre-wrap}.field .v.none{color:#8696a0;font-style:italic}"
-	/* parts with findings */
-	".p-error{outline:2px solid #e5484d;outline-offset:1px}.p-warning{outline:2px solid #f5a524;outline-offset:1px}"
-	".p-note{outline:2px dashed #3e8ed0;outline-offset:1px}"
-	".field.p-error,.field.p-warning,.field.p-note{outline:none}"
-	".field.p-error{border-left-color:#e5484d}.field.p-warning{border-left-color:#f5a524}"
-	".field.p-note{border-left-color:#3e8ed0}"
-	".mk{display:inline-block;min-width:18px;padding:0 5px;border-radius:9px;font:bold 11px/18px sans-serif;"
-	"text-align:center;color:#fff;background:#3e8ed0;text-decoration:none;margin-left:4px;vertical-align:middle}"
-	".mk.error{background:#e5484d}.mk.warning{background:#b7791f}"
-	/* templates */
-	".tpl-head{display:flex;flex-wrap:wrap;align-items:baseline;gap:6px}"
-	".tag{font-size:12px;border-radius:4px;padding:0 6px;background:#e9edef;color:#3b4a54}"
-	".where{font-size:12px;color:#667781}"
-	".tgrid{display:grid;grid-template-columns:minmax(0,1fr);gap:12px;margin-top:8px}"
-	".chat{background:#efeae2;border-radius:8px;padding:14px 10px;min-width:0}"
-	".bubble{background:#fff;border-radius:0 8px 8px 8px;padding:4px 4px 6px;max-width:340px;"
-	"box-shadow:0 1px .5px rgba(11,20,26,.13);font-size:14.2px;line-height:19px}"
-	".bubble>div{padding:2px 5px}"
-	".media{display:flex;flex-direction:column;align-items:center;justify-content:center;min-height:130px;"
-	"border-radius:6px;background:#cfd8dc;color:#37474f;margin-bottom:4px;text-align:center;padding:8px}"
-	".media .ic{font-size:30px;line-height:36px}.media small{display:block;font-size:11px;max-width:100%}"
-	".htext{font-weight:bold}"
-	".body{white-space:pre-wrap}"
-	".foot{color:#667781;font-size:13px}"
-	".time{text-align:right;color:#667781;font-size:11px;line-height:14px;padding:0 5px}"
-	".var{background:#d9fdd3;color:inherit;border-bottom:2px solid #25d366;border-radius:2px;padding:0 1px}"
-	".var.miss{background:#fde2e1;border-bottom-color:#e5484d}"
-	"code.mono{font-family:'DejaVu Sans Mono',ui-monospace,monospace;font-size:13px}"
-	".btns{max-width:340px}"
-	".btn{background:#fff;border-radius:8px;margin-top:2px;padding:8px;text-align:center;color:#027eb5;"
-	"box-shadow:0 1px .5px rgba(11,20,26,.13);font-weight:500}"
-	".btn small{display:block;color:#667781;font-weight:normal;font-size:11px}"
-	".cards{display:flex;gap:8px;overflow-x:auto;margin-top:8px;padding-bottom:4px}"
-	".card{flex:0 0 220px;max-width:80%}"
-	".offer{background:#fff;border-radius:8px;padding:6px 9px;margin-bottom:4px;max-width:340px;"
-	"border-left:4px solid #25d366}.offer small{display:block;color:#667781;font-size:12px}"
-	".card .bubble{border-radius:8px}"
-	/* findings */
-	".findings{margin:0;padding:0;list-style:none;min-width:0}"
-	".fg{margin:0 0 8px}.fg>a{font-size:12px;font-weight:bold;color:#3b4a54;text-decoration:none}"
-	".fg ul{margin:2px 0 0;padding:0;list-style:none}"
-	".f{border-left:4px solid #3e8ed0;background:#f7f9fa;padding:4px 8px;margin:3px 0;border-radius:0 6px 6px 0}"
-	".f.error{border-left-color:#e5484d}.f.warning{border-left-color:#f5a524}"
-	".f .sev{font-weight:bold;font-size:12px;text-transform:uppercase;margin-right:4px}"
-	".f.error .sev{color:#a4161a}.f.warning .sev{color:#7a5300}.f.note .sev{color:#0b5394}"
-	".f .loc{font:12px 'DejaVu Sans Mono',ui-monospace,monospace;color:#54656f;margin-right:4px}"
-	".f .rule{font-size:11px;color:#667781}.f .hint{font-size:13px;color:#3b4a54}"
-	".ok{color:#1a7f37}.none{color:#667781}"
-	/* readiness */
-	".ready{font-weight:bold;padding:6px 10px;border-radius:6px;background:#fff1c2}"
-	".ready.yes{background:#d9fdd3}"
-	".req{list-style:none;padding:0;margin:6px 0}.req li{padding:3px 0}"
-	".st{display:inline-block;min-width:92px;font-size:12px;font-weight:bold;border-radius:4px;padding:0 6px;"
-	"margin-right:6px;text-align:center}"
-	".st.ok{background:#d9fdd3;color:#1a7f37}.st.missing{background:#fde2e1;color:#a4161a}"
-	".st.unknown{background:#fff1c2;color:#7a5300}"
-	".stages{margin:6px 0;padding-left:0;list-style:none}.stages li{padding:2px 0}.stages span{color:#667781}"
-	".gen{font-size:12px;color:#667781;margin-top:16px}"
-	"@media (min-width:760px){.page{padding:20px}.prof{grid-template-columns:minmax(0,300px) minmax(0,1fr)}"
-	".tgrid{grid-template-columns:minmax(0,380px) minmax(0,1fr)}}";
+    "*{box-sizing:border-box}"
+    "html{-webkit-text-size-adjust:100%}"
+    "body{margin:0;background:#f0f2f5;color:#111b21;font:15px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,"
+    "'Noto Sans','DejaVu Sans',sans-serif;overflow-wrap:anywhere}"
+    ".page{max-width:1100px;margin:0 auto;padding:12px}"
+    "h1{font-size:20px;margin:4px 0}h2{font-size:17px;margin:22px 0 8px}h3{font-size:16px;margin:0}"
+    ".sub{color:#54656f;margin:0 0 6px}"
+    ".counts span{display:inline-block;border-radius:12px;padding:1px 10px;margin:2px 4px 2px 0;font-size:14px;"
+    "background:#e9edef}"
+    ".counts .n-error{background:#fde2e1;color:#a4161a}.counts .n-warning{background:#fff1c2;color:#7a5300}"
+    ".counts .n-note{background:#dcecfb;color:#0b5394}"
+    ".box{background:#fff;border-radius:10px;padding:12px;margin:10px 0;box-shadow:0 1px 2px rgba(11,20,26,.12)}"
+    /* the profile card */
+    ".prof{display:grid;grid-template-columns:minmax(0,1fr);gap:14px}"
+    ".shot{display:flex;flex-direction:column;align-items:center;gap:10px;text-align:center}"
+    ".photo{position:relative;max-width:100%;overflow:hidden;background:#000;border-radius:4px}"
+    ".photo img{display:block;width:100%;height:100%}"
+    ".circle{position:absolute;border-radius:50%;box-shadow:0 0 0 999px rgba(17,27,33,.62);"
+    "outline:2px dashed rgba(255,255,255,.85)}"
+    ".row{display:flex;align-items:center;gap:12px;width:100%;max-width:340px;padding:8px;border-radius:8px;"
+    "background:#fff;border:1px solid #e9edef}"
+    ".avatar{width:49px;height:49px;border-radius:50%;object-fit:cover;flex:none;background:#000}"
+    ".noavatar{width:49px;height:49px;border-radius:50%;flex:none;background:#dfe5e7}"
+    ".row b{display:block}.row span{color:#667781;font-size:13px;display:block}"
+    ".fields{display:grid;gap:8px}"
+    ".field{border-left:3px solid #e9edef;padding:2px 0 2px 10px}"
+    ".field .k{font-size:12px;text-transform:uppercase;letter-spacing:.03em;color:#667781}"
+    ".field .v{white-space:pre-wrap}.field .v.none{color:#8696a0;font-style:italic}"
+    /* parts with findings */
+    ".p-error{outline:2px solid #e5484d;outline-offset:1px}.p-warning{outline:2px solid #f5a524;outline-offset:1px}"
+    ".p-note{outline:2px dashed #3e8ed0;outline-offset:1px}"
+    ".field.p-error,.field.p-warning,.field.p-note{outline:none}"
+    ".field.p-error{border-left-color:#e5484d}.field.p-warning{border-left-color:#f5a524}"
+    ".field.p-note{border-left-color:#3e8ed0}"
+    ".mk{display:inline-block;min-width:18px;padding:0 5px;border-radius:9px;font:bold 11px/18px sans-serif;"
+    "text-align:center;color:#fff;background:#3e8ed0;text-decoration:none;margin-left:4px;vertical-align:middle}"
+    ".mk.error{background:#e5484d}.mk.warning{background:#b7791f}"
+    /* templates */
+    ".tpl-head{display:flex;flex-wrap:wrap;align-items:baseline;gap:6px}"
+    ".tag{font-size:12px;border-radius:4px;padding:0 6px;background:#e9edef;color:#3b4a54}"
+    ".where{font-size:12px;color:#667781}"
+    ".tgrid{display:grid;grid-template-columns:minmax(0,1fr);gap:12px;margin-top:8px}"
+    ".chat{background:#efeae2;border-radius:8px;padding:14px 10px;min-width:0}"
+    ".bubble{background:#fff;border-radius:0 8px 8px 8px;padding:4px 4px 6px;max-width:340px;"
+    "box-shadow:0 1px .5px rgba(11,20,26,.13);font-size:14.2px;line-height:19px}"
+    ".bubble>div{padding:2px 5px}"
+    ".media{display:flex;flex-direction:column;align-items:center;justify-content:center;min-height:130px;"
+    "border-radius:6px;background:#cfd8dc;color:#37474f;margin-bottom:4px;text-align:center;padding:8px}"
+    ".media .ic{font-size:30px;line-height:36px}.media small{display:block;font-size:11px;max-width:100%}"
+    ".htext{font-weight:bold}"
+    ".body{white-space:pre-wrap}"
+    ".foot{color:#667781;font-size:13px}"
+    ".time{text-align:right;color:#667781;font-size:11px;line-height:14px;padding:0 5px}"
+    ".var{background:#d9fdd3;color:inherit;border-bottom:2px solid #25d366;border-radius:2px;padding:0 1px}"
+    ".var.miss{background:#fde2e1;border-bottom-color:#e5484d}"
+    "code.mono{font-family:'DejaVu Sans Mono',ui-monospace,monospace;font-size:13px}"
+    ".btns{max-width:340px}"
+    ".btn{background:#fff;border-radius:8px;margin-top:2px;padding:8px;text-align:center;color:#027eb5;"
+    "box-shadow:0 1px .5px rgba(11,20,26,.13);font-weight:500}"
+    ".btn small{display:block;color:#667781;font-weight:normal;font-size:11px}"
+    ".cards{display:flex;gap:8px;overflow-x:auto;margin-top:8px;padding-bottom:4px}"
+    ".card{flex:0 0 220px;max-width:80%}"
+    ".offer{background:#fff;border-radius:8px;padding:6px 9px;margin-bottom:4px;max-width:340px;"
+    "border-left:4px solid #25d366}.offer small{display:block;color:#667781;font-size:12px}"
+    ".card .bubble{border-radius:8px}"
+    /* findings */
+    ".findings{margin:0;padding:0;list-style:none;min-width:0}"
+    ".fg{margin:0 0 8px}.fg>a{font-size:12px;font-weight:bold;color:#3b4a54;text-decoration:none}"
+    ".fg ul{margin:2px 0 0;padding:0;list-style:none}"
+    ".f{border-left:4px solid #3e8ed0;background:#f7f9fa;padding:4px 8px;margin:3px 0;border-radius:0 6px 6px 0}"
+    ".f.error{border-left-color:#e5484d}.f.warning{border-left-color:#f5a524}"
+    ".f .sev{font-weight:bold;font-size:12px;text-transform:uppercase;margin-right:4px}"
+    ".f.error .sev{color:#a4161a}.f.warning .sev{color:#7a5300}.f.note .sev{color:#0b5394}"
+    ".f .loc{font:12px 'DejaVu Sans Mono',ui-monospace,monospace;color:#54656f;margin-right:4px}"
+    ".f .rule{font-size:11px;color:#667781}.f .hint{font-size:13px;color:#3b4a54}"
+    ".ok{color:#1a7f37}.none{color:#667781}"
+    /* readiness */
+    ".ready{font-weight:bold;padding:6px 10px;border-radius:6px;background:#fff1c2}"
+    ".ready.yes{background:#d9fdd3}"
+    ".req{list-style:none;padding:0;margin:6px 0}.req li{padding:3px 0}"
+    ".st{display:inline-block;min-width:92px;font-size:12px;font-weight:bold;border-radius:4px;padding:0 6px;"
+    "margin-right:6px;text-align:center}"
+    ".st.ok{background:#d9fdd3;color:#1a7f37}.st.missing{background:#fde2e1;color:#a4161a}"
+    ".st.unknown{background:#fff1c2;color:#7a5300}"
+    ".stages{margin:6px 0;padding-left:0;list-style:none}.stages li{padding:2px 0}.stages span{color:#667781}"
+    ".gen{font-size:12px;color:#667781;margin-top:16px}"
+    "@media (min-width:760px){.page{padding:20px}.prof{grid-template-columns:minmax(0,300px) minmax(0,1fr)}"
+    ".tgrid{grid-template-columns:minmax(0,380px) minmax(0,1fr)}}";
 
 /* ------------------------------------------------------------------ escaping */
 
@@ -209,8 +209,8 @@ struct part {
 	char label[96];
 	struct waba_loc spans[MAX_SPANS];
 	int nspans;
-	int point;       /* the spans are points: a finding at exactly that line:col */
-	size_t *f;       /* indexes into the report's findings */
+	int point; /* the spans are points: a finding at exactly that line:col */
+	size_t *f; /* indexes into the report's findings */
 	size_t nf;
 	enum waba_severity worst;
 };
@@ -296,12 +296,14 @@ static const struct part *part_by_id(const struct parts *ps, const char *id)
 /* class=".. p-error" and data-span of a part's element; the marker after it. */
 static void part_attrs(struct waba_strbuf *o, const struct part *p, const char *cls)
 {
-	waba_strbuf_addf(o, " id=\"%s\" class=\"%s%s%s\"", p->id, cls, p->nf ? " p-" : "", p->nf ? sev_class(p->worst) : "");
+	waba_strbuf_addf(o, " id=\"%s\" class=\"%s%s%s\"", p->id, cls, p->nf ? " p-" : "",
+	                 p->nf ? sev_class(p->worst) : "");
 	/* data-span: the spans of the file the part stands for, "line:col-line:col ..." */
 	for (int k = 0; k < p->nspans; k++) {
 		const struct waba_loc *l = &p->spans[k];
 		waba_strbuf_addf(o, "%s%u:%u-%u:%u", k ? " " : " data-span=\"", l->line, l->column ? l->column : 1,
-		                 l->end_line ? l->end_line : l->line, l->end_line ? l->end_column : (l->column ? l->column : 1));
+		                 l->end_line ? l->end_line : l->line,
+		                 l->end_line ? l->end_column : (l->column ? l->column : 1));
 	}
 	if (p->nspans)
 		waba_strbuf_adds(o, "\"");
@@ -310,8 +312,8 @@ static void part_attrs(struct waba_strbuf *o, const struct part *p, const char *
 static void part_mark(struct waba_strbuf *o, const struct part *p)
 {
 	if (p->nf)
-		waba_strbuf_addf(o, "<a class=\"mk %s\" href=\"#%s-f\" title=\"%zu\">%zu</a>", sev_class(p->worst), p->id,
-		                 p->nf, p->nf);
+		waba_strbuf_addf(o, "<a class=\"mk %s\" href=\"#%s-f\" title=\"%zu\">%zu</a>", sev_class(p->worst),
+		                 p->id, p->nf, p->nf);
 }
 
 static void write_finding(struct waba_strbuf *o, const struct waba_report *r, size_t i, const char *part_id)
@@ -381,11 +383,11 @@ static void write_groups(struct waba_strbuf *o, const struct waba_report *r, con
 struct wtext {
 	const char *s;
 	size_t len;
-	int *var;              /* per byte: -1 text, k >= 0 start of placeholder k, -2 inside one */
+	int *var; /* per byte: -1 text, k >= 0 start of placeholder k, -2 inside one */
 	struct waba_tpl_var *vars;
 	size_t nvars;
 	const struct waba_view_part *part;
-	char **order;          /* named placeholders in order of first appearance */
+	char **order; /* named placeholders in order of first appearance */
 	size_t norder;
 };
 
@@ -453,10 +455,10 @@ static size_t closing(const struct wtext *w, size_t i, size_t end, char m)
 static void render(struct waba_strbuf *o, const struct wtext *w, size_t from, size_t end, int depth)
 {
 	size_t run = from;
-#define FLUSH(to)                                             \
-	do {                                                  \
-		if ((to) > run)                               \
-			esc_n(o, w->s + run, (to) - run);     \
+#define FLUSH(to)                                       \
+	do {                                            \
+		if ((to) > run)                         \
+			esc_n(o, w->s + run, (to)-run); \
 	} while (0)
 	for (size_t i = from; i < end; i++) {
 		if (w->var[i] >= 0) {
@@ -488,8 +490,7 @@ static void render(struct waba_strbuf *o, const struct wtext *w, size_t from, si
 		}
 		/* "**double**" is not bold: a doubled marker shows as it is */
 		if ((c == '*' || c == '_' || c == '~') && opens && i + 1 < end && w->s[i + 1] != c &&
-		    !(i > from && w->s[i - 1] == c) &&
-		    (!plain(w, i + 1) || !is_space((unsigned char)w->s[i + 1]))) {
+		    !(i > from && w->s[i - 1] == c) && (!plain(w, i + 1) || !is_space((unsigned char)w->s[i + 1]))) {
 			size_t k = closing(w, i, end, c);
 			if (!k)
 				continue;
@@ -527,7 +528,9 @@ static void whatsapp_text(struct waba_strbuf *o, const struct waba_view_part *p,
 			w.var[i] = -2;
 		if (v->number < 0 && v->name) {
 			size_t j;
-			for (j = 0; j < w.norder && !(strlen(w.order[j]) == v->name_len && memcmp(w.order[j], v->name, v->name_len) == 0); j++)
+			for (j = 0; j < w.norder && !(strlen(w.order[j]) == v->name_len &&
+			                              memcmp(w.order[j], v->name, v->name_len) == 0);
+			     j++)
 				;
 			if (j == w.norder)
 				w.order[w.norder++] = waba_xstrndup(v->name, v->name_len);
@@ -554,7 +557,7 @@ static const char *media_icon(const char *fmt)
 		return "\xe2\x96\xa4"; /* ▤ */
 	if (!strcmp(fmt, "LOCATION"))
 		return "\xe2\x8c\x96"; /* ⌖ */
-	return "\xe2\x97\xbb"; /* ◻ */
+	return "\xe2\x97\xbb";         /* ◻ */
 }
 
 static const char *media_word(const char *fmt)
@@ -682,7 +685,8 @@ static void write_button(struct waba_strbuf *o, const struct waba_view_button *b
 	if (!strcmp(t, "URL") && var && b->example.s && !strstr(b->example.s, "://")) {
 		/* the sample is the part that fills {{1}} (Meta's suffix sample) */
 		const char *close = strstr(var, "}}");
-		filled = waba_xasprintf("%.*s%s%s", (int)(var - b->value.s), b->value.s, b->example.s, close ? close + 2 : "");
+		filled = waba_xasprintf("%.*s%s%s", (int)(var - b->value.s), b->value.s, b->example.s,
+		                        close ? close + 2 : "");
 		small = filled;
 	} else if (!strcmp(t, "URL"))
 		small = b->example.s && var ? b->example.s : b->value.s;
@@ -757,8 +761,9 @@ static void write_bubble(struct waba_strbuf *o, const struct waba_view_bubble *b
 		waba_strbuf_adds(o, "</div>");
 	} else if (b->code_expiration_minutes > 0) {
 		waba_strbuf_adds(o, "<div class=\"foot\">");
-		waba_strbuf_addf(o, waba_ngettext("This code expires in %ld minute.", "This code expires in %ld minutes.",
-		                                  (unsigned long)b->code_expiration_minutes),
+		waba_strbuf_addf(o,
+		                 waba_ngettext("This code expires in %ld minute.", "This code expires in %ld minutes.",
+		                               (unsigned long)b->code_expiration_minutes),
 		                 b->code_expiration_minutes);
 		waba_strbuf_adds(o, "</div>");
 	}
@@ -946,11 +951,15 @@ static void write_profile(struct waba_strbuf *o, const struct waba_report *r, in
 			double w = 200.0 * lw / longest, h = 200.0 * lh / longest, d = w < h ? w : h;
 			waba_strbuf_addf(o, "<div class=\"photo\" style=\"width:%.0fpx;height:%.0fpx\">", w, h);
 			photo_img(o, ph, "full", _("the photo as uploaded"));
-			waba_strbuf_addf(o, "<div class=\"circle\" style=\"left:%.2f%%;top:%.2f%%;width:%.2f%%;height:%.2f%%\"></div></div>",
-			                 100.0 * (w - d) / 2 / w, 100.0 * (h - d) / 2 / h, 100.0 * d / w, 100.0 * d / h);
-			waba_strbuf_addf(o, "<p class=\"sub\">%s</p>", _("Shaded: what the contact-list circle cuts off."));
+			waba_strbuf_addf(
+			    o,
+			    "<div class=\"circle\" style=\"left:%.2f%%;top:%.2f%%;width:%.2f%%;height:%.2f%%\"></div></div>",
+			    100.0 * (w - d) / 2 / w, 100.0 * (h - d) / 2 / h, 100.0 * d / w, 100.0 * d / h);
+			waba_strbuf_addf(o, "<p class=\"sub\">%s</p>",
+			                 _("Shaded: what the contact-list circle cuts off."));
 		} else {
-			waba_strbuf_addf(o, "<p class=\"none\">%s</p>", _("The photo could not be decoded, so there is no preview."));
+			waba_strbuf_addf(o, "<p class=\"none\">%s</p>",
+			                 _("The photo could not be decoded, so there is no preview."));
 		}
 		part_mark(o, pp);
 		waba_strbuf_adds(o, "</div>");
@@ -1048,7 +1057,8 @@ static void write_readiness(struct waba_strbuf *o, const cJSON *rd)
 	waba_strbuf_addf(o, "<p class=\"ready%s\">%s</p><ul class=\"req\">\n", cJSON_IsTrue(ready) ? " yes" : "",
 	                 cJSON_IsTrue(ready) ? _("Ready to send the activation request to Botmaker.")
 	                                     : _("Not ready yet: fix what is missing, confirm what is unknown."));
-	cJSON_ArrayForEach(e, reqs) {
+	cJSON_ArrayForEach(e, reqs)
+	{
 		const cJSON *st = cJSON_GetObjectItemCaseSensitive(e, "status");
 		const cJSON *title = cJSON_GetObjectItemCaseSensitive(e, "title");
 		const char *s = cJSON_IsString(st) ? st->valuestring : "unknown";
@@ -1060,8 +1070,10 @@ static void write_readiness(struct waba_strbuf *o, const cJSON *rd)
 	}
 	waba_strbuf_adds(o, "</ul>");
 	if (cJSON_GetArraySize(stages) > 0) {
-		waba_strbuf_addf(o, "<h3>%s</h3><ul class=\"stages\">\n", _("Activation stages after you write to Botmaker"));
-		cJSON_ArrayForEach(e, stages) {
+		waba_strbuf_addf(o, "<h3>%s</h3><ul class=\"stages\">\n",
+		                 _("Activation stages after you write to Botmaker"));
+		cJSON_ArrayForEach(e, stages)
+		{
 			const cJSON *title = cJSON_GetObjectItemCaseSensitive(e, "title");
 			const cJSON *d = cJSON_GetObjectItemCaseSensitive(e, "duration");
 			waba_strbuf_adds(o, "<li>");
@@ -1170,7 +1182,8 @@ static int write_html(FILE *out, const struct waba_report *r, const struct waba_
 }
 
 const struct waba_reporter waba_reporter_html = {
-	"html", N_("one self-contained page: the profile card, templates as WhatsApp bubbles, the checklist"),
-	write_html, NULL, NULL, NULL, /* written whole: the profile card gathers several items */
+	"html",     N_("one self-contained page: the profile card, templates as WhatsApp bubbles, the checklist"),
+	write_html, NULL,
+	NULL,       NULL, /* written whole: the profile card gathers several items */
 	1,
 };

@@ -154,6 +154,8 @@ static int write_json(FILE *out, const struct waba_report *r, const struct waba_
 }
 
 const struct waba_reporter waba_reporter_json = {
-	"json", N_("the JSON report of the contract (findings, items, summary)"), write_json,
-	json_begin, json_chunk, json_end, 0,
+	"json",     N_("the JSON report of the contract (findings, items, summary)"),
+	write_json, json_begin,
+	json_chunk, json_end,
+	0,
 };

@@ -28,8 +28,8 @@
 struct testcase {
 	char *classname;
 	char *name;
-	char *message;  /* failure message attribute; NULL: the test passed */
-	int error;      /* the failure holds an error (else only warnings) */
+	char *message; /* failure message attribute; NULL: the test passed */
+	int error;     /* the failure holds an error (else only warnings) */
 	struct waba_strbuf failure, out;
 };
 
@@ -154,8 +154,7 @@ static int write_testcase(xmlTextWriterPtr w, const struct testcase *tc)
 		if (xmlTextWriterStartElement(w, X("failure")) < 0 ||
 		    xmlTextWriterWriteAttribute(w, X("type"), X(tc->error ? "error" : "warning")) < 0 ||
 		    xmlTextWriterWriteAttribute(w, X("message"), X(tc->message)) < 0 ||
-		    xmlTextWriterWriteString(w, X(waba_strbuf_cstr(&tc->failure))) < 0 ||
-		    xmlTextWriterEndElement(w) < 0)
+		    xmlTextWriterWriteString(w, X(waba_strbuf_cstr(&tc->failure))) < 0 || xmlTextWriterEndElement(w) < 0)
 			return -1;
 	}
 	if (tc->out.len && xmlTextWriterWriteElement(w, X("system-out"), X(waba_strbuf_cstr(&tc->out))) < 0)
@@ -172,8 +171,7 @@ static int write_document(xmlTextWriterPtr w, const struct waba_report *r, const
 	for (size_t i = 0; i < n; i++)
 		failures += tcs[i].message != NULL;
 	if (xmlTextWriterSetIndent(w, 1) < 0 || xmlTextWriterSetIndentString(w, X("  ")) < 0 ||
-	    xmlTextWriterStartDocument(w, NULL, "UTF-8", NULL) < 0 ||
-	    xmlTextWriterStartElement(w, X("testsuites")) < 0 ||
+	    xmlTextWriterStartDocument(w, NULL, "UTF-8", NULL) < 0 || xmlTextWriterStartElement(w, X("testsuites")) < 0 ||
 	    xmlTextWriterWriteAttribute(w, X("name"), X("waba-preflight")) < 0 || attr_counts(w, n, failures) < 0 ||
 	    xmlTextWriterStartElement(w, X("testsuite")) < 0 ||
 	    xmlTextWriterWriteAttribute(w, X("name"), X(suite)) < 0 || attr_counts(w, n, failures) < 0)
@@ -220,6 +218,6 @@ done:
 }
 
 const struct waba_reporter waba_reporter_junit = {
-	"junit", N_("JUnit XML, one test case per checked item (GitLab, Jenkins)"), write_junit,
-	NULL, NULL, NULL, 0, /* not streamed: the counts come first; see docs/formats.md */
+	"junit", N_("JUnit XML, one test case per checked item (GitLab, Jenkins)"), write_junit, NULL, NULL, NULL,
+	0, /* not streamed: the counts come first; see docs/formats.md */
 };

@@ -40,7 +40,7 @@
 #include "waba/waba.h"
 
 #define SARIF_SCHEMA "https://json.schemastore.org/sarif-2.1.0.json"
-#define SRCROOT "%SRCROOT%" /* the repository root: run.originalUriBaseIds */
+#define SRCROOT "%SRCROOT%"  /* the repository root: run.originalUriBaseIds */
 #define GITHUB_TEXT_MAX 1024 /* shortDescription / fullDescription limit on GitHub */
 
 /* Copy of s cut to at most max code points ("..." appended when cut); cleaned. */
@@ -278,11 +278,11 @@ static cJSON *result_json(const struct waba_report *r, const struct waba_finding
 
 struct sarif_stream {
 	FILE *out;
-	const char *srcroot;            /* the options' */
+	const char *srcroot; /* the options' */
 	struct waba_ci_paths paths;
 	const struct waba_rule **rules; /* in the order first seen */
 	size_t nrules, cap;
-	size_t *sorted_index;           /* at the end: rules[k] is driver.rules[sorted_index[k]] */
+	size_t *sorted_index; /* at the end: rules[k] is driver.rules[sorted_index[k]] */
 	struct waba_ci_spool results;
 	size_t nresults;
 	struct waba_strbuf sb;
@@ -424,8 +424,8 @@ static int sarif_end(void *state, const struct waba_report *r)
 		err = waba_error_set(WABA_EIO, _("cannot write the report"));
 	if (!err)
 		err = waba_ci_spool_drain(&s->results, emit_results, s);
-	if (!err && (fputc(']', s->out) == EOF || fputs(text + slot + 1, s->out) == EOF ||
-	             fputc('\n', s->out) == EOF || ferror(s->out)))
+	if (!err && (fputc(']', s->out) == EOF || fputs(text + slot + 1, s->out) == EOF || fputc('\n', s->out) == EOF ||
+	             ferror(s->out)))
 		err = waba_error_set(WABA_EIO, _("cannot write the report"));
 done:
 	free(text);
@@ -447,6 +447,8 @@ static int write_sarif(FILE *out, const struct waba_report *r, const struct waba
 }
 
 const struct waba_reporter waba_reporter_sarif = {
-	"sarif", N_("SARIF 2.1.0 for GitHub code scanning (upload-sarif)"), write_sarif,
-	sarif_begin, sarif_chunk, sarif_end, 0,
+	"sarif",     N_("SARIF 2.1.0 for GitHub code scanning (upload-sarif)"),
+	write_sarif, sarif_begin,
+	sarif_chunk, sarif_end,
+	0,
 };

@@ -136,6 +136,8 @@ static int write_text(FILE *out, const struct waba_report *r, const struct waba_
 }
 
 const struct waba_reporter waba_reporter_text = {
-	"text", N_("for people: findings grouped by file, hints, a summary line"), write_text,
-	text_begin, text_chunk, text_end, 0,
+	"text",     N_("for people: findings grouped by file, hints, a summary line"),
+	write_text, text_begin,
+	text_chunk, text_end,
+	0,
 };

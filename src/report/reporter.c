@@ -14,14 +14,8 @@ extern const struct waba_reporter waba_reporter_gitlab;
 extern const struct waba_reporter waba_reporter_html;
 
 static const struct waba_reporter *const reporters[] = {
-	&waba_reporter_text,
-	&waba_reporter_json,
-	&waba_reporter_sarif,
-	&waba_reporter_junit,
-	&waba_reporter_github,
-	&waba_reporter_gitlab,
-	&waba_reporter_html,
-	NULL,
+	&waba_reporter_text,   &waba_reporter_json,   &waba_reporter_sarif, &waba_reporter_junit,
+	&waba_reporter_github, &waba_reporter_gitlab, &waba_reporter_html,  NULL,
 };
 
 const struct waba_reporter *const *waba_reporters(void)
@@ -55,8 +49,7 @@ static void clean_json_strings(cJSON *node)
 	}
 }
 
-int waba_report_add_item(struct waba_report *r, const char *kind, const char *name,
-                         const char *file, cJSON *json)
+int waba_report_add_item(struct waba_report *r, const char *kind, const char *name, const char *file, cJSON *json)
 {
 	if (r->nitems == r->cap) {
 		r->cap = r->cap ? r->cap * 2 : 8;

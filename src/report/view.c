@@ -230,11 +230,13 @@ struct waba_view *waba_view_photo(const struct waba_photo *p, const struct waba_
 	/* what WhatsApp shows behind transparent pixels */
 	long tr = waba_checklist_limit(cl, "photo.preview.transparent_rgb");
 	unsigned char behind[3] = { (unsigned char)(tr >> 16 & 0xff), (unsigned char)(tr >> 8 & 0xff),
-	                            (unsigned char)(tr & 0xff) };
+		                    (unsigned char)(tr & 0xff) };
 	unsigned char *rgb = waba_xmalloc((size_t)w * h * 3);
 	for (size_t i = 0; i < (size_t)w * h; i++)
 		for (int c = 0; c < 3; c++)
-			rgb[i * 3 + c] = (unsigned char)((px[i * 4 + c] * px[i * 4 + 3] + behind[c] * (255 - px[i * 4 + 3]) + 127) / 255);
+			rgb[i * 3 + c] = (unsigned char)((px[i * 4 + c] * px[i * 4 + 3] +
+			                                  behind[c] * (255 - px[i * 4 + 3]) + 127) /
+			                                 255);
 	free(px);
 	struct waba_strbuf png = WABA_STRBUF_INIT;
 	int err = waba_photo_encode_png(&png, rgb, w, h, 3);
