@@ -14,7 +14,7 @@
 #include "waba/i18n.h"
 #include "waba/paths.h"
 #include "waba/strbuf.h"
-#include "waba/strbuf.h"
+#include "mo_catalog.h"
 
 static const char *current_lang = "en";
 
@@ -180,41 +180,17 @@ static const struct lang *lang_find(const char *code)
 
 /*
  * Rendering in a language other than the process's (waba_i18n_render_in): its catalogue
- * (the .mo file msgfmt wrote) is read once and looked up here, by binary search of the
+ * (the .mo file msgfmt wrote) is read once and looked up (mo_catalog.c), by binary search of the
  * sorted originals, so gettext's process-wide language, the locale and LANGUAGE stay as
  * they are. Plurals follow the catalogue's nplurals=2 with (n != 1), as po/ declares
  * (or (n > 1)). A missing or damaged catalogue renders in English, as gettext would.
  */
 struct catalog {
 	int loaded;
-	unsigned char *data;
-	size_t len;
-	uint32_t n, orig, trans;
-	int swap;
-	int plural_gt1; /* plural=(n > 1) */
+	struct waba_mo mo;
 };
 static struct catalog catalogs[NLANGS];
 static pthread_mutex_t catalog_lock = PTHREAD_MUTEX_INITIALIZER;
-
-static uint32_t mo_u32(const struct catalog *c, size_t at)
-{
-	uint32_t v;
-	memcpy(&v, c->data + at, 4);
-	return c->swap ? __builtin_bswap32(v) : v;
-}
-
-/* String i of the table at `table` (originals or translations); NULL when out of bounds. */
-static const char *mo_str(const struct catalog *c, uint32_t table, uint32_t i, uint32_t *len)
-{
-	size_t at = (size_t)table + (size_t)i * 8;
-	if (at + 8 > c->len)
-		return NULL;
-	uint32_t l = mo_u32(c, at), off = mo_u32(c, at + 4);
-	if ((size_t)off + l >= c->len || c->data[(size_t)off + l] != '\0')
-		return NULL;
-	*len = l;
-	return (const char *)c->data + off;
-}
 
 static void catalog_load(struct catalog *c, const char *code)
 {
@@ -231,23 +207,12 @@ static void catalog_load(struct catalog *c, const char *code)
 		waba_strbuf_add(&sb, buf, got);
 	int bad = ferror(f);
 	fclose(f);
-	c->len = sb.len;
-	c->data = (unsigned char *)waba_strbuf_detach(&sb);
-	uint32_t magic = c->len >= 28 ? mo_u32(c, 0) : 0;
-	c->swap = magic == 0xde120495U;
-	if (bad || (magic != 0x950412deU && !c->swap)) {
-		free(c->data);
-		c->data = NULL;
-		c->len = 0;
-		return;
-	}
-	c->n = mo_u32(c, 8);
-	c->orig = mo_u32(c, 12);
-	c->trans = mo_u32(c, 16);
-	uint32_t len;
-	const char *header = c->n ? mo_str(c, c->trans, 0, &len) : NULL; /* msgid "" sorts first */
-	const char *plural = header ? strstr(header, "plural=") : NULL;
-	c->plural_gt1 = plural && strncmp(plural + 7, "(n > 1)", 7) == 0;
+	size_t len = sb.len;
+	unsigned char *data = (unsigned char *)waba_strbuf_detach(&sb);
+	if (bad)
+		free(data);
+	else
+		waba_mo_parse(&c->mo, data, len); /* an empty catalogue when it is not one */
 }
 
 static const char *render_gettext(const struct lang *l, const char *one, const char *many, unsigned long n, int plural)
@@ -260,30 +225,11 @@ static const char *render_gettext(const struct lang *l, const char *one, const c
 	if (!c->loaded)
 		catalog_load(c, l->code);
 	pthread_mutex_unlock(&catalog_lock);
-	uint32_t lo = 0, hi = c->data ? c->n : 0, len;
-	while (lo < hi) {
-		uint32_t mid = lo + (hi - lo) / 2;
-		const char *key = mo_str(c, c->orig, mid, &len);
-		int cmp = key ? strcmp(one, key) : -1;
-		if (cmp == 0) {
-			const char *t = mo_str(c, c->trans, mid, &len);
-			const char *end = t ? t + len : NULL;
-			if (!t || !len)
-				return fallback;
-			for (unsigned long form = plural ? (c->plural_gt1 ? n > 1 : n != 1) : 0; form > 0; form--) {
-				t += strlen(t) + 1; /* the next form, after its NUL */
-				if (t > end)
-					return fallback;
-			}
-			tr_remember(t, one);
-			return t;
-		}
-		if (cmp < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
-	return fallback;
+	const char *t = waba_mo_lookup(&c->mo, one, n, plural);
+	if (!t)
+		return fallback;
+	tr_remember(t, one);
+	return t;
 }
 
 int waba_i18n_render_in(const char *lang, int (*fn)(void *ctx), void *ctx)
