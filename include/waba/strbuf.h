@@ -30,6 +30,9 @@ void waba_strbuf_adds(struct waba_strbuf *sb, const char *s);
 void waba_strbuf_addc(struct waba_strbuf *sb, char c);
 void waba_strbuf_addf(struct waba_strbuf *sb, const char *fmt, ...) WABA_PRINTF(2, 3);
 void waba_strbuf_vaddf(struct waba_strbuf *sb, const char *fmt, va_list ap) WABA_PRINTF(2, 0);
+/* One more value of a list that a translated "%s or %s" shows: every value but the last,
+ * joined by ", ", goes to `head`; *last (NULL before the first call) is the last so far. */
+void waba_strbuf_add_or_item(struct waba_strbuf *head, const char **last, const char *value);
 const char *waba_strbuf_cstr(const struct waba_strbuf *sb); /* "" when empty */
 void waba_strbuf_reset(struct waba_strbuf *sb);             /* len = 0, keeps memory */
 char *waba_strbuf_detach(struct waba_strbuf *sb);           /* caller frees; never NULL */

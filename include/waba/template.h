@@ -152,6 +152,9 @@ int waba_template_parse_txt(struct waba_template_set *out, struct waba_source *s
 
 /* JSON when src's first non-blank byte is '{' or '[', else a draft. */
 int waba_template_parse(struct waba_template_set *out, struct waba_source *src, struct waba_findings *fs);
+/* The component types the JSON parser reads (HEADER, BODY, ...), i-th or NULL after the last:
+ * its dispatch table, which messages listing them read too. */
+const char *waba_template_component_type(size_t i);
 
 void waba_template_set_release(struct waba_template_set *set);
 

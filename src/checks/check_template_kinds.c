@@ -330,6 +330,21 @@ static void note_unchecked(struct kctx *c, const struct waba_tpl_text *t, const 
 	}
 }
 
+/* A component type neither read nor documented: the message lists the types read (the
+ * parser's table, waba_template_component_type). */
+static void report_unknown_component(struct kctx *c, const cJSON *type)
+{
+	struct waba_strbuf head = WABA_STRBUF_INIT;
+	const char *last = NULL, *v;
+	for (size_t i = 0; (v = waba_template_component_type(i)) != NULL; i++)
+		waba_strbuf_add_or_item(&head, &last, v);
+	/* TRANSLATORS: "(%s or %s)": the component types, "HEADER, BODY, FOOTER, ..." and the last one */
+	waba_findings_add(c->fs, &WABA_RULE_TEMPLATE_STRUCTURE, node_loc(c, type),
+	                  _("unknown component type '%s' (%s or %s)"), type->valuestring, waba_strbuf_cstr(&head),
+	                  last ? last : "");
+	waba_strbuf_release(&head);
+}
+
 /* Components of types other than HEADER, BODY, FOOTER, BUTTONS, CAROUSEL, LIMITED_TIME_OFFER,
  * CALL_PERMISSION_REQUEST: documented (a note) or unknown (template.structure). */
 static void check_other_components(struct kctx *c)
@@ -342,10 +357,7 @@ static void check_other_components(struct kctx *c)
 		if (it && unchecked(it))
 			note_unchecked(c, &x, it, PART_COMPONENT);
 		else
-			waba_findings_add(
-			    c->fs, &WABA_RULE_TEMPLATE_STRUCTURE, node_loc(c, type),
-			    _("unknown component type '%s' (HEADER, BODY, FOOTER, BUTTONS, CAROUSEL, LIMITED_TIME_OFFER or CALL_PERMISSION_REQUEST)"),
-			    type->valuestring);
+			report_unknown_component(c, type);
 	}
 }
 

@@ -129,12 +129,9 @@ char *cli_opt_help_text(const struct cli_opt *o)
 	/* "%s or %s": every value but the last, and the last; the "or" is in the translated text */
 	struct waba_strbuf head = WABA_STRBUF_INIT;
 	const char *last = NULL, *v;
-	for (size_t i = 0; (v = o->values(i)) != NULL; i++) {
-		if (last)
-			waba_strbuf_addf(&head, "%s%s", head.len ? ", " : "", last);
-		last = v;
-	}
-	/* the help is an N_() string of the table; msgfmt --check-format keeps its translations'
+	for (size_t i = 0; (v = o->values(i)) != NULL; i++)
+		waba_strbuf_add_or_item(&head, &last, v);
+		/* the help is an N_() string of the table; msgfmt --check-format keeps its translations'
 	 * conversions the same as the original's two %s */
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"

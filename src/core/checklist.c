@@ -114,11 +114,8 @@ void waba_set_values_or(const struct waba_set *set, int (*keep)(const struct wab
 {
 	*last = NULL;
 	for (size_t i = 0; set && i < set->len; i++)
-		if (!keep || keep(&set->items[i])) {
-			if (*last)
-				waba_strbuf_addf(head, "%s%s", head->len ? ", " : "", *last);
-			*last = set->items[i].value;
-		}
+		if (!keep || keep(&set->items[i]))
+			waba_strbuf_add_or_item(head, last, set->items[i].value);
 }
 
 const struct waba_set_item *waba_set_find_nocase(const struct waba_set *set, const char *value)

@@ -133,6 +133,13 @@ void waba_strbuf_addc(struct waba_strbuf *sb, char c)
 	waba_strbuf_add(sb, &c, 1);
 }
 
+void waba_strbuf_add_or_item(struct waba_strbuf *head, const char **last, const char *value)
+{
+	if (*last)
+		waba_strbuf_addf(head, "%s%s", head->len ? ", " : "", *last);
+	*last = value;
+}
+
 void waba_strbuf_vaddf(struct waba_strbuf *sb, const char *fmt, va_list ap)
 {
 	/* one formatting pass when the text is short (most are), a second after growing */

@@ -170,15 +170,38 @@ static void read_buttons(struct jctx *c, const cJSON *comp, struct waba_tpl_butt
 	cJSON_ArrayForEach(b, arr) read_button(c, b, v, n);
 }
 
-static struct waba_tpl_component *component_slot(struct waba_template *t, const char *type)
+/* The component types read here; any other goes to other_components. */
+enum component_kind {
+	COMPONENT_HEADER,
+	COMPONENT_BODY,
+	COMPONENT_FOOTER,
+	COMPONENT_BUTTONS,
+	COMPONENT_CAROUSEL,
+	COMPONENT_LTO,
+	COMPONENT_CALL_PERMISSION,
+	COMPONENT_OTHER
+};
+static const char *const component_types[COMPONENT_OTHER] = {
+	[COMPONENT_HEADER] = "HEADER",
+	[COMPONENT_BODY] = "BODY",
+	[COMPONENT_FOOTER] = "FOOTER",
+	[COMPONENT_BUTTONS] = "BUTTONS",
+	[COMPONENT_CAROUSEL] = "CAROUSEL",
+	[COMPONENT_LTO] = "LIMITED_TIME_OFFER",
+	[COMPONENT_CALL_PERMISSION] = "CALL_PERMISSION_REQUEST",
+};
+
+const char *waba_template_component_type(size_t i)
 {
-	if (strcasecmp(type, "HEADER") == 0)
-		return &t->header;
-	if (strcasecmp(type, "BODY") == 0)
-		return &t->body;
-	if (strcasecmp(type, "FOOTER") == 0)
-		return &t->footer;
-	return NULL;
+	return i < COMPONENT_OTHER ? component_types[i] : NULL;
+}
+
+static enum component_kind component_kind(const char *type)
+{
+	for (size_t i = 0; i < COMPONENT_OTHER; i++)
+		if (strcasecmp(type, component_types[i]) == 0)
+			return (enum component_kind)i;
+	return COMPONENT_OTHER;
 }
 
 /* Fill slot (header, body or footer) from component object comp. */
@@ -219,19 +242,25 @@ static void read_card(struct jctx *c, const cJSON *card)
 			shape(c, comp, _("each component must be an object with a string '%s'"), "type");
 			continue;
 		}
-		if (strcasecmp(type->valuestring, "BUTTONS") == 0) {
+		switch (component_kind(type->valuestring)) {
+		case COMPONENT_BUTTONS:
 			if (k->buttons_present++ == 0) {
 				k->buttons_node = comp;
 				read_buttons(c, comp, &k->buttons, &k->nbuttons);
 			}
-		} else if (strcasecmp(type->valuestring, "HEADER") == 0) {
+			break;
+		case COMPONENT_HEADER:
 			if (k->header.present++ == 0)
 				read_slot(c, &k->header, comp, 0, 0);
-		} else if (strcasecmp(type->valuestring, "BODY") == 0) {
+			break;
+		case COMPONENT_BODY:
 			if (k->body.present++ == 0)
 				read_slot(c, &k->body, comp, 1, 0);
-		} else if (!k->other) {
-			k->other = type; /* reported by template.carousel.card */
+			break;
+		default:
+			if (!k->other)
+				k->other = type; /* reported by template.carousel.card */
+			break;
 		}
 	}
 }
@@ -266,15 +295,15 @@ static void read_component(struct jctx *c, const cJSON *comp)
 		shape(c, comp, _("each component must be an object with a string '%s'"), "type");
 		return;
 	}
-	const char *ty = type->valuestring;
-	if (strcasecmp(ty, "BUTTONS") == 0) {
+	struct waba_tpl_component *slot = NULL;
+	switch (component_kind(type->valuestring)) {
+	case COMPONENT_BUTTONS:
 		if (t->buttons_present++)
 			return;
 		t->buttons_node = comp;
 		read_buttons(c, comp, &t->buttons, &t->nbuttons);
 		return;
-	}
-	if (strcasecmp(ty, "CAROUSEL") == 0) {
+	case COMPONENT_CAROUSEL: {
 		if (t->carousel_present++)
 			return; /* the duplicate is reported by template.components.single */
 		t->carousel_node = comp;
@@ -282,22 +311,28 @@ static void read_component(struct jctx *c, const cJSON *comp)
 		cJSON_ArrayForEach(card, cards) read_card(c, card);
 		return;
 	}
-	if (strcasecmp(ty, "LIMITED_TIME_OFFER") == 0) {
+	case COMPONENT_LTO:
 		read_lto(c, comp);
 		return;
-	}
-	if (strcasecmp(ty, "CALL_PERMISSION_REQUEST") == 0) {
+	case COMPONENT_CALL_PERMISSION:
 		if (!t->call_permission)
 			t->call_permission = comp;
 		return;
-	}
-	struct waba_tpl_component *slot = component_slot(t, ty);
-	if (!slot) {
+	case COMPONENT_OTHER:
 		/* a kind Meta documents but not checked here, or an unknown one: template.kind.unchecked
 		 * or template.structure, decided with the checklist (set template.component_types) */
 		t->other_components = waba_xrealloc(t->other_components, (t->nother + 1) * sizeof(*t->other_components));
 		t->other_components[t->nother++] = type;
 		return;
+	case COMPONENT_HEADER:
+		slot = &t->header;
+		break;
+	case COMPONENT_BODY:
+		slot = &t->body;
+		break;
+	case COMPONENT_FOOTER:
+		slot = &t->footer;
+		break;
 	}
 	if (slot->present++)
 		return; /* the duplicate is reported by template.components.single */
