@@ -148,6 +148,7 @@ class Term:
 
     # ---- typing ------------------------------------------------------------------------
     def send(self, s):
+        self.raw_mode()  # keys go to the line editor, not to the kernel's cooked-mode editing
         os.write(self.fd, s.encode())
 
     def line(self, s=""):
@@ -167,6 +168,10 @@ class Term:
         ends, so wait until ICANON is off (a prompt read without the line editor never
         turns it off: then go on after `timeout`)."""
         self.settle(0.05)
+        self.raw_mode(timeout)
+
+    def raw_mode(self, timeout=5.0):
+        """Wait until the terminal is in raw mode (at most `timeout`)."""
         end = time.time() + timeout
         while time.time() < end and termios.tcgetattr(self.fd)[3] & termios.ICANON:
             try:
@@ -181,7 +186,7 @@ class Term:
         return line
 
     def ctrl_c(self):
-        self.send("\x03")
+        os.write(self.fd, b"\x03")  # a signal in either mode: sent at once
 
     def ctrl_d(self):
         self.ready()

@@ -76,6 +76,13 @@ class Session:
                 raise Fail(f"the wizard ended while waiting for {pattern!r}; output:\n{self.seen[-1500:]}")
 
     def send(self, text):
+        # keys go to the line editor once it has the terminal in raw mode (the pty's termios
+        # is shared by both ends); sent in cooked mode, the kernel edits them (a Ctrl-D there
+        # is an end of file the line editor never sees). At most 5 s: a prompt read without
+        # the line editor never leaves cooked mode.
+        end = time.time() + 5
+        while time.time() < end and termios.tcgetattr(self.fd)[3] & termios.ICANON:
+            time.sleep(0.01)
         os.write(self.fd, text.encode())
 
     def line(self, text=""):
@@ -86,7 +93,7 @@ class Session:
         self.line(text)
 
     def ctrl_c(self):
-        self.send("\x03")
+        os.write(self.fd, b"\x03")  # a signal in either mode: sent at once
 
     def kill(self):
         os.kill(self.pid, signal.SIGKILL)
