@@ -11,9 +11,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
-#include <libxml/parser.h>
-#include <libxml/relaxng.h>
-#include <libxml/tree.h>
+#include "core/xmllib.h"
 #include "waba/i18n.h"
 #include "waba/checklist.h"
 #include "waba/paths.h"

@@ -9,8 +9,7 @@
 #include <string.h>
 #include <strings.h>
 #include <cjson/cJSON.h>
-#include <libxml/HTMLparser.h>
-#include <libxml/tree.h>
+#include "core/xmllib.h"
 #include "waba/name.h"
 #include "waba/strbuf.h"
 #include "waba/text.h"

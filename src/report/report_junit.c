@@ -19,7 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <libxml/xmlwriter.h>
+#include "core/xmllib.h"
 #include "report/report_ci.h"
 #include "waba/i18n.h"
 #include "waba/report.h"

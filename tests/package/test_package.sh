@@ -29,6 +29,8 @@ done
 grep -Eq ' \./usr/lib(64)?(/[^/]+)?/waba-preflight/waba-phone\.so$' "$tmp/contents" || fail "the .deb lacks the phone plug-in"
 # the network plug-in (libcurl and OpenSSL, loaded only by the commands that go online)
 grep -Eq ' \./usr/lib(64)?(/[^/]+)?/waba-preflight/waba-net\.so$' "$tmp/contents" || fail "the .deb lacks the network plug-in"
+# the XML plug-in (libxml2: checklists other than the bundled one, JUnit, web pages)
+grep -Eq ' \./usr/lib(64)?(/[^/]+)?/waba-preflight/waba-xml\.so$' "$tmp/contents" || fail "the .deb lacks the XML plug-in"
 
 # --- unpacked somewhere else, run from yet another folder -----------------------------
 use() { # use ROOT_BIN LABEL
@@ -64,6 +66,13 @@ use() { # use ROOT_BIN LABEL
   rc=$?
   set -e
   [ "$rc" = 2 ] && grep -q "use https://" "$tmp/net.out" || { cat "$tmp/net.out"; fail "$label: the network plug-in did not load"; }
+  # the XML plug-in travels with it too: a JUnit report of the templates, parsed back
+  set +e
+  env -u WABA_PREFLIGHT_CHECKLISTS -u WABA_PREFLIGHT_LOCALEDIR "$exe" lint --format junit templates >"$tmp/junit.xml" 2>"$tmp/junit.err"
+  rc=$?
+  set -e
+  [ "$rc" -le 1 ] && xmllint --noout "$tmp/junit.xml" && grep -q "<testsuites" "$tmp/junit.xml" ||
+    { cat "$tmp/junit.err" "$tmp/junit.xml"; fail "$label: the XML plug-in did not load (lint --format junit)"; }
   # no file of the build or source tree is opened
   if command -v strace >/dev/null 2>&1; then
     env -u WABA_PREFLIGHT_CHECKLISTS -u WABA_PREFLIGHT_LOCALEDIR strace -f -e trace=open,openat,stat,newfstatat \

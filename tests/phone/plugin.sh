@@ -3,15 +3,7 @@
 # commands parsing phone numbers load. An installed copy, moved to another prefix, finds it
 # relative to its executable; without it, those commands stop with exit 2 and the reason,
 # and every other command still runs.
-set -u
-build=$1 src=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail() { echo "FAIL: $*"; exit 1; }
-export NO_COLOR=1 LANG=C.UTF-8 LC_ALL=
-cmake --install "$build" --prefix "$tmp/inst" >/dev/null || fail "cmake --install"
-mv "$tmp/inst" "$tmp/moved"
-exe=$tmp/moved/bin/waba-preflight
+. "$(dirname "$0")/../package/moved_install.sh" "$@"
 plugin=$(find "$tmp/moved" -name waba-phone.so)
 [ -n "$plugin" ] || fail "no waba-phone.so installed"
 case $plugin in */waba-preflight/waba-phone.so) ;; *) fail "plugin installed at $plugin";; esac
