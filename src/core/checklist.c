@@ -17,22 +17,29 @@ struct waba_checklist *waba_checklist_new(void)
 	return waba_xcalloc(1, sizeof(struct waba_checklist));
 }
 
-void waba_term_release(struct waba_term *t)
+void waba_checklist_str_free(const struct waba_checklist *cl, char *s)
 {
-	free(t->text);
-	free(t->lang);
-	free(t->tag);
+	const unsigned char *p = (const unsigned char *)s;
+	if (!(cl->borrowed && p >= cl->borrowed && p < cl->borrowed_end))
+		free(s);
+}
+
+void waba_term_release(const struct waba_checklist *cl, struct waba_term *t)
+{
+	waba_checklist_str_free(cl, t->text);
+	waba_checklist_str_free(cl, t->lang);
+	waba_checklist_str_free(cl, t->tag);
 	for (size_t i = 0; i < t->nwords; i++)
-		free(t->words[i]);
+		waba_checklist_str_free(cl, t->words[i]);
 	free(t->words);
 }
 
-void waba_set_item_release(struct waba_set_item *it)
+void waba_set_item_release(const struct waba_checklist *cl, struct waba_set_item *it)
 {
-	free(it->value);
+	waba_checklist_str_free(cl, it->value);
 	for (size_t i = 0; i < it->nattrs; i++) {
-		free(it->attrs[i].name);
-		free(it->attrs[i].value);
+		waba_checklist_str_free(cl, it->attrs[i].name);
+		waba_checklist_str_free(cl, it->attrs[i].value);
 	}
 	free(it->attrs);
 }
@@ -221,32 +228,32 @@ void waba_checklist_free(struct waba_checklist *cl)
 	if (!cl)
 		return;
 	for (size_t i = 0; i < cl->nlimits; i++) {
-		free(cl->limits[i].id);
-		free(cl->limits[i].source);
+		waba_checklist_str_free(cl, cl->limits[i].id);
+		waba_checklist_str_free(cl, cl->limits[i].source);
 	}
 	free(cl->limits);
 	for (size_t i = 0; i < cl->ntermlists; i++) {
 		for (size_t j = 0; j < cl->termlists[i].len; j++)
-			waba_term_release(&cl->termlists[i].terms[j]);
+			waba_term_release(cl, &cl->termlists[i].terms[j]);
 		free(cl->termlists[i].terms);
 		waba_termlist_index_free(&cl->termlists[i]);
-		free(cl->termlists[i].id);
+		waba_checklist_str_free(cl, cl->termlists[i].id);
 	}
 	free(cl->termlists);
 	for (size_t i = 0; i < cl->nsets; i++) {
 		for (size_t j = 0; j < cl->sets[i].len; j++)
-			waba_set_item_release(&cl->sets[i].items[j]);
+			waba_set_item_release(cl, &cl->sets[i].items[j]);
 		free(cl->sets[i].items);
-		free(cl->sets[i].id);
+		waba_checklist_str_free(cl, cl->sets[i].id);
 	}
 	free(cl->sets);
 	for (size_t i = 0; i < cl->ntexts; i++) {
-		free(cl->texts[i].id);
-		free(cl->texts[i].value);
+		waba_checklist_str_free(cl, cl->texts[i].id);
+		waba_checklist_str_free(cl, cl->texts[i].value);
 	}
 	free(cl->texts);
 	for (size_t i = 0; i < cl->noverrides; i++)
-		free(cl->overrides[i].id);
+		waba_checklist_str_free(cl, cl->overrides[i].id);
 	free(cl->overrides);
 	free(cl->schema_path);
 	free(cl);

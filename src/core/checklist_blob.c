@@ -7,8 +7,9 @@
  * parse/checklist_xml.c takes it only when the folder holds exactly those files, byte for
  * byte, so an edited or added checklist is parsed and validated as before.
  *
- * Layout: "WABACL1\n", then u32 counts and records; a string is a u32 length and its
- * bytes (0xffffffff: NULL). Integers little-endian.
+ * Layout: "WABACL2\n", then u32 counts and records; a string is a u32 length, its bytes
+ * and a NUL (0xffffffff alone: NULL), so the tables' strings are read in place, not copied.
+ * Integers little-endian.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -17,7 +18,7 @@
 #include "waba/strbuf.h"
 #include "checklist_priv.h"
 
-#define MAGIC "WABACL1\n"
+#define MAGIC "WABACL2\n"
 #define NUL_STR 0xffffffffu
 
 uint64_t waba_checklist_hash(const void *data, size_t len)
@@ -59,7 +60,7 @@ static void put_str(struct waba_strbuf *b, const char *s)
 	}
 	size_t n = strlen(s);
 	put_u32(b, (uint32_t)n);
-	waba_strbuf_add(b, s, n);
+	waba_strbuf_add(b, s, n + 1); /* with its NUL */
 }
 
 void waba_checklist_blob_begin(struct waba_strbuf *b, size_t nfiles)
@@ -161,18 +162,25 @@ static size_t get_count(struct reader *r, size_t min)
 	return n;
 }
 
-static char *get_str(struct reader *r)
+/* A string of the blob, in place (NUL-ended there). */
+static char *get_str_in_place(struct reader *r)
 {
 	uint32_t n = get_u32(r);
 	if (r->bad || n == NUL_STR)
 		return NULL;
-	if ((size_t)(r->end - r->p) < n) {
+	if ((size_t)(r->end - r->p) <= n || r->p[n] != '\0') {
 		r->bad = 1;
 		return NULL;
 	}
-	char *s = waba_xstrndup((const char *)r->p, n);
-	r->p += n;
+	char *s = (char *)(uintptr_t)r->p; /* the checklist never writes into its strings */
+	r->p += (size_t)n + 1;
 	return s;
+}
+
+static char *get_str(struct reader *r)
+{
+	const char *s = get_str_in_place(r);
+	return s ? waba_xstrdup(s) : NULL;
 }
 
 int waba_checklist_blob_files(const unsigned char *blob, size_t len, size_t *nfiles, const unsigned char **files)
@@ -205,64 +213,65 @@ int waba_checklist_blob_file_at(const unsigned char **pos, const unsigned char *
 int waba_checklist_blob_read(struct waba_checklist *cl, const unsigned char *tables, const unsigned char *end)
 {
 	struct reader r = { tables, end, 0 };
+	cl->borrowed = tables;
+	cl->borrowed_end = end;
 	cl->nlimits = get_count(&r, 16);
 	cl->limits = waba_xcalloc(cl->nlimits + 1, sizeof(*cl->limits));
 	for (size_t i = 0; i < cl->nlimits; i++) {
-		cl->limits[i].id = get_str(&r);
+		cl->limits[i].id = get_str_in_place(&r);
 		cl->limits[i].value = (long)get_u64(&r);
-		cl->limits[i].source = get_str(&r);
+		cl->limits[i].source = get_str_in_place(&r);
 	}
 	cl->ntermlists = get_count(&r, 8);
 	cl->termlists = waba_xcalloc(cl->ntermlists + 1, sizeof(*cl->termlists));
 	for (size_t i = 0; i < cl->ntermlists; i++) {
 		struct waba_termlist *l = &cl->termlists[i];
-		l->id = get_str(&r);
+		l->id = get_str_in_place(&r);
 		l->len = get_count(&r, 20);
 		l->terms = waba_xcalloc(l->len + 1, sizeof(*l->terms));
 		for (size_t j = 0; j < l->len; j++) {
 			struct waba_term *t = &l->terms[j];
-			t->text = get_str(&r);
-			t->lang = get_str(&r);
-			t->tag = get_str(&r);
+			t->text = get_str_in_place(&r);
+			t->lang = get_str_in_place(&r);
+			t->tag = get_str_in_place(&r);
 			t->prefix = (int)get_u32(&r);
 			t->nwords = get_count(&r, 4);
 			t->words = waba_xcalloc(t->nwords + 1, sizeof(char *));
 			for (size_t k = 0; k < t->nwords; k++)
-				t->words[k] = get_str(&r);
+				t->words[k] = get_str_in_place(&r);
 		}
 	}
 	cl->nsets = get_count(&r, 8);
 	cl->sets = waba_xcalloc(cl->nsets + 1, sizeof(*cl->sets));
 	for (size_t i = 0; i < cl->nsets; i++) {
 		struct waba_set *s = &cl->sets[i];
-		s->id = get_str(&r);
+		s->id = get_str_in_place(&r);
 		s->len = get_count(&r, 8);
 		s->items = waba_xcalloc(s->len + 1, sizeof(*s->items));
 		for (size_t j = 0; j < s->len; j++) {
-			s->items[j].value = get_str(&r);
+			s->items[j].value = get_str_in_place(&r);
 			s->items[j].nattrs = get_count(&r, 8);
 			s->items[j].attrs = s->items[j].nattrs
 			                        ? waba_xcalloc(s->items[j].nattrs, sizeof(struct waba_attr))
 			                        : NULL;
 			for (size_t k = 0; k < s->items[j].nattrs; k++) {
-				s->items[j].attrs[k].name = get_str(&r);
-				s->items[j].attrs[k].value = get_str(&r);
+				s->items[j].attrs[k].name = get_str_in_place(&r);
+				s->items[j].attrs[k].value = get_str_in_place(&r);
 			}
 		}
 	}
 	cl->ntexts = get_count(&r, 12);
 	cl->texts = waba_xcalloc(cl->ntexts + 1, sizeof(*cl->texts));
 	for (size_t i = 0; i < cl->ntexts; i++) {
-		cl->texts[i].id = get_str(&r);
-		char *lang = get_str(&r);
+		cl->texts[i].id = get_str_in_place(&r);
+		const char *lang = get_str_in_place(&r);
 		snprintf(cl->texts[i].lang, sizeof(cl->texts[i].lang), "%s", lang ? lang : "");
-		free(lang);
-		cl->texts[i].value = get_str(&r);
+		cl->texts[i].value = get_str_in_place(&r);
 	}
 	cl->noverrides = get_count(&r, 8);
 	cl->overrides = waba_xcalloc(cl->noverrides + 1, sizeof(*cl->overrides));
 	for (size_t i = 0; i < cl->noverrides; i++) {
-		cl->overrides[i].id = get_str(&r);
+		cl->overrides[i].id = get_str_in_place(&r);
 		cl->overrides[i].sev = (enum waba_severity)get_u32(&r);
 	}
 	return r.bad || r.p != r.end ? -1 : 0;

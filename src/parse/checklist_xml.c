@@ -150,7 +150,7 @@ static void add_limit(struct waba_checklist *cl, xmlNode *n)
 	for (size_t i = 0; i < cl->nlimits; i++)
 		if (strcmp(cl->limits[i].id, id) == 0) {
 			cl->limits[i].value = v;
-			free(cl->limits[i].source);
+			waba_checklist_str_free(cl, cl->limits[i].source);
 			cl->limits[i].source = attr(n, "source");
 			free(id);
 			return;
@@ -201,7 +201,7 @@ static void add_terms(struct waba_checklist *cl, xmlNode *n)
 		size_t j = 0;
 		for (size_t i = 0; i < l->len; i++) {
 			if (strcmp(l->terms[i].lang, lang) == 0)
-				waba_term_release(&l->terms[i]);
+				waba_term_release(cl, &l->terms[i]);
 			else
 				l->terms[j++] = l->terms[i];
 		}
@@ -237,7 +237,7 @@ static void add_set(struct waba_checklist *cl, xmlNode *n)
 		set->id = waba_xstrdup(id);
 	} else if (mode && strcmp(mode, "replace") == 0) {
 		for (size_t i = 0; i < set->len; i++)
-			waba_set_item_release(&set->items[i]);
+			waba_set_item_release(cl, &set->items[i]);
 		set->len = 0;
 	}
 	for (xmlNode *c = n->children; c; c = c->next) {
@@ -254,7 +254,7 @@ static void add_set(struct waba_checklist *cl, xmlNode *n)
 		}
 		struct waba_set_item *existing = (struct waba_set_item *)waba_set_find(set, it.value);
 		if (existing) {
-			waba_set_item_release(existing);
+			waba_set_item_release(cl, existing);
 			*existing = it;
 		} else {
 			set->items = waba_xrealloc(set->items, (set->len + 1) * sizeof(*set->items));
@@ -271,7 +271,7 @@ static void add_text(struct waba_checklist *cl, xmlNode *n)
 	char *value = content(n);
 	for (size_t i = 0; i < cl->ntexts; i++)
 		if (strcmp(cl->texts[i].id, id) == 0 && strcmp(cl->texts[i].lang, lang) == 0) {
-			free(cl->texts[i].value);
+			waba_checklist_str_free(cl, cl->texts[i].value);
 			cl->texts[i].value = value;
 			free(id);
 			free(lang);

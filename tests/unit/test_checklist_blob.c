@@ -27,13 +27,13 @@ static void remove_dir(char *dir)
 	free(dir);
 }
 
-/* The offset of limit `id`'s value in the blob (after its length-prefixed id). */
+/* The offset of limit `id`'s value in the blob (after its length-prefixed, NUL-ended id). */
 static size_t value_at(const struct waba_strbuf *blob, const char *id)
 {
 	size_t n = strlen(id);
-	for (size_t i = 4; i + n + 8 <= blob->len; i++)
-		if (memcmp(blob->buf + i, id, n) == 0 && (unsigned char)blob->buf[i - 4] == n && blob->buf[i - 3] == 0)
-			return i + n;
+	for (size_t i = 4; i + n + 9 <= blob->len; i++)
+		if (memcmp(blob->buf + i, id, n + 1) == 0 && (unsigned char)blob->buf[i - 4] == n && blob->buf[i - 3] == 0)
+			return i + n + 1;
 	fail_msg("limit %s not in the blob", id);
 	return 0;
 }
