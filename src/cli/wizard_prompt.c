@@ -13,7 +13,7 @@
 #include <string.h>
 #include <termios.h>
 #include <unistd.h>
-#include <editline/readline.h>
+#include "cli/editlib.h"
 #include "waba/text.h"
 #include "wizard.h"
 

@@ -11,6 +11,6 @@ endif()
 add_test(NAME package/completions
          COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/package/test_completions.sh ${WABA_EXE})
 set_tests_properties(package/completions PROPERTIES LABELS package SKIP_RETURN_CODE 77)
-add_test(NAME package/xml-plugin-installed-and-missing
-         COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/package/xml_plugin.sh ${CMAKE_BINARY_DIR} ${CMAKE_SOURCE_DIR})
-set_tests_properties(package/xml-plugin-installed-and-missing PROPERTIES LABELS package)
+add_test(NAME package/plugins-installed-and-missing
+         COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/package/plugins.sh ${CMAKE_BINARY_DIR} ${CMAKE_SOURCE_DIR})
+set_tests_properties(package/plugins-installed-and-missing PROPERTIES LABELS package)

@@ -1,0 +1,15 @@
+/*
+ * editlib_plugin.c: waba-edit.so, the one piece linked with libedit. It hands the program
+ * the addresses of the readline functions and variables the wizard uses (cli/editlib.h);
+ * cli/editlib.c opens it on first use, so only the wizard loads libedit.
+ */
+#define WABA_EDITLIB_PLUGIN 1
+#include "cli/editlib.h"
+
+#define WABA_EDITLIB_INIT(name) .name = &name,
+static const struct waba_editlib table = { .version = WABA_EDITLIB_VERSION, WABA_EDITLIB_NAMES(WABA_EDITLIB_INIT) };
+
+const struct waba_editlib *waba_editlib_plugin(void)
+{
+	return &table;
+}
