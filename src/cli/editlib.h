@@ -14,6 +14,7 @@
 
 #include <stdio.h>
 #include <editline/readline.h>
+#include "core/plugin.h"
 
 /* functions and variables alike: the table holds each one's address */
 #define WABA_EDITLIB_NAMES(X)               \
@@ -28,12 +29,10 @@
 	X(rl_basic_word_break_characters)   \
 	X(rl_completion_append_character)
 
-#define WABA_EDITLIB_MEMBER(name) __typeof__(name) *name;
 struct waba_editlib {
 	int version; /* WABA_EDITLIB_VERSION: the plugin and the program were built together */
-	WABA_EDITLIB_NAMES(WABA_EDITLIB_MEMBER)
+	WABA_EDITLIB_NAMES(WABA_PLUGIN_MEMBER)
 };
-#undef WABA_EDITLIB_MEMBER
 
 #define WABA_EDITLIB_VERSION 1
 

@@ -6,8 +6,7 @@
 #define WABA_EDITLIB_PLUGIN 1
 #include "cli/editlib.h"
 
-#define WABA_EDITLIB_INIT(name) .name = &name,
-static const struct waba_editlib table = { .version = WABA_EDITLIB_VERSION, WABA_EDITLIB_NAMES(WABA_EDITLIB_INIT) };
+static const struct waba_editlib table = { .version = WABA_EDITLIB_VERSION, WABA_EDITLIB_NAMES(WABA_PLUGIN_ADDRESS) };
 
 const struct waba_editlib *waba_editlib_plugin(void)
 {

@@ -6,6 +6,11 @@
 #ifndef WABA_PLUGIN_H
 #define WABA_PLUGIN_H
 
+/* A plugin's table lists the library's names with an X-macro: each member is the address of
+ * the function or variable of that name (struct waba_xmllib, struct waba_editlib). */
+#define WABA_PLUGIN_MEMBER(name) __typeof__(name) *name;
+#define WABA_PLUGIN_ADDRESS(name) .name = &name,
+
 struct waba_plugin {
 	const char *file;    /* in waba_data_dir(WABA_DATA_PLUGINS): "waba-xml.so" */
 	const char *symbol;  /* its one function, which returns the table */

@@ -19,6 +19,7 @@
 #include <libxml/relaxng.h>
 #include <libxml/tree.h>
 #include <libxml/xmlwriter.h>
+#include "core/plugin.h"
 
 #define WABA_XMLLIB_FUNCTIONS(X)               \
 	X(xmlNewParserCtxt)                    \
@@ -59,13 +60,11 @@
 	X(xmlTextWriterWriteString)            \
 	X(htmlReadMemory)
 
-#define WABA_XMLLIB_MEMBER(f) __typeof__(f) *f;
 struct waba_xmllib {
 	int version;           /* WABA_XMLLIB_VERSION: the plugin and the program were built together */
 	void (*free)(void *p); /* xmlFree: a variable in libxml2, the plugin wraps it */
-	WABA_XMLLIB_FUNCTIONS(WABA_XMLLIB_MEMBER)
+	WABA_XMLLIB_FUNCTIONS(WABA_PLUGIN_MEMBER)
 };
-#undef WABA_XMLLIB_MEMBER
 
 #define WABA_XMLLIB_VERSION 1
 

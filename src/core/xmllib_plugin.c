@@ -13,10 +13,9 @@ static void xml_free(void *p)
 	xmlFree(p);
 }
 
-#define WABA_XMLLIB_INIT(f) .f = f,
 static const struct waba_xmllib table = { .version = WABA_XMLLIB_VERSION,
 	                                  .free = xml_free,
-	                                  WABA_XMLLIB_FUNCTIONS(WABA_XMLLIB_INIT) };
+	                                  WABA_XMLLIB_FUNCTIONS(WABA_PLUGIN_ADDRESS) };
 
 const struct waba_xmllib *waba_xmllib_plugin(void)
 {
