@@ -29,20 +29,10 @@
 	X(rl_basic_word_break_characters)   \
 	X(rl_completion_append_character)
 
-struct waba_editlib {
-	int version; /* WABA_EDITLIB_VERSION: the plugin and the program were built together */
-	WABA_EDITLIB_NAMES(WABA_PLUGIN_MEMBER)
-};
-
+WABA_PLUGIN_DECLARE(editlib, WABA_EDITLIB_NAMES)
 #define WABA_EDITLIB_VERSION 1
 
-/* The plugin's one symbol. */
-const struct waba_editlib *waba_editlib_plugin(void);
-
 #ifndef WABA_EDITLIB_PLUGIN
-/* The table, the plugin opened on first call; when it cannot be opened (a broken install),
- * the program says so on stderr and exits 2. */
-const struct waba_editlib *waba_editlib(void);
 
 /* clang-format off */
 #define readline (*waba_editlib()->readline)

@@ -6,9 +6,4 @@
 #define WABA_EDITLIB_PLUGIN 1
 #include "cli/editlib.h"
 
-static const struct waba_editlib table = { .version = WABA_EDITLIB_VERSION, WABA_EDITLIB_NAMES(WABA_PLUGIN_ADDRESS) };
-
-const struct waba_editlib *waba_editlib_plugin(void)
-{
-	return &table;
-}
+WABA_PLUGIN_DEFINE(editlib, WABA_EDITLIB_NAMES, WABA_EDITLIB_VERSION)

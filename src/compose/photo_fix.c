@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <png.h>
+#include "core/imagelib.h"
 #include "waba/i18n.h"
 #include "waba/photo.h"
 

@@ -11,6 +11,33 @@
 #define WABA_PLUGIN_MEMBER(name) __typeof__(name) *name;
 #define WABA_PLUGIN_ADDRESS(name) .name = &name,
 
+/* struct waba_<lib> (a version, then the addresses of NAMES), the plugin's one symbol
+ * waba_<lib>_plugin() and the program's accessor waba_<lib>(), which opens the plugin on
+ * the first call (WABA_PLUGIN_OPENER) and exits 2 when it cannot. */
+#define WABA_PLUGIN_DECLARE(lib, NAMES)                                           \
+	struct waba_##lib {                                                       \
+		int version; /* the plugin and the program were built together */ \
+		NAMES(WABA_PLUGIN_MEMBER)                                         \
+	};                                                                        \
+	const struct waba_##lib *waba_##lib##_plugin(void);                       \
+	const struct waba_##lib *waba_##lib(void);
+
+/* In the plugin: its table and its one symbol. */
+#define WABA_PLUGIN_DEFINE(lib, NAMES, VERSION)                                                                 \
+	static const struct waba_##lib waba_##lib##_table = { .version = VERSION, NAMES(WABA_PLUGIN_ADDRESS) }; \
+	const struct waba_##lib *waba_##lib##_plugin(void)                                                      \
+	{                                                                                                       \
+		return &waba_##lib##_table;                                                                     \
+	}
+
+/* In the program: waba_<lib>(), opening FILE (FAILURE: an N_() format, core/plugin.c). */
+#define WABA_PLUGIN_OPENER(lib, FILE, VERSION, FAILURE)                                                      \
+	const struct waba_##lib *waba_##lib(void)                                                            \
+	{                                                                                                    \
+		static struct waba_plugin plugin = { FILE, "waba_" #lib "_plugin", VERSION, FAILURE, NULL }; \
+		return waba_plugin_table(&plugin);                                                           \
+	}
+
 struct waba_plugin {
 	const char *file;    /* in waba_data_dir(WABA_DATA_PLUGINS): "waba-xml.so" */
 	const char *symbol;  /* its one function, which returns the table */

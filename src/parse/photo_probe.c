@@ -15,9 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <png.h>
-#include <jpeglib.h>
-#include <jerror.h>
+#include "core/imagelib.h"
 #include "waba/i18n.h"
 #include "waba/photo.h"
 

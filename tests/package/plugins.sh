@@ -2,15 +2,16 @@
 # tests/package/plugins.sh BUILD SRC: libxml2 (with ICU, libstdc++, zlib, liblzma under it)
 # is a plugin (waba-xml.so) loaded only by what reads or writes XML: a checklist other than
 # the bundled one, a JUnit report, a web page; libedit (with libtinfo, libbsd, libmd) is one
-# (waba-edit.so) loaded only by the wizard. An installed copy, moved to another prefix, finds
+# (waba-edit.so) loaded only by the wizard; libpng and libjpeg-turbo are one (waba-image.so)
+# loaded only by what reads or writes a photo. An installed copy, moved to another prefix, finds
 # them relative to its executable; without one, what needs it stops with exit 2 and the
 # reason, and lint, check and --version, which never needed them, still run. (The phone and
 # network plugins: tests/phone/plugin.sh, tests/package/test_package.sh.)
 . "$(dirname "$0")/moved_install.sh" "$@"
 plugin=$(find "$tmp/moved" -name waba-xml.so)
 case $plugin in */waba-preflight/waba-xml.so) ;; *) fail "waba-xml.so installed at '$plugin'";; esac
-if command -v ldd >/dev/null 2>&1 && ldd "$exe" | grep -E "libxml2|libedit|libicu"; then
-  fail "the program links libxml2 or libedit itself"
+if command -v ldd >/dev/null 2>&1 && ldd "$exe" | grep -E "libxml2|libedit|libicu|libpng|libjpeg"; then
+  fail "the program links libxml2, libedit, libpng or libjpeg itself"
 fi
 printf '<?xml version="1.0"?>\n<checklist><rule id="business.id.length" severity="off"/></checklist>\n' >"$tmp/off.xml"
 tpl=$src/examples/templates/order_shipped.json
@@ -82,6 +83,15 @@ wizard "$tmp/wz.out"; rc=$?
 [ "$rc" = 2 ] || fail "the wizard without waba-edit.so: exit $rc, not 2: $(cat "$tmp/wz.out")"
 grep -q "cannot load the line-editing plugin .*waba-edit.so" "$tmp/wz.out" ||
   fail "the wizard without waba-edit.so said: $(cat "$tmp/wz.out")"
+
+# photo: with waba-image.so the example decodes (its size in the report); without, exit 2
+"$exe" photo --format json "$src/examples/photo.png" >"$tmp/photo.json" 2>"$tmp/err"; rc=$?
+[ "$rc" -le 1 ] && grep -q '"width":[[:space:]]*[1-9]' "$tmp/photo.json" ||
+  fail "photo with waba-image.so: exit $rc: $(cat "$tmp/err" "$tmp/photo.json")"
+rm "$(find "$tmp/moved" -name waba-image.so)"
+"$exe" photo "$src/examples/photo.png" >"$tmp/out" 2>"$tmp/err"; rc=$?
+[ "$rc" = 2 ] || fail "photo without waba-image.so: exit $rc, not 2"
+grep -q "cannot load the image plugin .*waba-image.so" "$tmp/err" || fail "photo without waba-image.so said: $(cat "$tmp/err")"
 "$exe" lint "$tpl" >/dev/null 2>"$tmp/err"; rc=$?
 [ "$rc" -lt 2 ] || fail "lint without the plugins: exit $rc: $(cat "$tmp/err")"
 echo "ok"

@@ -31,7 +31,8 @@ grep -Eq ' \./usr/lib(64)?(/[^/]+)?/waba-preflight/waba-phone\.so$' "$tmp/conten
 grep -Eq ' \./usr/lib(64)?(/[^/]+)?/waba-preflight/waba-net\.so$' "$tmp/contents" || fail "the .deb lacks the network plug-in"
 # the XML plug-in (libxml2: checklists other than the bundled one, JUnit, web pages)
 grep -Eq ' \./usr/lib(64)?(/[^/]+)?/waba-preflight/waba-xml\.so$' "$tmp/contents" || fail "the .deb lacks the XML plug-in"
-# the line-editing plug-in (libedit, for the wizard)
+# the line-editing plug-in (libedit, for the wizard) and the image one (libpng, libjpeg)
+grep -Eq ' \./usr/lib(64)?(/[^/]+)?/waba-preflight/waba-image\.so$' "$tmp/contents" || fail "the .deb lacks the image plug-in"
 grep -Eq ' \./usr/lib(64)?(/[^/]+)?/waba-preflight/waba-edit\.so$' "$tmp/contents" || fail "the .deb lacks the line-editing plug-in"
 
 # --- unpacked somewhere else, run from yet another folder -----------------------------
