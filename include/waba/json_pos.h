@@ -56,4 +56,25 @@ size_t waba_json_string_offset(const struct waba_json *doc, const cJSON *node, s
 
 void waba_json_release(struct waba_json *doc);
 
+/*
+ * One large template list parsed in pieces (lint: the templates of one big file on
+ * several threads, each freed once checked). waba_json_split_list() finds the elements
+ * of a bare array or of the "data" array of a Graph API list response (an object without
+ * "components"), with one pass that accepts only strict JSON cJSON surely takes (valid
+ * UTF-8, no NUL, no byte-order mark, nesting under 256); *out (free it) gets each
+ * element's byte range. -1 for anything else: then parse the whole document
+ * (waba_json_parse), which says what is wrong exactly as always.
+ */
+struct waba_json_range {
+	size_t from, to;
+};
+int waba_json_split_list(const struct waba_source *src, struct waba_json_range **out, size_t *n);
+
+/*
+ * Parse the value at src bytes [from, to) (an element found by waba_json_split_list) as
+ * a document of its own: offsets and locations are those of the whole file. No finding:
+ * -1 when it does not parse whole (it does when the split accepted the file).
+ */
+int waba_json_parse_range(struct waba_json *out, struct waba_source *src, size_t from, size_t to);
+
 #endif

@@ -43,9 +43,16 @@ struct waba_report {
 	cJSON *extra;   /* more top-level members for the JSON report (e.g. "readiness"); owned, may be NULL */
 	char *appendix; /* text shown after the text report (e.g. the readiness checklist); owned, may be NULL */
 	int views;      /* the reporter shows the items' views: checks attach them (view.h) */
+	/* a streamed part that goes on with the file of the part before (one big file written
+	 * template by template): fingerprint occurrence numbers go on counting, and findings
+	 * whose item is WABA_ITEM_CARRIED belong to `carried`, an item of an earlier part */
+	int continues;
+	const struct waba_item *carried;
 };
+/* A finding's item when it is the part's `carried` item (see above). */
+#define WABA_ITEM_CARRIED (-2)
 /* clang-format off */
-#define WABA_REPORT_INIT { NULL, NULL, 0, 0, WABA_FINDINGS_INIT, NULL, NULL, 0 }
+#define WABA_REPORT_INIT { NULL, NULL, 0, 0, WABA_FINDINGS_INIT, NULL, NULL, 0, 0, NULL }
 /* clang-format on */
 
 /*
@@ -102,7 +109,8 @@ struct waba_report_options {
  * finding's `item` indexes the part's items), severities final, findings sorted; the
  * caller guarantees that every finding of a part sorts after every finding of the
  * parts before it, so the parts in order are the whole report, and that the parts'
- * files differ (fingerprint occurrence counters are kept per part). The bytes written
+ * files differ (fingerprint occurrence counters are kept per part), unless a part
+ * `continues` the file of the part before (counters go on). The bytes written
  * are those write() gives for the whole report: write() of a streaming reporter is
  * begin + one chunk + end. begin() and end() read only `command`, `extra` and
  * `appendix` of `r`. A reporter that needs the whole report first (JUnit: counts on

@@ -150,6 +150,14 @@ int waba_template_parse_json(struct waba_template_set *out, struct waba_source *
  */
 int waba_template_parse_txt(struct waba_template_set *out, struct waba_source *src, struct waba_findings *fs);
 
+/*
+ * One element of a template list, src bytes [from, to) (waba_json_split_list), as the
+ * only template of `out`, with the findings waba_template_parse_json() gives for it.
+ * @return 0; -1 when the bytes do not parse (nothing added).
+ */
+int waba_template_parse_json_range(struct waba_template_set *out, struct waba_source *src, size_t from, size_t to,
+                                   struct waba_findings *fs);
+
 /* JSON when src's first non-blank byte is '{' or '[', else a draft. */
 int waba_template_parse(struct waba_template_set *out, struct waba_source *src, struct waba_findings *fs);
 /* The component types the JSON parser reads (HEADER, BODY, ...), i-th or NULL after the last:

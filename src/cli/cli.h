@@ -120,6 +120,9 @@ int cli_run_finish(struct cli_run *run);
  */
 int cli_run_stream(struct cli_run *run);
 int cli_run_flush(struct cli_run *run);
+/* May one file's part be flushed in pieces, item by item (the report streams and has no
+ * baseline: parts that continue a file, report.h)? */
+int cli_run_flush_within(const struct cli_run *run);
 
 void cli_run_release(struct cli_run *run);
 

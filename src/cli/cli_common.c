@@ -622,6 +622,11 @@ static int reaches_notes(const struct cli_stream *s, const struct waba_findings 
 	return 0;
 }
 
+int cli_run_flush_within(const struct cli_run *run)
+{
+	return run->stream && !run->stream->has_baseline;
+}
+
 int cli_run_flush(struct cli_run *run)
 {
 	struct cli_stream *s = run->stream;

@@ -96,6 +96,9 @@ struct job {
 	int read_rc; /* waba_source_read() */
 	char *error; /* its reason (waba_error_last() is per thread) */
 	int done;
+	/* a big template list: its elements, parsed and checked one by one at the commit */
+	struct waba_json_range *ranges;
+	size_t nranges;
 };
 
 struct pool {
@@ -150,6 +153,210 @@ static void lint_check(struct job *j, const struct waba_checklist *cl)
 		pthread_join(th[k], NULL);
 }
 
+/*
+ * One big template list (a JSON array, or a Graph API list response) is parsed element
+ * by element instead of whole: each template's bytes parsed on their own (its own
+ * arena, offsets into the whole file), checked, committed in order and freed, by up to
+ * lint_jobs threads, with at most WINDOW templates in flight; the report is flushed
+ * template by template when it streams. Memory does not grow with the number of
+ * templates, and the parse uses every thread. Files that waba_json_split_list() does
+ * not take (malformed, another layout) are parsed whole as before. WABA_PREFLIGHT_LINT_SLICES=0
+ * turns this off, =1 takes lists of any length (tests compare the two paths).
+ */
+#define SLICES_MIN 64
+#define WINDOW 128
+#define BATCH 8
+
+static size_t slices_min(void)
+{
+	const char *e = getenv("WABA_PREFLIGHT_LINT_SLICES");
+	if (e && strcmp(e, "0") == 0)
+		return (size_t)-1;
+	if (e && strcmp(e, "1") == 0)
+		return 1;
+	return SLICES_MIN;
+}
+
+/* Is src a template list to take element by element? Fills j->ranges. */
+static void job_split(struct job *j)
+{
+	size_t nl = strlen(j->src.name), min = slices_min();
+	if (min == (size_t)-1 || (nl > 4 && strcmp(j->src.name + nl - 4, ".txt") == 0))
+		return;
+	if (waba_json_split_list(&j->src, &j->ranges, &j->nranges) < 0)
+		return;
+	if (j->nranges < min) {
+		free(j->ranges);
+		j->ranges = NULL;
+		j->nranges = 0;
+	}
+}
+
+struct unit {
+	struct waba_lint_prepared p;
+	int state; /* 0: not taken, 1: being parsed, 2: ready, 3: did not parse */
+};
+
+struct slicer {
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	struct job *j;
+	const struct waba_checklist *cl;
+	struct unit ring[WINDOW];
+	size_t next, head; /* next element to take; oldest not committed */
+};
+
+/* Parse and check element k (no lock held): 2, or 3 when it does not parse. */
+static int unit_run(struct slicer *s, size_t k)
+{
+	struct waba_lint_prepared *p = &s->ring[k % WINDOW].p;
+	memset(p, 0, sizeof(*p));
+	p->set = (struct waba_template_set)WABA_TEMPLATE_SET_INIT;
+	p->parse = (struct waba_findings)WABA_FINDINGS_INIT;
+	p->src = &s->j->src;
+	if (waba_template_parse_json_range(&p->set, &s->j->src, s->j->ranges[k].from, s->j->ranges[k].to, &p->parse) < 0) {
+		waba_findings_release(&p->parse);
+		waba_template_set_release(&p->set);
+		memset(p, 0, sizeof(*p));
+		return 3;
+	}
+	p->checked = waba_xcalloc(p->set.len + 1, sizeof(*p->checked));
+	for (size_t i = 0; i < p->set.len; i++)
+		p->checked[i] = (struct waba_findings)WABA_FINDINGS_INIT;
+	waba_lint_check(p, 0, p->set.len, s->cl);
+	return 2;
+}
+
+/* Take a batch and parse it (called with the lock held, returns with it held); 0 when none is free. */
+static int slicer_work(struct slicer *s)
+{
+	size_t n = s->j->nranges, from = s->next, to = from + BATCH;
+	int state[BATCH];
+	if (from >= n || from >= s->head + WINDOW)
+		return 0;
+	if (to > n)
+		to = n;
+	if (to > s->head + WINDOW)
+		to = s->head + WINDOW;
+	s->next = to;
+	for (size_t k = from; k < to; k++)
+		s->ring[k % WINDOW].state = 1;
+	pthread_mutex_unlock(&s->mu);
+	for (size_t k = from; k < to; k++)
+		state[k - from] = unit_run(s, k);
+	pthread_mutex_lock(&s->mu);
+	for (size_t k = from; k < to; k++)
+		s->ring[k % WINDOW].state = state[k - from];
+	pthread_cond_broadcast(&s->cv);
+	return 1;
+}
+
+static void *slicer_thread(void *arg)
+{
+	struct slicer *s = arg;
+	pthread_mutex_lock(&s->mu);
+	while (s->next < s->j->nranges) {
+		if (!slicer_work(s))
+			pthread_cond_wait(&s->cv, &s->mu);
+	}
+	pthread_mutex_unlock(&s->mu);
+	return NULL;
+}
+
+static int lint_commit_whole(struct cli_run *run, struct job *j);
+
+/* Commit template k of a list: its items and findings; the parse's findings belong to the file's first item. */
+static void slice_commit(struct cli_run *run, struct waba_lint_prepared *p, size_t k, int first_item,
+                         const struct waba_item *carried)
+{
+	struct waba_findings parse = p->parse;
+	if (k > 0)
+		p->parse = (struct waba_findings)WABA_FINDINGS_INIT;
+	waba_lint_commit(&run->report, p, &lint_state);
+	if (k > 0) {
+		for (size_t i = 0; i < parse.len; i++)
+			parse.v[i].item = carried ? WABA_ITEM_CARRIED : first_item;
+		waba_findings_take(&run->report.findings, &parse);
+		waba_findings_release(&parse);
+	}
+}
+
+static int lint_slices(struct cli_run *run, struct job *j)
+{
+	struct slicer *s = waba_xcalloc(1, sizeof(*s));
+	pthread_t th[JOBS_MAX];
+	size_t helpers = 0, n = j->nranges;
+	int rc = 0, within = cli_run_flush_within(run), first_item = -1;
+	struct waba_item carried = { NULL, NULL, NULL, NULL, NULL, NULL, NULL };
+	pthread_mutex_init(&s->mu, NULL);
+	pthread_cond_init(&s->cv, NULL);
+	s->j = j;
+	s->cl = run->checklist;
+	if (lint_jobs > 1) {
+		waba_source_index(&j->src); /* locations are then only read */
+		waba_rule_find("");         /* the rule registry is built on first use: before the threads */
+	}
+	while (helpers + 1 < lint_jobs && pthread_create(&th[helpers], NULL, slicer_thread, s) == 0)
+		helpers++;
+	pthread_mutex_lock(&s->mu);
+	for (size_t k = 0; k < n; k++) {
+		struct unit *u = &s->ring[k % WINDOW];
+		while (u->state < 2) {
+			if (!slicer_work(s))
+				pthread_cond_wait(&s->cv, &s->mu);
+		}
+		pthread_mutex_unlock(&s->mu);
+		if (u->state == 3 && k == 0) {
+			rc = -1; /* not one template committed: the whole document instead */
+		} else if (u->state == 3) {
+			rc = cli_fail(_("'%s': template %zu could not be read again"), j->path, k + 1);
+		} else {
+			run->report.continues = k > 0 && within;
+			run->report.carried = k > 0 && within ? &carried : NULL;
+			slice_commit(run, &u->p, k, first_item, run->report.carried);
+			if (k == 0) {
+				first_item = (int)run->report.nitems - 1;
+				const struct waba_item *it = &run->report.items[first_item];
+				carried.kind = waba_xstrdup(it->kind);
+				carried.name = it->name ? waba_xstrdup(it->name) : NULL;
+				carried.file = it->file ? waba_xstrdup(it->file) : NULL;
+			}
+			if (within && k + 1 < n)
+				rc = cli_run_flush(run);
+		}
+		pthread_mutex_lock(&s->mu);
+		u->state = 0;
+		if (rc != 0)
+			s->next = n; /* the threads take no more work */
+		s->head = k + 1;
+		pthread_cond_broadcast(&s->cv);
+		if (rc != 0)
+			break;
+	}
+	pthread_mutex_unlock(&s->mu);
+	for (size_t k = 0; k < helpers; k++)
+		pthread_join(th[k], NULL);
+	for (size_t k = 0; k < WINDOW; k++)
+		if (s->ring[k].state == 2)
+			waba_lint_prepared_release(&s->ring[k].p);
+	pthread_cond_destroy(&s->cv);
+	pthread_mutex_destroy(&s->mu);
+	free(s);
+	if (rc == 0 || rc == -1) {
+		if (rc == -1)
+			rc = lint_commit_whole(run, j);
+		else
+			rc = cli_run_flush(run);
+	}
+	/* the last part of the file (flushed above) was its own: the next file starts afresh */
+	run->report.continues = 0;
+	run->report.carried = NULL;
+	free(carried.kind);
+	free(carried.name);
+	free(carried.file);
+	return rc;
+}
+
 static void job_run(struct job *j, const struct waba_checklist *cl)
 {
 	j->src = (struct waba_source)WABA_SOURCE_INIT;
@@ -157,7 +364,7 @@ static void job_run(struct job *j, const struct waba_checklist *cl)
 	                       : waba_source_read(&j->src, j->path, LINT_MAX_BYTES);
 	if (j->read_rc < 0)
 		j->error = waba_xstrdup(waba_error_last());
-	else {
+	else if (job_split(j), !j->ranges) {
 		waba_lint_parse(&j->prep, &j->src);
 		lint_check(j, cl);
 	}
@@ -165,8 +372,9 @@ static void job_run(struct job *j, const struct waba_checklist *cl)
 
 static void job_release(struct job *j)
 {
-	if (j->read_rc == 0 && j->done)
+	if (j->read_rc == 0 && j->done && !j->ranges)
 		waba_lint_prepared_release(&j->prep);
+	free(j->ranges);
 	waba_source_release(&j->src);
 	free(j->path);
 	free(j->error);
@@ -221,6 +429,21 @@ static int lint_commit(struct cli_run *run, struct job *j)
 		}
 		return cli_fail("%s", j->error);
 	}
+	if (j->ranges)
+		return lint_slices(run, j);
+	waba_lint_commit(&run->report, &j->prep, &lint_state);
+	return cli_run_flush(run);
+}
+
+/* A list that did not parse element by element after all: the whole document, as before. */
+static int lint_commit_whole(struct cli_run *run, struct job *j)
+{
+	free(j->ranges);
+	j->ranges = NULL;
+	j->nranges = 0;
+	waba_lint_parse(&j->prep, &j->src);
+	lint_check(j, run->checklist);
+	j->done = 1;
 	waba_lint_commit(&run->report, &j->prep, &lint_state);
 	return cli_run_flush(run);
 }

@@ -227,6 +227,27 @@ int waba_json_parse(struct waba_json *out, struct waba_source *src, struct waba_
 	return 0;
 }
 
+int waba_json_parse_range(struct waba_json *out, struct waba_source *src, size_t from, size_t to)
+{
+	struct waba_json init = WABA_JSON_INIT;
+	const char *end = NULL;
+	*out = init;
+	out->src = src;
+	if (from >= to || to > src->len)
+		return -1;
+	out->arena.prefix = src->len < UINT32_MAX ? sizeof(struct pos32) : sizeof(struct pos64);
+	struct waba_arena *before = waba_json_arena_set(&out->arena);
+	out->root = cJSON_ParseWithLengthOpts(src->data + from, to - from, &end, 0);
+	waba_json_arena_set(before);
+	if (!out->root || end != src->data + to) {
+		out->root = NULL;
+		waba_arena_release(&out->arena);
+		return -1;
+	}
+	scan(out, out->root, from, (size_t)-1);
+	return 0;
+}
+
 size_t waba_json_offset(const struct waba_json *doc, const cJSON *node)
 {
 	size_t value, key1;

@@ -391,3 +391,12 @@ int waba_template_parse_json(struct waba_template_set *out, struct waba_source *
 	}
 	return 0;
 }
+
+int waba_template_parse_json_range(struct waba_template_set *out, struct waba_source *src, size_t from, size_t to,
+                                   struct waba_findings *fs)
+{
+	if (waba_json_parse_range(&out->doc, src, from, to) < 0)
+		return -1;
+	read_template(out, src, out->doc.root, fs);
+	return 0;
+}

@@ -12,6 +12,8 @@
 
 const struct waba_item *waba_ci_item(const struct waba_report *r, const struct waba_finding *f)
 {
+	if (f->item == WABA_ITEM_CARRIED)
+		return r->carried;
 	if (f->item < 0 || (size_t)f->item >= r->nitems)
 		return NULL;
 	return &r->items[f->item];

@@ -73,6 +73,7 @@ struct gitlab_stream {
 	const char *project_dir; /* the options' */
 	struct waba_ci_paths paths;
 	size_t nissues;
+	struct waba_ci_seen seen; /* fingerprints of this file so far (parts that continue it) */
 	struct waba_strbuf sb;
 	int err;
 };
@@ -88,24 +89,26 @@ static void *gitlab_begin(FILE *out, const struct waba_report *r, const struct w
 	return s;
 }
 
-/* Occurrence numbers count per part: the parts' files differ and the path is hashed. */
+/* Occurrence numbers count per file: parts' files differ unless a part continues one; the path is hashed. */
 static int gitlab_chunk(void *state, const struct waba_report *part)
 {
 	struct gitlab_stream *s = state;
-	struct waba_ci_seen seen = WABA_CI_SEEN_INIT;
 	if (s->err)
 		return s->err;
+	if (!part->continues) {
+		waba_ci_seen_release(&s->seen);
+		s->seen = (struct waba_ci_seen)WABA_CI_SEEN_INIT;
+	}
 	waba_strbuf_reset(&s->sb);
 	for (size_t i = 0; i < part->findings.len && !s->err; i++) {
 		if (part->findings.v[i].severity == WABA_SEV_OFF)
 			continue;
-		cJSON *issue = issue_json(part, &part->findings.v[i], &seen, &s->paths, s->project_dir);
+		cJSON *issue = issue_json(part, &part->findings.v[i], &s->seen, &s->paths, s->project_dir);
 		if (s->nissues++)
 			waba_strbuf_adds(&s->sb, ", ");
 		s->err = waba_ci_add_json_at(&s->sb, issue, 1);
 		cJSON_Delete(issue);
 	}
-	waba_ci_seen_release(&seen);
 	if (!s->err && fwrite(waba_strbuf_cstr(&s->sb), 1, s->sb.len, s->out) != s->sb.len)
 		s->err = waba_error_set(WABA_EIO, _("cannot write the report"));
 	return s->err;
@@ -120,6 +123,7 @@ static int gitlab_end(void *state, const struct waba_report *r)
 		err = waba_error_set(WABA_EIO, _("cannot write the report"));
 	waba_strbuf_release(&s->sb);
 	waba_ci_paths_release(&s->paths);
+	waba_ci_seen_release(&s->seen);
 	free(s);
 	return err;
 }

@@ -284,6 +284,7 @@ struct sarif_stream {
 	size_t nrules, cap;
 	size_t *sorted_index; /* at the end: rules[k] is driver.rules[sorted_index[k]] */
 	struct waba_ci_spool results;
+	struct waba_ci_seen seen; /* fingerprints of this file so far (parts that continue it) */
 	size_t nresults;
 	struct waba_strbuf sb;
 	int err;
@@ -314,26 +315,28 @@ static void *sarif_begin(FILE *out, const struct waba_report *r, const struct wa
 	return s;
 }
 
-/* Fingerprint occurrence numbers count per part: the parts' files differ and the path is hashed. */
+/* Fingerprint occurrence numbers count per file: parts' files differ unless a part continues one; the path is hashed. */
 static int sarif_chunk(void *state, const struct waba_report *part)
 {
 	struct sarif_stream *s = state;
-	struct waba_ci_seen seen = WABA_CI_SEEN_INIT;
 	if (s->err)
 		return s->err;
+	if (!part->continues) {
+		waba_ci_seen_release(&s->seen);
+		s->seen = (struct waba_ci_seen)WABA_CI_SEEN_INIT;
+	}
 	waba_strbuf_reset(&s->sb);
 	for (size_t i = 0; i < part->findings.len && !s->err; i++) {
 		const struct waba_finding *f = &part->findings.v[i];
 		size_t k = rule_seen(s, f->rule); /* off findings too: their rule is listed (waba_report_rules) */
 		if (f->severity == WABA_SEV_OFF)
 			continue;
-		cJSON *res = result_json(part, f, k, &seen, &s->paths, s->srcroot);
+		cJSON *res = result_json(part, f, k, &s->seen, &s->paths, s->srcroot);
 		if (s->nresults++)
 			waba_strbuf_adds(&s->sb, ", ");
 		s->err = waba_ci_add_json_at(&s->sb, res, RESULT_DEPTH);
 		cJSON_Delete(res);
 	}
-	waba_ci_seen_release(&seen);
 	waba_ci_spool_add(&s->results, s->sb.buf, s->sb.len);
 	if (!s->err)
 		s->err = s->results.err;
@@ -435,6 +438,7 @@ done:
 	waba_ci_spool_release(&s->results);
 	waba_strbuf_release(&s->sb);
 	waba_ci_paths_release(&s->paths);
+	waba_ci_seen_release(&s->seen);
 	free(s);
 	return err;
 }

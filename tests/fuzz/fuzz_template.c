@@ -3,7 +3,8 @@
  * JSON or a plain-text draft, chosen by content as `lint` does, then the location of
  * every text and of spans inside it (carousel cards and the limited-time offer too) (the source-position mapping through escapes and
  * multi-byte characters), the placeholder scanner, the template checks, and every reporter over the findings.
- * Property: every location is inside the file (line <= lines + 1).
+ * Property: every location is inside the file (line <= lines + 1). A list that the split
+ * (json_split.c) takes, parsed element by element, gives the whole parse's findings.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -62,6 +63,30 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (size_t i = 0; i < size; i++)
 		nlines += data[i] == '\n';
 	waba_template_parse(&set, &src, &r.findings);
+	struct waba_json_range *rg = NULL;
+	size_t n = 0, seen = 0;
+	if (waba_json_split_list(&src, &rg, &n) == 0) {
+		FUZZ_ASSERT(n == set.len, "%zu elements split, %zu templates parsed", n, set.len);
+		for (size_t i = 0; i < n; i++) {
+			struct waba_template_set one = WABA_TEMPLATE_SET_INIT;
+			struct waba_findings fs = WABA_FINDINGS_INIT;
+			FUZZ_ASSERT(waba_template_parse_json_range(&one, &src, rg[i].from, rg[i].to, &fs) == 0 &&
+			                one.len == 1,
+			            "element %zu does not parse", i);
+			FUZZ_ASSERT(one.v[0].offset == set.v[i].offset, "template %zu starts elsewhere", i);
+			for (size_t k = 0; k < fs.len; k++, seen++) {
+				FUZZ_ASSERT(seen < r.findings.len, "more findings element by element");
+				const struct waba_finding *a = &r.findings.v[seen], *b = &fs.v[k];
+				FUZZ_ASSERT(a->rule == b->rule && a->loc.line == b->loc.line &&
+				                a->loc.column == b->loc.column && strcmp(a->message, b->message) == 0,
+				            "finding %zu differs element by element", seen);
+			}
+			waba_findings_release(&fs);
+			waba_template_set_release(&one);
+		}
+		FUZZ_ASSERT(seen == r.findings.len, "fewer findings element by element");
+	}
+	free(rg);
 	for (size_t k = 0; k < set.len; k++) {
 		struct waba_template *t = &set.v[k];
 		walk_text(t, &t->name);

@@ -17,3 +17,7 @@ endforeach()
 add_test(NAME lint-corpus/jobs-same-report
          COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/lint-corpus/jobs.sh ${WABA_EXE} ${CMAKE_SOURCE_DIR})
 set_tests_properties(lint-corpus/jobs-same-report PROPERTIES LABELS cli TIMEOUT 300)
+# One big list parsed element by element gives the whole-document parse's report (cli/cmd_lint.c).
+add_test(NAME lint-corpus/slices-same-report
+         COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/lint-corpus/slices.sh ${WABA_EXE} ${CMAKE_SOURCE_DIR})
+set_tests_properties(lint-corpus/slices-same-report PROPERTIES LABELS cli TIMEOUT 300)

@@ -122,6 +122,84 @@ static void test_nul_and_depth(void **state)
 	free(deep);
 }
 
+/* Which lists are taken element by element, and which are left to the whole-document parse. */
+static void test_split_list(void **state)
+{
+	static const struct {
+		const char *text;
+		int n; /* elements, or -1: refused */
+	} cases[] = {
+		{ "[{\"a\": 1}, {\"b\": [2, {}]}, 3]", 3 },
+		{ " \r\n[\"]\", \"\\\"}\", {\"k\": \"[{\"}]\n", 3 }, /* brackets and escaped quotes in strings */
+		{ "{\"paging\": {\"data\": [1]}, \"data\": [{}, {}], \"x\": [5, 6]}", 2 },
+		{ "{\"data\": [{}], \"data\": [{}, {}]}", 1 },             /* cJSON takes the first */
+		{ "[\"\\ud83d\\ude00\", -0.5e+3, true, false, null]", 5 }, /* a surrogate pair */
+		{ "[]", -1 },                                              /* nothing to split */
+		{ "{\"name\": \"x\", \"components\": []}", -1 },           /* one template */
+		{ "{\"data\": [{}], \"components\": []}", -1 },            /* one template with a "data" member */
+		{ "{\"d\\u0061ta\": [{}]}", -1 },                          /* an escaped key */
+		{ "{\"data\": {}}", -1 },
+		{ "\xEF\xBB\xBF[{}]", -1 }, /* a byte-order mark */
+		{ "[{}, ]", -1 },
+		{ "[{}] x", -1 },
+		{ "[{}", -1 },
+		{ "[01]", -1 },
+		{ "[1.]", -1 },
+		{ "[\"\\udc00\"]", -1 }, /* a lone low surrogate */
+		{ "[\"\\ud800x\"]", -1 },
+		{ "[\"\\x\"]", -1 },
+		{ "[\"a\tb\"]", -1 }, /* a control character in a string */
+		{ "[\"\xff\"]", -1 }, /* invalid UTF-8 */
+		{ "[tru]", -1 },
+		{ "[{\"a\" 1}]", -1 },
+		{ "[{\"a\": 1]}", -1 },
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct waba_source src;
+		struct waba_json_range *r;
+		size_t n;
+		waba_source_from_mem(&src, "t.json", cases[i].text, strlen(cases[i].text));
+		int rc = waba_json_split_list(&src, &r, &n);
+		if (cases[i].n < 0) {
+			assert_int_equal(rc, -1);
+			assert_null(r);
+		} else {
+			assert_int_equal(rc, 0);
+			assert_int_equal(n, (size_t)cases[i].n);
+		}
+		free(r);
+		waba_source_release(&src);
+	}
+	/* an element parsed on its own: the same offsets as in the whole document */
+	const char *text = "{\"data\": [\n  {\"t\": \"a\"},\n  {\"t\": \"b\\u00e9{{1}}\", \"n\": [1]}\n]}";
+	struct waba_source src;
+	struct waba_json whole, part;
+	struct waba_findings fs = WABA_FINDINGS_INIT;
+	struct waba_json_range *r;
+	size_t n;
+	parse(&src, &whole, &fs, text);
+	assert_int_equal(waba_json_split_list(&src, &r, &n), 0);
+	assert_int_equal(n, 2);
+	assert_memory_equal(text + r[1].from, "{\"t\"", 4);
+	assert_int_equal(text[r[1].to - 1], '}');
+	assert_int_equal(waba_json_parse_range(&part, &src, r[1].from, r[1].to - 1), -1);
+	assert_int_equal(waba_json_parse_range(&part, &src, r[1].from, r[1].to), 0);
+	cJSON *t1 = cJSON_GetObjectItem(cJSON_GetArrayItem(cJSON_GetObjectItem(whole.root, "data"), 1), "t");
+	cJSON *t2 = cJSON_GetObjectItem(part.root, "t");
+	struct waba_loc a = waba_json_string_loc(&whole, t1, 3, 8), b = waba_json_string_loc(&part, t2, 3, 8);
+	assert_int_equal(a.line, 3);
+	assert_int_equal(b.line, a.line);
+	assert_int_equal(b.column, a.column);
+	assert_int_equal(b.end_column, a.end_column);
+	assert_int_equal(waba_json_key_offset(&part, t2), waba_json_key_offset(&whole, t1));
+	waba_json_release(&part);
+	waba_json_release(&whole);
+	waba_findings_release(&fs);
+	free(r);
+	waba_source_release(&src);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -129,6 +207,7 @@ int main(void)
 		cmocka_unit_test(test_escapes_are_counted_as_written),
 		cmocka_unit_test(test_malformed_input_is_a_finding),
 		cmocka_unit_test(test_nul_and_depth),
+		cmocka_unit_test(test_split_list),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
