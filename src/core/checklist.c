@@ -63,6 +63,7 @@ static int cmp_text(const void *a, const void *b)
 
 void waba_checklist_sort(struct waba_checklist *cl)
 {
+	waba_checklist_termsets_free(cl); /* they point at the lists, which move */
 	if (cl->nlimits)
 		qsort(cl->limits, cl->nlimits, sizeof(*cl->limits), cmp_limit);
 	if (cl->ntermlists)
@@ -236,6 +237,7 @@ void waba_checklist_free(struct waba_checklist *cl)
 		free(cl->termlists[i].id);
 	}
 	free(cl->termlists);
+	waba_checklist_termsets_free(cl);
 	for (size_t i = 0; i < cl->nsets; i++) {
 		for (size_t j = 0; j < cl->sets[i].len; j++)
 			waba_set_item_release(&cl->sets[i].items[j]);

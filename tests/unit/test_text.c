@@ -155,20 +155,34 @@ static size_t compare_text(const struct waba_checklist *cl, const char *const *l
 	static const char *const langs[] = { NULL, "pt", "es", "en" };
 	struct waba_words w = WABA_WORDS_INIT;
 	size_t seen = 0;
+	/* the lists' own automatons, and one pass of the term set of them all */
+	const struct waba_termlist *all[WABA_TERMSET_MAX];
+	size_t nall = 0;
+	for (; lists[nall]; nall++)
+		all[nall] = waba_checklist_terms(cl, lists[nall]);
+	struct waba_term_hits hits;
 	waba_text_words(&w, text, len);
+	waba_termset_scan(waba_checklist_termset(cl, all, nall), &w, &hits);
 	for (size_t li = 0; lists[li]; li++) {
-		const struct waba_termlist *l = waba_checklist_terms(cl, lists[li]);
+		const struct waba_termlist *l = all[li];
 		for (size_t k = 0; l && k < 4; k++) {
-			struct waba_strbuf want = WABA_STRBUF_INIT, got = WABA_STRBUF_INIT;
+			struct waba_strbuf want = WABA_STRBUF_INIT, got = WABA_STRBUF_INIT, pass = WABA_STRBUF_INIT;
 			ref_find(l, &w, langs[k], &want);
 			seen += waba_terms_find(l, &w, langs[k], collect_all, &got);
 			if (strcmp(waba_strbuf_cstr(&want), waba_strbuf_cstr(&got)) != 0)
 				fail_msg("list %s, lang %s, text '%.*s':\n got %s\nwant %s", lists[li], langs[k] ? langs[k] : "-",
 				         (int)(len > 200 ? 200 : len), text, waba_strbuf_cstr(&got), waba_strbuf_cstr(&want));
+			seen += waba_term_hits_find(&hits, l, langs[k], collect_all, &pass);
+			if (strcmp(waba_strbuf_cstr(&want), waba_strbuf_cstr(&pass)) != 0)
+				fail_msg("term set, list %s, lang %s, text '%.*s':\n got %s\nwant %s", lists[li],
+				         langs[k] ? langs[k] : "-", (int)(len > 200 ? 200 : len), text, waba_strbuf_cstr(&pass),
+				         waba_strbuf_cstr(&want));
 			waba_strbuf_release(&want);
 			waba_strbuf_release(&got);
+			waba_strbuf_release(&pass);
 		}
 	}
+	waba_term_hits_release(&hits);
 	waba_words_release(&w);
 	return seen;
 }
@@ -277,6 +291,18 @@ static void test_terms_edges(void **state)
 		if (strcmp(waba_strbuf_cstr(&got), rows[i].want) != 0)
 			fail_msg("row %zu '%s': got '%s', want '%s'", i, rows[i].text, waba_strbuf_cstr(&got), rows[i].want);
 		assert_int_equal(waba_terms_find(l, &w, "es", collect_all, NULL), 0); /* a pt list, es text */
+		/* the same through a term set that holds the list twice over, among others */
+		const struct waba_termlist *sets[] = { waba_checklist_terms(cl, "empty"), NULL, l };
+		struct waba_term_hits h;
+		struct waba_strbuf pass = WABA_STRBUF_INIT;
+		waba_termset_scan(waba_checklist_termset(cl, sets, 3), &w, &h);
+		waba_term_hits_find(&h, l, "pt", collect_all, &pass);
+		if (strcmp(waba_strbuf_cstr(&pass), rows[i].want) != 0)
+			fail_msg("term set, row %zu '%s': got '%s', want '%s'", i, rows[i].text, waba_strbuf_cstr(&pass),
+			         rows[i].want);
+		assert_int_equal(waba_term_hits_find(&h, sets[0], "pt", collect_all, NULL), 0);
+		waba_term_hits_release(&h);
+		waba_strbuf_release(&pass);
 		waba_strbuf_release(&got);
 		waba_words_release(&w);
 	}
@@ -291,6 +317,16 @@ static void test_terms_edges(void **state)
 	/* a list whose only term has no word, and no list: nothing, no crash */
 	assert_int_equal(waba_terms_find(waba_checklist_terms(cl, "empty"), &w, "pt", NULL, NULL), 0);
 	assert_int_equal(waba_terms_find(NULL, &w, "pt", NULL, NULL), 0);
+	/* a term set: the 200th word found; a list outside the set finds nothing */
+	const struct waba_termlist *sets[] = { l, waba_checklist_terms(cl, "empty") };
+	struct waba_term_hits h;
+	waba_termset_scan(waba_checklist_termset(cl, sets, 2), &w, &h);
+	assert_int_equal(waba_term_hits_find(&h, l, "pt", NULL, NULL), 1);
+	assert_int_equal(waba_term_hits_find(&h, l, "es", NULL, NULL), 0);
+	waba_term_hits_release(&h);
+	waba_termset_scan(waba_checklist_termset(cl, sets + 1, 1), &w, &h);
+	assert_int_equal(waba_term_hits_find(&h, l, "pt", NULL, NULL), 0);
+	waba_term_hits_release(&h);
 	waba_words_release(&w);
 	waba_strbuf_release(&longtext);
 	waba_checklist_free(cl);
