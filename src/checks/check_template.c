@@ -747,19 +747,17 @@ static void check_edges_and_adjacency(struct ctx *c, const struct waba_tpl_text 
 
 static void check_ratio(struct ctx *c, const struct waba_tpl_text *t, struct waba_tpl_var *v, size_t n, size_t occurrences)
 {
-	struct waba_words w = WABA_WORDS_INIT;
+	const struct waba_words *w = &c->body; /* t is the body */
 	size_t words = 0, k = 0;
 	if (occurrences == 0)
 		return;
-	waba_text_words(&w, t->s, t->len);
-	for (size_t i = 0; i < w.len; i++) {
-		while (k < n && v[k].end <= w.v[i].start)
+	for (size_t i = 0; i < w->len; i++) {
+		while (k < n && v[k].end <= w->v[i].start)
 			k++;
-		if (k < n && w.v[i].start >= v[k].start && w.v[i].end <= v[k].end)
+		if (k < n && w->v[i].start >= v[k].start && w->v[i].end <= v[k].end)
 			continue; /* the "1" inside {{1}} */
 		words++;
 	}
-	waba_words_release(&w);
 	long a = limit(c, "template.param.ratio.words_per_param");
 	long b = limit(c, "template.param.ratio.extra_words");
 	size_t need = (size_t)a * occurrences + (size_t)b;
@@ -1095,9 +1093,11 @@ static void check_footer(struct ctx *c)
 
 int waba_check_template(const struct waba_template *tpl, const struct waba_checklist *cl, struct waba_findings *fs)
 {
-	struct ctx c = { tpl, cl, fs, 0 };
+	struct ctx c = { tpl, cl, fs, 0, WABA_WORDS_INIT };
 	if (tpl->node && !cJSON_IsObject(tpl->node))
 		return 0; /* already reported by the parser */
+	if (tpl->body.text.s)
+		waba_text_words(&c.body, tpl->body.text.s, tpl->body.text.len);
 	if (tpl->parameter_format.s) {
 		char *pf = dup_text(&tpl->parameter_format);
 		if (!waba_set_find_nocase(waba_checklist_set(cl, "template.parameter_formats"), pf))
@@ -1115,5 +1115,7 @@ int waba_check_template(const struct waba_template *tpl, const struct waba_check
 	check_footer(&c);
 	waba_check_template_buttons(&c);
 	waba_check_template_kinds(tpl, cl, fs);
-	return waba_check_template_text(tpl, cl, fs);
+	int rc = waba_check_template_text_words(tpl, cl, fs, &c.body);
+	waba_words_release(&c.body);
+	return rc;
 }

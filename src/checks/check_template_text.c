@@ -18,6 +18,7 @@
 #include "waba/template.h"
 #include "waba/text.h"
 #include "../parse/template_priv.h"
+#include "check_template_priv.h"
 
 #define SRC_TCAT "https://developers.facebook.com/docs/whatsapp/template-categorization"
 #define SRC_TREV "https://developers.facebook.com/documentation/business-messaging/whatsapp/templates/template-review"
@@ -465,6 +466,17 @@ static void check_links(struct content *c, const struct waba_tpl_text *t)
 
 int waba_check_template_text(const struct waba_template *tpl, const struct waba_checklist *cl, struct waba_findings *fs)
 {
+	struct waba_words body = WABA_WORDS_INIT;
+	if (tpl->body.text.s)
+		waba_text_words(&body, tpl->body.text.s, tpl->body.text.len);
+	int rc = waba_check_template_text_words(tpl, cl, fs, &body);
+	waba_words_release(&body);
+	return rc;
+}
+
+int waba_check_template_text_words(const struct waba_template *tpl, const struct waba_checklist *cl,
+                                   struct waba_findings *fs, const struct waba_words *body)
+{
 	struct content c;
 	memset(&c, 0, sizeof(c));
 	c.tpl = tpl;
@@ -506,9 +518,9 @@ int waba_check_template_text(const struct waba_template *tpl, const struct waba_
 	c.excs = waba_xcalloc(n, sizeof(*c.excs));
 	c.exceptions = lists[EXCEPTIONS];
 	for (size_t i = 0; i < n; i++) {
-		if (texts[i]->s)
+		if (texts[i]->s && i != 1)
 			waba_text_words(&words[i], texts[i]->s, texts[i]->len);
-		waba_termset_scan(set, &words[i], &hits[i]);
+		waba_termset_scan(set, i == 1 ? body : &words[i], &hits[i]); /* texts[1] is the body */
 	}
 	int utility = waba_tpl_text_eq(&tpl->category, "UTILITY", 1);
 	int auth = waba_tpl_text_eq(&tpl->category, "AUTHENTICATION", 1);

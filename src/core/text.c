@@ -128,6 +128,12 @@ static void words_push(struct waba_words *w, size_t off, size_t start, size_t en
 	w->len++;
 }
 
+/* An ASCII letter or digit; its folded form is c | 0x20 (digits already have that bit). */
+static inline int ascii_word(unsigned char c)
+{
+	return (unsigned)((c | 0x20) - 'a') < 26 || (unsigned)(c - '0') < 10;
+}
+
 void waba_text_words(struct waba_words *out, const char *s, size_t len)
 {
 	struct waba_strbuf arena = WABA_STRBUF_INIT;
@@ -142,24 +148,33 @@ void waba_text_words(struct waba_words *out, const char *s, size_t len)
 		size_t n;
 		unsigned char c = (unsigned char)s[i];
 		if (c < 0x80) {
+			if (ascii_word(c)) { /* a run of ASCII letters and digits, folded in one go */
+				if (!in_word) {
+					in_word = 1;
+					start = i;
+					off = arena.len;
+				}
+				if (arena.len + (len - i) + 2 > arena.cap)
+					waba_strbuf_grow(&arena, len - i + 2);
+				char *o = arena.buf + arena.len;
+				do
+					*o++ = (char)(c | 0x20);
+				while (++i < len && ascii_word(c = (unsigned char)s[i]));
+				arena.len = (size_t)(o - arena.buf);
+				continue;
+			}
 			cp = c;
 			n = 1;
 		} else {
 			n = waba_utf8_decode(s + i, len - i, &cp);
 		}
-		if (cp >= 0 && is_word_cp(cp)) {
+		if (cp >= 0x80 && is_word_cp(cp)) {
 			if (!in_word) {
 				in_word = 1;
 				start = i;
 				off = arena.len;
 			}
-			if (cp < 0x80) {
-				if (arena.len + 2 > arena.cap)
-					waba_strbuf_grow(&arena, 1);
-				arena.buf[arena.len++] = (char)(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
-			} else {
-				waba_strbuf_add(&arena, buf, fold_cp(cp, buf, sizeof(buf)));
-			}
+			waba_strbuf_add(&arena, buf, fold_cp(cp, buf, sizeof(buf)));
 		} else if (in_word) {
 			in_word = 0;
 			if (arena.len + 2 > arena.cap)
