@@ -205,6 +205,7 @@ int waba_checklist_blob_file_at(const unsigned char **pos, const unsigned char *
 int waba_checklist_blob_read(struct waba_checklist *cl, const unsigned char *tables, const unsigned char *end)
 {
 	struct reader r = { tables, end, 0 };
+	waba_checklist_changed(cl);
 	cl->nlimits = get_count(&r, 16);
 	cl->limits = waba_xcalloc(cl->nlimits + 1, sizeof(*cl->limits));
 	for (size_t i = 0; i < cl->nlimits; i++) {

@@ -332,6 +332,44 @@ static void test_terms_edges(void **state)
 	waba_checklist_free(cl);
 }
 
+/* Lookups are remembered per id: they stay right when a later file changes the checklist
+ * (entries move, values change), and for an id written in a reused buffer. */
+static void test_checklist_lookups(void **state)
+{
+	struct waba_checklist *cl = waba_checklist_new();
+	const char *a = "<checklist><limit id=\"x.a\" value=\"1\"/><limit id=\"x.b\" value=\"2\"/>"
+	                "<set id=\"s\"><item value=\"pt\"/><item value=\"es\"/></set></checklist>";
+	const char *b = "<checklist><limit id=\"x.a\" value=\"3\"/><limit id=\"x.0\" value=\"4\"/>"
+	                "<set id=\"s\"><item value=\"en\"/></set><set id=\"r\"><item value=\"es\"/></set></checklist>";
+	char id[8];
+	(void)state;
+	setenv("WABA_PREFLIGHT_CHECKLISTS", WABA_TEST_DATA "/../checklists", 1);
+	assert_int_equal(waba_checklist_load_mem(cl, "a.xml", a, strlen(a)), 0);
+	for (int round = 0; round < 2; round++) {
+		strcpy(id, "x.a");
+		assert_int_equal(waba_checklist_limit(cl, id), 1);
+		strcpy(id, "x.b");
+		assert_int_equal(waba_checklist_limit(cl, id), 2);
+		strcpy(id, "x.c");
+		assert_int_equal(waba_checklist_limit(cl, id), -1);
+		assert_int_equal(waba_checklist_limit(cl, "x.a"), 1);
+		assert_string_equal(waba_set_find(waba_checklist_set(cl, "s"), "es")->value, "es");
+		assert_null(waba_set_find(waba_checklist_set(cl, "s"), "en"));
+	}
+	assert_int_equal(waba_checklist_load_mem(cl, "b.xml", b, strlen(b)), 0);
+	for (int round = 0; round < 2; round++) {
+		assert_int_equal(waba_checklist_limit(cl, "x.a"), 3);
+		assert_int_equal(waba_checklist_limit(cl, "x.b"), 2);
+		assert_int_equal(waba_checklist_limit(cl, "x.0"), 4);
+		const struct waba_set *s = waba_checklist_set(cl, "s");
+		assert_int_equal(s->len, 3);
+		assert_ptr_equal(waba_set_find(s, "es"), &s->items[1]);
+		assert_ptr_equal(waba_set_find(s, "en"), &s->items[2]);
+		assert_ptr_equal(waba_set_find(waba_checklist_set(cl, "r"), "es"), &waba_checklist_set(cl, "r")->items[0]);
+	}
+	waba_checklist_free(cl);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -340,6 +378,7 @@ int main(void)
 		cmocka_unit_test(test_terms),
 		cmocka_unit_test(test_terms_edges),
 		cmocka_unit_test(test_terms_corpus),
+		cmocka_unit_test(test_checklist_lookups),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
