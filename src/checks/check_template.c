@@ -833,22 +833,28 @@ static void check_markdown(struct ctx *c, const struct waba_tpl_text *t, const s
 	const char *s = t->s;
 	size_t line = 0;
 	size_t fences = 0, fence_at = 0;
-	for (size_t i = 0; i + 2 < t->len; i++)
+	for (size_t i = 0; i + 2 < t->len; i++) {
+		const char *q = memchr(s + i, '`', t->len - 2 - i); /* a fence starts with one */
+		if (!q)
+			break;
+		i = (size_t)(q - s);
 		if (memcmp(s + i, "```", 3) == 0) {
 			if (fences++ % 2 == 0)
 				fence_at = i;
 			i += 2;
 		}
+	}
 	if (fences % 2)
 		add_at(c, &RULE_MARKDOWN, t, fence_at, fence_at + 3, "%s",
 		       _("'```' opens monospace text that is never closed"));
 	while (line < t->len) {
-		size_t eol = line;
-		while (eol < t->len && s[eol] != '\n')
-			eol++;
+		const char *nl = memchr(s + line, '\n', t->len - line);
+		size_t eol = nl ? (size_t)(nl - s) : t->len;
 		static const char marks[] = "*_~";
 		for (const char *m = marks; *m; m++) {
 			size_t count = 0, last = 0;
+			if (!memchr(s + line, *m, eol - line))
+				continue; /* no marker on the line: nothing opens */
 			for (size_t i = line; i < eol; i++) {
 				if ((s[i] == 'h' && (eol - i > 7) &&
 				     (strncmp(s + i, "http://", 7) == 0 || strncmp(s + i, "https://", 8) == 0)) ||

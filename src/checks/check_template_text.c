@@ -386,12 +386,15 @@ void waba_check_template_url(const struct waba_template *tpl, const struct waba_
 	while (hend < len && !strchr("/?#:", u[hend]))
 		hend++;
 	const struct waba_set *set = waba_checklist_set(cl, "template.url_shorteners");
+	size_t hl = hend - h;
+	const char *host = u + h;
+	if (hl >= 4 && strncasecmp(host, "www.", 4) == 0)
+		host += 4, hl -= 4;
 	for (size_t i = 0; set && i < set->len; i++) {
 		const char *d = set->items[i].value;
-		size_t dl = strlen(d), hl = hend - h;
-		const char *host = u + h;
-		if (hl >= 4 && strncasecmp(host, "www.", 4) == 0)
-			host += 4, hl -= 4;
+		size_t dl = strlen(d);
+		if (dl && (dl > hl || tolower((unsigned char)host[hl - 1]) != tolower((unsigned char)d[dl - 1])))
+			continue; /* the host does not end as the domain does */
 		if ((hl == dl && strncasecmp(host, d, dl) == 0) ||
 		    (hl > dl && host[hl - dl - 1] == '.' && strncasecmp(host + hl - dl, d, dl) == 0)) {
 			waba_findings_add(fs, &WABA_RULE_TEMPLATE_SHORTENER, waba_template_loc(tpl, t, start, end),
@@ -446,10 +449,9 @@ static void check_language_match(struct content *c, const struct waba_term_hits 
 static void check_links(struct content *c, const struct waba_tpl_text *t)
 {
 	for (size_t i = 0; t && t->s && i < t->len; i++) {
-		int at_word = i == 0 || !isalnum((unsigned char)t->s[i - 1]);
 		char first = (char)(t->s[i] | 0x20); /* 'h' or 'w' begin every prefix below */
-		if (!at_word || (first != 'h' && first != 'w'))
-			continue;
+		if ((first != 'h' && first != 'w') || (i > 0 && isalnum((unsigned char)t->s[i - 1])))
+			continue; /* a link starts a word */
 		if ((t->len - i > 7 && strncasecmp(t->s + i, "http://", 7) == 0) ||
 		    (t->len - i > 8 && strncasecmp(t->s + i, "https://", 8) == 0) ||
 		    (t->len - i > 4 && strncasecmp(t->s + i, "www.", 4) == 0)) {
@@ -487,7 +489,13 @@ int waba_check_template_text_words(const struct waba_template *tpl, const struct
 	size_t cap = 4 + tpl->nbuttons, n = 0;
 	for (size_t k = 0; k < tpl->ncards; k++)
 		cap += 1 + tpl->cards[k].nbuttons;
-	const struct waba_tpl_text **texts = waba_xcalloc(cap, sizeof(*texts));
+	/* on the stack for up to eight texts (header, body, footer, buttons, offer: most templates) */
+	enum { FEW = 8 };
+	const struct waba_tpl_text *few_texts[FEW] = { NULL };
+	struct waba_words few_words[FEW];
+	struct waba_term_hits few_hits[FEW];
+	struct exceptions few_excs[FEW];
+	const struct waba_tpl_text **texts = cap <= FEW ? few_texts : waba_xcalloc(cap, sizeof(*texts));
 	texts[n++] = &tpl->header.text;
 	texts[n++] = &tpl->body.text;
 	texts[n++] = &tpl->footer.text;
@@ -513,9 +521,11 @@ int waba_check_template_text_words(const struct waba_template *tpl, const struct
 		[MARKERS] = waba_checklist_terms(cl, "language_markers"),
 	};
 	const struct waba_termset *set = waba_checklist_termset(cl, lists, NLISTS);
-	struct waba_words *words = waba_xcalloc(n, sizeof(*words));
-	struct waba_term_hits *hits = waba_xmalloc(n * sizeof(*hits));
-	c.excs = waba_xcalloc(n, sizeof(*c.excs));
+	struct waba_words *words = n <= FEW ? few_words : waba_xmalloc(n * sizeof(*words));
+	struct waba_term_hits *hits = n <= FEW ? few_hits : waba_xmalloc(n * sizeof(*hits));
+	c.excs = n <= FEW ? few_excs : waba_xmalloc(n * sizeof(*c.excs));
+	memset(words, 0, n * sizeof(*words));
+	memset(c.excs, 0, n * sizeof(*c.excs));
 	c.exceptions = lists[EXCEPTIONS];
 	for (size_t i = 0; i < n; i++) {
 		if (texts[i]->s && i != 1)
@@ -549,10 +559,13 @@ int waba_check_template_text_words(const struct waba_template *tpl, const struct
 		waba_term_hits_release(&hits[i]);
 		waba_words_release(&words[i]);
 	}
-	free(hits);
-	free(words);
-	free(c.excs);
-	free(texts);
+	if (n > FEW) {
+		free(hits);
+		free(words);
+		free(c.excs);
+	}
+	if (texts != few_texts)
+		free(texts);
 	check_links(&c, &tpl->body.text);
 	return 0;
 }
