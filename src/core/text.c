@@ -89,10 +89,13 @@ char *waba_text_fold(const char *s, size_t len)
 	struct waba_strbuf sb = WABA_STRBUF_INIT;
 	char buf[64];
 	size_t i = 0;
+	waba_strbuf_grow(&sb, len); /* ASCII folds to as many bytes */
 	while (i < len) {
 		unsigned char c = (unsigned char)s[i];
 		if (c < 0x80) {
-			waba_strbuf_addc(&sb, (char)(c >= 'A' && c <= 'Z' ? c + 32 : c));
+			if (sb.len + 1 >= sb.cap)
+				waba_strbuf_grow(&sb, 1);
+			sb.buf[sb.len++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
 			i++;
 			continue;
 		}
@@ -102,6 +105,7 @@ char *waba_text_fold(const char *s, size_t len)
 			waba_strbuf_add(&sb, buf, fold_cp(cp, buf, sizeof(buf)));
 		i += n;
 	}
+	sb.buf[sb.len] = '\0'; /* the ASCII bytes were written past the buffer's own NUL */
 	return waba_strbuf_detach(&sb);
 }
 

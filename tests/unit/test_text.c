@@ -13,6 +13,9 @@ static void test_fold(void **state)
 		{ "Descuento ÑANDÚ", "descuento nandu" },
 		{ "straße", "strasse" },
 		{ "ＣＯＭＰＲＥ", "compre" }, /* full-width letters fold through compatibility decomposition */
+		{ "", "" },
+		{ "\xff\xfe", "" },                             /* invalid bytes are dropped */
+		{ "Sim, ÓTIMO: 10x!", "sim, otimo: 10x!" }, /* ASCII kept as it is, only lower-cased */
 	};
 	(void)state;
 	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
