@@ -891,22 +891,30 @@ static void check_markdown(struct ctx *c, const struct waba_tpl_text *t, const s
 	}
 }
 
+static int blank(char ch)
+{
+	return ch == '\n' || ch == '\r' || ch == ' ' || ch == '\t';
+}
+
 static void check_newlines(struct ctx *c, const struct waba_tpl_text *t)
 {
 	long max = limit(c, "template.body.max_newlines_in_a_row");
-	size_t run = 0, run_start = 0;
 	for (size_t i = 0; i <= t->len; i++) {
-		if (i < t->len && (t->s[i] == '\n' || t->s[i] == '\r' || t->s[i] == ' ' || t->s[i] == '\t')) {
+		if (max >= 0) { /* a run of white space is too long only from a line break: go to the next */
+			const char *nl = i < t->len ? memchr(t->s + i, '\n', t->len - i) : NULL;
+			if (!nl)
+				return;
+			i = (size_t)(nl - t->s);
+		}
+		size_t run = 0, run_start = 0;
+		for (; i < t->len && blank(t->s[i]); i++)
 			if (t->s[i] == '\n' && run++ == 0)
 				run_start = i;
-			continue;
-		}
 		if ((long)run > max) {
 			add_at(c, &RULE_BODY_NEWLINES, t, run_start, run_start + 1,
 			       _("%zu line breaks in a row; at most %ld"), run, max);
 			return;
 		}
-		run = 0;
 	}
 }
 
