@@ -65,6 +65,34 @@ struct waba_term_match {
 size_t waba_terms_find(const struct waba_termlist *list, const struct waba_words *words, const char *lang,
                        int (*cb)(const struct waba_term_match *m, void *payload), void *payload);
 
+/*
+ * Several term lists matched in one pass: one automaton over all their terms (a term
+ * set), each term's output naming its list. waba_termset_scan() reads a text's words once
+ * and keeps every term found; waba_term_hits_find() then gives one list's matches, as
+ * waba_terms_find() would on the same words (the same term wins at a word).
+ */
+#define WABA_TERMSET_MAX 16
+struct waba_termset;
+/* The term set of lists[0..n) (n <= WABA_TERMSET_MAX; a NULL list has no terms), built on
+ * first use and kept by the checklist until its lists change; lint's threads share it. */
+const struct waba_termset *waba_checklist_termset(const struct waba_checklist *cl,
+                                                  const struct waba_termlist *const *lists, size_t n);
+
+/* The terms a pass found in a text (waba_termset_scan), grouped by list. */
+struct waba_term_hits {
+	const struct waba_termset *set;
+	const struct waba_words *words; /* borrowed: must outlive the hits */
+	uint32_t *v;                    /* pairs: term, its last word */
+	size_t len, cap;
+	uint32_t from[WABA_TERMSET_MAX + 1]; /* list k's pairs: v[2 from[k] .. 2 from[k + 1]) */
+	uint32_t small[2 * 16];
+};
+void waba_termset_scan(const struct waba_termset *set, const struct waba_words *words, struct waba_term_hits *out);
+/* As waba_terms_find(), on the hits of `list` (one of the set's lists; else nothing). */
+size_t waba_term_hits_find(const struct waba_term_hits *h, const struct waba_termlist *list, const char *lang,
+                           int (*cb)(const struct waba_term_match *m, void *payload), void *payload);
+void waba_term_hits_release(struct waba_term_hits *h);
+
 /* Does the text contain an emoji (Extended_Pictographic-like code points)? Returns the byte offset + 1, or 0. */
 size_t waba_text_find_emoji(const char *s, size_t len);
 

@@ -747,19 +747,17 @@ static void check_edges_and_adjacency(struct ctx *c, const struct waba_tpl_text 
 
 static void check_ratio(struct ctx *c, const struct waba_tpl_text *t, struct waba_tpl_var *v, size_t n, size_t occurrences)
 {
-	struct waba_words w = WABA_WORDS_INIT;
+	const struct waba_words *w = &c->body; /* t is the body */
 	size_t words = 0, k = 0;
 	if (occurrences == 0)
 		return;
-	waba_text_words(&w, t->s, t->len);
-	for (size_t i = 0; i < w.len; i++) {
-		while (k < n && v[k].end <= w.v[i].start)
+	for (size_t i = 0; i < w->len; i++) {
+		while (k < n && v[k].end <= w->v[i].start)
 			k++;
-		if (k < n && w.v[i].start >= v[k].start && w.v[i].end <= v[k].end)
+		if (k < n && w->v[i].start >= v[k].start && w->v[i].end <= v[k].end)
 			continue; /* the "1" inside {{1}} */
 		words++;
 	}
-	waba_words_release(&w);
 	long a = limit(c, "template.param.ratio.words_per_param");
 	long b = limit(c, "template.param.ratio.extra_words");
 	size_t need = (size_t)a * occurrences + (size_t)b;
@@ -835,22 +833,28 @@ static void check_markdown(struct ctx *c, const struct waba_tpl_text *t, const s
 	const char *s = t->s;
 	size_t line = 0;
 	size_t fences = 0, fence_at = 0;
-	for (size_t i = 0; i + 2 < t->len; i++)
+	for (size_t i = 0; i + 2 < t->len; i++) {
+		const char *q = memchr(s + i, '`', t->len - 2 - i); /* a fence starts with one */
+		if (!q)
+			break;
+		i = (size_t)(q - s);
 		if (memcmp(s + i, "```", 3) == 0) {
 			if (fences++ % 2 == 0)
 				fence_at = i;
 			i += 2;
 		}
+	}
 	if (fences % 2)
 		add_at(c, &RULE_MARKDOWN, t, fence_at, fence_at + 3, "%s",
 		       _("'```' opens monospace text that is never closed"));
 	while (line < t->len) {
-		size_t eol = line;
-		while (eol < t->len && s[eol] != '\n')
-			eol++;
+		const char *nl = memchr(s + line, '\n', t->len - line);
+		size_t eol = nl ? (size_t)(nl - s) : t->len;
 		static const char marks[] = "*_~";
 		for (const char *m = marks; *m; m++) {
 			size_t count = 0, last = 0;
+			if (!memchr(s + line, *m, eol - line))
+				continue; /* no marker on the line: nothing opens */
 			for (size_t i = line; i < eol; i++) {
 				if ((s[i] == 'h' && (eol - i > 7) &&
 				     (strncmp(s + i, "http://", 7) == 0 || strncmp(s + i, "https://", 8) == 0)) ||
@@ -887,22 +891,30 @@ static void check_markdown(struct ctx *c, const struct waba_tpl_text *t, const s
 	}
 }
 
+static int blank(char ch)
+{
+	return ch == '\n' || ch == '\r' || ch == ' ' || ch == '\t';
+}
+
 static void check_newlines(struct ctx *c, const struct waba_tpl_text *t)
 {
 	long max = limit(c, "template.body.max_newlines_in_a_row");
-	size_t run = 0, run_start = 0;
 	for (size_t i = 0; i <= t->len; i++) {
-		if (i < t->len && (t->s[i] == '\n' || t->s[i] == '\r' || t->s[i] == ' ' || t->s[i] == '\t')) {
+		if (max >= 0) { /* a run of white space is too long only from a line break: go to the next */
+			const char *nl = i < t->len ? memchr(t->s + i, '\n', t->len - i) : NULL;
+			if (!nl)
+				return;
+			i = (size_t)(nl - t->s);
+		}
+		size_t run = 0, run_start = 0;
+		for (; i < t->len && blank(t->s[i]); i++)
 			if (t->s[i] == '\n' && run++ == 0)
 				run_start = i;
-			continue;
-		}
 		if ((long)run > max) {
 			add_at(c, &RULE_BODY_NEWLINES, t, run_start, run_start + 1,
 			       _("%zu line breaks in a row; at most %ld"), run, max);
 			return;
 		}
-		run = 0;
 	}
 }
 
@@ -1095,9 +1107,11 @@ static void check_footer(struct ctx *c)
 
 int waba_check_template(const struct waba_template *tpl, const struct waba_checklist *cl, struct waba_findings *fs)
 {
-	struct ctx c = { tpl, cl, fs, 0 };
+	struct ctx c = { tpl, cl, fs, 0, WABA_WORDS_INIT };
 	if (tpl->node && !cJSON_IsObject(tpl->node))
 		return 0; /* already reported by the parser */
+	if (tpl->body.text.s)
+		waba_text_words(&c.body, tpl->body.text.s, tpl->body.text.len);
 	if (tpl->parameter_format.s) {
 		char *pf = dup_text(&tpl->parameter_format);
 		if (!waba_set_find_nocase(waba_checklist_set(cl, "template.parameter_formats"), pf))
@@ -1115,5 +1129,7 @@ int waba_check_template(const struct waba_template *tpl, const struct waba_check
 	check_footer(&c);
 	waba_check_template_buttons(&c);
 	waba_check_template_kinds(tpl, cl, fs);
-	return waba_check_template_text(tpl, cl, fs);
+	int rc = waba_check_template_text_words(tpl, cl, fs, &c.body);
+	waba_words_release(&c.body);
+	return rc;
 }

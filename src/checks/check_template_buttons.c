@@ -388,7 +388,7 @@ void waba_check_template_buttons(struct ctx *c)
 void waba_check_template_card_buttons(const struct waba_template *tpl, const struct waba_tpl_button *b, size_t n,
                                       const struct waba_checklist *cl, struct waba_findings *fs)
 {
-	struct ctx cx = { tpl, cl, fs, 0 };
+	struct ctx cx = { tpl, cl, fs, 0, WABA_WORDS_INIT };
 	const struct waba_set *types = waba_checklist_set(cl, "template.button_types");
 	for (size_t i = 0; i < n; i++) {
 		if (!b[i].type.s)

@@ -16,8 +16,13 @@ struct ctx {
 	const struct waba_template *tpl;
 	const struct waba_checklist *cl;
 	struct waba_findings *fs;
-	int named_format; /* parameter_format NAMED */
+	int named_format;       /* parameter_format NAMED */
+	struct waba_words body; /* the body's folded words, split once for every check */
 };
+
+/* waba_check_template_text() given the body's words (split by the caller) */
+int waba_check_template_text_words(const struct waba_template *tpl, const struct waba_checklist *cl,
+                                   struct waba_findings *fs, const struct waba_words *body);
 
 static inline struct waba_finding *add_at(struct ctx *c, const struct waba_rule *rule, const struct waba_tpl_text *t,
                                           size_t start, size_t end, const char *fmt, ...) WABA_PRINTF(6, 7);

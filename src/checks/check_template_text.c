@@ -18,6 +18,7 @@
 #include "waba/template.h"
 #include "waba/text.h"
 #include "../parse/template_priv.h"
+#include "check_template_priv.h"
 
 #define SRC_TCAT "https://developers.facebook.com/docs/whatsapp/template-categorization"
 #define SRC_TREV "https://developers.facebook.com/documentation/business-messaging/whatsapp/templates/template-review"
@@ -195,7 +196,8 @@ struct content {
 	 * per text: a prohibited term inside one is not reported */
 	struct exceptions *excs; /* per text */
 	const struct exceptions *cur;
-	int mixed; /* a UTILITY template that also names a utility purpose */
+	const struct waba_termlist *exceptions; /* the list 'prohibited_exceptions' */
+	int mixed;                              /* a UTILITY template that also names a utility purpose */
 };
 
 static const char *term_lang(const struct waba_tpl_text *language)
@@ -280,27 +282,25 @@ static int on_exception(const struct waba_term_match *m, void *payload)
 	return 0;
 }
 
-/* Match list `list` in every text piece (words[i] are the words of texts[i]); report
- * with `rule` (NULL: only count). */
-static size_t match_list(struct content *c, const struct waba_tpl_text *const *texts, const struct waba_words *words,
-                         size_t n, const char *list, const struct waba_rule *rule, const char *severities)
+/* Report the terms of `tl` in every text piece (hits[i]: the terms found in texts[i]) with
+ * `rule` (NULL: only count). */
+static size_t match_list(struct content *c, const struct waba_tpl_text *const *texts, const struct waba_term_hits *hits,
+                         size_t n, const struct waba_termlist *tl, const struct waba_rule *rule, const char *severities)
 {
-	const struct waba_termlist *tl = waba_checklist_terms(c->cl, list);
 	c->rule = rule;
 	c->severities = severities ? waba_checklist_set(c->cl, severities) : NULL;
 	c->nreported = 0;
 	c->matches = 0;
-	const struct waba_termlist *ex = waba_checklist_terms(c->cl, "prohibited_exceptions");
 	for (size_t i = 0; tl && i < n; i++) {
-		if (!texts[i] || !texts[i]->s || words[i].len == 0)
+		if (!texts[i] || !texts[i]->s || hits[i].words->len == 0)
 			continue;
 		c->text = texts[i];
-		if (ex && !c->excs[i].found) {
-			waba_terms_find(ex, &words[i], c->lang, on_exception, &c->excs[i]);
+		if (c->exceptions && !c->excs[i].found) {
+			waba_term_hits_find(&hits[i], c->exceptions, c->lang, on_exception, &c->excs[i]);
 			c->excs[i].found = 1;
 		}
 		c->cur = &c->excs[i];
-		waba_terms_find(tl, &words[i], c->lang, on_match, c);
+		waba_term_hits_find(&hits[i], tl, c->lang, on_match, c);
 	}
 	c->cur = NULL;
 	return c->matches;
@@ -386,12 +386,15 @@ void waba_check_template_url(const struct waba_template *tpl, const struct waba_
 	while (hend < len && !strchr("/?#:", u[hend]))
 		hend++;
 	const struct waba_set *set = waba_checklist_set(cl, "template.url_shorteners");
+	size_t hl = hend - h;
+	const char *host = u + h;
+	if (hl >= 4 && strncasecmp(host, "www.", 4) == 0)
+		host += 4, hl -= 4;
 	for (size_t i = 0; set && i < set->len; i++) {
 		const char *d = set->items[i].value;
-		size_t dl = strlen(d), hl = hend - h;
-		const char *host = u + h;
-		if (hl >= 4 && strncasecmp(host, "www.", 4) == 0)
-			host += 4, hl -= 4;
+		size_t dl = strlen(d);
+		if (dl && (dl > hl || tolower((unsigned char)host[hl - 1]) != tolower((unsigned char)d[dl - 1])))
+			continue; /* the host does not end as the domain does */
 		if ((hl == dl && strncasecmp(host, d, dl) == 0) ||
 		    (hl > dl && host[hl - dl - 1] == '.' && strncasecmp(host + hl - dl, d, dl) == 0)) {
 			waba_findings_add(fs, &WABA_RULE_TEMPLATE_SHORTENER, waba_template_loc(tpl, t, start, end),
@@ -410,16 +413,15 @@ static int count_match(const struct waba_term_match *m, void *payload)
 }
 
 /* Count marker words of pt, es and en in the body; warn when another language dominates. */
-static void check_language_match(struct content *c, const struct waba_words *body)
+static void check_language_match(struct content *c, const struct waba_term_hits *body, const struct waba_termlist *tl)
 {
 	static const char *const langs[] = { "pt", "es", "en" };
 	static const char *const names[] = { N_("Portuguese"), N_("Spanish"), N_("English") };
-	const struct waba_termlist *tl = waba_checklist_terms(c->cl, "language_markers");
 	size_t count[3] = { 0, 0, 0 }, decl = 3;
 	if (!c->lang || !tl)
 		return;
 	for (size_t i = 0; i < 3; i++) {
-		waba_terms_find(tl, body, langs[i], count_match, &count[i]);
+		waba_term_hits_find(body, tl, langs[i], count_match, &count[i]);
 		if (strcmp(langs[i], c->lang) == 0)
 			decl = i;
 	}
@@ -447,10 +449,9 @@ static void check_language_match(struct content *c, const struct waba_words *bod
 static void check_links(struct content *c, const struct waba_tpl_text *t)
 {
 	for (size_t i = 0; t && t->s && i < t->len; i++) {
-		int at_word = i == 0 || !isalnum((unsigned char)t->s[i - 1]);
 		char first = (char)(t->s[i] | 0x20); /* 'h' or 'w' begin every prefix below */
-		if (!at_word || (first != 'h' && first != 'w'))
-			continue;
+		if ((first != 'h' && first != 'w') || (i > 0 && isalnum((unsigned char)t->s[i - 1])))
+			continue; /* a link starts a word */
 		if ((t->len - i > 7 && strncasecmp(t->s + i, "http://", 7) == 0) ||
 		    (t->len - i > 8 && strncasecmp(t->s + i, "https://", 8) == 0) ||
 		    (t->len - i > 4 && strncasecmp(t->s + i, "www.", 4) == 0)) {
@@ -467,6 +468,17 @@ static void check_links(struct content *c, const struct waba_tpl_text *t)
 
 int waba_check_template_text(const struct waba_template *tpl, const struct waba_checklist *cl, struct waba_findings *fs)
 {
+	struct waba_words body = WABA_WORDS_INIT;
+	if (tpl->body.text.s)
+		waba_text_words(&body, tpl->body.text.s, tpl->body.text.len);
+	int rc = waba_check_template_text_words(tpl, cl, fs, &body);
+	waba_words_release(&body);
+	return rc;
+}
+
+int waba_check_template_text_words(const struct waba_template *tpl, const struct waba_checklist *cl,
+                                   struct waba_findings *fs, const struct waba_words *body)
+{
 	struct content c;
 	memset(&c, 0, sizeof(c));
 	c.tpl = tpl;
@@ -477,7 +489,13 @@ int waba_check_template_text(const struct waba_template *tpl, const struct waba_
 	size_t cap = 4 + tpl->nbuttons, n = 0;
 	for (size_t k = 0; k < tpl->ncards; k++)
 		cap += 1 + tpl->cards[k].nbuttons;
-	const struct waba_tpl_text **texts = waba_xcalloc(cap, sizeof(*texts));
+	/* on the stack for up to eight texts (header, body, footer, buttons, offer: most templates) */
+	enum { FEW = 8 };
+	const struct waba_tpl_text *few_texts[FEW] = { NULL };
+	struct waba_words few_words[FEW];
+	struct waba_term_hits few_hits[FEW];
+	struct exceptions few_excs[FEW];
+	const struct waba_tpl_text **texts = cap <= FEW ? few_texts : waba_xcalloc(cap, sizeof(*texts));
 	texts[n++] = &tpl->header.text;
 	texts[n++] = &tpl->body.text;
 	texts[n++] = &tpl->footer.text;
@@ -490,40 +508,64 @@ int waba_check_template_text(const struct waba_template *tpl, const struct waba_
 			texts[n++] = &tpl->cards[k].buttons[i].text;
 	}
 
-	/* split every text into folded words once; each list is matched on them */
-	struct waba_words *words = waba_xcalloc(n, sizeof(*words));
-	c.excs = waba_xcalloc(n, sizeof(*c.excs));
-	for (size_t i = 0; i < n; i++)
-		if (texts[i]->s)
+	/* every list in one pass over each text's folded words; each list reads the pass's results */
+	enum { PURPOSES, PROMOTIONAL, PROHIBITED, EXCEPTIONS, SENSITIVE, OTP, THREAT, MARKERS, NLISTS };
+	const struct waba_termlist *lists[NLISTS] = {
+		[PURPOSES] = waba_checklist_terms(cl, "utility_purposes"),
+		[PROMOTIONAL] = waba_checklist_terms(cl, "promotional"),
+		[PROHIBITED] = waba_checklist_terms(cl, "prohibited"),
+		[EXCEPTIONS] = waba_checklist_terms(cl, "prohibited_exceptions"),
+		[SENSITIVE] = waba_checklist_terms(cl, "sensitive"),
+		[OTP] = waba_checklist_terms(cl, "otp"),
+		[THREAT] = waba_checklist_terms(cl, "threat"),
+		[MARKERS] = waba_checklist_terms(cl, "language_markers"),
+	};
+	const struct waba_termset *set = waba_checklist_termset(cl, lists, NLISTS);
+	struct waba_words *words = n <= FEW ? few_words : waba_xmalloc(n * sizeof(*words));
+	struct waba_term_hits *hits = n <= FEW ? few_hits : waba_xmalloc(n * sizeof(*hits));
+	c.excs = n <= FEW ? few_excs : waba_xmalloc(n * sizeof(*c.excs));
+	memset(words, 0, n * sizeof(*words));
+	memset(c.excs, 0, n * sizeof(*c.excs));
+	c.exceptions = lists[EXCEPTIONS];
+	for (size_t i = 0; i < n; i++) {
+		if (texts[i]->s && i != 1)
 			waba_text_words(&words[i], texts[i]->s, texts[i]->len);
+		waba_termset_scan(set, i == 1 ? body : &words[i], &hits[i]); /* texts[1] is the body */
+	}
 	int utility = waba_tpl_text_eq(&tpl->category, "UTILITY", 1);
 	int auth = waba_tpl_text_eq(&tpl->category, "AUTHENTICATION", 1);
 	int marketing = waba_tpl_text_eq(&tpl->category, "MARKETING", 1);
 	int purpose = utility && tpl->body.text.s && tpl->body.text.len > 0 &&
-	              match_list(&c, texts, words, 2, "utility_purposes", NULL, NULL) > 0;
+	              match_list(&c, texts, hits, 2, lists[PURPOSES], NULL, NULL) > 0;
 	if (utility || auth) {
 		c.mixed = purpose;
-		match_list(&c, texts, words, n, "promotional", &WABA_RULE_TEMPLATE_PROMOTIONAL, NULL);
+		match_list(&c, texts, hits, n, lists[PROMOTIONAL], &WABA_RULE_TEMPLATE_PROMOTIONAL, NULL);
 		for (size_t i = 0; i < 3; i++)
 			if (texts[i]->s)
 				check_percent(&c, texts[i]);
 		c.mixed = 0;
 	}
-	match_list(&c, texts, words, n, "prohibited", &WABA_RULE_TEMPLATE_PROHIBITED, "template.prohibited_tags");
-	match_list(&c, texts, words, n, "sensitive", &WABA_RULE_TEMPLATE_SENSITIVE, "template.sensitive_tags");
+	match_list(&c, texts, hits, n, lists[PROHIBITED], &WABA_RULE_TEMPLATE_PROHIBITED, "template.prohibited_tags");
+	match_list(&c, texts, hits, n, lists[SENSITIVE], &WABA_RULE_TEMPLATE_SENSITIVE, "template.sensitive_tags");
 	if (utility || marketing)
-		match_list(&c, texts, words, n, "otp", &WABA_RULE_TEMPLATE_OTP, NULL);
-	match_list(&c, texts, words, n, "threat", &WABA_RULE_TEMPLATE_THREAT, "template.threat_tags");
+		match_list(&c, texts, hits, n, lists[OTP], &WABA_RULE_TEMPLATE_OTP, NULL);
+	match_list(&c, texts, hits, n, lists[THREAT], &WABA_RULE_TEMPLATE_THREAT, "template.threat_tags");
 	if (utility && tpl->body.text.s && tpl->body.text.len > 0 && !purpose)
 		waba_findings_add(
 		    fs, &WABA_RULE_TEMPLATE_PURPOSE, waba_template_text_loc(tpl, &tpl->body.text), "%s",
 		    _("the UTILITY template does not say which order, account, payment, appointment or delivery it is about"));
-	check_language_match(&c, &words[1]);
-	for (size_t i = 0; i < n; i++)
+	check_language_match(&c, &hits[1], lists[MARKERS]);
+	for (size_t i = 0; i < n; i++) {
+		waba_term_hits_release(&hits[i]);
 		waba_words_release(&words[i]);
-	free(words);
-	free(c.excs);
-	free(texts);
+	}
+	if (n > FEW) {
+		free(hits);
+		free(words);
+		free(c.excs);
+	}
+	if (texts != few_texts)
+		free(texts);
 	check_links(&c, &tpl->body.text);
 	return 0;
 }

@@ -2,6 +2,7 @@
  * checklist.c: the lookups of struct waba_checklist (limits, term lists, sets, texts,
  * rule severity overrides) and its release. Loading the XML is parse/checklist_xml.c.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,9 +13,19 @@
 #include "checklist_priv.h"
 #include "termindex.h"
 
+static unsigned long long serials; /* the last serial given to a checklist */
+
+void waba_checklist_changed(struct waba_checklist *cl)
+{
+	waba_checklist_termsets_free(cl); /* they point at the lists, which move */
+	cl->serial = __atomic_add_fetch(&serials, 1, __ATOMIC_RELAXED);
+}
+
 struct waba_checklist *waba_checklist_new(void)
 {
-	return waba_xcalloc(1, sizeof(struct waba_checklist));
+	struct waba_checklist *cl = waba_xcalloc(1, sizeof(struct waba_checklist));
+	waba_checklist_changed(cl);
+	return cl;
 }
 
 void waba_checklist_str_free(const struct waba_checklist *cl, char *s)
@@ -70,6 +81,7 @@ static int cmp_text(const void *a, const void *b)
 
 void waba_checklist_sort(struct waba_checklist *cl)
 {
+	waba_checklist_changed(cl);
 	if (cl->nlimits)
 		qsort(cl->limits, cl->nlimits, sizeof(*cl->limits), cmp_limit);
 	if (cl->ntermlists)
@@ -82,10 +94,46 @@ void waba_checklist_sort(struct waba_checklist *cl)
 
 /* ---- lookups ------------------------------------------------------------------------ */
 
+/*
+ * The checks look the same ids up for every template (a string literal each): each
+ * thread remembers, per id pointer, the entry found last, in a small table; an entry is
+ * taken when the checklist has not changed since (its serial) and its id is the one
+ * asked (one strcmp, so an id built in a reused buffer is still looked up by its text).
+ */
+enum { CACHE_LIMIT, CACHE_TERMS, CACHE_SET, CACHE_KINDS, CACHE_SLOTS = 256 };
+struct cached {
+	unsigned long long serial;
+	const char *key;
+	const void *entry;
+};
+static _Thread_local struct cached lookup_cache[CACHE_KINDS][CACHE_SLOTS];
+
+static struct cached *cache_slot(int kind, const char *id)
+{
+	uintptr_t h = (uintptr_t)id * (uintptr_t)0x9E3779B97F4A7C15ULL;
+	return &lookup_cache[kind][(h >> (sizeof(uintptr_t) * 8 - 8)) & (CACHE_SLOTS - 1)];
+}
+
+/* The entry for `id` in a table sorted by id, whose entries begin with their id. */
+static const void *lookup(const struct waba_checklist *cl, int kind, const char *id, const void *key, const void *table,
+                          size_t n, size_t size, int (*cmp)(const void *, const void *))
+{
+	struct cached *c = cache_slot(kind, id);
+	if (c->serial == cl->serial && c->key == id && strcmp(*(char *const *)c->entry, id) == 0)
+		return c->entry;
+	const void *e = n ? bsearch(key, table, n, size, cmp) : NULL;
+	if (e) {
+		c->serial = cl->serial;
+		c->key = id;
+		c->entry = e;
+	}
+	return e;
+}
+
 static const struct limit *find_limit(const struct waba_checklist *cl, const char *id)
 {
 	struct limit key = { (char *)id, 0, NULL };
-	return cl->nlimits ? bsearch(&key, cl->limits, cl->nlimits, sizeof(key), cmp_limit) : NULL;
+	return lookup(cl, CACHE_LIMIT, id, &key, cl->limits, cl->nlimits, sizeof(key), cmp_limit);
 }
 
 long waba_checklist_limit(const struct waba_checklist *cl, const char *id)
@@ -97,22 +145,41 @@ long waba_checklist_limit(const struct waba_checklist *cl, const char *id)
 const struct waba_termlist *waba_checklist_terms(const struct waba_checklist *cl, const char *id)
 {
 	struct waba_termlist key = { (char *)id, NULL, 0, NULL };
-	return cl->ntermlists ? bsearch(&key, cl->termlists, cl->ntermlists, sizeof(key), cmp_termlist) : NULL;
+	return lookup(cl, CACHE_TERMS, id, &key, cl->termlists, cl->ntermlists, sizeof(key), cmp_termlist);
 }
 
 const struct waba_set *waba_checklist_set(const struct waba_checklist *cl, const char *id)
 {
 	struct waba_set key = { (char *)id, NULL, 0 };
-	return cl->nsets ? bsearch(&key, cl->sets, cl->nsets, sizeof(key), cmp_set) : NULL;
+	return lookup(cl, CACHE_SET, id, &key, cl->sets, cl->nsets, sizeof(key), cmp_set);
 }
+
+/* The item found last for a value of a set, per thread; taken while no checklist has
+ * changed since (every change takes a new serial), when the value is the same. */
+static _Thread_local struct {
+	unsigned long long serial;
+	const struct waba_set *set;
+	const struct waba_set_item *item;
+} item_cache[CACHE_SLOTS];
 
 const struct waba_set_item *waba_set_find(const struct waba_set *set, const char *value)
 {
 	if (!set)
 		return NULL;
+	uintptr_t h = (uintptr_t)set;
+	for (const unsigned char *v = (const unsigned char *)value; *v; v++)
+		h = (h ^ *v) * (uintptr_t)0x100000001B3ULL;
+	h = (h * (uintptr_t)0x9E3779B97F4A7C15ULL) >> (sizeof(uintptr_t) * 8 - 8);
+	unsigned long long serial = __atomic_load_n(&serials, __ATOMIC_RELAXED);
+	if (item_cache[h].serial == serial && item_cache[h].set == set && strcmp(item_cache[h].item->value, value) == 0)
+		return item_cache[h].item;
 	for (size_t i = 0; i < set->len; i++)
-		if (strcmp(set->items[i].value, value) == 0)
+		if (strcmp(set->items[i].value, value) == 0) {
+			item_cache[h].serial = serial;
+			item_cache[h].set = set;
+			item_cache[h].item = &set->items[i];
 			return &set->items[i];
+		}
 	return NULL;
 }
 
@@ -240,6 +307,7 @@ void waba_checklist_free(struct waba_checklist *cl)
 		waba_checklist_str_free(cl, cl->termlists[i].id);
 	}
 	free(cl->termlists);
+	waba_checklist_termsets_free(cl);
 	for (size_t i = 0; i < cl->nsets; i++) {
 		for (size_t j = 0; j < cl->sets[i].len; j++)
 			waba_set_item_release(cl, &cl->sets[i].items[j]);

@@ -213,6 +213,7 @@ int waba_checklist_blob_file_at(const unsigned char **pos, const unsigned char *
 int waba_checklist_blob_read(struct waba_checklist *cl, const unsigned char *tables, const unsigned char *end)
 {
 	struct reader r = { tables, end, 0 };
+	waba_checklist_changed(cl);
 	cl->borrowed = tables;
 	cl->borrowed_end = end;
 	cl->nlimits = get_count(&r, 16);

@@ -7,6 +7,7 @@
 #include <utf8proc.h>
 #include "waba/strbuf.h"
 #include "waba/text.h"
+#include "checklist_priv.h"
 #include "termindex.h"
 
 size_t waba_utf8_decode(const char *s, size_t len, int32_t *cp)
@@ -88,10 +89,13 @@ char *waba_text_fold(const char *s, size_t len)
 	struct waba_strbuf sb = WABA_STRBUF_INIT;
 	char buf[64];
 	size_t i = 0;
+	waba_strbuf_grow(&sb, len); /* ASCII folds to as many bytes */
 	while (i < len) {
 		unsigned char c = (unsigned char)s[i];
 		if (c < 0x80) {
-			waba_strbuf_addc(&sb, (char)(c >= 'A' && c <= 'Z' ? c + 32 : c));
+			if (sb.len + 1 >= sb.cap)
+				waba_strbuf_grow(&sb, 1);
+			sb.buf[sb.len++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
 			i++;
 			continue;
 		}
@@ -101,6 +105,7 @@ char *waba_text_fold(const char *s, size_t len)
 			waba_strbuf_add(&sb, buf, fold_cp(cp, buf, sizeof(buf)));
 		i += n;
 	}
+	sb.buf[sb.len] = '\0'; /* the ASCII bytes were written past the buffer's own NUL */
 	return waba_strbuf_detach(&sb);
 }
 
@@ -127,6 +132,12 @@ static void words_push(struct waba_words *w, size_t off, size_t start, size_t en
 	w->len++;
 }
 
+/* An ASCII letter or digit; its folded form is c | 0x20 (digits already have that bit). */
+static inline int ascii_word(unsigned char c)
+{
+	return (unsigned)((c | 0x20) - 'a') < 26 || (unsigned)(c - '0') < 10;
+}
+
 void waba_text_words(struct waba_words *out, const char *s, size_t len)
 {
 	struct waba_strbuf arena = WABA_STRBUF_INIT;
@@ -141,24 +152,33 @@ void waba_text_words(struct waba_words *out, const char *s, size_t len)
 		size_t n;
 		unsigned char c = (unsigned char)s[i];
 		if (c < 0x80) {
+			if (ascii_word(c)) { /* a run of ASCII letters and digits, folded in one go */
+				if (!in_word) {
+					in_word = 1;
+					start = i;
+					off = arena.len;
+				}
+				if (arena.len + (len - i) + 2 > arena.cap)
+					waba_strbuf_grow(&arena, len - i + 2);
+				char *o = arena.buf + arena.len;
+				do
+					*o++ = (char)(c | 0x20);
+				while (++i < len && ascii_word(c = (unsigned char)s[i]));
+				arena.len = (size_t)(o - arena.buf);
+				continue;
+			}
 			cp = c;
 			n = 1;
 		} else {
 			n = waba_utf8_decode(s + i, len - i, &cp);
 		}
-		if (cp >= 0 && is_word_cp(cp)) {
+		if (cp >= 0x80 && is_word_cp(cp)) {
 			if (!in_word) {
 				in_word = 1;
 				start = i;
 				off = arena.len;
 			}
-			if (cp < 0x80) {
-				if (arena.len + 2 > arena.cap)
-					waba_strbuf_grow(&arena, 1);
-				arena.buf[arena.len++] = (char)(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
-			} else {
-				waba_strbuf_add(&arena, buf, fold_cp(cp, buf, sizeof(buf)));
-			}
+			waba_strbuf_add(&arena, buf, fold_cp(cp, buf, sizeof(buf)));
 		} else if (in_word) {
 			in_word = 0;
 			if (arena.len + 2 > arena.cap)
@@ -187,52 +207,82 @@ void waba_words_release(struct waba_words *w)
 	w->len = w->cap = 0;
 }
 
-/* ---- term matching: an Aho-Corasick automaton per term list ------------------------ */
+/* ---- term matching: an Aho-Corasick automaton over one or more term lists ------------ */
 
 /*
  * The folded words of a text sit in one arena, each ended by a NUL ("w1\0w2\0...wn\0"):
- * that arena is the stream the automaton reads, so a text is read once per list, whatever
- * the number of terms. A term is the pattern NUL w1 NUL w2 ... NUL wk NUL (the last NUL
- * left out when its last word is a prefix, "desconto*"); a leading NUL makes every match
- * start at a word, the trailing one end at a word's end. The automaton starts in the state
- * after a NUL, as if the stream began with one.
+ * that arena is the stream the automaton reads, so a text is read once, whatever the
+ * number of terms and lists. A term is the pattern NUL w1 NUL w2 ... NUL wk NUL (the last
+ * NUL left out when its last word is a prefix, "desconto*"); a leading NUL makes every
+ * match start at a word, the trailing one end at a word's end. The automaton starts in
+ * the state after a NUL, as if the stream began with one.
  *
- * Transitions are a full table over byte classes (the bytes the terms use, plus one
- * class for every other byte), built once per list on first use (from any thread).
+ * One automaton holds the terms of several lists (a term set; one list alone for
+ * waba_terms_find): each term's output names its list, so one pass over a text
+ * (waba_termset_scan) finds the terms of every list, and each list's matches are then
+ * read from the pass's results (waba_term_hits_find). Transitions are a full table over
+ * byte classes (the bytes the terms use, plus one class for every other byte), built once
+ * on first use (from any thread).
  *
- * Which match wins at a word is what the former per-word lookup chose: among the terms
- * starting there, the one with the most words (on a tie, the first in the list); when
- * none, the single-word prefix terms ("desconto*"), those of one letter first, then in
- * list order. After a match, the words it covers are skipped.
+ * Which match wins at a word is what the former per-word lookup chose, per list: among
+ * the terms starting there, the one with the most words (on a tie, the first in the
+ * list); when none, the single-word prefix terms ("desconto*"), those of one letter
+ * first, then in list order. After a match, the words it covers are skipped.
  */
 
-struct term_ac {
+enum { LANG_ANY, LANG_PT, LANG_ES, LANG_EN, LANG_OTHER };
+
+struct term_info {
+	const struct waba_term *term;
+	uint32_t list;  /* index of its list in the set */
+	uint32_t index; /* its index in its list */
+	uint32_t rank;  /* order among its list's single-word prefix terms; 0: not one */
+	uint32_t lang;  /* LANG_* of its language; LANG_ANY: none, or "any" */
+};
+
+struct waba_termset {
 	unsigned char cls[256]; /* byte -> class; 0: a byte no term uses */
 	size_t nclass;
 	uint32_t start;      /* the state after a NUL */
 	uint32_t *delta;     /* states x classes */
 	uint32_t *out_start; /* per state: its outputs, out[out_start .. + out_count] */
 	uint32_t *out_count;
-	uint32_t *out;           /* term indexes: the terms ending in the state, suffixes included */
-	unsigned char *any_lang; /* per term: no language, or "any" */
-	uint32_t *rank;          /* per term: order among the single-word prefix terms; 0: not one */
+	uint32_t *out; /* term ids: the terms ending in the state, suffixes included */
+	const struct waba_termlist *lists[WABA_TERMSET_MAX];
+	size_t nlists;
+	struct term_info *terms;
+	size_t nterms;
 };
 
 static pthread_mutex_t ac_lock = PTHREAD_MUTEX_INITIALIZER;
 
-void waba_termlist_index_free(struct waba_termlist *l)
+static void termset_free(struct waba_termset *ac)
 {
-	struct term_ac *ac = l->index;
 	if (!ac)
 		return;
 	free(ac->delta);
 	free(ac->out_start);
 	free(ac->out_count);
 	free(ac->out);
-	free(ac->any_lang);
-	free(ac->rank);
+	free(ac->terms);
 	free(ac);
+}
+
+void waba_termlist_index_free(struct waba_termlist *l)
+{
+	termset_free(l->index);
 	l->index = NULL;
+}
+
+static uint32_t lang_code(const char *lang)
+{
+	static const char *const codes[] = { "pt", "es", "en" };
+	if (!lang || strcmp(lang, "any") == 0)
+		return LANG_ANY;
+	for (uint32_t i = 0; i < 3; i++)
+		if (strcmp(lang, codes[i]) == 0)
+			return LANG_PT + i;
+	return LANG_OTHER;
 }
 
 static uint32_t trie_step(uint32_t *delta, size_t nclass, uint32_t s, unsigned char cls, uint32_t *n)
@@ -243,17 +293,43 @@ static uint32_t trie_step(uint32_t *delta, size_t nclass, uint32_t s, unsigned c
 	return *e;
 }
 
-static struct term_ac *ac_build(const struct waba_termlist *l)
+static struct waba_termset *ac_build(const struct waba_termlist *const *lists, size_t nlists)
 {
-	struct term_ac *ac = waba_xcalloc(1, sizeof(*ac));
+	struct waba_termset *ac = waba_xcalloc(1, sizeof(*ac));
 	unsigned char used[256] = { 1 }; /* the NUL between words */
-	size_t maxstates = 2;
-	for (size_t t = 0; t < l->len; t++)
-		for (size_t k = 0; k < l->terms[t].nwords; k++) {
-			for (const unsigned char *w = (const unsigned char *)l->terms[t].words[k]; *w; w++, maxstates++)
-				used[*w] = 1;
-			maxstates += 2;
+	size_t maxstates = 2, nterms = 0;
+	assert(nlists <= WABA_TERMSET_MAX);
+	for (size_t k = 0; k < nlists; k++) {
+		ac->lists[k] = lists[k];
+		for (size_t t = 0; lists[k] && t < lists[k]->len; t++, nterms++)
+			for (size_t j = 0; j < lists[k]->terms[t].nwords; j++) {
+				for (const unsigned char *w = (const unsigned char *)lists[k]->terms[t].words[j]; *w;
+				     w++, maxstates++)
+					used[*w] = 1;
+				maxstates += 2;
+			}
+	}
+	ac->nlists = nlists;
+	ac->nterms = nterms;
+	ac->terms = waba_xcalloc(nterms + 1, sizeof(*ac->terms));
+	nterms = 0;
+	for (size_t k = 0; k < nlists; k++) {
+		uint32_t r = 1;
+		for (size_t t = 0; lists[k] && t < lists[k]->len; t++) {
+			struct term_info *ti = &ac->terms[nterms + t];
+			ti->term = &lists[k]->terms[t];
+			ti->list = (uint32_t)k;
+			ti->index = (uint32_t)t;
+			ti->lang = lang_code(ti->term->lang);
 		}
+		for (int pass = 0; pass < 2; pass++) /* the one-byte prefixes first, then the others */
+			for (size_t t = 0; lists[k] && t < lists[k]->len; t++) {
+				const struct waba_term *term = &lists[k]->terms[t];
+				if (term->nwords == 1 && term->prefix && (strlen(term->words[0]) < 2) == (pass == 0))
+					ac->terms[nterms + t].rank = r++;
+			}
+		nterms += lists[k] ? lists[k]->len : 0;
+	}
 	ac->nclass = 1;
 	for (int c = 0; c < 256; c++)
 		if (used[c])
@@ -261,10 +337,10 @@ static struct term_ac *ac_build(const struct waba_termlist *l)
 	const size_t C = ac->nclass;
 	uint32_t *delta = waba_xcalloc(maxstates * C, sizeof(uint32_t));
 	uint32_t *own = waba_xcalloc(maxstates, sizeof(uint32_t));   /* first term ending here + 1 */
-	uint32_t *same = waba_xcalloc(l->len + 1, sizeof(uint32_t)); /* next term of the same pattern + 1 */
+	uint32_t *same = waba_xcalloc(nterms + 1, sizeof(uint32_t)); /* next term of the same pattern + 1 */
 	uint32_t n = 1;
-	for (size_t t = 0; t < l->len; t++) {
-		const struct waba_term *term = &l->terms[t];
+	for (size_t g = 0; g < nterms; g++) {
+		const struct waba_term *term = ac->terms[g].term;
 		uint32_t s = 0;
 		if (term->nwords == 0)
 			continue;
@@ -275,10 +351,10 @@ static struct term_ac *ac_build(const struct waba_termlist *l)
 		}
 		if (!term->prefix)
 			s = trie_step(delta, C, s, ac->cls[0], &n);
-		uint32_t *tail = &own[s]; /* terms of the same pattern stay in list order */
+		uint32_t *tail = &own[s]; /* terms of the same pattern stay in order */
 		while (*tail)
 			tail = &same[*tail - 1];
-		*tail = (uint32_t)t + 1;
+		*tail = (uint32_t)g + 1;
 	}
 	/* failure links breadth first; a missing edge takes its failure state's */
 	uint32_t *fail = waba_xcalloc(n, sizeof(uint32_t)), *order = waba_xcalloc(n, sizeof(uint32_t));
@@ -321,16 +397,6 @@ static struct term_ac *ac_build(const struct waba_termlist *l)
 	}
 	ac->delta = waba_xrealloc(delta, (size_t)n * C * sizeof(uint32_t));
 	ac->start = ac->delta[ac->cls[0]];
-	ac->any_lang = waba_xcalloc(l->len + 1, 1);
-	ac->rank = waba_xcalloc(l->len + 1, sizeof(uint32_t));
-	uint32_t r = 1;
-	for (int pass = 0; pass < 2; pass++) /* the one-byte prefixes first, then the others */
-		for (size_t t = 0; t < l->len; t++)
-			if (l->terms[t].nwords == 1 && l->terms[t].prefix &&
-			    (strlen(l->terms[t].words[0]) < 2) == (pass == 0))
-				ac->rank[t] = r++;
-	for (size_t t = 0; t < l->len; t++)
-		ac->any_lang[t] = !l->terms[t].lang || strcmp(l->terms[t].lang, "any") == 0;
 	free(fail);
 	free(order);
 	free(own);
@@ -338,72 +404,168 @@ static struct term_ac *ac_build(const struct waba_termlist *l)
 	return ac;
 }
 
-/* The list's automaton, built on first use; lint's workers may ask at once. */
-static const struct term_ac *ac_get(const struct waba_termlist *list)
+/* The list's own automaton, built on first use; lint's workers may ask at once. */
+static const struct waba_termset *ac_get(const struct waba_termlist *list)
 {
 	struct waba_termlist *l = (struct waba_termlist *)list;
-	struct term_ac *ac = __atomic_load_n(&l->index, __ATOMIC_ACQUIRE);
+	struct waba_termset *ac = __atomic_load_n(&l->index, __ATOMIC_ACQUIRE);
 	if (ac)
 		return ac;
 	pthread_mutex_lock(&ac_lock);
 	ac = l->index;
 	if (!ac) {
-		ac = ac_build(l);
+		ac = ac_build(&list, 1);
 		__atomic_store_n(&l->index, ac, __ATOMIC_RELEASE);
 	}
 	pthread_mutex_unlock(&ac_lock);
 	return ac;
 }
 
-/* Every term ending at word `i` in state `s`: keep the best starting at each word. */
-static void ac_note(const struct term_ac *ac, const struct waba_termlist *list, uint32_t s, size_t i, const char *lang,
-                    uint32_t *best)
+/* A checklist's term sets, built on first use, kept until its lists change. */
+struct termset_entry {
+	struct termset_entry *next;
+	struct waba_termset *set;
+};
+
+const struct waba_termset *waba_checklist_termset(const struct waba_checklist *cl,
+                                                  const struct waba_termlist *const *lists, size_t n)
 {
-	for (uint32_t j = 0; j < ac->out_count[s]; j++) {
-		uint32_t t = ac->out[ac->out_start[s] + j];
-		const struct waba_term *term = &list->terms[t];
-		if (lang && !ac->any_lang[t] && strcmp(term->lang, lang) != 0)
-			continue;
-		size_t first = i + 1 - term->nwords;
-		if (ac->rank[t]) {
-			uint32_t *b = &best[2 * first + 1];
-			if (!*b || ac->rank[t] < ac->rank[*b - 1])
-				*b = t + 1;
-		} else {
-			uint32_t *b = &best[2 * first];
-			size_t had = *b ? list->terms[*b - 1].nwords : 0;
-			if (!*b || term->nwords > had || (term->nwords == had && t < *b - 1))
-				*b = t + 1;
-		}
+	struct waba_checklist *w = (struct waba_checklist *)cl;
+	if (n > WABA_TERMSET_MAX)
+		return NULL;
+	for (int locked = 0; locked < 2; locked++) {
+		if (locked)
+			pthread_mutex_lock(&ac_lock);
+		for (struct termset_entry *e = __atomic_load_n(&w->termsets, __ATOMIC_ACQUIRE); e; e = e->next)
+			if (e->set->nlists == n && memcmp(e->set->lists, lists, n * sizeof(*lists)) == 0) {
+				if (locked)
+					pthread_mutex_unlock(&ac_lock);
+				return e->set;
+			}
 	}
+	struct termset_entry *e = waba_xmalloc(sizeof(*e));
+	e->set = ac_build(lists, n);
+	e->next = w->termsets;
+	__atomic_store_n(&w->termsets, e, __ATOMIC_RELEASE);
+	pthread_mutex_unlock(&ac_lock);
+	return e->set;
 }
 
-size_t waba_terms_find(const struct waba_termlist *list, const struct waba_words *words, const char *lang,
-                       int (*cb)(const struct waba_term_match *m, void *payload), void *payload)
+void waba_checklist_termsets_free(struct waba_checklist *cl)
 {
-	uint32_t small[2 * 128];
-	size_t seen = 0;
-	if (!list || !list->len || !words->len)
-		return 0;
-	const struct term_ac *ac = ac_get(list);
-	const size_t C = ac->nclass;
-	/* best[2i]: the longest term starting at word i; best[2i + 1]: the first prefix term */
-	uint32_t *best = words->len <= 128 ? small : waba_xmalloc(2 * words->len * sizeof(uint32_t));
-	memset(best, 0, 2 * words->len * sizeof(uint32_t));
-	uint32_t s = ac->start;
+	struct termset_entry *e = cl->termsets;
+	while (e) {
+		struct termset_entry *next = e->next;
+		termset_free(e->set);
+		free(e);
+		e = next;
+	}
+	cl->termsets = NULL;
+}
+
+static void hits_push(struct waba_term_hits *h, uint32_t t, uint32_t i)
+{
+	if (h->len == h->cap) {
+		size_t cap = h->cap * 2;
+		uint32_t *v = waba_xmalloc(2 * cap * sizeof(uint32_t));
+		memcpy(v, h->v, 2 * h->len * sizeof(uint32_t));
+		if (h->v != h->small)
+			free(h->v);
+		h->v = v;
+		h->cap = cap;
+	}
+	h->v[2 * h->len] = t;
+	h->v[2 * h->len + 1] = i;
+	h->len++;
+}
+
+void waba_termset_scan(const struct waba_termset *set, const struct waba_words *words, struct waba_term_hits *h)
+{
+	memset(h, 0, sizeof(*h));
+	h->set = set;
+	h->words = words;
+	h->v = h->small;
+	h->cap = sizeof(h->small) / sizeof(h->small[0]) / 2;
+	if (!set || !words->len)
+		return;
+	const size_t C = set->nclass;
+	uint32_t s = set->start;
 	for (size_t i = 0; i < words->len; i++) {
 		const unsigned char *w = (const unsigned char *)words->v[i].folded;
 		do { /* the word's bytes, then its NUL */
-			s = ac->delta[s * C + ac->cls[*w]];
-			if (ac->out_count[s])
-				ac_note(ac, list, s, i, lang, best);
+			s = set->delta[s * C + set->cls[*w]];
+			uint32_t k = set->out_count[s];
+			for (const uint32_t *o = set->out + set->out_start[s]; k--; o++) {
+				hits_push(h, *o, (uint32_t)i);
+				h->from[set->terms[*o].list + 1]++;
+			}
 		} while (*w++);
+	}
+	/* group the hits by list, in scan order within each (a counting sort) */
+	uint32_t at[WABA_TERMSET_MAX];
+	for (size_t k = 0; k < set->nlists; k++) {
+		h->from[k + 1] += h->from[k];
+		at[k] = h->from[k];
+	}
+	if (h->len < 2 || set->nlists < 2)
+		return; /* already grouped */
+	uint32_t *sorted = waba_xmalloc(2 * h->len * sizeof(uint32_t));
+	for (size_t j = 0; j < h->len; j++) {
+		uint32_t k = set->terms[h->v[2 * j]].list, to = at[k]++;
+		sorted[2 * to] = h->v[2 * j];
+		sorted[2 * to + 1] = h->v[2 * j + 1];
+	}
+	if (h->v != h->small)
+		free(h->v);
+	h->v = sorted;
+}
+
+void waba_term_hits_release(struct waba_term_hits *h)
+{
+	if (h->v != h->small)
+		free(h->v);
+	h->v = NULL;
+	h->len = h->cap = 0;
+}
+
+size_t waba_term_hits_find(const struct waba_term_hits *h, const struct waba_termlist *list, const char *lang,
+                           int (*cb)(const struct waba_term_match *m, void *payload), void *payload)
+{
+	const struct waba_termset *set = h->set;
+	size_t k = 0, seen = 0;
+	if (!set || !list)
+		return 0;
+	while (k < set->nlists && set->lists[k] != list)
+		k++;
+	if (k == set->nlists || h->from[k] == h->from[k + 1])
+		return 0;
+	const struct waba_words *words = h->words;
+	uint32_t q = lang_code(lang), small[2 * 128];
+	/* best[2i]: the longest term starting at word i; best[2i + 1]: the first prefix term */
+	uint32_t *best = words->len <= 128 ? small : waba_xmalloc(2 * words->len * sizeof(uint32_t));
+	memset(best, 0, 2 * words->len * sizeof(uint32_t));
+	for (uint32_t j = h->from[k]; j < h->from[k + 1]; j++) {
+		const struct term_info *ti = &set->terms[h->v[2 * j]];
+		const struct waba_term *term = ti->term;
+		if (lang && ti->lang != LANG_ANY && (ti->lang != q || (q == LANG_OTHER && strcmp(term->lang, lang) != 0)))
+			continue;
+		size_t first = h->v[2 * j + 1] + 1 - term->nwords;
+		if (ti->rank) {
+			uint32_t *b = &best[2 * first + 1];
+			if (!*b || ti->rank < set->terms[*b - 1].rank)
+				*b = h->v[2 * j] + 1;
+		} else {
+			uint32_t *b = &best[2 * first];
+			size_t had = *b ? set->terms[*b - 1].term->nwords : 0;
+			if (!*b || term->nwords > had || (term->nwords == had && ti->index < set->terms[*b - 1].index))
+				*b = h->v[2 * j] + 1;
+		}
 	}
 	for (size_t i = 0; i < words->len; i++) {
 		uint32_t b = best[2 * i] ? best[2 * i] : best[2 * i + 1];
 		if (!b)
 			continue;
-		const struct waba_term *term = &list->terms[b - 1];
+		const struct waba_term *term = set->terms[b - 1].term;
 		struct waba_term_match m = { term, words->v[i].start, words->v[i + term->nwords - 1].end };
 		seen++;
 		if (cb && cb(&m, payload))
@@ -412,6 +574,18 @@ size_t waba_terms_find(const struct waba_termlist *list, const struct waba_words
 	}
 	if (best != small)
 		free(best);
+	return seen;
+}
+
+size_t waba_terms_find(const struct waba_termlist *list, const struct waba_words *words, const char *lang,
+                       int (*cb)(const struct waba_term_match *m, void *payload), void *payload)
+{
+	struct waba_term_hits h;
+	if (!list || !list->len || !words->len)
+		return 0;
+	waba_termset_scan(ac_get(list), words, &h);
+	size_t seen = waba_term_hits_find(&h, list, lang, cb, payload);
+	waba_term_hits_release(&h);
 	return seen;
 }
 

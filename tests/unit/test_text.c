@@ -13,6 +13,9 @@ static void test_fold(void **state)
 		{ "Descuento ÑANDÚ", "descuento nandu" },
 		{ "straße", "strasse" },
 		{ "ＣＯＭＰＲＥ", "compre" }, /* full-width letters fold through compatibility decomposition */
+		{ "", "" },
+		{ "\xff\xfe", "" },                             /* invalid bytes are dropped */
+		{ "Sim, ÓTIMO: 10x!", "sim, otimo: 10x!" }, /* ASCII kept as it is, only lower-cased */
 	};
 	(void)state;
 	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
@@ -155,20 +158,34 @@ static size_t compare_text(const struct waba_checklist *cl, const char *const *l
 	static const char *const langs[] = { NULL, "pt", "es", "en" };
 	struct waba_words w = WABA_WORDS_INIT;
 	size_t seen = 0;
+	/* the lists' own automatons, and one pass of the term set of them all */
+	const struct waba_termlist *all[WABA_TERMSET_MAX];
+	size_t nall = 0;
+	for (; lists[nall]; nall++)
+		all[nall] = waba_checklist_terms(cl, lists[nall]);
+	struct waba_term_hits hits;
 	waba_text_words(&w, text, len);
+	waba_termset_scan(waba_checklist_termset(cl, all, nall), &w, &hits);
 	for (size_t li = 0; lists[li]; li++) {
-		const struct waba_termlist *l = waba_checklist_terms(cl, lists[li]);
+		const struct waba_termlist *l = all[li];
 		for (size_t k = 0; l && k < 4; k++) {
-			struct waba_strbuf want = WABA_STRBUF_INIT, got = WABA_STRBUF_INIT;
+			struct waba_strbuf want = WABA_STRBUF_INIT, got = WABA_STRBUF_INIT, pass = WABA_STRBUF_INIT;
 			ref_find(l, &w, langs[k], &want);
 			seen += waba_terms_find(l, &w, langs[k], collect_all, &got);
 			if (strcmp(waba_strbuf_cstr(&want), waba_strbuf_cstr(&got)) != 0)
 				fail_msg("list %s, lang %s, text '%.*s':\n got %s\nwant %s", lists[li], langs[k] ? langs[k] : "-",
 				         (int)(len > 200 ? 200 : len), text, waba_strbuf_cstr(&got), waba_strbuf_cstr(&want));
+			seen += waba_term_hits_find(&hits, l, langs[k], collect_all, &pass);
+			if (strcmp(waba_strbuf_cstr(&want), waba_strbuf_cstr(&pass)) != 0)
+				fail_msg("term set, list %s, lang %s, text '%.*s':\n got %s\nwant %s", lists[li],
+				         langs[k] ? langs[k] : "-", (int)(len > 200 ? 200 : len), text, waba_strbuf_cstr(&pass),
+				         waba_strbuf_cstr(&want));
 			waba_strbuf_release(&want);
 			waba_strbuf_release(&got);
+			waba_strbuf_release(&pass);
 		}
 	}
+	waba_term_hits_release(&hits);
 	waba_words_release(&w);
 	return seen;
 }
@@ -277,6 +294,18 @@ static void test_terms_edges(void **state)
 		if (strcmp(waba_strbuf_cstr(&got), rows[i].want) != 0)
 			fail_msg("row %zu '%s': got '%s', want '%s'", i, rows[i].text, waba_strbuf_cstr(&got), rows[i].want);
 		assert_int_equal(waba_terms_find(l, &w, "es", collect_all, NULL), 0); /* a pt list, es text */
+		/* the same through a term set that holds the list twice over, among others */
+		const struct waba_termlist *sets[] = { waba_checklist_terms(cl, "empty"), NULL, l };
+		struct waba_term_hits h;
+		struct waba_strbuf pass = WABA_STRBUF_INIT;
+		waba_termset_scan(waba_checklist_termset(cl, sets, 3), &w, &h);
+		waba_term_hits_find(&h, l, "pt", collect_all, &pass);
+		if (strcmp(waba_strbuf_cstr(&pass), rows[i].want) != 0)
+			fail_msg("term set, row %zu '%s': got '%s', want '%s'", i, rows[i].text, waba_strbuf_cstr(&pass),
+			         rows[i].want);
+		assert_int_equal(waba_term_hits_find(&h, sets[0], "pt", collect_all, NULL), 0);
+		waba_term_hits_release(&h);
+		waba_strbuf_release(&pass);
 		waba_strbuf_release(&got);
 		waba_words_release(&w);
 	}
@@ -291,8 +320,56 @@ static void test_terms_edges(void **state)
 	/* a list whose only term has no word, and no list: nothing, no crash */
 	assert_int_equal(waba_terms_find(waba_checklist_terms(cl, "empty"), &w, "pt", NULL, NULL), 0);
 	assert_int_equal(waba_terms_find(NULL, &w, "pt", NULL, NULL), 0);
+	/* a term set: the 200th word found; a list outside the set finds nothing */
+	const struct waba_termlist *sets[] = { l, waba_checklist_terms(cl, "empty") };
+	struct waba_term_hits h;
+	waba_termset_scan(waba_checklist_termset(cl, sets, 2), &w, &h);
+	assert_int_equal(waba_term_hits_find(&h, l, "pt", NULL, NULL), 1);
+	assert_int_equal(waba_term_hits_find(&h, l, "es", NULL, NULL), 0);
+	waba_term_hits_release(&h);
+	waba_termset_scan(waba_checklist_termset(cl, sets + 1, 1), &w, &h);
+	assert_int_equal(waba_term_hits_find(&h, l, "pt", NULL, NULL), 0);
+	waba_term_hits_release(&h);
 	waba_words_release(&w);
 	waba_strbuf_release(&longtext);
+	waba_checklist_free(cl);
+}
+
+/* Lookups are remembered per id: they stay right when a later file changes the checklist
+ * (entries move, values change), and for an id written in a reused buffer. */
+static void test_checklist_lookups(void **state)
+{
+	struct waba_checklist *cl = waba_checklist_new();
+	const char *a = "<checklist><limit id=\"x.a\" value=\"1\"/><limit id=\"x.b\" value=\"2\"/>"
+	                "<set id=\"s\"><item value=\"pt\"/><item value=\"es\"/></set></checklist>";
+	const char *b = "<checklist><limit id=\"x.a\" value=\"3\"/><limit id=\"x.0\" value=\"4\"/>"
+	                "<set id=\"s\"><item value=\"en\"/></set><set id=\"r\"><item value=\"es\"/></set></checklist>";
+	char id[8];
+	(void)state;
+	setenv("WABA_PREFLIGHT_CHECKLISTS", WABA_TEST_DATA "/../checklists", 1);
+	assert_int_equal(waba_checklist_load_mem(cl, "a.xml", a, strlen(a)), 0);
+	for (int round = 0; round < 2; round++) {
+		strcpy(id, "x.a");
+		assert_int_equal(waba_checklist_limit(cl, id), 1);
+		strcpy(id, "x.b");
+		assert_int_equal(waba_checklist_limit(cl, id), 2);
+		strcpy(id, "x.c");
+		assert_int_equal(waba_checklist_limit(cl, id), -1);
+		assert_int_equal(waba_checklist_limit(cl, "x.a"), 1);
+		assert_string_equal(waba_set_find(waba_checklist_set(cl, "s"), "es")->value, "es");
+		assert_null(waba_set_find(waba_checklist_set(cl, "s"), "en"));
+	}
+	assert_int_equal(waba_checklist_load_mem(cl, "b.xml", b, strlen(b)), 0);
+	for (int round = 0; round < 2; round++) {
+		assert_int_equal(waba_checklist_limit(cl, "x.a"), 3);
+		assert_int_equal(waba_checklist_limit(cl, "x.b"), 2);
+		assert_int_equal(waba_checklist_limit(cl, "x.0"), 4);
+		const struct waba_set *s = waba_checklist_set(cl, "s");
+		assert_int_equal(s->len, 3);
+		assert_ptr_equal(waba_set_find(s, "es"), &s->items[1]);
+		assert_ptr_equal(waba_set_find(s, "en"), &s->items[2]);
+		assert_ptr_equal(waba_set_find(waba_checklist_set(cl, "r"), "es"), &waba_checklist_set(cl, "r")->items[0]);
+	}
 	waba_checklist_free(cl);
 }
 
@@ -304,6 +381,7 @@ int main(void)
 		cmocka_unit_test(test_terms),
 		cmocka_unit_test(test_terms_edges),
 		cmocka_unit_test(test_terms_corpus),
+		cmocka_unit_test(test_checklist_lookups),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
