@@ -243,8 +243,11 @@ struct term_info {
 struct waba_termset {
 	unsigned char cls[256]; /* byte -> class; 0: a byte no term uses */
 	size_t nclass;
-	uint32_t start;      /* the state after a NUL */
-	uint32_t *delta;     /* states x classes */
+	uint32_t start; /* the state after a NUL */
+	/* states x classes: 16-bit states when there are fewer than 65,536 (the bundled lists
+	 * need about 12,000; half the memory a run touches building it), else 32-bit */
+	uint16_t *delta16;
+	uint32_t *delta32;
 	uint32_t *out_start; /* per state: its outputs, out[out_start .. + out_count] */
 	uint32_t *out_count;
 	uint32_t *out; /* term ids: the terms ending in the state, suffixes included */
@@ -260,7 +263,8 @@ static void termset_free(struct waba_termset *ac)
 {
 	if (!ac)
 		return;
-	free(ac->delta);
+	free(ac->delta16);
+	free(ac->delta32);
 	free(ac->out_start);
 	free(ac->out_count);
 	free(ac->out);
@@ -285,12 +289,28 @@ static uint32_t lang_code(const char *lang)
 	return LANG_OTHER;
 }
 
-static uint32_t trie_step(uint32_t *delta, size_t nclass, uint32_t s, unsigned char cls, uint32_t *n)
+static uint32_t delta_get(const struct waba_termset *ac, size_t i)
 {
-	uint32_t *e = &delta[s * nclass + cls];
-	if (!*e)
-		*e = (*n)++; /* while building, 0 is "no edge": no edge leads back to the root */
-	return *e;
+	return ac->delta16 ? ac->delta16[i] : ac->delta32[i];
+}
+
+static void delta_set(struct waba_termset *ac, size_t i, uint32_t v)
+{
+	if (ac->delta16)
+		ac->delta16[i] = (uint16_t)v;
+	else
+		ac->delta32[i] = v;
+}
+
+static uint32_t trie_step(struct waba_termset *ac, uint32_t s, unsigned char cls, uint32_t *n)
+{
+	size_t i = s * ac->nclass + cls;
+	uint32_t e = delta_get(ac, i);
+	if (!e) {
+		e = (*n)++; /* while building, 0 is "no edge": no edge leads back to the root */
+		delta_set(ac, i, e);
+	}
+	return e;
 }
 
 static struct waba_termset *ac_build(const struct waba_termlist *const *lists, size_t nlists)
@@ -335,7 +355,10 @@ static struct waba_termset *ac_build(const struct waba_termlist *const *lists, s
 		if (used[c])
 			ac->cls[c] = (unsigned char)ac->nclass++;
 	const size_t C = ac->nclass;
-	uint32_t *delta = waba_xcalloc(maxstates * C, sizeof(uint32_t));
+	if (maxstates <= UINT16_MAX)
+		ac->delta16 = waba_xcalloc(maxstates * C, sizeof(uint16_t));
+	else
+		ac->delta32 = waba_xcalloc(maxstates * C, sizeof(uint32_t));
 	uint32_t *own = waba_xcalloc(maxstates, sizeof(uint32_t));   /* first term ending here + 1 */
 	uint32_t *same = waba_xcalloc(nterms + 1, sizeof(uint32_t)); /* next term of the same pattern + 1 */
 	uint32_t n = 1;
@@ -345,12 +368,12 @@ static struct waba_termset *ac_build(const struct waba_termlist *const *lists, s
 		if (term->nwords == 0)
 			continue;
 		for (size_t k = 0; k < term->nwords; k++) {
-			s = trie_step(delta, C, s, ac->cls[0], &n);
+			s = trie_step(ac, s, ac->cls[0], &n);
 			for (const unsigned char *w = (const unsigned char *)term->words[k]; *w; w++)
-				s = trie_step(delta, C, s, ac->cls[*w], &n);
+				s = trie_step(ac, s, ac->cls[*w], &n);
 		}
 		if (!term->prefix)
-			s = trie_step(delta, C, s, ac->cls[0], &n);
+			s = trie_step(ac, s, ac->cls[0], &n);
 		uint32_t *tail = &own[s]; /* terms of the same pattern stay in order */
 		while (*tail)
 			tail = &same[*tail - 1];
@@ -360,17 +383,17 @@ static struct waba_termset *ac_build(const struct waba_termlist *const *lists, s
 	uint32_t *fail = waba_xcalloc(n, sizeof(uint32_t)), *order = waba_xcalloc(n, sizeof(uint32_t));
 	size_t qh = 1, qt = 1; /* order[0] is the root */
 	for (size_t c = 0; c < C; c++)
-		if (delta[c])
-			order[qt++] = delta[c];
+		if (delta_get(ac, c))
+			order[qt++] = delta_get(ac, c);
 	while (qh < qt) {
 		uint32_t s = order[qh++];
 		for (size_t c = 0; c < C; c++) {
-			uint32_t u = delta[s * C + c];
+			uint32_t u = delta_get(ac, s * C + c);
 			if (u) {
-				fail[u] = delta[fail[s] * C + c];
+				fail[u] = delta_get(ac, fail[s] * C + c);
 				order[qt++] = u;
 			} else {
-				delta[s * C + c] = delta[fail[s] * C + c];
+				delta_set(ac, s * C + c, delta_get(ac, fail[s] * C + c));
 			}
 		}
 	}
@@ -395,8 +418,11 @@ static struct waba_termset *ac_build(const struct waba_termlist *const *lists, s
 		for (uint32_t j = 0; q && j < ac->out_count[fail[s]]; j++)
 			ac->out[at++] = ac->out[ac->out_start[fail[s]] + j];
 	}
-	ac->delta = waba_xrealloc(delta, (size_t)n * C * sizeof(uint32_t));
-	ac->start = ac->delta[ac->cls[0]];
+	if (ac->delta16)
+		ac->delta16 = waba_xrealloc(ac->delta16, (size_t)n * C * sizeof(uint16_t));
+	else
+		ac->delta32 = waba_xrealloc(ac->delta32, (size_t)n * C * sizeof(uint32_t));
+	ac->start = delta_get(ac, ac->cls[0]);
 	free(fail);
 	free(order);
 	free(own);
@@ -493,7 +519,8 @@ void waba_termset_scan(const struct waba_termset *set, const struct waba_words *
 	for (size_t i = 0; i < words->len; i++) {
 		const unsigned char *w = (const unsigned char *)words->v[i].folded;
 		do { /* the word's bytes, then its NUL */
-			s = set->delta[s * C + set->cls[*w]];
+			size_t e = s * C + set->cls[*w];
+			s = set->delta16 ? set->delta16[e] : set->delta32[e];
 			uint32_t k = set->out_count[s];
 			for (const uint32_t *o = set->out + set->out_start[s]; k--; o++) {
 				hits_push(h, *o, (uint32_t)i);

@@ -257,6 +257,43 @@ static void test_terms_corpus(void **state)
 }
 
 /* Overlapping terms, word boundaries, accents, prefixes, failure links, empty lists. */
+/* What waba_terms_find() finds of list `l` in `text` (pt), as collect_all writes it. */
+static void expect_terms(const struct waba_termlist *l, size_t row, const char *text, const char *want)
+{
+	struct waba_words w = WABA_WORDS_INIT;
+	struct waba_strbuf got = WABA_STRBUF_INIT;
+	waba_text_words(&w, text, strlen(text));
+	waba_terms_find(l, &w, "pt", collect_all, &got);
+	if (strcmp(waba_strbuf_cstr(&got), want) != 0)
+		fail_msg("row %zu '%s': got '%s', want '%s'", row, text, waba_strbuf_cstr(&got), want);
+	waba_strbuf_release(&got);
+	waba_words_release(&w);
+}
+
+/* A list too big for 16-bit automaton states (its terms hold over 65,535 bytes): the same
+ * matches through the 32-bit table, the first term and the last alike. */
+static void test_terms_wide_automaton(void **state)
+{
+	struct waba_strbuf xml = WABA_STRBUF_INIT;
+	(void)state;
+	waba_strbuf_adds(&xml, "<checklist><terms list=\"big\" lang=\"pt\">");
+	for (int i = 0; i < 3000; i++)
+		waba_strbuf_addf(&xml, "<term>palavraum%04d palavradois%04d</term>", i, i);
+	waba_strbuf_adds(&xml, "</terms></checklist>");
+	struct waba_checklist *cl = waba_checklist_new();
+	assert_int_equal(waba_checklist_load_mem(cl, "big.xml", xml.buf, xml.len), 0);
+	const struct waba_termlist *l = waba_checklist_terms(cl, "big");
+	static const struct { const char *text, *want; } rows[] = {
+		{ "a palavraum0000 palavradois0000 b", "palavraum0000 palavradois0000@2-31;" },
+		{ "PalavraUm2999 palavradois2999", "palavraum2999 palavradois2999@0-29;" },
+		{ "palavraum1500 palavradois1501", "" }, /* the words of two terms: neither */
+	};
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++)
+		expect_terms(l, i, rows[i].text, rows[i].want);
+	waba_checklist_free(cl);
+	waba_strbuf_release(&xml);
+}
+
 static void test_terms_edges(void **state)
 {
 	struct waba_checklist *cl = waba_checklist_new();
@@ -289,10 +326,8 @@ static void test_terms_edges(void **state)
 	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
 		struct waba_words w = WABA_WORDS_INIT;
 		struct waba_strbuf got = WABA_STRBUF_INIT;
+		expect_terms(l, i, rows[i].text, rows[i].want);
 		waba_text_words(&w, rows[i].text, strlen(rows[i].text));
-		waba_terms_find(l, &w, "pt", collect_all, &got);
-		if (strcmp(waba_strbuf_cstr(&got), rows[i].want) != 0)
-			fail_msg("row %zu '%s': got '%s', want '%s'", i, rows[i].text, waba_strbuf_cstr(&got), rows[i].want);
 		assert_int_equal(waba_terms_find(l, &w, "es", collect_all, NULL), 0); /* a pt list, es text */
 		/* the same through a term set that holds the list twice over, among others */
 		const struct waba_termlist *sets[] = { waba_checklist_terms(cl, "empty"), NULL, l };
@@ -380,6 +415,7 @@ int main(void)
 		cmocka_unit_test(test_utf8),
 		cmocka_unit_test(test_terms),
 		cmocka_unit_test(test_terms_edges),
+		cmocka_unit_test(test_terms_wide_automaton),
 		cmocka_unit_test(test_terms_corpus),
 		cmocka_unit_test(test_checklist_lookups),
 	};
