@@ -223,7 +223,10 @@ int waba_json_parse(struct waba_json *out, struct waba_source *src, struct waba_
 			                  _("unexpected text after the end of the JSON document"));
 		return 0;
 	}
-	scan(out, out->root, 0, (size_t)-1);
+	/* cJSON skips a UTF-8 byte-order mark before the document: so does the walk, or every
+	 * position would be off by it */
+	size_t start = src->len >= 3 && memcmp(src->data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+	scan(out, out->root, start, (size_t)-1);
 	return 0;
 }
 
