@@ -80,7 +80,7 @@ test)
   # use_tls=0: GCC 12's LeakSanitizer crashes at exit while scanning the dynamic TLS of the
   # libraries the plugins open (src/cli/main.c says more); a leak held only there would be
   # reported, never hidden
-  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 LSAN_OPTIONS=use_tls=0 \
+  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 LSAN_OPTIONS=use_tls=0:print_suppressions=0 \
     UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     ctest --test-dir build-asan -j "$jobs" --output-on-failure --timeout 600 -LE 'bench|nosan'
   rc2=$?

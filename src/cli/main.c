@@ -113,12 +113,14 @@ static int global_options(int argc, char **argv, char **moved, int *nmoved, int 
  * dynamic TLS of libraries opened with dlopen once several plugins are open (libjpeg,
  * protobuf, GnuTLS have thread-local storage; it reads a bogus DTLS range). Not scanning TLS
  * can only make a block that TLS alone points to look leaked (reported, never hidden); the
- * program keeps no heap block only there at exit. LSAN_OPTIONS still overrides this.
+ * program keeps no heap block only there at exit (the dynamic TLS blocks themselves are
+ * matched by LeakSanitizer's own suppression, whose summary would otherwise be printed).
+ * LSAN_OPTIONS still overrides this.
  */
 const char *__lsan_default_options(void);
 const char *__lsan_default_options(void)
 {
-	return "use_tls=0";
+	return "use_tls=0:print_suppressions=0";
 }
 #endif
 

@@ -29,6 +29,7 @@ static const void *plugin_open(const struct waba_plugin *p)
 	fprintf(stderr, _(p->failure), path, why ? why : p->symbol);
 #pragma GCC diagnostic pop
 	fputc('\n', stderr);
+	(void)dlerror(); /* frees the C library's copy of the message, kept until the next call */
 	exit(2);
 }
 
