@@ -145,13 +145,19 @@ int cli_handle_help(struct cli_run *run, const char *synopsis, const char *summa
 int cli_ignored(const struct cli_run *run, const char *path);
 
 /* The commands. */
-/* The command table (main.c): name, entry point, one-line summary (N_() marked). */
+/* The command table (main.c): name, entry point, one-line summary (N_() marked; with
+ * `values`, it holds "%s or %s", filled as an option's help is: cli_opt.values). */
 struct cli_cmd {
 	const char *name;
 	int (*fn)(int argc, char **argv);
 	const char *summary;
+	const char *(*values)(size_t i);
 };
 const struct cli_cmd *cli_commands(size_t *n);
+/* The command's summary in the person's language, its list filled in (free it). */
+char *cli_cmd_summary(const struct cli_cmd *cmd);
+/* The shells `completion` writes a script for (its table), i-th or NULL after the last. */
+const char *cli_completion_shell(size_t i);
 
 int cmd_completion(int argc, char **argv);
 int cmd_wizard(int argc, char **argv);

@@ -237,7 +237,11 @@ static void zsh_script(FILE *out, const struct cmd_opts *all, size_t n)
 	      out);
 	for (size_t i = 0; i < n; i++) {
 		fprintf(out, "    '%s:", all[i].cmd->name);
-		zsh_desc(out, _(all[i].cmd->summary));
+		{
+			char *summary = cli_cmd_summary(all[i].cmd);
+			zsh_desc(out, summary);
+			free(summary);
+		}
 		fputs("'\n", out);
 	}
 	fputs("  )\n"
@@ -324,7 +328,11 @@ static void fish_script(FILE *out, const struct cmd_opts *all, size_t n)
 		fish_opt(out, "__fish_use_subcommand", format);
 	for (size_t i = 0; i < n; i++) {
 		fprintf(out, "complete -c waba-preflight -n __fish_use_subcommand -a %s -d ", all[i].cmd->name);
-		fish_quoted(out, _(all[i].cmd->summary));
+		{
+			char *summary = cli_cmd_summary(all[i].cmd);
+			fish_quoted(out, summary);
+			free(summary);
+		}
 		fputc('\n', out);
 	}
 	for (size_t i = 0; i < n; i++) {
@@ -336,23 +344,44 @@ static void fish_script(FILE *out, const struct cmd_opts *all, size_t n)
 	}
 }
 
+/* The shells a script is written for: the list the summary and the usage show. */
+static const struct {
+	const char *shell;
+	void (*print)(FILE *, const struct cmd_opts *, size_t);
+} shells[] = {
+	{ "bash", bash_script },
+	{ "zsh", zsh_script },
+	{ "fish", fish_script },
+};
+
+const char *cli_completion_shell(size_t i)
+{
+	return i < sizeof(shells) / sizeof(shells[0]) ? shells[i].shell : NULL;
+}
+
+/* "bash|zsh|fish" */
+static char *shell_choices(void)
+{
+	struct waba_strbuf sb = WABA_STRBUF_INIT;
+	for (size_t i = 0; i < sizeof(shells) / sizeof(shells[0]); i++)
+		waba_strbuf_addf(&sb, "%s%s", i ? "|" : "", shells[i].shell);
+	return waba_strbuf_detach(&sb);
+}
+
 int cmd_completion(int argc, char **argv)
 {
-	static const struct {
-		const char *shell;
-		void (*print)(FILE *, const struct cmd_opts *, size_t);
-	} shells[] = {
-		{ "bash", bash_script },
-		{ "zsh", zsh_script },
-		{ "fish", fish_script },
-	};
+	char *choices = shell_choices();
+	int rc;
 	if (argc == 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
-		printf("%s: waba-preflight completion bash|zsh|fish\n\n%s\n", _("usage"),
+		printf("%s: waba-preflight completion %s\n\n%s\n", _("usage"), choices,
 		       _("Print a shell completion script for the commands and options of this version."));
+		free(choices);
 		return CLI_EXIT_OK;
 	}
-	if (cli_opt_capture)
+	if (cli_opt_capture) {
+		free(choices);
 		return CLI_EXIT_OK; /* completions do not complete themselves */
+	}
 	for (size_t s = 0; argc == 2 && s < sizeof(shells) / sizeof(shells[0]); s++) {
 		if (strcmp(argv[1], shells[s].shell) != 0)
 			continue;
@@ -360,8 +389,11 @@ int cmd_completion(int argc, char **argv)
 		struct cmd_opts *all = collect(&n);
 		shells[s].print(stdout, all, n);
 		release(all, n);
+		free(choices);
 		return fflush(stdout) == 0 && !ferror(stdout) ? CLI_EXIT_OK
 		                                              : cli_fail(_("cannot write the completion script"));
 	}
-	return cli_fail(_("usage: waba-preflight completion bash|zsh|fish"));
+	rc = cli_fail(_("usage: waba-preflight completion %s"), choices);
+	free(choices);
+	return rc;
 }

@@ -9,19 +9,26 @@
 #include "waba/suggest.h"
 
 static const struct cli_cmd commands[] = {
-	{ "wizard", cmd_wizard, N_("guide me through the whole activation request, step by step") },
-	{ "check", cmd_check, N_("run every check on an application file; print the readiness checklist") },
-	{ "business", cmd_business, N_("check a Business Manager ID (or URL); --online asks Meta for its verification") },
-	{ "phone", cmd_phone, N_("check whether phone numbers can be registered") },
-	{ "photo", cmd_photo, N_("check the profile photo; --fix writes a compliant one") },
-	{ "name", cmd_name, N_("check a display name against Meta's display-name rules") },
-	{ "profile", cmd_profile, N_("check the business-profile fields of an application file") },
-	{ "lint", cmd_lint, N_("lint message-template drafts (Meta JSON or .txt)") },
-	{ "email", cmd_email, N_("assemble (and send) the activation request e-mail") },
-	{ "rules", cmd_rules, N_("list every rule: id, severity, summary") },
-	{ "webhook", cmd_webhook, N_("check the message endpoint as Botmaker and Meta call it (TLS, 200, speed)") },
-	{ "completion", cmd_completion, N_("print a shell completion script (bash, zsh or fish)") },
+	{ "wizard", cmd_wizard, N_("guide me through the whole activation request, step by step"), NULL },
+	{ "check", cmd_check, N_("run every check on an application file; print the readiness checklist"), NULL },
+	{ "business", cmd_business, N_("check a Business Manager ID (or URL); --online asks Meta for its verification"),
+	  NULL },
+	{ "phone", cmd_phone, N_("check whether phone numbers can be registered"), NULL },
+	{ "photo", cmd_photo, N_("check the profile photo; --fix writes a compliant one"), NULL },
+	{ "name", cmd_name, N_("check a display name against Meta's display-name rules"), NULL },
+	{ "profile", cmd_profile, N_("check the business-profile fields of an application file"), NULL },
+	{ "lint", cmd_lint, N_("lint message-template drafts (Meta JSON or .txt)"), NULL },
+	{ "email", cmd_email, N_("assemble (and send) the activation request e-mail"), NULL },
+	{ "rules", cmd_rules, N_("list every rule: id, severity, summary"), NULL },
+	{ "webhook", cmd_webhook, N_("check the message endpoint as Botmaker and Meta call it (TLS, 200, speed)"), NULL },
+	/* TRANSLATORS: "%s or %s": the shells, "bash, zsh" and "fish" */
+	{ "completion", cmd_completion, N_("print a shell completion script (%s or %s)"), cli_completion_shell },
 };
+
+char *cli_cmd_summary(const struct cli_cmd *cmd)
+{
+	return cli_values_text(cmd->summary, cmd->values);
+}
 
 static const struct cli_cmd *command_named(const char *name)
 {
@@ -42,8 +49,11 @@ static void usage(FILE *out)
 	fprintf(out, "%s\n\n%s\n\n%s\n", _("usage: waba-preflight [OPTIONS] COMMAND [OPTIONS] [ARGS]"),
 	        _("Get a business ready for a WhatsApp Business API account before it writes to Botmaker."),
 	        _("commands:"));
-	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
-		fprintf(out, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
+		char *summary = cli_cmd_summary(&commands[i]);
+		fprintf(out, "  %-10s %s\n", commands[i].name, summary);
+		free(summary);
+	}
 	fprintf(out, "\n%s\n", _("Run 'waba-preflight COMMAND --help' for a command's options."));
 }
 

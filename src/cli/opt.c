@@ -122,23 +122,28 @@ void cli_values_join(struct waba_strbuf *sb, const char *(*values)(size_t i))
 		waba_strbuf_addf(sb, "%s%s", i ? ", " : "", v);
 }
 
-char *cli_opt_help_text(const struct cli_opt *o)
+char *cli_values_text(const char *text, const char *(*values)(size_t i))
 {
-	if (!o->values)
-		return waba_xstrdup(_(o->help));
+	if (!values)
+		return waba_xstrdup(_(text));
 	/* "%s or %s": every value but the last, and the last; the "or" is in the translated text */
 	struct waba_strbuf head = WABA_STRBUF_INIT;
 	const char *last = NULL, *v;
-	for (size_t i = 0; (v = o->values(i)) != NULL; i++)
+	for (size_t i = 0; (v = values(i)) != NULL; i++)
 		waba_strbuf_add_or_item(&head, &last, v);
-		/* the help is an N_() string of the table; msgfmt --check-format keeps its translations'
+		/* the text is an N_() string of a table; msgfmt --check-format keeps its translations'
 	 * conversions the same as the original's two %s */
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
-	char *text = waba_xasprintf(_(o->help), waba_strbuf_cstr(&head), last ? last : "");
+	char *out = waba_xasprintf(_(text), waba_strbuf_cstr(&head), last ? last : "");
 #pragma GCC diagnostic pop
 	waba_strbuf_release(&head);
-	return text;
+	return out;
+}
+
+char *cli_opt_help_text(const struct cli_opt *o)
+{
+	return cli_values_text(o->help, o->values);
 }
 
 void cli_opt_help(FILE *out, const char *cmd, const char *synopsis, const char *summary, const struct cli_opt *opts)

@@ -98,6 +98,9 @@ void cli_values_join(struct waba_strbuf *sb, const char *(*values)(size_t i));
 
 /* The translated help of an option, its list of values filled in (free() it). */
 char *cli_opt_help_text(const struct cli_opt *o);
+/* `text` (N_() marked) in the person's language; with `values`, its "%s or %s" filled with
+ * them (all but the last comma-separated, and the last). Free it. */
+char *cli_values_text(const char *text, const char *(*values)(size_t i));
 
 /* Print the usage block for `cmd` generated from the table. */
 void cli_opt_help(FILE *out, const char *cmd, const char *synopsis, const char *summary, const struct cli_opt *opts);
