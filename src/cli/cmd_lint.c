@@ -113,6 +113,9 @@ struct pool {
 };
 
 static size_t lint_jobs = 0; /* --jobs; 0: one per processor */
+/* threads for the files: no more than there are files (one file is linted on the main
+ * thread, its big list still split across lint_jobs) */
+static size_t file_jobs = 0;
 
 /*
  * The templates of one big file (a JSON array of thousands) are checked by up to
@@ -508,8 +511,8 @@ static int pool_finish(struct cli_run *run, int rc)
 /* Lint one file: queue it for the threads, handing over the oldest when the ring is full. */
 static int lint_file(struct cli_run *run, const char *path, int walked)
 {
-	if (!pool && lint_jobs > 1)
-		pool_start(run->checklist, lint_jobs);
+	if (!pool && file_jobs > 1)
+		pool_start(run->checklist, file_jobs);
 	if (!pool) {
 		struct job j = { 0 };
 		j.path = waba_xstrdup(path);
@@ -735,6 +738,7 @@ int cmd_lint(int argc, char **argv)
 		goto done;
 	struct walk plan = { .run = &run, .plan = 1, .in_order = 1 }, lint = { .run = &run };
 	walk_args(&plan, &args);
+	file_jobs = plan.files < lint_jobs ? plan.files : lint_jobs;
 	free(plan.last);
 	free(plan.last_short);
 	if (plan.in_order && (rc = cli_run_stream(&run)) != 0)
