@@ -86,7 +86,8 @@ with tempfile.TemporaryDirectory() as tmp:
     for f in glob.glob(os.path.join(tpl, "*.json")):
         data = open(f, "rb").read()
         if data.strip():  # an empty file with lines added is another problem (not empty: blank)
-            open(f, "wb").write(b"\n\n\n" + data)
+            bom = b"\xef\xbb\xbf" if data.startswith(b"\xef\xbb\xbf") else b""  # an editor keeps it first
+            open(f, "wb").write(bom + b"\n\n\n" + data[len(bom):])
     after = {fmt: run(["--format", fmt, "lint", "templates"], repo) for fmt in ("sarif", "gitlab")}
     for fmt, keys in (("sarif", sarif_keys), ("gitlab", gitlab_keys)):
         a, b = keys(before[fmt]), keys(after[fmt])
