@@ -458,10 +458,10 @@ def case_categories():
     s.ask("vertical", "?")
     s.expect(re.escape(text("wizard.q.vertical.help", LANG)[:40]))
     s.expect(r"^  " + re.escape(label) + r" \(RETAIL\)$")
+    s.prompt("vertical")  # the whole list is on the screen once the question is asked again
     health = {"en": "Medical and health", "pt": "Medicina e saúde", "es": "Medicina y salud"}[LANG]
     check("\n  %s (HEALTH)\n" % health in s.transcript(), "HEALTH is not listed by its name", s)
     check("UNDEFINED" not in s.transcript(), "a legacy category is offered", s)
-    s.prompt("vertical")
     s.settle(0.05)
     s.send(begun + "\t")                 # Tab completes the name begun
     s.settle(0.3)
