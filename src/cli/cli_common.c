@@ -227,7 +227,7 @@ static int parse_formats(struct cli_run *run)
 		rep = waba_reporter_find(tok);
 		if (!rep) {
 			struct waba_strbuf names = WABA_STRBUF_INIT;
-			cli_values_join(&names, cli_format_name);
+			cli_values_join(&names, cli_format_name, ", ");
 			int rc = cli_fail(_("option --format: expected one of %s (got '%s')"), waba_strbuf_cstr(&names),
 			                  tok);
 			waba_strbuf_release(&names);
@@ -312,7 +312,7 @@ static int open_outputs(struct cli_run *run)
 int cli_fail_lang(const char *got)
 {
 	struct waba_strbuf names = WABA_STRBUF_INIT;
-	cli_values_join(&names, waba_i18n_language);
+	cli_values_join(&names, waba_i18n_language, ", ");
 	int rc = cli_fail(_("option --lang: expected one of %s (got '%s')"), waba_strbuf_cstr(&names), got);
 	waba_strbuf_release(&names);
 	return rc;

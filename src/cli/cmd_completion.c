@@ -359,29 +359,28 @@ const char *cli_completion_shell(size_t i)
 	return i < sizeof(shells) / sizeof(shells[0]) ? shells[i].shell : NULL;
 }
 
-/* "bash|zsh|fish" */
-static char *shell_choices(void)
+/* The usage line, its shells from the table: "waba-preflight completion bash|zsh|fish". */
+static char *usage_line(void)
 {
 	struct waba_strbuf sb = WABA_STRBUF_INIT;
-	for (size_t i = 0; i < sizeof(shells) / sizeof(shells[0]); i++)
-		waba_strbuf_addf(&sb, "%s%s", i ? "|" : "", shells[i].shell);
-	return waba_strbuf_detach(&sb);
+	cli_values_join(&sb, cli_completion_shell, "|");
+	/* TRANSLATORS: %s: the shells, "bash|zsh|fish" */
+	char *line = waba_xasprintf(_("usage: waba-preflight completion %s"), waba_strbuf_cstr(&sb));
+	waba_strbuf_release(&sb);
+	return line;
 }
 
 int cmd_completion(int argc, char **argv)
 {
-	char *choices = shell_choices();
-	int rc;
 	if (argc == 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
-		printf("%s: waba-preflight completion %s\n\n%s\n", _("usage"), choices,
+		char *usage = usage_line();
+		printf("%s\n\n%s\n", usage,
 		       _("Print a shell completion script for the commands and options of this version."));
-		free(choices);
+		free(usage);
 		return CLI_EXIT_OK;
 	}
-	if (cli_opt_capture) {
-		free(choices);
+	if (cli_opt_capture)
 		return CLI_EXIT_OK; /* completions do not complete themselves */
-	}
 	for (size_t s = 0; argc == 2 && s < sizeof(shells) / sizeof(shells[0]); s++) {
 		if (strcmp(argv[1], shells[s].shell) != 0)
 			continue;
@@ -389,11 +388,11 @@ int cmd_completion(int argc, char **argv)
 		struct cmd_opts *all = collect(&n);
 		shells[s].print(stdout, all, n);
 		release(all, n);
-		free(choices);
 		return fflush(stdout) == 0 && !ferror(stdout) ? CLI_EXIT_OK
 		                                              : cli_fail(_("cannot write the completion script"));
 	}
-	rc = cli_fail(_("usage: waba-preflight completion %s"), choices);
-	free(choices);
+	char *usage = usage_line();
+	int rc = cli_fail("%s", usage);
+	free(usage);
 	return rc;
 }

@@ -133,7 +133,7 @@ int cmd_rules(int argc, char **argv)
 		f = strcmp(format, formats[i].name) == 0 ? &formats[i] : NULL;
 	if (!f) {
 		struct waba_strbuf names = WABA_STRBUF_INIT;
-		cli_values_join(&names, format_name);
+		cli_values_join(&names, format_name, ", ");
 		int rc = cli_fail(_("option --format: expected one of %s (got '%s')"), waba_strbuf_cstr(&names), format);
 		waba_strbuf_release(&names);
 		return rc;

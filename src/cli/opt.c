@@ -115,11 +115,11 @@ int cli_opt_parse(const struct cli_opt *opts, int argc, char **argv, struct cli_
 	return 0;
 }
 
-void cli_values_join(struct waba_strbuf *sb, const char *(*values)(size_t i))
+void cli_values_join(struct waba_strbuf *sb, const char *(*values)(size_t i), const char *sep)
 {
 	const char *v;
 	for (size_t i = 0; (v = values(i)) != NULL; i++)
-		waba_strbuf_addf(sb, "%s%s", i ? ", " : "", v);
+		waba_strbuf_addf(sb, "%s%s", i ? sep : "", v);
 }
 
 char *cli_values_text(const char *text, const char *(*values)(size_t i))

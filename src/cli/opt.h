@@ -93,8 +93,8 @@ struct cli_opt_capture {
 };
 extern struct cli_opt_capture *cli_opt_capture;
 
-/* The values of `values` joined by ", " ("pt, es, en"), appended to sb. */
-void cli_values_join(struct waba_strbuf *sb, const char *(*values)(size_t i));
+/* The values of `values` joined by `sep` (", ": "pt, es, en"), appended to sb. */
+void cli_values_join(struct waba_strbuf *sb, const char *(*values)(size_t i), const char *sep);
 
 /* The translated help of an option, its list of values filled in (free() it). */
 char *cli_opt_help_text(const struct cli_opt *o);

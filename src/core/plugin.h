@@ -1,7 +1,7 @@
 /*
- * plugin.h: the plugins (waba-net.so, waba-xml.so) hand the program a table of the
- * library functions it uses; this opens one on first use, once per process, from any
- * thread.
+ * plugin.h: the plugins (waba-net.so, waba-xml.so, waba-edit.so, waba-image.so) hand the
+ * program a table of the library functions it uses; this opens one on first use, once per
+ * process, from any thread. (waba-phone.so, older, has its own loader: parse/phone_plugin.c.)
  */
 #ifndef WABA_PLUGIN_H
 #define WABA_PLUGIN_H

@@ -519,8 +519,7 @@ void waba_termset_scan(const struct waba_termset *set, const struct waba_words *
 	for (size_t i = 0; i < words->len; i++) {
 		const unsigned char *w = (const unsigned char *)words->v[i].folded;
 		do { /* the word's bytes, then its NUL */
-			size_t e = s * C + set->cls[*w];
-			s = set->delta16 ? set->delta16[e] : set->delta32[e];
+			s = delta_get(set, s * C + set->cls[*w]);
 			uint32_t k = set->out_count[s];
 			for (const uint32_t *o = set->out + set->out_start[s]; k--; o++) {
 				hits_push(h, *o, (uint32_t)i);

@@ -5,10 +5,5 @@
 #include "net/netlib.h"
 #include "waba/i18n.h"
 
-static struct waba_plugin plugin = { "waba-net.so", "waba_netlib_plugin", WABA_NETLIB_VERSION,
-	                             N_("cannot load the network plugin %s (%s): reinstall waba-preflight"), NULL };
-
-const struct waba_netlib *waba_netlib(void)
-{
-	return waba_plugin_table(&plugin);
-}
+WABA_PLUGIN_OPENER(netlib, "waba-net.so", WABA_NETLIB_VERSION,
+                   N_("cannot load the network plugin %s (%s): reinstall waba-preflight"))
