@@ -36,6 +36,7 @@ DYNAMIC = {
     ("checks/check_phone.c", "waba_check_phone"): "phone.type_label.<type>, per number type",
     ("checks/readiness.c", "title_of"): "readiness.<item>.title, per readiness item of readiness.xml",
     ("checks/readiness.c", "waba_readiness_text"): "readiness.status.<status>, per status",
+    ("core/checklist_blob.c", "waba_checklist_blob_read"): "the lists of a compiled term set, named in the blob",
     ("compose/email_request.c", "phone_type"): "phone.type_label.<type>, per number type",
     ("cli/cmd_business.c", "check_online"): "business.verification.<status>.todo, per Graph status",
     ("cli/cmd_wizard.c", "step_verification"): "the guide text named by the verification status",

@@ -81,9 +81,12 @@ int waba_checklist_load_mem(struct waba_checklist *cl, const char *name, const c
 void waba_checklist_use_compiled(const unsigned char *blob, size_t len);
 
 /* Load and validate `dir` (as waba_checklist_load_dir) and append its compiled form to
- * `out` (a struct waba_strbuf *). @return 0 or the loading error. */
+ * `out` (a struct waba_strbuf *, its start 8-byte aligned when used). `prepare` (or NULL)
+ * is called on the loaded checklist first: the term sets it builds (waba_checklist_termset,
+ * text.h) are compiled in as well and read in place by a run (on a little-endian host),
+ * instead of being built on first use. @return 0 or the loading error. */
 struct waba_strbuf;
-int waba_checklist_compile(const char *dir, struct waba_strbuf *out);
+int waba_checklist_compile(const char *dir, void (*prepare)(const struct waba_checklist *cl), struct waba_strbuf *out);
 
 /* The bundled checklists, loaded once per call: a convenience for tests and tools. */
 int waba_checklist_load_default(struct waba_checklist **out);

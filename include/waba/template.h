@@ -184,6 +184,9 @@ int waba_tpl_text_eq(const struct waba_tpl_text *t, const char *s, int nocase);
  */
 int waba_check_template(const struct waba_template *tpl, const struct waba_checklist *cl, struct waba_findings *fs);
 int waba_check_template_text(const struct waba_template *tpl, const struct waba_checklist *cl, struct waba_findings *fs);
+/* Build now what the checks build on first use (the term set of check_template_text.c),
+ * so that waba_checklist_compile() compiles it into the program with the checklists. */
+void waba_check_template_prepare(const struct waba_checklist *cl);
 /* Limited-time offers, carousels, call-permission requests, kinds not checked yet
  * (check_template_kinds.c); called by waba_check_template(). */
 int waba_check_template_kinds(const struct waba_template *tpl, const struct waba_checklist *cl, struct waba_findings *fs);

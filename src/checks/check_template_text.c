@@ -476,6 +476,29 @@ int waba_check_template_text(const struct waba_template *tpl, const struct waba_
 	return rc;
 }
 
+/* The term lists matched in one pass over a template's texts. */
+enum { PURPOSES, PROMOTIONAL, PROHIBITED, EXCEPTIONS, SENSITIVE, OTP, THREAT, MARKERS, NLISTS };
+
+static const struct waba_termset *template_termset(const struct waba_checklist *cl,
+                                                   const struct waba_termlist *lists[NLISTS])
+{
+	lists[PURPOSES] = waba_checklist_terms(cl, "utility_purposes");
+	lists[PROMOTIONAL] = waba_checklist_terms(cl, "promotional");
+	lists[PROHIBITED] = waba_checklist_terms(cl, "prohibited");
+	lists[EXCEPTIONS] = waba_checklist_terms(cl, "prohibited_exceptions");
+	lists[SENSITIVE] = waba_checklist_terms(cl, "sensitive");
+	lists[OTP] = waba_checklist_terms(cl, "otp");
+	lists[THREAT] = waba_checklist_terms(cl, "threat");
+	lists[MARKERS] = waba_checklist_terms(cl, "language_markers");
+	return waba_checklist_termset(cl, lists, NLISTS);
+}
+
+void waba_check_template_prepare(const struct waba_checklist *cl)
+{
+	const struct waba_termlist *lists[NLISTS];
+	template_termset(cl, lists);
+}
+
 int waba_check_template_text_words(const struct waba_template *tpl, const struct waba_checklist *cl,
                                    struct waba_findings *fs, const struct waba_words *body)
 {
@@ -509,18 +532,8 @@ int waba_check_template_text_words(const struct waba_template *tpl, const struct
 	}
 
 	/* every list in one pass over each text's folded words; each list reads the pass's results */
-	enum { PURPOSES, PROMOTIONAL, PROHIBITED, EXCEPTIONS, SENSITIVE, OTP, THREAT, MARKERS, NLISTS };
-	const struct waba_termlist *lists[NLISTS] = {
-		[PURPOSES] = waba_checklist_terms(cl, "utility_purposes"),
-		[PROMOTIONAL] = waba_checklist_terms(cl, "promotional"),
-		[PROHIBITED] = waba_checklist_terms(cl, "prohibited"),
-		[EXCEPTIONS] = waba_checklist_terms(cl, "prohibited_exceptions"),
-		[SENSITIVE] = waba_checklist_terms(cl, "sensitive"),
-		[OTP] = waba_checklist_terms(cl, "otp"),
-		[THREAT] = waba_checklist_terms(cl, "threat"),
-		[MARKERS] = waba_checklist_terms(cl, "language_markers"),
-	};
-	const struct waba_termset *set = waba_checklist_termset(cl, lists, NLISTS);
+	const struct waba_termlist *lists[NLISTS];
+	const struct waba_termset *set = template_termset(cl, lists);
 	struct waba_words *words = n <= FEW ? few_words : waba_xmalloc(n * sizeof(*words));
 	struct waba_term_hits *hits = n <= FEW ? few_hits : waba_xmalloc(n * sizeof(*hits));
 	c.excs = n <= FEW ? few_excs : waba_xmalloc(n * sizeof(*c.excs));

@@ -35,6 +35,13 @@ void waba_checklist_str_free(const struct waba_checklist *cl, char *s)
 		free(s);
 }
 
+void waba_checklist_leaf_free(const struct waba_checklist *cl, void *p)
+{
+	const unsigned char *b = p;
+	if (!(cl->leaves && b >= cl->leaves && b < cl->leaves_end))
+		free(p);
+}
+
 void waba_term_release(const struct waba_checklist *cl, struct waba_term *t)
 {
 	waba_checklist_str_free(cl, t->text);
@@ -42,7 +49,7 @@ void waba_term_release(const struct waba_checklist *cl, struct waba_term *t)
 	waba_checklist_str_free(cl, t->tag);
 	for (size_t i = 0; i < t->nwords; i++)
 		waba_checklist_str_free(cl, t->words[i]);
-	free(t->words);
+	waba_checklist_leaf_free(cl, t->words);
 }
 
 void waba_set_item_release(const struct waba_checklist *cl, struct waba_set_item *it)
@@ -52,7 +59,7 @@ void waba_set_item_release(const struct waba_checklist *cl, struct waba_set_item
 		waba_checklist_str_free(cl, it->attrs[i].name);
 		waba_checklist_str_free(cl, it->attrs[i].value);
 	}
-	free(it->attrs);
+	waba_checklist_leaf_free(cl, it->attrs);
 }
 
 /* ---- lookup order: every table sorted by id after each file, searched with bsearch -- */
@@ -324,5 +331,6 @@ void waba_checklist_free(struct waba_checklist *cl)
 		waba_checklist_str_free(cl, cl->overrides[i].id);
 	free(cl->overrides);
 	free(cl->schema_path);
+	free(cl->leaves);
 	free(cl);
 }

@@ -7,18 +7,21 @@
  * parse/checklist_xml.c takes it only when the folder holds exactly those files, byte for
  * byte, so an edited or added checklist is parsed and validated as before.
  *
- * Layout: "WABACL2\n", then u32 counts and records; a string is a u32 length, its bytes
+ * Layout: "WABACL3\n", then u32 counts and records; a string is a u32 length, its bytes
  * and a NUL (0xffffffff alone: NULL), so the tables' strings are read in place, not copied.
- * Integers little-endian.
+ * Integers little-endian. Last, the term sets built before writing (the template checks'
+ * automaton, waba_check_template_prepare), read in place too (core/text.c).
  */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "waba/strbuf.h"
+#include "waba/text.h"
 #include "checklist_priv.h"
+#include "termindex.h"
 
-#define MAGIC "WABACL2\n"
+#define MAGIC "WABACL3\n"
 #define NUL_STR 0xffffffffu
 
 uint64_t waba_checklist_hash(const void *data, size_t len)
@@ -84,6 +87,15 @@ void waba_checklist_blob_end(struct waba_strbuf *b, const struct waba_checklist 
 		put_u64(b, (uint64_t)cl->limits[i].value);
 		put_str(b, cl->limits[i].source);
 	}
+	/* the room the words' and attributes' arrays take, read into one block */
+	size_t slots = 0;
+	for (size_t i = 0; i < cl->ntermlists; i++)
+		for (size_t j = 0; j < cl->termlists[i].len; j++)
+			slots += (cl->termlists[i].terms[j].nwords + 1) * sizeof(char *);
+	for (size_t i = 0; i < cl->nsets; i++)
+		for (size_t j = 0; j < cl->sets[i].len; j++)
+			slots += cl->sets[i].items[j].nattrs * sizeof(struct waba_attr);
+	put_u64(b, slots);
 	put_u32(b, (uint32_t)cl->ntermlists);
 	for (size_t i = 0; i < cl->ntermlists; i++) {
 		const struct waba_termlist *l = &cl->termlists[i];
@@ -124,6 +136,28 @@ void waba_checklist_blob_end(struct waba_strbuf *b, const struct waba_checklist 
 	for (size_t i = 0; i < cl->noverrides; i++) {
 		put_str(b, cl->overrides[i].id);
 		put_u32(b, (uint32_t)cl->overrides[i].sev);
+	}
+	/* the term sets built so far: their lists' ids, then their tables (core/text.c), which
+	 * start at a multiple of 8 bytes from the blob's start, to be read in place */
+	size_t nsets = 0;
+	while (waba_checklist_termset_at(cl, nsets))
+		nsets++;
+	put_u32(b, (uint32_t)nsets);
+	for (size_t i = 0; i < nsets; i++) {
+		const struct waba_termset *set = waba_checklist_termset_at(cl, i);
+		size_t n;
+		const struct waba_termlist *const *lists = waba_termset_lists(set, &n);
+		put_u32(b, (uint32_t)n);
+		for (size_t k = 0; k < n; k++)
+			put_str(b, lists[k] ? lists[k]->id : NULL);
+		struct waba_strbuf tables = WABA_STRBUF_INIT;
+		waba_termset_write(set, &tables);
+		put_u32(b, (uint32_t)tables.len);
+		size_t pad = (8 - (b->len + 4) % 8) % 8;
+		put_u32(b, (uint32_t)pad);
+		waba_strbuf_add(b, "\0\0\0\0\0\0\0", pad);
+		waba_strbuf_add(b, tables.buf, tables.len);
+		waba_strbuf_release(&tables);
 	}
 }
 
@@ -210,6 +244,20 @@ int waba_checklist_blob_file_at(const unsigned char **pos, const unsigned char *
 	return 0;
 }
 
+/* n items of `size` bytes from the checklist's block of leaves (cl->leaves), zeroed; NULL
+ * with *n = 0 when the block is short (the blob is damaged: r->bad). */
+static void *take_leaves(struct waba_checklist *cl, unsigned char **at, size_t *n, size_t size, struct reader *r)
+{
+	if (r->bad || !cl->leaves || (size_t)(cl->leaves_end - *at) / size < *n) {
+		r->bad = 1;
+		*n = 0;
+		return NULL;
+	}
+	void *p = *at;
+	*at += *n * size;
+	return p;
+}
+
 int waba_checklist_blob_read(struct waba_checklist *cl, const unsigned char *tables, const unsigned char *end)
 {
 	struct reader r = { tables, end, 0 };
@@ -223,6 +271,14 @@ int waba_checklist_blob_read(struct waba_checklist *cl, const unsigned char *tab
 		cl->limits[i].value = (long)get_u64(&r);
 		cl->limits[i].source = get_str_in_place(&r);
 	}
+	uint64_t block = get_u64(&r);
+	if (block > (uint64_t)(r.end - r.p) * sizeof(char *)) /* a word or an attribute is at least 4 bytes */
+		r.bad = 1;
+	else if (block) {
+		cl->leaves = waba_xcalloc(1, (size_t)block);
+		cl->leaves_end = cl->leaves + block;
+	}
+	unsigned char *leaf = cl->leaves;
 	cl->ntermlists = get_count(&r, 8);
 	cl->termlists = waba_xcalloc(cl->ntermlists + 1, sizeof(*cl->termlists));
 	for (size_t i = 0; i < cl->ntermlists; i++) {
@@ -236,8 +292,9 @@ int waba_checklist_blob_read(struct waba_checklist *cl, const unsigned char *tab
 			t->lang = get_str_in_place(&r);
 			t->tag = get_str_in_place(&r);
 			t->prefix = (int)get_u32(&r);
-			t->nwords = get_count(&r, 4);
-			t->words = waba_xcalloc(t->nwords + 1, sizeof(char *));
+			size_t slots = get_count(&r, 4) + 1; /* with a NULL after the last */
+			t->words = take_leaves(cl, &leaf, &slots, sizeof(char *), &r);
+			t->nwords = slots ? slots - 1 : 0;
 			for (size_t k = 0; k < t->nwords; k++)
 				t->words[k] = get_str_in_place(&r);
 		}
@@ -252,9 +309,9 @@ int waba_checklist_blob_read(struct waba_checklist *cl, const unsigned char *tab
 		for (size_t j = 0; j < s->len; j++) {
 			s->items[j].value = get_str_in_place(&r);
 			s->items[j].nattrs = get_count(&r, 8);
-			s->items[j].attrs = s->items[j].nattrs
-			                        ? waba_xcalloc(s->items[j].nattrs, sizeof(struct waba_attr))
-			                        : NULL;
+			s->items[j].attrs = s->items[j].nattrs ? take_leaves(cl, &leaf, &s->items[j].nattrs,
+			                                                     sizeof(struct waba_attr), &r)
+			                                       : NULL;
 			for (size_t k = 0; k < s->items[j].nattrs; k++) {
 				s->items[j].attrs[k].name = get_str_in_place(&r);
 				s->items[j].attrs[k].value = get_str_in_place(&r);
@@ -266,7 +323,11 @@ int waba_checklist_blob_read(struct waba_checklist *cl, const unsigned char *tab
 	for (size_t i = 0; i < cl->ntexts; i++) {
 		cl->texts[i].id = get_str_in_place(&r);
 		const char *lang = get_str_in_place(&r);
-		snprintf(cl->texts[i].lang, sizeof(cl->texts[i].lang), "%s", lang ? lang : "");
+		size_t n = lang ? strlen(lang) : 0;
+		if (n >= sizeof(cl->texts[i].lang))
+			r.bad = 1;
+		else if (n)
+			memcpy(cl->texts[i].lang, lang, n + 1);
 		cl->texts[i].value = get_str_in_place(&r);
 	}
 	cl->noverrides = get_count(&r, 8);
@@ -274,6 +335,29 @@ int waba_checklist_blob_read(struct waba_checklist *cl, const unsigned char *tab
 	for (size_t i = 0; i < cl->noverrides; i++) {
 		cl->overrides[i].id = get_str_in_place(&r);
 		cl->overrides[i].sev = (enum waba_severity)get_u32(&r);
+	}
+	size_t nsets = get_count(&r, 12);
+	for (size_t i = 0; i < nsets && !r.bad; i++) {
+		const struct waba_termlist *lists[WABA_TERMSET_MAX];
+		size_t n = get_count(&r, 4);
+		if (n > WABA_TERMSET_MAX)
+			r.bad = 1;
+		for (size_t k = 0; k < n && !r.bad; k++) {
+			const char *id = get_str_in_place(&r);
+			lists[k] = id ? waba_checklist_terms(cl, id) : NULL;
+			r.bad |= id && !lists[k];
+		}
+		uint32_t len = get_u32(&r), pad = get_u32(&r);
+		if (r.bad || pad > 7 || (size_t)(r.end - r.p) < (size_t)pad + len) {
+			r.bad = 1;
+			break;
+		}
+		r.p += pad;
+		/* NULL (another byte order, not aligned): the set is built on first use */
+		struct waba_termset *set = waba_termset_read(r.p, len, lists, n);
+		if (set)
+			waba_checklist_termset_add(cl, set);
+		r.p += len;
 	}
 	return r.bad || r.p != r.end ? -1 : 0;
 }

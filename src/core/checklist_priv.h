@@ -39,6 +39,9 @@ struct waba_checklist {
 	/* strings in [borrowed, borrowed_end) are the compiled blob's (static, NUL-ended), read
 	 * in place: never freed (waba_checklist_str_free) */
 	const unsigned char *borrowed, *borrowed_end;
+	/* the words' and attributes' arrays of the terms and items read from the blob, in one
+	 * block: never freed one by one (waba_checklist_leaf_free) */
+	unsigned char *leaves, *leaves_end;
 };
 
 /* The tables changed (entries moved or added): the lookups' caches and term sets drop them. */
@@ -60,6 +63,8 @@ void waba_term_release(const struct waba_checklist *cl, struct waba_term *t);
 void waba_set_item_release(const struct waba_checklist *cl, struct waba_set_item *it);
 /* free() for a string of the checklist: one read in place from the compiled blob stays. */
 void waba_checklist_str_free(const struct waba_checklist *cl, char *s);
+/* free() for a term's words or an item's attributes: those in cl->leaves stay. */
+void waba_checklist_leaf_free(const struct waba_checklist *cl, void *p);
 
 /* ---- the compiled form (core/checklist_blob.c) ---- */
 #include <stdint.h>

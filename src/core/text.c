@@ -232,12 +232,14 @@ void waba_words_release(struct waba_words *w)
 
 enum { LANG_ANY, LANG_PT, LANG_ES, LANG_EN, LANG_OTHER };
 
+/* Fixed-width, no pointer: the bundled checklists' term set is compiled into the program
+ * (waba_termset_write) and read in place. */
 struct term_info {
-	const struct waba_term *term;
-	uint32_t list;  /* index of its list in the set */
-	uint32_t index; /* its index in its list */
-	uint32_t rank;  /* order among its list's single-word prefix terms; 0: not one */
-	uint32_t lang;  /* LANG_* of its language; LANG_ANY: none, or "any" */
+	uint32_t list;   /* index of its list in the set */
+	uint32_t index;  /* its index in its list */
+	uint32_t rank;   /* order among its list's single-word prefix terms; 0: not one */
+	uint32_t lang;   /* LANG_* of its language; LANG_ANY: none, or "any" */
+	uint32_t nwords; /* its number of words */
 };
 
 struct waba_termset {
@@ -253,9 +255,16 @@ struct waba_termset {
 	uint32_t *out; /* term ids: the terms ending in the state, suffixes included */
 	const struct waba_termlist *lists[WABA_TERMSET_MAX];
 	size_t nlists;
-	struct term_info *terms;
+	const struct term_info *terms;
 	size_t nterms;
+	size_t nstates, nout;
+	int borrowed; /* the tables are the compiled blob's (waba_termset_read): not freed */
 };
+
+static const struct waba_term *term_of(const struct waba_termset *set, const struct term_info *ti)
+{
+	return &set->lists[ti->list]->terms[ti->index];
+}
 
 static pthread_mutex_t ac_lock = PTHREAD_MUTEX_INITIALIZER;
 
@@ -263,12 +272,16 @@ static void termset_free(struct waba_termset *ac)
 {
 	if (!ac)
 		return;
+	if (ac->borrowed) {
+		free(ac);
+		return;
+	}
 	free(ac->delta16);
 	free(ac->delta32);
 	free(ac->out_start);
 	free(ac->out_count);
 	free(ac->out);
-	free(ac->terms);
+	free((void *)ac->terms);
 	free(ac);
 }
 
@@ -331,22 +344,23 @@ static struct waba_termset *ac_build(const struct waba_termlist *const *lists, s
 	}
 	ac->nlists = nlists;
 	ac->nterms = nterms;
-	ac->terms = waba_xcalloc(nterms + 1, sizeof(*ac->terms));
+	struct term_info *terms = waba_xcalloc(nterms + 1, sizeof(*ac->terms));
+	ac->terms = terms;
 	nterms = 0;
 	for (size_t k = 0; k < nlists; k++) {
 		uint32_t r = 1;
 		for (size_t t = 0; lists[k] && t < lists[k]->len; t++) {
-			struct term_info *ti = &ac->terms[nterms + t];
-			ti->term = &lists[k]->terms[t];
+			struct term_info *ti = &terms[nterms + t];
 			ti->list = (uint32_t)k;
 			ti->index = (uint32_t)t;
-			ti->lang = lang_code(ti->term->lang);
+			ti->lang = lang_code(lists[k]->terms[t].lang);
+			ti->nwords = (uint32_t)lists[k]->terms[t].nwords;
 		}
 		for (int pass = 0; pass < 2; pass++) /* the one-byte prefixes first, then the others */
 			for (size_t t = 0; lists[k] && t < lists[k]->len; t++) {
 				const struct waba_term *term = &lists[k]->terms[t];
 				if (term->nwords == 1 && term->prefix && (strlen(term->words[0]) < 2) == (pass == 0))
-					ac->terms[nterms + t].rank = r++;
+					terms[nterms + t].rank = r++;
 			}
 		nterms += lists[k] ? lists[k]->len : 0;
 	}
@@ -363,7 +377,7 @@ static struct waba_termset *ac_build(const struct waba_termlist *const *lists, s
 	uint32_t *same = waba_xcalloc(nterms + 1, sizeof(uint32_t)); /* next term of the same pattern + 1 */
 	uint32_t n = 1;
 	for (size_t g = 0; g < nterms; g++) {
-		const struct waba_term *term = ac->terms[g].term;
+		const struct waba_term *term = term_of(ac, &ac->terms[g]);
 		uint32_t s = 0;
 		if (term->nwords == 0)
 			continue;
@@ -423,6 +437,8 @@ static struct waba_termset *ac_build(const struct waba_termlist *const *lists, s
 	else
 		ac->delta32 = waba_xrealloc(ac->delta32, (size_t)n * C * sizeof(uint32_t));
 	ac->start = delta_get(ac, ac->cls[0]);
+	ac->nstates = n;
+	ac->nout = total;
 	free(fail);
 	free(order);
 	free(own);
@@ -487,6 +503,132 @@ void waba_checklist_termsets_free(struct waba_checklist *cl)
 		e = next;
 	}
 	cl->termsets = NULL;
+}
+
+void waba_checklist_termset_add(struct waba_checklist *cl, struct waba_termset *set)
+{
+	struct termset_entry *e = waba_xmalloc(sizeof(*e));
+	e->set = set;
+	e->next = cl->termsets;
+	cl->termsets = e;
+}
+
+const struct waba_termset *waba_checklist_termset_at(const struct waba_checklist *cl, size_t i)
+{
+	const struct termset_entry *e = cl->termsets;
+	while (e && i--)
+		e = e->next;
+	return e ? e->set : NULL;
+}
+
+const struct waba_termlist *const *waba_termset_lists(const struct waba_termset *set, size_t *n)
+{
+	*n = set->nlists;
+	return set->lists;
+}
+
+/*
+ * The compiled form: a header of u32 (TERMSET_ORDER, which tells the byte order, the
+ * width of a state, then the counts below), the 256 byte classes, and the tables in the
+ * host's byte order, each at a multiple of 4 bytes from the start: delta (nstates x nclass
+ * states), out_start and out_count (nstates), out (nout), terms (nterms term_info).
+ */
+#define TERMSET_ORDER 0x54530102u
+enum { H_ORDER, H_WIDTH, H_NCLASS, H_START, H_NSTATES, H_NOUT, H_NTERMS, H_NLISTS, H_COUNT };
+
+static void add_aligned(struct waba_strbuf *b, const void *data, size_t len)
+{
+	static const char zeros[4];
+	waba_strbuf_add(b, data, len);
+	waba_strbuf_add(b, zeros, (4 - len % 4) % 4);
+}
+
+void waba_termset_write(const struct waba_termset *set, struct waba_strbuf *b)
+{
+	const size_t width = set->delta16 ? 2 : 4, cells = set->nstates * set->nclass;
+	uint32_t h[H_COUNT] = {
+		[H_ORDER] = TERMSET_ORDER,
+		[H_WIDTH] = (uint32_t)width,
+		[H_NCLASS] = (uint32_t)set->nclass,
+		[H_START] = set->start,
+		[H_NSTATES] = (uint32_t)set->nstates,
+		[H_NOUT] = (uint32_t)set->nout,
+		[H_NTERMS] = (uint32_t)set->nterms,
+		[H_NLISTS] = (uint32_t)set->nlists,
+	};
+	waba_strbuf_add(b, h, sizeof(h));
+	waba_strbuf_add(b, set->cls, sizeof(set->cls));
+	add_aligned(b, set->delta16 ? (const void *)set->delta16 : (const void *)set->delta32, cells * width);
+	waba_strbuf_add(b, set->out_start, set->nstates * sizeof(uint32_t));
+	waba_strbuf_add(b, set->out_count, set->nstates * sizeof(uint32_t));
+	waba_strbuf_add(b, set->out, set->nout * sizeof(uint32_t));
+	waba_strbuf_add(b, set->terms, set->nterms * sizeof(*set->terms));
+}
+
+/* The next `n` items of `size` bytes at *p, if [*p, end) holds them. */
+static const void *take_table(const unsigned char **p, const unsigned char *end, size_t n, size_t size)
+{
+	const void *at = *p;
+	size_t len = n * size;
+	if ((size_t)(end - *p) < len)
+		return NULL;
+	*p += len + (4 - len % 4) % 4;
+	if (*p > end)
+		*p = end;
+	return at;
+}
+
+struct waba_termset *waba_termset_read(const unsigned char *p, size_t len, const struct waba_termlist *const *lists,
+                                       size_t nlists)
+{
+	const unsigned char *end = p + len;
+	uint32_t h[H_COUNT];
+	size_t nterms = 0;
+	if ((uintptr_t)p % 4 || len < sizeof(h) + 256 || nlists > WABA_TERMSET_MAX)
+		return NULL;
+	memcpy(h, p, sizeof(h));
+	for (size_t k = 0; k < nlists; k++)
+		nterms += lists[k] ? lists[k]->len : 0;
+	/* the counts are the program's own build output; they are checked, so that a blob
+	 * that does not match its lists is not read; the tables' entries are not (reading
+	 * them would touch every page: what compiling the set saves) */
+	if (h[H_ORDER] != TERMSET_ORDER || (h[H_WIDTH] != 2 && h[H_WIDTH] != 4) || h[H_NCLASS] == 0 ||
+	    h[H_NCLASS] > 257 || h[H_NSTATES] == 0 || h[H_NSTATES] > (1u << 24) || h[H_START] >= h[H_NSTATES] ||
+	    (h[H_WIDTH] == 2 && h[H_NSTATES] > UINT16_MAX) || h[H_NOUT] > (1u << 28) || h[H_NTERMS] != nterms ||
+	    h[H_NLISTS] != nlists)
+		return NULL;
+	struct waba_termset *set = waba_xcalloc(1, sizeof(*set));
+	p += sizeof(h);
+	memcpy(set->cls, p, sizeof(set->cls));
+	p += sizeof(set->cls);
+	set->nclass = h[H_NCLASS];
+	set->start = h[H_START];
+	set->nstates = h[H_NSTATES];
+	set->nout = h[H_NOUT];
+	set->nterms = nterms;
+	set->nlists = nlists;
+	memcpy(set->lists, lists, nlists * sizeof(*lists));
+	set->borrowed = 1;
+	const void *delta = take_table(&p, end, set->nstates * set->nclass, h[H_WIDTH]);
+	set->delta16 = h[H_WIDTH] == 2 ? (uint16_t *)(uintptr_t)delta : NULL; /* never written once built */
+	set->delta32 = h[H_WIDTH] == 4 ? (uint32_t *)(uintptr_t)delta : NULL;
+	set->out_start = (uint32_t *)(uintptr_t)take_table(&p, end, set->nstates, sizeof(uint32_t));
+	set->out_count = (uint32_t *)(uintptr_t)take_table(&p, end, set->nstates, sizeof(uint32_t));
+	set->out = (uint32_t *)(uintptr_t)take_table(&p, end, set->nout, sizeof(uint32_t));
+	set->terms = take_table(&p, end, set->nterms, sizeof(*set->terms));
+	int ok = delta && set->out_start && set->out_count && set->out && set->terms && p == end;
+	for (size_t i = 0; ok && i < set->nterms; i++) { /* one term_info per term of the lists */
+		const struct term_info *ti = &set->terms[i];
+		ok = ti->list < nlists && lists[ti->list] && ti->index < lists[ti->list]->len &&
+		     ti->nwords == lists[ti->list]->terms[ti->index].nwords;
+	}
+	for (int c = 0; ok && c < 256; c++)
+		ok = set->cls[c] < set->nclass;
+	if (!ok) {
+		free(set);
+		return NULL;
+	}
+	return set;
 }
 
 static void hits_push(struct waba_term_hits *h, uint32_t t, uint32_t i)
@@ -572,18 +714,18 @@ size_t waba_term_hits_find(const struct waba_term_hits *h, const struct waba_ter
 	memset(best, 0, 2 * words->len * sizeof(uint32_t));
 	for (uint32_t j = h->from[k]; j < h->from[k + 1]; j++) {
 		const struct term_info *ti = &set->terms[h->v[2 * j]];
-		const struct waba_term *term = ti->term;
-		if (lang && ti->lang != LANG_ANY && (ti->lang != q || (q == LANG_OTHER && strcmp(term->lang, lang) != 0)))
+		if (lang && ti->lang != LANG_ANY &&
+		    (ti->lang != q || (q == LANG_OTHER && strcmp(term_of(set, ti)->lang, lang) != 0)))
 			continue;
-		size_t first = h->v[2 * j + 1] + 1 - term->nwords;
+		size_t first = h->v[2 * j + 1] + 1 - ti->nwords;
 		if (ti->rank) {
 			uint32_t *b = &best[2 * first + 1];
 			if (!*b || ti->rank < set->terms[*b - 1].rank)
 				*b = h->v[2 * j] + 1;
 		} else {
 			uint32_t *b = &best[2 * first];
-			size_t had = *b ? set->terms[*b - 1].term->nwords : 0;
-			if (!*b || term->nwords > had || (term->nwords == had && ti->index < set->terms[*b - 1].index))
+			size_t had = *b ? set->terms[*b - 1].nwords : 0;
+			if (!*b || ti->nwords > had || (ti->nwords == had && ti->index < set->terms[*b - 1].index))
 				*b = h->v[2 * j] + 1;
 		}
 	}
@@ -591,7 +733,7 @@ size_t waba_term_hits_find(const struct waba_term_hits *h, const struct waba_ter
 		uint32_t b = best[2 * i] ? best[2 * i] : best[2 * i + 1];
 		if (!b)
 			continue;
-		const struct waba_term *term = set->terms[b - 1].term;
+		const struct waba_term *term = term_of(set, &set->terms[b - 1]);
 		struct waba_term_match m = { term, words->v[i].start, words->v[i + term->nwords - 1].end };
 		seen++;
 		if (cb && cb(&m, payload))

@@ -571,7 +571,7 @@ int waba_checklist_load_dir(struct waba_checklist *cl, const char *dir)
 	return err;
 }
 
-int waba_checklist_compile(const char *dir, struct waba_strbuf *out)
+int waba_checklist_compile(const char *dir, void (*prepare)(const struct waba_checklist *cl), struct waba_strbuf *out)
 {
 	struct waba_checklist *cl = waba_checklist_new();
 	char **names = NULL, *schema = NULL;
@@ -591,6 +591,8 @@ int waba_checklist_compile(const char *dir, struct waba_strbuf *out)
 				waba_checklist_blob_file(out, base_name(path), data.buf ? data.buf : "", data.len);
 		}
 	}
+	if (!err && prepare)
+		prepare(cl);
 	if (!err)
 		waba_checklist_blob_end(out, cl);
 	waba_strbuf_release(&data);

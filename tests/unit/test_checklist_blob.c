@@ -6,6 +6,9 @@
 #include <unistd.h>
 #include "util.h"
 #include "core/checklist_priv.h"
+#include "core/termindex.h"
+#include "waba/template.h"
+#include "waba/text.h"
 
 #define SRC WABA_TEST_DATA "/../checklists"
 
@@ -44,7 +47,7 @@ static void test_compiled(void **state)
 	const char *id = "template.name.max_length";
 	(void)state;
 	setenv("WABA_PREFLIGHT_CHECKLISTS", SRC, 1);
-	assert_int_equal(waba_checklist_compile(SRC, &blob), 0);
+	assert_int_equal(waba_checklist_compile(SRC, waba_check_template_prepare, &blob), 0);
 
 	/* the same bytes elsewhere: the compiled form is taken (a value doctored in the blob shows) */
 	struct waba_checklist *cl = waba_checklist_new();
@@ -108,10 +111,92 @@ static void test_compiled(void **state)
 	waba_strbuf_release(&blob);
 }
 
+/* The hits of every list of `set` in `text`, as "list:term@word ..." */
+static char *hits_text(const struct waba_termset *set, const char *text)
+{
+	struct waba_words w = WABA_WORDS_INIT;
+	struct waba_term_hits h;
+	struct waba_strbuf out = WABA_STRBUF_INIT;
+	waba_text_words(&w, text, strlen(text));
+	waba_termset_scan(set, &w, &h);
+	size_t n;
+	const struct waba_termlist *const *lists = waba_termset_lists(set, &n);
+	for (size_t k = 0; k < n; k++)
+		for (uint32_t j = h.from[k]; j < h.from[k + 1]; j++)
+			waba_strbuf_addf(&out, "%s:%u@%u ", lists[k] ? lists[k]->id : "-", h.v[2 * j], h.v[2 * j + 1]);
+	waba_term_hits_release(&h);
+	waba_words_release(&w);
+	return waba_strbuf_detach(&out);
+}
+
+/* The template checks' term set is compiled in: read in place, it finds what the set built
+ * from the XML finds; a damaged blob (cut anywhere) is refused, never read past its end. */
+static void test_compiled_termset(void **state)
+{
+	static const char *const texts[] = {
+		"Aproveite o desconto de 50% só hoje! Compre já o seu cupom",
+		"Su pedido 123 fue enviado. Oferta exclusiva: armas y munición con descuento",
+		"Your one-time code is 123456. Do not share it. Limited time offer on cannabis",
+		"Olá {{1}}, sua consulta está confirmada para amanhã às 10h.",
+	};
+	struct waba_strbuf blob = WABA_STRBUF_INIT;
+	(void)state;
+	setenv("WABA_PREFLIGHT_CHECKLISTS", SRC, 1);
+	assert_int_equal(waba_checklist_compile(SRC, waba_check_template_prepare, &blob), 0);
+	waba_checklist_use_compiled((const unsigned char *)blob.buf, blob.len);
+	struct waba_checklist *compiled = waba_checklist_new();
+	assert_int_equal(waba_checklist_load_dir(compiled, SRC), 0);
+	const struct waba_termset *taken = waba_checklist_termset_at(compiled, 0);
+	assert_non_null(taken); /* there before any check asked for it */
+	waba_check_template_prepare(compiled);
+	assert_ptr_equal(waba_checklist_termset_at(compiled, 0), taken);
+	assert_null(waba_checklist_termset_at(compiled, 1));
+
+	waba_checklist_use_compiled(NULL, 0);
+	struct waba_checklist *parsed = waba_checklist_new();
+	assert_int_equal(waba_checklist_load_dir(parsed, SRC), 0);
+	assert_null(waba_checklist_termset_at(parsed, 0));
+	waba_check_template_prepare(parsed);
+	const struct waba_termset *built = waba_checklist_termset_at(parsed, 0);
+	assert_non_null(built);
+	size_t found = 0;
+	for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
+		char *a = hits_text(taken, texts[i]), *b = hits_text(built, texts[i]);
+		assert_string_equal(a, b);
+		found += strlen(a) > 0;
+		free(a);
+		free(b);
+	}
+	assert_true(found >= 3);
+	waba_checklist_free(parsed);
+	waba_checklist_free(compiled);
+
+	/* cut short anywhere: refused */
+	size_t nfiles;
+	const unsigned char *pos, *end = (const unsigned char *)blob.buf + blob.len;
+	assert_int_equal(waba_checklist_blob_files((const unsigned char *)blob.buf, blob.len, &nfiles, &pos), 0);
+	for (size_t i = 0; i < nfiles; i++) {
+		char *name;
+		uint64_t size, hash;
+		assert_int_equal(waba_checklist_blob_file_at(&pos, end, &name, &size, &hash), 0);
+		free(name);
+	}
+	for (size_t cut = 0; pos + cut < end; cut += 1 + cut / 16) {
+		struct waba_checklist *cl = waba_checklist_new();
+		assert_int_equal(waba_checklist_blob_read(cl, pos, pos + cut), -1);
+		waba_checklist_free(cl);
+	}
+	struct waba_checklist *whole = waba_checklist_new();
+	assert_int_equal(waba_checklist_blob_read(whole, pos, end), 0);
+	waba_checklist_free(whole);
+	waba_strbuf_release(&blob);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_compiled),
+		cmocka_unit_test(test_compiled_termset),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
