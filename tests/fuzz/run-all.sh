@@ -2,16 +2,19 @@
 # Run every libFuzzer target for a share of SECONDS (default 60 in all), starting from the
 # seed corpus in tests/fuzz/corpus/<name>/ (copied: the repository is not modified).
 # A crash stops with exit 1 and leaves the reproducer in build-fuzz/artifacts/.
+# The build is clang's, warnings as errors, and includes the program (CI's second compiler).
 #   tests/fuzz/run-all.sh 3600     # an hour of fuzzing, shared among the targets
 set -eu
 cd "$(dirname "$0")/../.."
 total=${1:-60}
 command -v clang >/dev/null || { echo "run-all: clang is needed (apt-get install clang libclang-rt-14-dev)" >&2; exit 2; }
-CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DWABA_FUZZ=ON \
+CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DWABA_FUZZ=ON -DWABA_WERROR=ON \
   -DWABA_SANITIZE=ON -DCMAKE_C_FLAGS="-fsanitize=fuzzer-no-link" -DCMAKE_CXX_FLAGS="-fsanitize=fuzzer-no-link" >/dev/null
 targets=$(cd tests/fuzz && ls fuzz_*.c | grep -v fuzz_replay | sed 's/\.c$//')
 # shellcheck disable=SC2086
-cmake --build build-fuzz -j "$(nproc)" --target $targets >/dev/null
+if ! cmake --build build-fuzz -j "$(nproc)" --target waba-preflight $targets >build-fuzz/build.log 2>&1; then
+  tail -n 60 build-fuzz/build.log; echo "run-all: the clang build failed (build-fuzz/build.log)" >&2; exit 2
+fi
 n=$(echo "$targets" | wc -w)
 each=$(( total / n )); [ "$each" -ge 1 ] || each=1
 mkdir -p build-fuzz/artifacts
