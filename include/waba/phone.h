@@ -146,4 +146,30 @@ int waba_check_phone(struct waba_report *r, const char *number, const char *regi
  */
 void waba_check_phone_finish(struct waba_report *r, const struct waba_checklist *cl);
 
+/*
+ * The same checks over a list known in full (the `phone` command), for a report written
+ * number by number: waba_phone_batch_new() parses every number first (libphonenumber's
+ * work) and keeps its facts packed, so that each number's part of the report can then
+ * be made whole, the finding about a repeated number (on its second mention, saying how
+ * many times it is given) included.
+ *
+ *   struct waba_phone_batch *b = waba_phone_batch_new(numbers, n, region, used_whatsapp, cl);
+ *   waba_phone_batch_head(b, r);   // no number eligible: where Botmaker can supply one
+ *   for (i = 0; i < n; i++)
+ *           waba_phone_batch_check(b, i, r);   // then write r's part and clear it, or go on
+ *   waba_phone_batch_free(b);
+ *
+ * The items and findings are those of waba_check_phone() on each number followed by
+ * waba_check_phone_finish(): the same once sorted (waba_findings_sort). `numbers` and
+ * `region` are borrowed until waba_phone_batch_free().
+ */
+struct waba_phone_batch;
+struct waba_phone_batch *waba_phone_batch_new(const char *const *numbers, size_t n, const char *region,
+                                              int used_whatsapp, const struct waba_checklist *cl);
+/* The findings tied to no number (added to r). */
+void waba_phone_batch_head(const struct waba_phone_batch *b, struct waba_report *r);
+/* Number i's item and findings (added to r); 1 when it is eligible. */
+int waba_phone_batch_check(const struct waba_phone_batch *b, size_t i, struct waba_report *r);
+void waba_phone_batch_free(struct waba_phone_batch *b);
+
 #endif
