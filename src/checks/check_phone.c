@@ -245,7 +245,9 @@ struct phone_ctx {
 	const struct waba_checklist *cl;
 	const struct phone_seen *p;
 	const char *where; /* the report's command: hints are phrased for it (text id.<where>) */
+	const char *region; /* the numbers' default region, for parsing again (var_value) */
 	const char *var[V_COUNT_];
+	char intl[64]; /* V_INTL once worked out */
 	char num[V_COUNT_][24]; /* storage for numeric values */
 };
 
@@ -255,8 +257,27 @@ static void set_num(struct phone_ctx *c, enum phone_var v, long n)
 	c->var[v] = c->num[v];
 }
 
+/*
+ * The value of a placeholder. A batch parses without the international form of a valid
+ * number (WABA_PHONE_PARSE_NO_INTERNATIONAL: a sixth of libphonenumber's work, and few
+ * texts show it): the first text that does has the number parsed again with every fact.
+ */
+static const char *var_value(struct phone_ctx *c, size_t i)
+{
+	if (i == V_INTL && c->p && c->p->facts.valid && !c->p->facts.international[0]) {
+		if (!c->intl[0]) {
+			struct waba_phone again;
+			waba_phone_parse(&again, c->p->input, c->region);
+			snprintf(c->intl, sizeof(c->intl), "%s", again.facts.international);
+			waba_phone_release(&again);
+		}
+		return c->intl;
+	}
+	return c->var[i];
+}
+
 /* The text `id` of the checklist in the current language with {placeholders} filled. */
-static char *expand(const struct phone_ctx *c, const char *id)
+static char *expand(struct phone_ctx *c, const char *id)
 {
 	const char *t = waba_checklist_text_for(c->cl, id, waba_i18n_lang(), c->where);
 	struct waba_strbuf sb = WABA_STRBUF_INIT;
@@ -271,7 +292,8 @@ static char *expand(const struct phone_ctx *c, const char *id)
 				    strncmp(t + 1, var_names[i], close - t - 1) == 0)
 					break;
 		if (i < V_COUNT_) {
-			waba_strbuf_adds(&sb, c->var[i] ? c->var[i] : "?");
+			const char *v = var_value(c, i);
+			waba_strbuf_adds(&sb, v ? v : "?");
 			t = close + 1;
 		} else { /* up to the next '{' in one piece */
 			const char *open = strchr(t + 1, '{');
@@ -285,7 +307,7 @@ static char *expand(const struct phone_ctx *c, const char *id)
 
 /* Add a finding whose message is phone.msg.<msg> and whose hint is `hint_id` (may be NULL);
  * nothing without c->fs. */
-static void add(const struct phone_ctx *c, const struct waba_rule *rule, const char *msg, const char *hint_id)
+static void add(struct phone_ctx *c, const struct waba_rule *rule, const char *msg, const char *hint_id)
 {
 	char id[64];
 	if (!c->fs)
@@ -354,7 +376,7 @@ static int check_br_nine(struct phone_ctx *c)
 }
 
 /* Argentina: a mobile typed without "9" after +54 (or in the domestic 0 .. 15 form). */
-static void check_ar_nine(const struct phone_ctx *c)
+static void check_ar_nine(struct phone_ctx *c)
 {
 	const struct waba_phone_facts *f = &c->p->facts;
 	long cc = waba_checklist_limit(c->cl, "phone.ar.country_code");
@@ -431,7 +453,7 @@ static void report_invalid(struct phone_ctx *c)
 }
 
 /* Findings for a valid number's type; returns 1 when the type can be registered. */
-static int check_type(const struct phone_ctx *c, int used_whatsapp)
+static int check_type(struct phone_ctx *c, int used_whatsapp)
 {
 	const struct waba_phone_facts *f = &c->p->facts;
 	const struct waba_set_item *it = waba_set_find(waba_checklist_set(c->cl, "phone.type"),
@@ -512,6 +534,7 @@ static int check_seen(struct waba_report *r, const struct phone_seen *p, const c
 	c.cl = cl;
 	c.p = p;
 	c.where = r->command;
+	c.region = region;
 	c.var[V_INPUT] = shown;
 	c.var[V_EXAMPLE] = f->example[0] ? f->example : NULL;
 	c.var[V_E164] = f->e164;
@@ -802,7 +825,7 @@ struct waba_phone_batch *waba_phone_batch_new(const char *const *numbers, size_t
 	for (size_t i = 0; i < n; i++) {
 		struct waba_phone p;
 		struct phone_seen s;
-		waba_phone_parse(&p, numbers[i], region);
+		waba_phone_parse_with(&p, numbers[i], region, WABA_PHONE_PARSE_NO_INTERNATIONAL);
 		seen_from(&s, &p);
 		pack(b, i, &s);
 		if (!b->any_eligible && s.facts.parse_error == WABA_PHONE_PARSED && s.facts.valid) {
