@@ -247,7 +247,7 @@ struct phone_ctx {
 	const char *where; /* the report's command: hints are phrased for it (text id.<where>) */
 	const char *region; /* the numbers' default region, for parsing again (var_value) */
 	const char *var[V_COUNT_];
-	char intl[64]; /* V_INTL once worked out */
+	char intl[64];          /* V_INTL once worked out */
 	char num[V_COUNT_][24]; /* storage for numeric values */
 };
 

@@ -166,7 +166,8 @@ void waba_phone_parse_with(struct waba_phone *out, const char *input, const char
 	if (plus) {
 		/* a region was given, but its own rules found nothing valid: try "00" as "+" */
 		struct waba_phone_facts alt;
-		if (!out->facts.valid && waba_phone_call_parse(plus, region, flags, &alt) == WABA_PHONE_PARSED && alt.valid) {
+		if (!out->facts.valid && waba_phone_call_parse(plus, region, flags, &alt) == WABA_PHONE_PARSED &&
+		    alt.valid) {
 			out->facts = alt;
 			free(out->cleaned);
 			out->cleaned = plus;
