@@ -33,7 +33,7 @@ BASE = {
 DYNAMIC = {
     ("checks/check_business.c", "check_verification"): "business.verification.<status>.guide, per Graph status",
     ("checks/check_phone.c", "add"): "phone.msg.<message>, named by the caller",
-    ("checks/check_phone.c", "waba_check_phone"): "phone.type_label.<type>, per number type",
+    ("checks/check_phone.c", "check_seen"): "phone.type_label.<type>, per number type",
     ("checks/readiness.c", "title_of"): "readiness.<item>.title, per readiness item of readiness.xml",
     ("checks/readiness.c", "waba_readiness_text"): "readiness.status.<status>, per status",
     ("core/checklist_blob.c", "waba_checklist_blob_read"): "the lists of a compiled term set, named in the blob",

@@ -98,6 +98,15 @@ struct waba_phone {
  * out->facts.parse_error. Release with waba_phone_release().
  */
 void waba_phone_parse(struct waba_phone *out, const char *input, const char *region);
+
+/* What a caller that does not print it may have waba_phone_parse_with() leave out. */
+enum {
+	/* a valid number's international form: facts.international left "" (libphonenumber
+	 * matches the formatting rules again for it: a sixth of the parse's work) */
+	WABA_PHONE_PARSE_NO_INTERNATIONAL = 1
+};
+/* waba_phone_parse() with `flags` (WABA_PHONE_PARSE_*; 0: every fact). */
+void waba_phone_parse_with(struct waba_phone *out, const char *input, const char *region, unsigned flags);
 void waba_phone_release(struct waba_phone *p);
 
 /* The contract's spelling of a type: "fixed_line", "mobile", ... "unknown". */
@@ -145,5 +154,31 @@ int waba_check_phone(struct waba_report *r, const char *number, const char *regi
  * (in any format) and, when no number is eligible, where Botmaker can supply one.
  */
 void waba_check_phone_finish(struct waba_report *r, const struct waba_checklist *cl);
+
+/*
+ * The same checks over a list known in full (the `phone` command), for a report written
+ * number by number: waba_phone_batch_new() parses every number first (libphonenumber's
+ * work) and keeps its facts packed, so that each number's part of the report can then
+ * be made whole, the finding about a repeated number (on its second mention, saying how
+ * many times it is given) included.
+ *
+ *   struct waba_phone_batch *b = waba_phone_batch_new(numbers, n, region, used_whatsapp, cl);
+ *   waba_phone_batch_head(b, r);   // no number eligible: where Botmaker can supply one
+ *   for (i = 0; i < n; i++)
+ *           waba_phone_batch_check(b, i, r);   // then write r's part and clear it, or go on
+ *   waba_phone_batch_free(b);
+ *
+ * The items and findings are those of waba_check_phone() on each number followed by
+ * waba_check_phone_finish(): the same once sorted (waba_findings_sort). `numbers` and
+ * `region` are borrowed until waba_phone_batch_free().
+ */
+struct waba_phone_batch;
+struct waba_phone_batch *waba_phone_batch_new(const char *const *numbers, size_t n, const char *region,
+                                              int used_whatsapp, const struct waba_checklist *cl);
+/* The findings tied to no number (added to r). */
+void waba_phone_batch_head(const struct waba_phone_batch *b, struct waba_report *r);
+/* Number i's item and findings (added to r); 1 when it is eligible. */
+int waba_phone_batch_check(const struct waba_phone_batch *b, size_t i, struct waba_report *r);
+void waba_phone_batch_free(struct waba_phone_batch *b);
 
 #endif

@@ -227,12 +227,27 @@ static const char *const var_names[V_COUNT_] = {
 	"bytes", "max",  "fixed", "count",  "first", "second", "regions", "example",
 };
 
+/*
+ * What the checks read of one parsed number: waba_check_phone() takes it from
+ * waba_phone_parse(); a batch keeps it packed between its two passes (struct packed).
+ */
+struct phone_seen {
+	const char *input;             /* as given */
+	struct waba_phone_facts facts; /* libphonenumber's */
+	int form;                      /* enum waba_phone_form */
+	int international;             /* typed with + or 00 */
+	int after_cc_nine;             /* international, and the digits after the country code start with 9 */
+	size_t digits;                 /* ASCII digits in what libphonenumber was given */
+};
+
 struct phone_ctx {
-	struct waba_findings *fs;
+	struct waba_findings *fs; /* NULL: only the verdict is wanted, no finding is added */
 	const struct waba_checklist *cl;
-	const struct waba_phone *p;
+	const struct phone_seen *p;
 	const char *where; /* the report's command: hints are phrased for it (text id.<where>) */
+	const char *region; /* the numbers' default region, for parsing again (var_value) */
 	const char *var[V_COUNT_];
+	char intl[64];          /* V_INTL once worked out */
 	char num[V_COUNT_][24]; /* storage for numeric values */
 };
 
@@ -242,8 +257,27 @@ static void set_num(struct phone_ctx *c, enum phone_var v, long n)
 	c->var[v] = c->num[v];
 }
 
+/*
+ * The value of a placeholder. A batch parses without the international form of a valid
+ * number (WABA_PHONE_PARSE_NO_INTERNATIONAL: a sixth of libphonenumber's work, and few
+ * texts show it): the first text that does has the number parsed again with every fact.
+ */
+static const char *var_value(struct phone_ctx *c, size_t i)
+{
+	if (i == V_INTL && c->p && c->p->facts.valid && !c->p->facts.international[0]) {
+		if (!c->intl[0]) {
+			struct waba_phone again;
+			waba_phone_parse(&again, c->p->input, c->region);
+			snprintf(c->intl, sizeof(c->intl), "%s", again.facts.international);
+			waba_phone_release(&again);
+		}
+		return c->intl;
+	}
+	return c->var[i];
+}
+
 /* The text `id` of the checklist in the current language with {placeholders} filled. */
-static char *expand(const struct phone_ctx *c, const char *id)
+static char *expand(struct phone_ctx *c, const char *id)
 {
 	const char *t = waba_checklist_text_for(c->cl, id, waba_i18n_lang(), c->where);
 	struct waba_strbuf sb = WABA_STRBUF_INIT;
@@ -258,7 +292,8 @@ static char *expand(const struct phone_ctx *c, const char *id)
 				    strncmp(t + 1, var_names[i], close - t - 1) == 0)
 					break;
 		if (i < V_COUNT_) {
-			waba_strbuf_adds(&sb, c->var[i] ? c->var[i] : "?");
+			const char *v = var_value(c, i);
+			waba_strbuf_adds(&sb, v ? v : "?");
 			t = close + 1;
 		} else { /* up to the next '{' in one piece */
 			const char *open = strchr(t + 1, '{');
@@ -270,11 +305,13 @@ static char *expand(const struct phone_ctx *c, const char *id)
 	return waba_strbuf_detach(&sb);
 }
 
-/* Add a finding whose message is phone.msg.<msg> and whose hint is `hint_id` (may be NULL). */
-static struct waba_finding *add(const struct phone_ctx *c, const struct waba_rule *rule, const char *msg,
-                                const char *hint_id)
+/* Add a finding whose message is phone.msg.<msg> and whose hint is `hint_id` (may be NULL);
+ * nothing without c->fs. */
+static void add(struct phone_ctx *c, const struct waba_rule *rule, const char *msg, const char *hint_id)
 {
 	char id[64];
+	if (!c->fs)
+		return;
 	snprintf(id, sizeof(id), "phone.msg.%s", msg);
 	char *text = expand(c, id);
 	/* a checklist that drops the text still gets a message: the rule's summary */
@@ -284,7 +321,6 @@ static struct waba_finding *add(const struct phone_ctx *c, const struct waba_rul
 		waba_finding_set_hint(f, "%s", text);
 		free(text);
 	}
-	return f;
 }
 
 /* Valid UTF-8 copy of s, invalid bytes replaced by U+FFFD; cut to `max` bytes plus "..." (0: no cut). */
@@ -340,7 +376,7 @@ static int check_br_nine(struct phone_ctx *c)
 }
 
 /* Argentina: a mobile typed without "9" after +54 (or in the domestic 0 .. 15 form). */
-static void check_ar_nine(const struct phone_ctx *c)
+static void check_ar_nine(struct phone_ctx *c)
 {
 	const struct waba_phone_facts *f = &c->p->facts;
 	long cc = waba_checklist_limit(c->cl, "phone.ar.country_code");
@@ -348,7 +384,7 @@ static void check_ar_nine(const struct phone_ctx *c)
 		return;
 	if (!c->p->international)
 		add(c, &RULE_AR_NINE, "ar_nine_domestic", "phone.hint.ar_nine");
-	else if (c->p->after_cc[0] != '9')
+	else if (!c->p->after_cc_nine)
 		add(c, &RULE_AR_NINE, "ar_nine_intl", "phone.hint.ar_nine");
 }
 
@@ -375,7 +411,7 @@ static void report_invalid(struct phone_ctx *c)
 	};
 	const struct waba_phone_facts *f = &c->p->facts;
 	long max = waba_checklist_limit(c->cl, "phone.e164.max_digits");
-	size_t digits = count_digits(c->p->cleaned);
+	size_t digits = c->p->digits;
 
 	if (f->parse_error != WABA_PHONE_PARSED && f->parse_error != WABA_PHONE_ERR_INPUT_TOO_LONG && max > 0 &&
 	    (long)digits > max) {
@@ -417,7 +453,7 @@ static void report_invalid(struct phone_ctx *c)
 }
 
 /* Findings for a valid number's type; returns 1 when the type can be registered. */
-static int check_type(const struct phone_ctx *c, int used_whatsapp)
+static int check_type(struct phone_ctx *c, int used_whatsapp)
 {
 	const struct waba_phone_facts *f = &c->p->facts;
 	const struct waba_set_item *it = waba_set_find(waba_checklist_set(c->cl, "phone.type"),
@@ -466,24 +502,39 @@ const struct waba_phone_result *waba_report_phone(const struct waba_report *r, s
 	return waba_report_result(r, i, &waba_phone_result_type);
 }
 
-int waba_check_phone(struct waba_report *r, const char *number, const char *region, int used_whatsapp,
-                     const struct waba_checklist *cl)
+/* The checks' view of a number waba_phone_parse() gave (borrows p's input). */
+static void seen_from(struct phone_seen *s, const struct waba_phone *p)
 {
-	struct waba_phone p;
+	s->input = p->input;
+	s->facts = p->facts;
+	s->form = p->form;
+	s->international = p->international;
+	s->after_cc_nine = p->after_cc[0] == '9';
+	s->digits = count_digits(p->cleaned);
+}
+
+/*
+ * One number's "phone" item and its findings, added to r; the item stays the current
+ * one (the caller may add the duplicate finding to it, then ends it). Returns 1 when
+ * the number is eligible.
+ */
+static int check_seen(struct waba_report *r, const struct phone_seen *p, const char *region, int used_whatsapp,
+                      const struct waba_checklist *cl)
+{
 	struct phone_ctx c;
 	struct waba_strbuf label_id = WABA_STRBUF_INIT;
 	int eligible = 0;
 
-	waba_phone_parse(&p, number, region);
-	const struct waba_phone_facts *f = &p.facts;
-	char *shown = printable(p.input, 60);
+	const struct waba_phone_facts *f = &p->facts;
+	char *shown = printable(p->input, 60);
 	struct waba_phone_result *res = waba_xcalloc(1, sizeof(*res));
-	res->input = printable(p.input, 0);
+	res->input = printable(p->input, 0);
 	memset(&c, 0, sizeof(c));
 	c.fs = &r->findings;
 	c.cl = cl;
-	c.p = &p;
+	c.p = p;
 	c.where = r->command;
+	c.region = region;
 	c.var[V_INPUT] = shown;
 	c.var[V_EXAMPLE] = f->example[0] ? f->example : NULL;
 	c.var[V_E164] = f->e164;
@@ -496,7 +547,7 @@ int waba_check_phone(struct waba_report *r, const char *number, const char *regi
 		c.var[V_TYPE_LABEL] = c.var[V_TYPE];
 	set_num(&c, V_CC, f->country_code);
 	set_num(&c, V_MONTHS, waba_checklist_limit(cl, "phone.whatsapp.quiet_months"));
-	set_num(&c, V_BYTES, (long)strlen(p.input));
+	set_num(&c, V_BYTES, (long)strlen(p->input));
 
 	cJSON *item = cJSON_CreateObject();
 	cJSON_AddStringToObject(item, "kind", "phone");
@@ -518,11 +569,55 @@ int waba_check_phone(struct waba_report *r, const char *number, const char *regi
 	res->type = f->type;
 	res->eligible = eligible;
 	waba_report_set_result(r, &waba_phone_result_type, res); /* the item owns it */
-	waba_report_end_item(r);
 	waba_strbuf_release(&label_id);
 	free(shown);
+	return eligible;
+}
+
+int waba_check_phone(struct waba_report *r, const char *number, const char *region, int used_whatsapp,
+                     const struct waba_checklist *cl)
+{
+	struct waba_phone p;
+	struct phone_seen s;
+	waba_phone_parse(&p, number, region);
+	seen_from(&s, &p);
+	int eligible = check_seen(r, &s, region, used_whatsapp, cl);
+	waba_report_end_item(r);
 	waba_phone_release(&p);
 	return eligible;
+}
+
+/* The finding on the second mention of a number given `count` times (first, second: as typed, printable). */
+static void add_duplicate(struct waba_findings *fs, const struct waba_checklist *cl, const char *e164,
+                          const char *first, const char *second, size_t count)
+{
+	struct phone_ctx c;
+	memset(&c, 0, sizeof(c));
+	c.fs = fs;
+	c.cl = cl;
+	c.var[V_E164] = e164;
+	c.var[V_FIRST] = first;
+	c.var[V_SECOND] = second;
+	set_num(&c, V_COUNT, (long)count);
+	add(&c, &RULE_DUPLICATE, "duplicate", "phone.hint.duplicate");
+}
+
+/* The note that Botmaker can supply a number (its regions from the checklist), tied to no item. */
+static void add_supply(struct waba_findings *fs, const struct waba_checklist *cl)
+{
+	const struct waba_set *supply = waba_checklist_set(cl, "phone.botmaker.supply");
+	if (!supply || supply->len == 0)
+		return;
+	struct waba_strbuf regions = WABA_STRBUF_INIT;
+	for (size_t i = 0; i < supply->len; i++)
+		waba_strbuf_addf(&regions, "%s%s", i ? ", " : "", supply->items[i].value);
+	struct phone_ctx c;
+	memset(&c, 0, sizeof(c));
+	c.fs = fs;
+	c.cl = cl;
+	c.var[V_REGIONS] = waba_strbuf_cstr(&regions);
+	add(&c, &RULE_BOTMAKER_SUPPLY, "botmaker_supply", "phone.guide.botmaker_supply");
+	waba_strbuf_release(&regions);
 }
 
 /* The E.164 form of item i when it is a valid number, else NULL. */
@@ -585,16 +680,9 @@ static void report_duplicates(struct waba_report *r, const struct waba_checklist
 			k = (k + 1) & (cap - 1);
 		if (t[k].first != i || t[k].count < 2)
 			continue;
-		struct phone_ctx c;
-		memset(&c, 0, sizeof(c));
-		c.fs = &r->findings;
-		c.cl = cl;
-		c.var[V_E164] = e;
-		c.var[V_FIRST] = waba_report_phone(r, i)->input;
-		c.var[V_SECOND] = waba_report_phone(r, t[k].second)->input;
-		set_num(&c, V_COUNT, (long)t[k].count);
 		r->findings.current_item = (int)t[k].second;
-		add(&c, &RULE_DUPLICATE, "duplicate", "phone.hint.duplicate");
+		add_duplicate(&r->findings, cl, e, waba_report_phone(r, i)->input,
+		              waba_report_phone(r, t[k].second)->input, t[k].count);
 		waba_report_end_item(r);
 	}
 	free(t);
@@ -609,17 +697,179 @@ void waba_check_phone_finish(struct waba_report *r, const struct waba_checklist 
 		phones += res != NULL;
 		eligible += res && res->eligible;
 	}
-	const struct waba_set *supply = waba_checklist_set(cl, "phone.botmaker.supply");
-	if (phones == 0 || eligible > 0 || !supply || supply->len == 0)
+	if (phones > 0 && eligible == 0)
+		add_supply(&r->findings, cl);
+}
+
+/* ---- a batch: every number parsed first, then reported number by number ------------- */
+
+/* A parsed number between the two passes: its facts, the strings packed in the batch's text. */
+struct packed {
+	size_t text;  /* e164, international, region, country_region, nsn, example: each ends in '\0' */
+	size_t first; /* second mention of a valid number: 1 + the index of its first mention; else 0 */
+	size_t count; /* first mention of a valid number: how many times it is given */
+	int country_code;
+	signed char parse_error, possible, type, full_length, form;
+	unsigned char flags; /* PACKED_* */
+	unsigned short digits;
+};
+enum { PACKED_VALID = 1, PACKED_SHORT_CODE = 2, PACKED_INTERNATIONAL = 4, PACKED_AFTER_CC_NINE = 8 };
+
+struct waba_phone_batch {
+	const char *const *numbers; /* the caller's */
+	const char *region;         /* the caller's, or NULL */
+	int used_whatsapp;
+	const struct waba_checklist *cl;
+	size_t n;
+	struct packed *v;
+	struct waba_strbuf text;
+	int any_eligible;
+};
+
+static void pack(struct waba_phone_batch *b, size_t i, const struct phone_seen *s)
+{
+	const struct waba_phone_facts *f = &s->facts;
+	struct packed *k = &b->v[i];
+	const char *strings[] = { f->e164, f->international, f->region, f->country_region, f->nsn, f->example };
+	k->text = b->text.len;
+	for (size_t j = 0; j < sizeof(strings) / sizeof(strings[0]); j++)
+		waba_strbuf_add(&b->text, strings[j], strlen(strings[j]) + 1);
+	k->country_code = f->country_code;
+	k->parse_error = (signed char)f->parse_error;
+	k->possible = (signed char)f->possible;
+	k->type = (signed char)f->type;
+	k->full_length = (signed char)f->full_length;
+	k->form = (signed char)s->form;
+	k->flags = (unsigned char)((f->valid ? PACKED_VALID : 0) | (f->short_code ? PACKED_SHORT_CODE : 0) |
+	                           (s->international ? PACKED_INTERNATIONAL : 0) |
+	                           (s->after_cc_nine ? PACKED_AFTER_CC_NINE : 0));
+	k->digits = (unsigned short)s->digits; /* at most the input's 250 bytes and a '+' */
+}
+
+/* The next packed string into dst (sized as the facts' member it came from); returns what follows. */
+static const char *unpack_str(char *dst, size_t size, const char *src)
+{
+	size_t len = strlen(src);
+	if (len >= size)
+		len = size - 1;
+	memcpy(dst, src, len);
+	dst[len] = '\0';
+	return src + strlen(src) + 1;
+}
+
+static void unpack(const struct waba_phone_batch *b, size_t i, struct phone_seen *s)
+{
+	const struct packed *k = &b->v[i];
+	struct waba_phone_facts *f = &s->facts;
+	const char *t = b->text.buf + k->text;
+	memset(s, 0, sizeof(*s));
+	s->input = b->numbers[i] ? b->numbers[i] : "";
+	t = unpack_str(f->e164, sizeof(f->e164), t);
+	t = unpack_str(f->international, sizeof(f->international), t);
+	t = unpack_str(f->region, sizeof(f->region), t);
+	t = unpack_str(f->country_region, sizeof(f->country_region), t);
+	t = unpack_str(f->nsn, sizeof(f->nsn), t);
+	unpack_str(f->example, sizeof(f->example), t);
+	f->country_code = k->country_code;
+	f->parse_error = k->parse_error;
+	f->possible = k->possible;
+	f->type = k->type;
+	f->full_length = k->full_length;
+	f->valid = (k->flags & PACKED_VALID) != 0;
+	f->short_code = (k->flags & PACKED_SHORT_CODE) != 0;
+	s->form = k->form;
+	s->international = (k->flags & PACKED_INTERNATIONAL) != 0;
+	s->after_cc_nine = (k->flags & PACKED_AFTER_CC_NINE) != 0;
+	s->digits = k->digits;
+}
+
+/* Count the mentions of every valid number (hash table on E.164, linear in n). */
+static void count_mentions(struct waba_phone_batch *b)
+{
+	size_t cap = 16;
+	while (cap < 2 * b->n)
+		cap *= 2;
+	struct slot {
+		unsigned long long hash;
+		size_t first; /* 1 + index; 0: empty */
+	} *t = waba_xcalloc(cap, sizeof(*t));
+	for (size_t i = 0; i < b->n; i++) {
+		if (!(b->v[i].flags & PACKED_VALID))
+			continue;
+		const char *e = b->text.buf + b->v[i].text;
+		unsigned long long h = str_hash(e);
+		size_t k = (size_t)h & (cap - 1);
+		while (t[k].first && (t[k].hash != h || strcmp(b->text.buf + b->v[t[k].first - 1].text, e) != 0))
+			k = (k + 1) & (cap - 1);
+		if (!t[k].first) {
+			t[k].hash = h;
+			t[k].first = i + 1;
+			b->v[i].count = 1;
+		} else if (++b->v[t[k].first - 1].count == 2) {
+			b->v[i].first = t[k].first;
+		}
+	}
+	free(t);
+}
+
+struct waba_phone_batch *waba_phone_batch_new(const char *const *numbers, size_t n, const char *region,
+                                              int used_whatsapp, const struct waba_checklist *cl)
+{
+	struct waba_phone_batch *b = waba_xcalloc(1, sizeof(*b));
+	b->numbers = numbers;
+	b->region = region;
+	b->used_whatsapp = used_whatsapp;
+	b->cl = cl;
+	b->n = n;
+	b->v = waba_xcalloc(n ? n : 1, sizeof(*b->v));
+	for (size_t i = 0; i < n; i++) {
+		struct waba_phone p;
+		struct phone_seen s;
+		waba_phone_parse_with(&p, numbers[i], region, WABA_PHONE_PARSE_NO_INTERNATIONAL);
+		seen_from(&s, &p);
+		pack(b, i, &s);
+		if (!b->any_eligible && s.facts.parse_error == WABA_PHONE_PARSED && s.facts.valid) {
+			/* the verdict check_seen() will reach, without its findings */
+			struct phone_ctx c;
+			memset(&c, 0, sizeof(c));
+			c.cl = cl;
+			c.p = &s;
+			b->any_eligible = check_type(&c, used_whatsapp);
+		}
+		waba_phone_release(&p);
+	}
+	count_mentions(b);
+	return b;
+}
+
+void waba_phone_batch_head(const struct waba_phone_batch *b, struct waba_report *r)
+{
+	waba_report_end_item(r);
+	if (b->n > 0 && !b->any_eligible)
+		add_supply(&r->findings, b->cl);
+}
+
+int waba_phone_batch_check(const struct waba_phone_batch *b, size_t i, struct waba_report *r)
+{
+	struct phone_seen s;
+	unpack(b, i, &s);
+	int eligible = check_seen(r, &s, b->region, b->used_whatsapp, b->cl);
+	if (b->v[i].first) {
+		size_t first = b->v[i].first - 1;
+		char *a = printable(b->numbers[first] ? b->numbers[first] : "", 0), *c = printable(s.input, 0);
+		add_duplicate(&r->findings, b->cl, s.facts.e164, a, c, b->v[first].count);
+		free(a);
+		free(c);
+	}
+	waba_report_end_item(r);
+	return eligible;
+}
+
+void waba_phone_batch_free(struct waba_phone_batch *b)
+{
+	if (!b)
 		return;
-	struct waba_strbuf regions = WABA_STRBUF_INIT;
-	for (size_t i = 0; i < supply->len; i++)
-		waba_strbuf_addf(&regions, "%s%s", i ? ", " : "", supply->items[i].value);
-	struct phone_ctx c;
-	memset(&c, 0, sizeof(c));
-	c.fs = &r->findings;
-	c.cl = cl;
-	c.var[V_REGIONS] = waba_strbuf_cstr(&regions);
-	add(&c, &RULE_BOTMAKER_SUPPLY, "botmaker_supply", "phone.guide.botmaker_supply");
-	waba_strbuf_release(&regions);
+	free(b->v);
+	waba_strbuf_release(&b->text);
+	free(b);
 }

@@ -55,10 +55,25 @@ int cmd_phone(int argc, char **argv)
 			goto done;
 		}
 	}
-	for (size_t i = 0; i < args.len; i++)
-		waba_check_phone(&run.report, args.v[i], region[0] ? region : NULL, used, run.checklist);
-	waba_check_phone_finish(&run.report, run.checklist);
-	rc = cli_run_finish(&run);
+	/*
+	 * Every number is parsed first; then each number's part (its item, its findings) is
+	 * written as it is made when the report streams (cli_run_stream): the findings sort
+	 * by item, so the parts in order are the whole report. The note tied to no number
+	 * sorts first and goes with the first part.
+	 */
+	struct waba_phone_batch *batch = waba_phone_batch_new((const char *const *)args.v, args.len,
+	                                                      region[0] ? region : NULL, used, run.checklist);
+	if ((rc = cli_run_stream(&run)) == 0) {
+		run.report.continues = run.stream != NULL; /* one list: fingerprint occurrences count across parts */
+		waba_phone_batch_head(batch, &run.report);
+		for (size_t i = 0; i < args.len && rc == 0; i++) {
+			waba_phone_batch_check(batch, i, &run.report);
+			rc = cli_run_flush(&run);
+		}
+	}
+	waba_phone_batch_free(batch);
+	if (rc == 0)
+		rc = cli_run_finish(&run);
 done:
 	cli_run_release(&run);
 	free(args.v);

@@ -111,6 +111,11 @@ static char *digits_after_cc(const char *cleaned, int country_code)
 
 void waba_phone_parse(struct waba_phone *out, const char *input, const char *region)
 {
+	waba_phone_parse_with(out, input, region, 0);
+}
+
+void waba_phone_parse_with(struct waba_phone *out, const char *input, const char *region, unsigned flags)
+{
 	size_t len = input ? strlen(input) : 0, bad = 0;
 	memset(out, 0, sizeof(*out));
 	out->input = waba_xstrdup(input ? input : "");
@@ -157,11 +162,12 @@ void waba_phone_parse(struct waba_phone *out, const char *input, const char *reg
 		free(s);
 		plus = NULL;
 	}
-	waba_phone_call_parse(out->cleaned, region, &out->facts);
+	waba_phone_call_parse(out->cleaned, region, flags, &out->facts);
 	if (plus) {
 		/* a region was given, but its own rules found nothing valid: try "00" as "+" */
 		struct waba_phone_facts alt;
-		if (!out->facts.valid && waba_phone_call_parse(plus, region, &alt) == WABA_PHONE_PARSED && alt.valid) {
+		if (!out->facts.valid && waba_phone_call_parse(plus, region, flags, &alt) == WABA_PHONE_PARSED &&
+		    alt.valid) {
 			out->facts = alt;
 			free(out->cleaned);
 			out->cleaned = plus;

@@ -23,7 +23,7 @@
 #define PATH_MAX 4096
 #endif
 
-static int (*shim_parse)(const char *, const char *, struct waba_phone_facts *);
+static int (*shim_parse)(const char *, const char *, unsigned, struct waba_phone_facts *);
 static int (*shim_region_known)(const char *);
 static int tried;
 static char failure[PATH_MAX + 256];
@@ -50,14 +50,14 @@ int waba_phone_plugin_load(void)
 		return -1;
 	}
 	/* POSIX: a function pointer travels through void * from dlsym */
-	*(void **)&shim_parse = dlsym(h, "waba_phone_shim_parse");
+	*(void **)&shim_parse = dlsym(h, "waba_phone_shim_parse_with");
 	*(void **)&shim_region_known = dlsym(h, "waba_phone_shim_region_known");
 	if (!shim_parse || !shim_region_known) {
 		shim_parse = NULL;
 		shim_region_known = NULL;
 		snprintf(failure, sizeof(failure),
 		         _("cannot load the phone-number plugin %s (%s): reinstall waba-preflight"), path,
-		         "waba_phone_shim_parse?");
+		         "waba_phone_shim_parse_with?");
 		return -1; /* never closed: libphonenumber's static objects live until exit */
 	}
 	return 0;
@@ -68,7 +68,7 @@ const char *waba_phone_plugin_error(void)
 	return failure;
 }
 
-int waba_phone_call_parse(const char *text, const char *default_region, struct waba_phone_facts *out)
+int waba_phone_call_parse(const char *text, const char *default_region, unsigned flags, struct waba_phone_facts *out)
 {
 	if (waba_phone_plugin_load() < 0) {
 		memset(out, 0, sizeof(*out));
@@ -76,7 +76,7 @@ int waba_phone_call_parse(const char *text, const char *default_region, struct w
 		out->parse_error = WABA_PHONE_ERR_INTERNAL;
 		return out->parse_error;
 	}
-	return shim_parse(text, default_region, out);
+	return shim_parse(text, default_region, flags, out);
 }
 
 int waba_phone_call_region_known(const char *region)

@@ -101,7 +101,8 @@ int full_length(PhoneNumberUtil *u, const PhoneNumber &n)
 
 } // namespace
 
-extern "C" int waba_phone_shim_parse(const char *text, const char *default_region, struct waba_phone_facts *out)
+extern "C" int waba_phone_shim_parse_with(const char *text, const char *default_region, unsigned flags,
+                                          struct waba_phone_facts *out)
 {
 	std::memset(out, 0, sizeof(*out));
 	out->type = WABA_PHONE_UNKNOWN;
@@ -127,8 +128,12 @@ extern "C" int waba_phone_shim_parse(const char *text, const char *default_regio
 		out->valid = out->type != WABA_PHONE_UNKNOWN;
 		if (out->valid) {
 			std::string intl, region_of;
-			u->Format(n, PhoneNumberUtil::INTERNATIONAL, &intl);
-			copy(out->international, intl);
+			// the international form is formatting rules matched again (a sixth of a parse's
+			// instructions): only for a caller that prints it
+			if (!(flags & WABA_PHONE_PARSE_NO_INTERNATIONAL)) {
+				u->Format(n, PhoneNumberUtil::INTERNATIONAL, &intl);
+				copy(out->international, intl);
+			}
 			u->GetRegionCodeForNumber(n, &region_of);
 			copy(out->region, region_of == "ZZ" ? std::string() : region_of);
 			out->possible = WABA_PHONE_IS_POSSIBLE;

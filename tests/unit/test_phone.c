@@ -251,12 +251,75 @@ static void test_result(void **state)
 	}
 }
 
+/* Findings and items of r as a person reads them, one line each, in report order. */
+static char *report_lines(struct waba_report *r)
+{
+	struct waba_strbuf sb = WABA_STRBUF_INIT;
+	waba_findings_sort(&r->findings);
+	for (size_t i = 0; i < r->findings.len; i++) {
+		const struct waba_finding *f = &r->findings.v[i];
+		const char *hint = waba_finding_hint(f);
+		waba_strbuf_addf(&sb, "%d %s %s: %s | %s\n", f->item, f->rule->id, waba_severity_name(f->severity),
+		                 f->message, hint ? hint : "-");
+	}
+	for (size_t i = 0; i < r->nitems; i++) {
+		char *json = cJSON_PrintUnformatted(r->items[i].json);
+		waba_strbuf_addf(&sb, "%s %s\n", r->items[i].name, json);
+		free(json);
+	}
+	return waba_strbuf_detach(&sb);
+}
+
+/* The batch (the phone command, report written number by number) says what the
+ * number-by-number checks and their finish say: messages, hints, items. */
+static void test_batch_same(void **state)
+{
+	static const char *const lists[][9] = {
+		/* given three times in three forms, twice; Argentine mobiles without the 9 (the
+		 * hint shows the international form, which the batch works out again) */
+		{ "+55 (11) 3456-7890", "+54 11 15 2345-6789", "tel:+551134567890", "011 15 2345-6789", "+551134567890",
+		  "+54 11 15 2345-6789", "+55 11 8765-4321", "\xc3\x28", "https://wa.me/" },
+		/* nothing eligible: where Botmaker can supply a number comes first */
+		{ "+1 900 555 0100", "190", "+1 900 555 0100", "hello", "", "+55 11 3456-789", "+44 76 4012 3456",
+		  "00 1 900 555 0100", "3456-7890" },
+	};
+	static const char *const regions[] = { NULL, "AR", "BR" };
+	(void)state;
+	for (size_t l = 0; l < sizeof(lists) / sizeof(lists[0]); l++)
+		for (size_t g = 0; g < sizeof(regions) / sizeof(regions[0]); g++)
+			for (int used = -1; used <= 1; used++) {
+				struct waba_report one = WABA_REPORT_INIT, batch = WABA_REPORT_INIT;
+				one.command = batch.command = "phone";
+				for (size_t i = 0; i < 9; i++)
+					waba_check_phone(&one, lists[l][i], regions[g], used, test_checklist());
+				waba_check_phone_finish(&one, test_checklist());
+				struct waba_phone_batch *b =
+				    waba_phone_batch_new(lists[l], 9, regions[g], used, test_checklist());
+				waba_phone_batch_head(b, &batch);
+				for (size_t i = 0; i < 9; i++)
+					waba_phone_batch_check(b, i, &batch);
+				waba_phone_batch_free(b);
+				char *want = report_lines(&one), *got = report_lines(&batch);
+				if (strcmp(want, got) != 0)
+					fail_msg("list %zu, region %s, used %d:\n--- one by one\n%s--- batch\n%s", l,
+					         regions[g] ? regions[g] : "-", used, want, got);
+				if (!strstr(got, l == 0 ? "given 3 times" : "phone.botmaker.supply"))
+					fail_msg("%s", got);
+				if (l == 0 && used == 0)
+					assert_non_null(strstr(got, "Give it as +54 9 11 2345-6789"));
+				free(want);
+				free(got);
+				waba_report_release(&one);
+				waba_report_release(&batch);
+			}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_parse_table), cmocka_unit_test(test_parse_garbage), cmocka_unit_test(test_regions),
 		cmocka_unit_test(test_check_table), cmocka_unit_test(test_messages),    cmocka_unit_test(test_batch),
-		cmocka_unit_test(test_result),
+		cmocka_unit_test(test_result),     cmocka_unit_test(test_batch_same),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
