@@ -38,22 +38,31 @@ int waba_text_is_clean(const char *s, size_t len, int flags, size_t max)
 	return 1;
 }
 
-/* Append s[0..len) cleaned. */
+/* Append s[0..len) cleaned: the runs that stay as they are copied whole. */
 static void clean_into(struct waba_strbuf *sb, const char *s, size_t len, int flags)
 {
+	int controls = flags & WABA_CLEAN_CONTROLS;
+	size_t run = 0; /* where the run kept as is started */
+	waba_strbuf_grow(sb, len);
 	for (size_t i = 0; i < len;) {
-		int32_t cp;
-		size_t n = waba_utf8_decode(s + i, len - i, &cp);
-		if (cp < 0)
-			waba_strbuf_adds(sb, REPLACEMENT);
-		else if ((flags & WABA_CLEAN_CONTROLS) && (cp == '\t' || cp == '\n' || cp == '\r'))
+		unsigned char c = (unsigned char)s[i];
+		int32_t cp = c;
+		size_t n = 1;
+		if (c >= 0x80)
+			n = waba_utf8_decode(s + i, len - i, &cp);
+		if (cp >= 0 && !(controls && is_control(cp))) {
+			i += n;
+			continue;
+		}
+		waba_strbuf_add(sb, s + run, i - run);
+		if (cp >= 0 && (cp == '\t' || cp == '\n' || cp == '\r'))
 			waba_strbuf_addc(sb, ' ');
-		else if ((flags & WABA_CLEAN_CONTROLS) && is_control(cp))
-			waba_strbuf_adds(sb, REPLACEMENT);
 		else
-			waba_strbuf_add(sb, s + i, n);
+			waba_strbuf_adds(sb, REPLACEMENT);
 		i += n;
+		run = i;
 	}
+	waba_strbuf_add(sb, s + run, len - run);
 }
 
 /* Largest cut <= want that does not split a UTF-8 sequence of s (cleaned text). */

@@ -79,26 +79,25 @@ uint64_t waba_ci_fingerprint(uint64_t seed, const struct waba_report *r, const s
 
 void waba_ci_add_clean(struct waba_strbuf *sb, const char *s)
 {
-	size_t len = strlen(s), i = 0;
+	size_t len = strlen(s), i = 0, run = 0; /* run: where the bytes kept as they are start */
+	waba_strbuf_grow(sb, len);
 	while (i < len) {
 		unsigned char c = (unsigned char)s[i];
-		int32_t cp;
-		size_t n;
-		if (c < 0x80) {
-			if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
-				waba_strbuf_adds(sb, REPLACEMENT_CHAR);
-			else
-				waba_strbuf_addc(sb, (char)c);
-			i++;
+		int32_t cp = c;
+		size_t n = 1;
+		if (c >= 0x80)
+			n = waba_utf8_decode(s + i, len - i, &cp);
+		if (c >= 0x80 ? cp >= 0 && cp != 0xFFFE && cp != 0xFFFF
+		              : c >= 0x20 || c == '\t' || c == '\n' || c == '\r') {
+			i += n;
 			continue;
 		}
-		n = waba_utf8_decode(s + i, len - i, &cp);
-		if (cp < 0 || cp == 0xFFFE || cp == 0xFFFF)
-			waba_strbuf_adds(sb, REPLACEMENT_CHAR);
-		else
-			waba_strbuf_add(sb, s + i, n);
+		waba_strbuf_add(sb, s + run, i - run);
+		waba_strbuf_adds(sb, REPLACEMENT_CHAR);
 		i += n;
+		run = i;
 	}
+	waba_strbuf_add(sb, s + run, len - run);
 }
 
 char *waba_ci_clean(const char *s)
@@ -266,17 +265,33 @@ static inline void put_c(struct waba_strbuf *sb, char c)
 
 #define put_lit(sb, lit) put(sb, lit, sizeof(lit) - 1)
 
-/* cJSON's print_string_ptr: control characters, quote and backslash escaped, the rest as is. */
+/* Does the word hold a byte below 0x20, a quote or a backslash (what a JSON string escapes)? */
+static inline int word_escapes(uint64_t w)
+{
+	const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+	uint64_t q = w ^ (ones * '"'), b = w ^ (ones * '\\');
+	return (((w - ones * 0x20) & ~w) | ((q - ones) & ~q) | ((b - ones) & ~b)) & high ? 1 : 0;
+}
+
+/* cJSON's print_string_ptr: control characters, quote and backslash escaped, the rest as
+ * is (runs without any, found eight bytes at a time, copied whole). */
 static void add_json_string(struct waba_strbuf *sb, const char *s)
 {
-	const char *run = s;
+	if (!s)
+		s = "";
+	const char *run = s, *p = s, *end = s + strlen(s);
 	put_c(sb, '"');
-	for (; s && *s; s++) {
-		unsigned char c = (unsigned char)*s;
+	while (p < end) {
+		uint64_t w;
+		if (end - p >= 8 && (memcpy(&w, p, 8), !word_escapes(w))) {
+			p += 8;
+			continue;
+		}
+		unsigned char c = (unsigned char)*p++;
 		if (c > 31 && c != '"' && c != '\\')
 			continue;
-		put(sb, run, (size_t)(s - run));
-		run = s + 1;
+		put(sb, run, (size_t)(p - 1 - run));
+		run = p;
 		/* the short escapes, else \u00XX */
 		static const char short_esc[] = {
 			['"'] = '"', ['\\'] = '\\', ['\b'] = 'b', ['\f'] = 'f', ['\n'] = 'n', ['\r'] = 'r', ['\t'] = 't'
@@ -289,8 +304,7 @@ static void add_json_string(struct waba_strbuf *sb, const char *s)
 			put(sb, e, 6);
 		}
 	}
-	if (s)
-		put(sb, run, (size_t)(s - run));
+	put(sb, run, (size_t)(p - run));
 	put_c(sb, '"');
 }
 
@@ -380,6 +394,94 @@ static int add_json_fast(struct waba_strbuf *sb, const cJSON *node, unsigned dep
 		return 0;
 	default:
 		return -1;
+	}
+}
+
+void waba_ci_jw_init(struct waba_ci_jw *w, struct waba_strbuf *sb, unsigned depth)
+{
+	memset(w, 0, sizeof(*w));
+	w->sb = sb;
+	w->depth = depth;
+}
+
+/* Before a value: in an array, ", " after the first one. */
+static void jw_value(struct waba_ci_jw *w)
+{
+	if (w->level && w->array[w->level - 1]) {
+		if (!w->first[w->level - 1])
+			put(w->sb, ", ", 2);
+		w->first[w->level - 1] = 0;
+	}
+}
+
+void waba_ci_jw_open(struct waba_ci_jw *w, int array)
+{
+	jw_value(w);
+	if (w->level == WABA_CI_JW_MAX)
+		abort(); /* a caller's bug: the elements written are a few levels deep */
+	w->first[w->level] = 1;
+	w->array[w->level] = array ? 1 : 0;
+	w->level++;
+	if (array)
+		put_c(w->sb, '[');
+	else
+		put(w->sb, "{\n", 2);
+}
+
+void waba_ci_jw_close(struct waba_ci_jw *w)
+{
+	w->level--;
+	if (w->array[w->level]) {
+		put_c(w->sb, ']');
+	} else {
+		if (!w->first[w->level])
+			put_c(w->sb, '\n');
+		add_tabs(w->sb, w->depth + w->level);
+		put_c(w->sb, '}');
+	}
+	if (!w->level)
+		w->sb->buf[w->sb->len] = '\0';
+}
+
+void waba_ci_jw_key(struct waba_ci_jw *w, const char *key)
+{
+	if (!w->first[w->level - 1])
+		put(w->sb, ",\n", 2);
+	w->first[w->level - 1] = 0;
+	add_tabs(w->sb, w->depth + w->level);
+	add_json_string(w->sb, key);
+	put(w->sb, ":\t", 2);
+}
+
+void waba_ci_jw_str(struct waba_ci_jw *w, const char *s)
+{
+	jw_value(w);
+	add_json_string(w->sb, s);
+}
+
+void waba_ci_jw_uint(struct waba_ci_jw *w, unsigned v)
+{
+	jw_value(w);
+	if (v <= 0x7fffffffu) {
+		add_int(w->sb, (int)v);
+	} else { /* as cJSON prints a number that is not an int */
+		char buf[32];
+		int n = snprintf(buf, sizeof(buf), "%1.15g", (double)v);
+		put(w->sb, buf, (size_t)n);
+	}
+}
+
+void waba_ci_jw_raw(struct waba_ci_jw *w, const char *s)
+{
+	jw_value(w);
+	put(w->sb, s, strlen(s));
+}
+
+void waba_ci_jw_member_str(struct waba_ci_jw *w, const char *key, const char *s)
+{
+	if (s) {
+		waba_ci_jw_key(w, key);
+		waba_ci_jw_str(w, s);
 	}
 }
 

@@ -110,6 +110,39 @@ void waba_ci_count(struct waba_ci_counts *c, const struct waba_report *part);
 int waba_ci_add_json_at(struct waba_strbuf *sb, const cJSON *node, unsigned depth);
 
 /*
+ * Writing one report element (a finding, a SARIF result) straight into sb, as
+ * waba_ci_add_json_at() prints the cJSON tree it would be built as, without the tree:
+ *
+ *   waba_ci_jw_init(&w, sb, depth);
+ *   waba_ci_jw_open(&w, 0);                   the element: an object
+ *   waba_ci_jw_key(&w, "rule");               a member's key, then its value
+ *   waba_ci_jw_str(&w, id);
+ *   waba_ci_jw_member_str(&w, "file", file);  (left out when file is NULL, as cJSON does)
+ *   waba_ci_jw_close(&w);
+ *
+ * In an array, values follow each other without keys.
+ */
+#define WABA_CI_JW_MAX 8 /* containers open at once */
+struct waba_ci_jw {
+	struct waba_strbuf *sb;
+	unsigned depth; /* tabs before every line after the first */
+	unsigned level; /* containers open */
+	unsigned char first[WABA_CI_JW_MAX], array[WABA_CI_JW_MAX];
+};
+void waba_ci_jw_init(struct waba_ci_jw *w, struct waba_strbuf *sb, unsigned depth);
+/* Open an object (array 0) or an array as the next value. */
+void waba_ci_jw_open(struct waba_ci_jw *w, int array);
+/* Close the innermost container; after the outermost, sb is NUL-terminated. */
+void waba_ci_jw_close(struct waba_ci_jw *w);
+void waba_ci_jw_key(struct waba_ci_jw *w, const char *key);
+void waba_ci_jw_str(struct waba_ci_jw *w, const char *s);
+void waba_ci_jw_uint(struct waba_ci_jw *w, unsigned v);
+/* A value written as is (one line, e.g. a placeholder). */
+void waba_ci_jw_raw(struct waba_ci_jw *w, const char *s);
+/* key and string value, unless s is NULL. */
+void waba_ci_jw_member_str(struct waba_ci_jw *w, const char *key, const char *s);
+
+/*
  * Print `root` formatted, with one member (at most two) a placeholder: build the
  * document with cJSON_AddRawToObject(parent, key, WABA_CI_SLOT1) (or SLOT2), print it
  * here, and get the text before, between and after the slots. The slot bytes are
