@@ -171,6 +171,8 @@ struct waba_loc waba_template_loc(const struct waba_template *tpl, const struct 
                                   size_t end);
 /* Location of a whole text, or of the template itself when t is absent. */
 struct waba_loc waba_template_text_loc(const struct waba_template *tpl, const struct waba_tpl_text *t);
+/* The file and line of waba_template_text_loc() (column 0): cheaper, for remembering where. */
+struct waba_loc waba_template_text_line(const struct waba_template *tpl, const struct waba_tpl_text *t);
 /* Location of a JSON node (the template's start when node is NULL). */
 struct waba_loc waba_template_node_loc(const struct waba_template *tpl, const cJSON *node);
 

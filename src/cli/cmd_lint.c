@@ -638,8 +638,11 @@ static int walk_dir(struct walk *w, const char *dir, int depth)
 		struct stat st;
 		int type = l.v[i].type;
 		waba_strbuf_reset(&path);
-		if (!bare)
-			waba_strbuf_addf(&path, "%s%s", dir, dl && dir[dl - 1] == '/' ? "" : "/");
+		if (!bare) {
+			waba_strbuf_add(&path, dir, dl);
+			if (!dl || dir[dl - 1] != '/')
+				waba_strbuf_addc(&path, '/');
+		}
 		waba_strbuf_adds(&path, name);
 		const char *p = waba_strbuf_cstr(&path);
 		if (cli_ignored(run, p))

@@ -290,19 +290,25 @@ static unsigned long hex4(const char *s)
 	return v;
 }
 
-size_t waba_json_string_offset(const struct waba_json *doc, const cJSON *node, size_t index)
+/* From offset p inside a string, *decoded bytes of its value before p: the offset of its
+ * value's byte `index`, or of the string's closing quote (*decoded: the bytes before it).
+ * Runs without a backslash are taken whole (a quote in one closes the string). */
+static size_t string_offset_from(const char *s, size_t len, size_t p, size_t *decoded_io, size_t index)
 {
-	const char *s = doc->src->data;
-	size_t len = doc->src->len;
-	size_t p = waba_json_offset(doc, node);
-	size_t decoded = 0;
-	if (p >= len || s[p] != '"')
-		return p;
-	p++;
+	size_t decoded = *decoded_io;
 	while (p < len && s[p] != '"' && decoded < index) {
 		if (s[p] != '\\') {
-			p++;
-			decoded++;
+			size_t want = index - decoded < len - p ? index - decoded : len - p;
+			const char *bs = memchr(s + p, '\\', want);
+			size_t run = bs ? (size_t)(bs - (s + p)) : want;
+			const char *q = memchr(s + p, '"', run);
+			if (q) {
+				decoded += (size_t)(q - (s + p));
+				p = (size_t)(q - s);
+				break;
+			}
+			p += run;
+			decoded += run;
 			continue;
 		}
 		if (p + 1 < len && s[p + 1] == 'u' && p + 6 <= len) {
@@ -319,13 +325,41 @@ size_t waba_json_string_offset(const struct waba_json *doc, const cJSON *node, s
 			p += 2;
 		}
 	}
+	*decoded_io = decoded;
 	return p;
+}
+
+/* The offset after the opening quote of string node, or (size_t)-1 when it is not a string in the text. */
+static size_t string_start(const struct waba_json *doc, const cJSON *node)
+{
+	size_t p = waba_json_offset(doc, node);
+	return p < doc->src->len && doc->src->data[p] == '"' ? p + 1 : (size_t)-1;
+}
+
+size_t waba_json_string_offset(const struct waba_json *doc, const cJSON *node, size_t index)
+{
+	size_t p = string_start(doc, node);
+	if (p == (size_t)-1)
+		return waba_json_offset(doc, node);
+	size_t decoded = 0;
+	return string_offset_from(doc->src->data, doc->src->len, p, &decoded, index);
 }
 
 struct waba_loc waba_json_string_loc(const struct waba_json *doc, const cJSON *node, size_t start, size_t end)
 {
-	size_t a = waba_json_string_offset(doc, node, start);
-	size_t b = waba_json_string_offset(doc, node, end);
+	size_t p = string_start(doc, node);
+	if (p == (size_t)-1) {
+		size_t at = waba_json_offset(doc, node);
+		return waba_source_span(doc->src, at, at);
+	}
+	/* the walk to `end` passes where the walk to `start` stops: it goes on from there */
+	size_t decoded = 0, a = string_offset_from(doc->src->data, doc->src->len, p, &decoded, start), b;
+	if (end < start) {
+		decoded = 0;
+		b = string_offset_from(doc->src->data, doc->src->len, p, &decoded, end);
+	} else {
+		b = string_offset_from(doc->src->data, doc->src->len, a, &decoded, end);
+	}
 	return waba_source_span(doc->src, a, b);
 }
 
