@@ -83,8 +83,19 @@ static size_t skip_string(const char *s, size_t len, size_t p)
 
 static size_t skip_scalar(const char *s, size_t len, size_t p)
 {
-	while (p < len && !strchr(",]} \t\r\n", s[p]))
-		p++;
+	for (; p < len; p++)
+		switch (s[p]) {
+		case ',':
+		case ']':
+		case '}':
+		case ' ':
+		case '\t':
+		case '\r':
+		case '\n':
+			return p;
+		default:
+			break;
+		}
 	return p;
 }
 
@@ -93,10 +104,11 @@ static size_t scan(struct waba_json *doc, const cJSON *node, size_t p, size_t ke
 {
 	const char *s = doc->src->data;
 	size_t len = doc->src->len;
+	int type = node->type & 0xFF; /* cJSON_IsObject() and the like, without a call per node */
 	p = skip_ws(s, len, p);
 	pos_put(doc, node, p, key);
-	if (cJSON_IsObject(node) || cJSON_IsArray(node)) {
-		int is_obj = cJSON_IsObject(node);
+	if (type == cJSON_Object || type == cJSON_Array) {
+		int is_obj = type == cJSON_Object;
 		p++;
 		for (const cJSON *c = node->child; c; c = c->next) {
 			size_t k = (size_t)-1;
@@ -113,7 +125,7 @@ static size_t scan(struct waba_json *doc, const cJSON *node, size_t p, size_t ke
 		p = skip_ws(s, len, p);
 		return p < len ? p + 1 : len;
 	}
-	if (cJSON_IsString(node))
+	if (type == cJSON_String)
 		return skip_string(s, len, p);
 	return skip_scalar(s, len, p);
 }

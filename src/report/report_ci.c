@@ -265,14 +265,6 @@ static inline void put_c(struct waba_strbuf *sb, char c)
 
 #define put_lit(sb, lit) put(sb, lit, sizeof(lit) - 1)
 
-/* Does the word hold a byte below 0x20, a quote or a backslash (what a JSON string escapes)? */
-static inline int word_escapes(uint64_t w)
-{
-	const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
-	uint64_t q = w ^ (ones * '"'), b = w ^ (ones * '\\');
-	return (((w - ones * 0x20) & ~w) | ((q - ones) & ~q) | ((b - ones) & ~b)) & high ? 1 : 0;
-}
-
 /* cJSON's print_string_ptr: control characters, quote and backslash escaped, the rest as
  * is (runs without any, found eight bytes at a time, copied whole). */
 static void add_json_string(struct waba_strbuf *sb, const char *s)
@@ -283,7 +275,7 @@ static void add_json_string(struct waba_strbuf *sb, const char *s)
 	put_c(sb, '"');
 	while (p < end) {
 		uint64_t w;
-		if (end - p >= 8 && (memcpy(&w, p, 8), !word_escapes(w))) {
+		if (end - p >= 8 && (memcpy(&w, p, 8), !waba_json_word_special(w))) {
 			p += 8;
 			continue;
 		}
