@@ -79,8 +79,9 @@ static void plan_file(struct walk *w, const char *path)
 }
 
 /*
- * Files are independent: up to `jobs` threads read, parse and check them at the same
- * time (waba_lint_prepare), while this thread walks, hands each file's result over in
+ * Files are independent: up to `jobs` threads (this one among them, whenever the oldest
+ * file is not ready) read, parse and check them at the same time (waba_lint_prepare),
+ * while this thread walks, hands each file's result over in
  * walk order (waba_lint_commit: duplicates across files, suppressions) and streams the
  * report. A ring of RING files in flight keeps memory flat in the number of files;
  * the report is the same whatever the number of threads.
@@ -451,13 +452,24 @@ static int lint_commit_whole(struct cli_run *run, struct job *j)
 	return cli_run_flush(run);
 }
 
-/* Hand over the oldest file in flight, once a thread has linted it. */
+/* Hand over the oldest file in flight, once it is linted: while it is not, this thread
+ * lints the files no thread has taken yet instead of waiting (a thread put to sleep and
+ * woken for every file costs more CPU than linting one). */
 static int pool_commit_oldest(struct cli_run *run)
 {
 	struct job *j = &pool->ring[pool->head % RING];
 	pthread_mutex_lock(&pool->mu);
-	while (!j->done)
+	while (!j->done) {
+		if (pool->next != pool->tail) {
+			struct job *mine = &pool->ring[pool->next++ % RING];
+			pthread_mutex_unlock(&pool->mu);
+			job_run(mine, pool->cl);
+			pthread_mutex_lock(&pool->mu);
+			mine->done = 1;
+			continue;
+		}
 		pthread_cond_wait(&pool->done, &pool->mu);
+	}
 	pthread_mutex_unlock(&pool->mu);
 	int rc = lint_commit(run, j);
 	job_release(j);
@@ -512,7 +524,7 @@ static int pool_finish(struct cli_run *run, int rc)
 static int lint_file(struct cli_run *run, const char *path, int walked)
 {
 	if (!pool && file_jobs > 1)
-		pool_start(run->checklist, file_jobs);
+		pool_start(run->checklist, file_jobs - 1); /* this thread lints too (pool_commit_oldest) */
 	if (!pool) {
 		struct job j = { 0 };
 		j.path = waba_xstrdup(path);
