@@ -232,7 +232,14 @@ void waba_source_index(struct waba_source *src)
 {
 	if (!src->line_starts)
 		build_index(src);
-	code_points_before(src, 0);
+	/* the code-point table serves only lines longer than 2 * CP_BLOCK (minified JSON) */
+	for (size_t i = 0; i < src->nlines; i++) {
+		size_t end = i + 1 < src->nlines ? src->line_starts[i + 1] : src->len;
+		if (end - src->line_starts[i] > 2 * CP_BLOCK) {
+			code_points_before(src, 0);
+			break;
+		}
+	}
 }
 
 struct waba_loc waba_source_loc(struct waba_source *src, size_t offset)
