@@ -47,8 +47,10 @@ const char *waba_ci_rel_path(struct waba_ci_paths *c, const char *root, const ch
 		*inside = c->inside;
 		return c->rel;
 	}
-	waba_ci_paths_release(c);
-	rel = waba_path_relative_to(root, path);
+	free(c->root);
+	free(c->path);
+	free(c->rel);
+	rel = waba_path_relative_to_memo(root, path, &c->memo);
 	waba_ci_add_path(&sb, rel);
 	free(rel);
 	c->rel = waba_strbuf_detach(&sb);
@@ -65,6 +67,7 @@ void waba_ci_paths_release(struct waba_ci_paths *c)
 	free(c->root);
 	free(c->path);
 	free(c->rel);
+	waba_path_memo_release(&c->memo);
 	memset(c, 0, sizeof(*c));
 }
 

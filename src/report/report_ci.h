@@ -7,6 +7,7 @@
 #define WABA_REPORT_CI_H
 
 #include <stdint.h>
+#include "core/config_priv.h" /* struct waba_path_memo */
 #include "waba/report.h"
 #include "waba/strbuf.h"
 
@@ -37,9 +38,10 @@ void waba_ci_add_path(struct waba_strbuf *sb, const char *path);
 struct waba_ci_paths {
 	char *root, *path, *rel;
 	int inside;
+	struct waba_path_memo memo; /* what the file system said, for the next paths */
 };
 /* clang-format off */
-#define WABA_CI_PATHS_INIT { NULL, NULL, NULL, 0 }
+#define WABA_CI_PATHS_INIT { NULL, NULL, NULL, 0, { NULL, NULL, NULL, NULL, NULL } }
 /* clang-format on */
 const char *waba_ci_rel_path(struct waba_ci_paths *cache, const char *root, const char *path, int *inside);
 void waba_ci_paths_release(struct waba_ci_paths *cache);
