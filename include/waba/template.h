@@ -255,6 +255,9 @@ void waba_lint_prepare(struct waba_lint_prepared *p, struct waba_source *src, co
 void waba_lint_parse(struct waba_lint_prepared *p, struct waba_source *src);
 void waba_lint_check(struct waba_lint_prepared *p, size_t from, size_t to, const struct waba_checklist *cl);
 void waba_lint_commit(struct waba_report *r, struct waba_lint_prepared *p, struct waba_lint_state *st);
+/* waba_lint_commit() leaving *p to the caller's waba_lint_prepared_release(): on the thread
+ * that prepared it, whose memory it is (glibc frees another thread's memory under a lock). */
+void waba_lint_commit_keep(struct waba_report *r, struct waba_lint_prepared *p, struct waba_lint_state *st);
 /* Drop a prepared source without committing it (a run that stops early). */
 void waba_lint_prepared_release(struct waba_lint_prepared *p);
 

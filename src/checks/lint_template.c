@@ -213,6 +213,12 @@ static void take_for_item(struct waba_findings *to, struct waba_findings *from, 
 
 void waba_lint_commit(struct waba_report *r, struct waba_lint_prepared *p, struct waba_lint_state *st)
 {
+	waba_lint_commit_keep(r, p, st);
+	waba_lint_prepared_release(p);
+}
+
+void waba_lint_commit_keep(struct waba_report *r, struct waba_lint_prepared *p, struct waba_lint_state *st)
+{
 	struct waba_findings *fs = &r->findings;
 	if (p->set.len == 0) {
 		add_item(r, p->src, NULL);
@@ -231,7 +237,6 @@ void waba_lint_commit(struct waba_report *r, struct waba_lint_prepared *p, struc
 			waba_template_apply_suppressions(tpl, fs, from);
 	}
 	waba_report_end_item(r);
-	waba_lint_prepared_release(p);
 }
 
 void waba_lint_prepared_release(struct waba_lint_prepared *p)

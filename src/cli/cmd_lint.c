@@ -97,6 +97,8 @@ struct job {
 	int read_rc; /* waba_source_read() */
 	char *error; /* its reason (waba_error_last() is per thread) */
 	int done;
+	int runner;             /* who linted it: 0 this thread, k the pool's k-th thread */
+	struct job *next_freed; /* in the list of files its thread is to free */
 	/* a big template list: its elements, parsed and checked one by one at the commit */
 	struct waba_json_range *ranges;
 	size_t nranges;
@@ -111,6 +113,10 @@ struct pool {
 	size_t nthreads;
 	pthread_t th[JOBS_MAX];
 	const struct waba_checklist *cl;
+	int started;
+	/* files committed, for the thread k that linted them to free (its memory: glibc frees
+	 * another thread's under that thread's arena lock, which they would fight over) */
+	struct job *to_free[JOBS_MAX + 1];
 };
 
 static size_t lint_jobs = 0; /* --jobs; 0: one per processor */
@@ -385,16 +391,37 @@ static void job_release(struct job *j)
 	memset(j, 0, sizeof(*j));
 }
 
+/* Free the files of a to_free list (no lock held). */
+static void free_jobs(struct job *list)
+{
+	while (list) {
+		struct job *next = list->next_freed;
+		job_release(list);
+		free(list);
+		list = next;
+	}
+}
+
 static void *worker(void *arg)
 {
 	struct pool *p = arg;
 	pthread_mutex_lock(&p->mu);
+	int self = ++p->started;
 	for (;;) {
+		if (p->to_free[self]) {
+			struct job *list = p->to_free[self];
+			p->to_free[self] = NULL;
+			pthread_mutex_unlock(&p->mu);
+			free_jobs(list);
+			pthread_mutex_lock(&p->mu);
+			continue;
+		}
 		while (p->next == p->tail && !p->stop)
 			pthread_cond_wait(&p->work, &p->mu);
 		if (p->stop)
 			break;
 		struct job *j = &p->ring[p->next++ % RING];
+		j->runner = self;
 		pthread_mutex_unlock(&p->mu);
 		job_run(j, p->cl);
 		pthread_mutex_lock(&p->mu);
@@ -435,7 +462,7 @@ static int lint_commit(struct cli_run *run, struct job *j)
 	}
 	if (j->ranges)
 		return lint_slices(run, j);
-	waba_lint_commit(&run->report, &j->prep, &lint_state);
+	waba_lint_commit_keep(&run->report, &j->prep, &lint_state); /* freed by job_release() */
 	return cli_run_flush(run);
 }
 
@@ -462,6 +489,7 @@ static int pool_commit_oldest(struct cli_run *run)
 	while (!j->done) {
 		if (pool->next != pool->tail) {
 			struct job *mine = &pool->ring[pool->next++ % RING];
+			mine->runner = 0;
 			pthread_mutex_unlock(&pool->mu);
 			job_run(mine, pool->cl);
 			pthread_mutex_lock(&pool->mu);
@@ -472,7 +500,17 @@ static int pool_commit_oldest(struct cli_run *run)
 	}
 	pthread_mutex_unlock(&pool->mu);
 	int rc = lint_commit(run, j);
-	job_release(j);
+	if (j->runner > 0) { /* freed by the thread that linted it, when it next takes a file */
+		struct job *keep = waba_xmalloc(sizeof(*keep));
+		*keep = *j;
+		memset(j, 0, sizeof(*j));
+		pthread_mutex_lock(&pool->mu);
+		keep->next_freed = pool->to_free[keep->runner];
+		pool->to_free[keep->runner] = keep;
+		pthread_mutex_unlock(&pool->mu);
+	} else {
+		job_release(j);
+	}
 	pool->head++;
 	return rc;
 }
@@ -510,6 +548,8 @@ static int pool_finish(struct cli_run *run, int rc)
 	pthread_mutex_unlock(&pool->mu);
 	for (size_t i = 0; i < pool->nthreads; i++)
 		pthread_join(pool->th[i], NULL);
+	for (size_t k = 0; k <= JOBS_MAX; k++)
+		free_jobs(pool->to_free[k]);
 	for (; pool->head != pool->tail; pool->head++)
 		job_release(&pool->ring[pool->head % RING]);
 	pthread_cond_destroy(&pool->work);
