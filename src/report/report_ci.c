@@ -173,11 +173,19 @@ uint64_t waba_ci_fnv(uint64_t h, const char *s)
 	return h;
 }
 
+char *waba_ci_udec(char *end, unsigned long long v)
+{
+	do
+		*--end = (char)('0' + v % 10);
+	while (v /= 10);
+	return end;
+}
+
 uint64_t waba_ci_fnv_uint(uint64_t h, unsigned long long v)
 {
 	char buf[24];
-	snprintf(buf, sizeof(buf), "%llu", v);
-	return waba_ci_fnv(h, buf);
+	buf[sizeof(buf) - 1] = '\0';
+	return waba_ci_fnv(h, waba_ci_udec(buf + sizeof(buf) - 1, v));
 }
 
 static size_t seen_slot(const struct waba_ci_seen *s, uint64_t key)
@@ -314,11 +322,7 @@ static void add_tabs(struct waba_strbuf *sb, unsigned n)
 /* "%d" without the printf machinery */
 static void add_int(struct waba_strbuf *sb, int v)
 {
-	char buf[12], *p = buf + sizeof(buf);
-	unsigned u = v < 0 ? 0u - (unsigned)v : (unsigned)v;
-	do
-		*--p = (char)('0' + u % 10);
-	while (u /= 10);
+	char buf[12], *p = waba_ci_udec(buf + sizeof(buf), v < 0 ? 0u - (unsigned)v : (unsigned)v);
 	if (v < 0)
 		*--p = '-';
 	put(sb, p, (size_t)(buf + sizeof(buf) - p));
@@ -444,8 +448,9 @@ void waba_ci_jw_key(struct waba_ci_jw *w, const char *key)
 		put(w->sb, ",\n", 2);
 	w->first[w->level - 1] = 0;
 	add_tabs(w->sb, w->depth + w->level);
-	add_json_string(w->sb, key);
-	put(w->sb, ":\t", 2);
+	put_c(w->sb, '"'); /* keys are the contract's words: nothing to escape */
+	put(w->sb, key, strlen(key));
+	put(w->sb, "\":\t", 3);
 }
 
 void waba_ci_jw_str(struct waba_ci_jw *w, const char *s)

@@ -80,6 +80,8 @@ const char *waba_ci_level(enum waba_severity sev);
 #define WABA_FNV_OFFSET UINT64_C(0xcbf29ce484222325)
 uint64_t waba_ci_fnv(uint64_t h, const char *s);
 uint64_t waba_ci_fnv_uint(uint64_t h, unsigned long long v);
+/* v in decimal ("%llu"), written backwards to end just before `end`: its first digit. */
+char *waba_ci_udec(char *end, unsigned long long v);
 
 /*
  * Occurrence counter keyed by 64-bit hashes: waba_ci_seen_add() returns how many
@@ -136,6 +138,7 @@ void waba_ci_jw_init(struct waba_ci_jw *w, struct waba_strbuf *sb, unsigned dept
 void waba_ci_jw_open(struct waba_ci_jw *w, int array);
 /* Close the innermost container; after the outermost, sb is NUL-terminated. */
 void waba_ci_jw_close(struct waba_ci_jw *w);
+/* A member's key: one of the contract's words, written as is (no escaping). */
 void waba_ci_jw_key(struct waba_ci_jw *w, const char *key);
 void waba_ci_jw_str(struct waba_ci_jw *w, const char *s);
 void waba_ci_jw_uint(struct waba_ci_jw *w, unsigned v);

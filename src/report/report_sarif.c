@@ -276,9 +276,12 @@ static void add_result(struct waba_strbuf *sb, unsigned depth, const struct waba
 	waba_ci_jw_init(&w, sb, depth);
 	waba_ci_jw_open(&w, 0);
 	waba_ci_jw_member_str(&w, "ruleId", f->rule->id);
-	snprintf(slot, sizeof(slot), "%c%zu%c", RULE_SLOT, rule_seen, RULE_SLOT);
+	slot[sizeof(slot) - 1] = '\0'; /* RULE_SLOT rule_seen RULE_SLOT, without snprintf */
+	slot[sizeof(slot) - 2] = RULE_SLOT;
+	char *at = waba_ci_udec(slot + sizeof(slot) - 2, rule_seen);
+	*--at = RULE_SLOT;
 	waba_ci_jw_key(&w, "ruleIndex");
-	waba_ci_jw_raw(&w, slot);
+	waba_ci_jw_raw(&w, at);
 	waba_ci_jw_member_str(&w, "level", waba_ci_level(f->severity));
 	waba_ci_add_message(&msg, f);
 	waba_ci_jw_key(&w, "message");
@@ -289,7 +292,13 @@ static void add_result(struct waba_strbuf *sb, unsigned depth, const struct waba
 		rel = waba_ci_rel_path(paths, srcroot, path, &inside);
 	add_locations(&w, r, f, rel, inside);
 	h = waba_ci_fingerprint(WABA_FNV_OFFSET, r, f, rel);
-	snprintf(fp, sizeof(fp), "%016" PRIx64 ":%u", h, waba_ci_seen_add(seen, h));
+	for (int i = 0; i < 16; i++) /* "%016" PRIx64 ":%u" */
+		fp[i] = "0123456789abcdef"[(h >> (60 - 4 * i)) & 15];
+	fp[16] = ':';
+	char num[12];
+	num[sizeof(num) - 1] = '\0';
+	const char *n = waba_ci_udec(num + sizeof(num) - 1, waba_ci_seen_add(seen, h));
+	memcpy(fp + 17, n, strlen(n) + 1);
 	waba_ci_jw_key(&w, "partialFingerprints");
 	waba_ci_jw_open(&w, 0);
 	waba_ci_jw_member_str(&w, "primaryLocationLineHash", fp);
