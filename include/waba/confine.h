@@ -28,6 +28,9 @@ int waba_path_check_inside(const char *root, const char *path, const char *named
  * @return 0; WABA_ENOTFOUND, WABA_EIO (not a regular file), WABA_EINVAL (outside).
  */
 int waba_open_regular(const char *path, const char *root, const char *named_by, int *fd);
+/* The same, with the file's status as fstat() gave it after opening in *st. */
+struct stat;
+int waba_open_regular_stat(const char *path, const char *root, const char *named_by, int *fd, struct stat *st);
 
 /* 1 when the resolved path `real` is the resolved folder `root` or lies below it. */
 int waba_path_below(const char *root, const char *real);

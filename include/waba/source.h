@@ -72,6 +72,10 @@ void waba_source_index(struct waba_source *src);
 /* Location spanning [start, end) bytes. */
 struct waba_loc waba_source_span(struct waba_source *src, size_t start, size_t end);
 
+/* The line (1-based) of the byte at `offset`: what waba_source_loc() gives, without the
+ * column; near the start of a file without the line table. */
+unsigned waba_source_line_at(struct waba_source *src, size_t offset);
+
 /* The text of line `line` (1-based), without its newline; *len receives its length. */
 const char *waba_source_line(struct waba_source *src, unsigned line, size_t *len);
 

@@ -58,9 +58,10 @@ struct waba_arena {
 	struct waba_arena_block *blocks; /* newest first */
 	char *cur, *end;
 	size_t prefix;
+	size_t first; /* the first block's size; 0: 64 KiB */
 };
 /* clang-format off */
-#define WABA_ARENA_INIT { NULL, NULL, NULL, 0 }
+#define WABA_ARENA_INIT { NULL, NULL, NULL, 0, 0 }
 /* clang-format on */
 void *waba_arena_alloc(struct waba_arena *a, size_t n);
 int waba_arena_owns(const struct waba_arena *a, const void *p); /* p was handed out by a */

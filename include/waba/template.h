@@ -171,6 +171,8 @@ struct waba_loc waba_template_loc(const struct waba_template *tpl, const struct 
                                   size_t end);
 /* Location of a whole text, or of the template itself when t is absent. */
 struct waba_loc waba_template_text_loc(const struct waba_template *tpl, const struct waba_tpl_text *t);
+/* The file and line of waba_template_text_loc() (column 0): cheaper, for remembering where. */
+struct waba_loc waba_template_text_line(const struct waba_template *tpl, const struct waba_tpl_text *t);
 /* Location of a JSON node (the template's start when node is NULL). */
 struct waba_loc waba_template_node_loc(const struct waba_template *tpl, const cJSON *node);
 
@@ -256,6 +258,9 @@ void waba_lint_prepare(struct waba_lint_prepared *p, struct waba_source *src, co
 void waba_lint_parse(struct waba_lint_prepared *p, struct waba_source *src);
 void waba_lint_check(struct waba_lint_prepared *p, size_t from, size_t to, const struct waba_checklist *cl);
 void waba_lint_commit(struct waba_report *r, struct waba_lint_prepared *p, struct waba_lint_state *st);
+/* waba_lint_commit() leaving *p to the caller's waba_lint_prepared_release(): on the thread
+ * that prepared it, whose memory it is (glibc frees another thread's memory under a lock). */
+void waba_lint_commit_keep(struct waba_report *r, struct waba_lint_prepared *p, struct waba_lint_state *st);
 /* Drop a prepared source without committing it (a run that stops early). */
 void waba_lint_prepared_release(struct waba_lint_prepared *p);
 

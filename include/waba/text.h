@@ -18,6 +18,15 @@
 /* 1 if s[0..len) is valid UTF-8 (no overlongs, no surrogates); else 0 and *bad = offset. */
 int waba_utf8_valid(const char *s, size_t len, size_t *bad);
 
+/* Does the word (eight bytes) hold a byte below 0x20, a quote or a backslash, the bytes a
+ * JSON string escapes? (Runs of text without any are copied or skipped eight bytes at a time.) */
+static inline int waba_json_word_special(uint64_t w)
+{
+	const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+	uint64_t q = w ^ (ones * '"'), b = w ^ (ones * '\\');
+	return (((w - ones * 0x20) & ~w) | ((q - ones) & ~q) | ((b - ones) & ~b)) & high ? 1 : 0;
+}
+
 /* Number of code points in s[0..len) (invalid bytes count one each). */
 size_t waba_utf8_length(const char *s, size_t len);
 

@@ -102,23 +102,23 @@ static void check_duplicates(struct waba_lint_state *st, const struct waba_templ
 {
 	struct waba_strbuf prev = WABA_STRBUF_INIT;
 	if (t->name.s && t->language.s) {
-		struct waba_loc loc = waba_template_text_loc(t, &t->name);
+		struct waba_loc at = waba_template_text_line(t, &t->name); /* the whole location only for a finding */
 		unsigned long long k = fnv(fnv(14695981039346656037ULL, t->name.s, t->name.len, 1), t->language.s,
 		                           t->language.len, 0);
-		if (seen(st, k, 0, &loc, &prev))
-			waba_findings_add(fs, &WABA_RULE_TEMPLATE_DUP_NAME, loc,
+		if (seen(st, k, 0, &at, &prev))
+			waba_findings_add(fs, &WABA_RULE_TEMPLATE_DUP_NAME, waba_template_text_loc(t, &t->name),
 			                  _("template '%.*s' in '%.*s' is already defined at %s"),
 			                  (int)(t->name.len > 80 ? 80 : t->name.len), t->name.s, (int)t->language.len,
 			                  t->language.s, waba_strbuf_cstr(&prev));
 	}
 	waba_strbuf_reset(&prev);
 	if (t->body.text.s && t->body.text.len && !waba_tpl_text_eq(&t->category, "AUTHENTICATION", 1)) {
-		struct waba_loc loc = waba_template_text_loc(t, &t->body.text);
+		struct waba_loc at = waba_template_text_line(t, &t->body.text);
 		unsigned long long k = fnv(14695981039346656037ULL, t->body.text.s, t->body.text.len, 0);
 		k = fnv(k, t->footer.text.s ? t->footer.text.s : "", t->footer.text.len, 0);
 		k = fnv(k, t->language.s ? t->language.s : "", t->language.len, 0);
-		if (seen(st, k, 1, &loc, &prev))
-			waba_findings_add(fs, &WABA_RULE_TEMPLATE_DUP_CONTENT, loc,
+		if (seen(st, k, 1, &at, &prev))
+			waba_findings_add(fs, &WABA_RULE_TEMPLATE_DUP_CONTENT, waba_template_text_loc(t, &t->body.text),
 			                  _("the same body and footer are already used at %s"), waba_strbuf_cstr(&prev));
 	}
 	waba_strbuf_release(&prev);
@@ -213,6 +213,12 @@ static void take_for_item(struct waba_findings *to, struct waba_findings *from, 
 
 void waba_lint_commit(struct waba_report *r, struct waba_lint_prepared *p, struct waba_lint_state *st)
 {
+	waba_lint_commit_keep(r, p, st);
+	waba_lint_prepared_release(p);
+}
+
+void waba_lint_commit_keep(struct waba_report *r, struct waba_lint_prepared *p, struct waba_lint_state *st)
+{
 	struct waba_findings *fs = &r->findings;
 	if (p->set.len == 0) {
 		add_item(r, p->src, NULL);
@@ -231,7 +237,6 @@ void waba_lint_commit(struct waba_report *r, struct waba_lint_prepared *p, struc
 			waba_template_apply_suppressions(tpl, fs, from);
 	}
 	waba_report_end_item(r);
-	waba_lint_prepared_release(p);
 }
 
 void waba_lint_prepared_release(struct waba_lint_prepared *p)

@@ -79,8 +79,9 @@ static void plan_file(struct walk *w, const char *path)
 }
 
 /*
- * Files are independent: up to `jobs` threads read, parse and check them at the same
- * time (waba_lint_prepare), while this thread walks, hands each file's result over in
+ * Files are independent: up to `jobs` threads (this one among them, whenever the oldest
+ * file is not ready) read, parse and check them at the same time (waba_lint_prepare),
+ * while this thread walks, hands each file's result over in
  * walk order (waba_lint_commit: duplicates across files, suppressions) and streams the
  * report. A ring of RING files in flight keeps memory flat in the number of files;
  * the report is the same whatever the number of threads.
@@ -88,7 +89,13 @@ static void plan_file(struct walk *w, const char *path)
 #define RING 16
 #define JOBS_MAX 16
 
+/* The first member of what a thread is to free (free_list): the next one. */
+struct freed {
+	struct freed *next;
+};
+
 struct job {
+	struct freed link; /* first: in the list of files its thread is to free */
 	char *path;
 	struct waba_source src;
 	struct waba_lint_prepared prep;
@@ -96,6 +103,7 @@ struct job {
 	int read_rc; /* waba_source_read() */
 	char *error; /* its reason (waba_error_last() is per thread) */
 	int done;
+	int runner; /* who linted it: 0 this thread, k the pool's k-th thread */
 	/* a big template list: its elements, parsed and checked one by one at the commit */
 	struct waba_json_range *ranges;
 	size_t nranges;
@@ -110,6 +118,10 @@ struct pool {
 	size_t nthreads;
 	pthread_t th[JOBS_MAX];
 	const struct waba_checklist *cl;
+	int started;
+	/* files committed, for the thread k that linted them to free (its memory: glibc frees
+	 * another thread's under that thread's arena lock, which they would fight over) */
+	struct freed *to_free[JOBS_MAX + 1];
 };
 
 static size_t lint_jobs = 0; /* --jobs; 0: one per processor */
@@ -197,7 +209,14 @@ static void job_split(struct job *j)
 
 struct unit {
 	struct waba_lint_prepared p;
-	int state; /* 0: not taken, 1: being parsed, 2: ready, 3: did not parse */
+	int state;  /* 0: not taken, 1: being parsed, 2: ready, 3: did not parse */
+	int runner; /* who parsed it: 0 the committing thread, k the k-th helper */
+};
+
+/* A committed template, for the helper that parsed it to free (as the folder's files). */
+struct unit_freed {
+	struct freed link; /* first */
+	struct waba_lint_prepared p;
 };
 
 struct slicer {
@@ -207,7 +226,42 @@ struct slicer {
 	const struct waba_checklist *cl;
 	struct unit ring[WINDOW];
 	size_t next, head; /* next element to take; oldest not committed */
+	int started;
+	struct freed *to_free[JOBS_MAX + 1];
 };
+
+/*
+ * Free a list of what a thread allocated and another committed (glibc frees another
+ * thread's memory under that thread's arena lock, which they would fight over): each
+ * node begins with its next and is released, then freed.
+ */
+static void free_list(struct freed *list, void (*release)(void *node))
+{
+	while (list) {
+		struct freed *next = list->next;
+		release(list);
+		free(list);
+		list = next;
+	}
+}
+
+/* Free this thread's list *head (taken under mu, held on entry and on return): 1 when it had one. */
+static int free_mine(pthread_mutex_t *mu, struct freed **head, void (*release)(void *node))
+{
+	struct freed *list = *head;
+	if (!list)
+		return 0;
+	*head = NULL;
+	pthread_mutex_unlock(mu);
+	free_list(list, release);
+	pthread_mutex_lock(mu);
+	return 1;
+}
+
+static void release_unit(void *node)
+{
+	waba_lint_prepared_release(&((struct unit_freed *)node)->p);
+}
 
 /* Parse and check element k (no lock held): 2, or 3 when it does not parse. */
 static int unit_run(struct slicer *s, size_t k)
@@ -231,7 +285,7 @@ static int unit_run(struct slicer *s, size_t k)
 }
 
 /* Take a batch and parse it (called with the lock held, returns with it held); 0 when none is free. */
-static int slicer_work(struct slicer *s)
+static int slicer_work(struct slicer *s, int self)
 {
 	size_t n = s->j->nranges, from = s->next, to = from + BATCH;
 	int state[BATCH];
@@ -242,8 +296,10 @@ static int slicer_work(struct slicer *s)
 	if (to > s->head + WINDOW)
 		to = s->head + WINDOW;
 	s->next = to;
-	for (size_t k = from; k < to; k++)
+	for (size_t k = from; k < to; k++) {
 		s->ring[k % WINDOW].state = 1;
+		s->ring[k % WINDOW].runner = self;
+	}
 	pthread_mutex_unlock(&s->mu);
 	for (size_t k = from; k < to; k++)
 		state[k - from] = unit_run(s, k);
@@ -258,8 +314,11 @@ static void *slicer_thread(void *arg)
 {
 	struct slicer *s = arg;
 	pthread_mutex_lock(&s->mu);
+	int self = ++s->started;
 	while (s->next < s->j->nranges) {
-		if (!slicer_work(s))
+		if (free_mine(&s->mu, &s->to_free[self], release_unit))
+			continue;
+		if (!slicer_work(s, self))
 			pthread_cond_wait(&s->cv, &s->mu);
 	}
 	pthread_mutex_unlock(&s->mu);
@@ -275,7 +334,7 @@ static void slice_commit(struct cli_run *run, struct waba_lint_prepared *p, size
 	struct waba_findings parse = p->parse;
 	if (k > 0)
 		p->parse = (struct waba_findings)WABA_FINDINGS_INIT;
-	waba_lint_commit(&run->report, p, &lint_state);
+	waba_lint_commit_keep(&run->report, p, &lint_state); /* p freed by the caller */
 	if (k > 0) {
 		for (size_t i = 0; i < parse.len; i++)
 			parse.v[i].item = carried ? WABA_ITEM_CARRIED : first_item;
@@ -305,7 +364,7 @@ static int lint_slices(struct cli_run *run, struct job *j)
 	for (size_t k = 0; k < n; k++) {
 		struct unit *u = &s->ring[k % WINDOW];
 		while (u->state < 2) {
-			if (!slicer_work(s))
+			if (!slicer_work(s, 0))
 				pthread_cond_wait(&s->cv, &s->mu);
 		}
 		pthread_mutex_unlock(&s->mu);
@@ -327,7 +386,18 @@ static int lint_slices(struct cli_run *run, struct job *j)
 			if (within && k + 1 < n)
 				rc = cli_run_flush(run);
 		}
+		struct unit_freed *keep = NULL;
+		if (u->state == 2 && u->runner > 0) { /* freed by the helper that parsed it */
+			keep = waba_xmalloc(sizeof(*keep));
+			keep->p = u->p;
+		} else if (u->state == 2) {
+			waba_lint_prepared_release(&u->p);
+		}
 		pthread_mutex_lock(&s->mu);
+		if (keep) {
+			keep->link.next = s->to_free[u->runner];
+			s->to_free[u->runner] = &keep->link;
+		}
 		u->state = 0;
 		if (rc != 0)
 			s->next = n; /* the threads take no more work */
@@ -339,6 +409,8 @@ static int lint_slices(struct cli_run *run, struct job *j)
 	pthread_mutex_unlock(&s->mu);
 	for (size_t k = 0; k < helpers; k++)
 		pthread_join(th[k], NULL);
+	for (size_t k = 0; k <= JOBS_MAX; k++)
+		free_list(s->to_free[k], release_unit);
 	for (size_t k = 0; k < WINDOW; k++)
 		if (s->ring[k].state == 2)
 			waba_lint_prepared_release(&s->ring[k].p);
@@ -384,16 +456,25 @@ static void job_release(struct job *j)
 	memset(j, 0, sizeof(*j));
 }
 
+static void release_job(void *node)
+{
+	job_release(node);
+}
+
 static void *worker(void *arg)
 {
 	struct pool *p = arg;
 	pthread_mutex_lock(&p->mu);
+	int self = ++p->started;
 	for (;;) {
+		if (free_mine(&p->mu, &p->to_free[self], release_job))
+			continue;
 		while (p->next == p->tail && !p->stop)
 			pthread_cond_wait(&p->work, &p->mu);
 		if (p->stop)
 			break;
 		struct job *j = &p->ring[p->next++ % RING];
+		j->runner = self;
 		pthread_mutex_unlock(&p->mu);
 		job_run(j, p->cl);
 		pthread_mutex_lock(&p->mu);
@@ -434,7 +515,7 @@ static int lint_commit(struct cli_run *run, struct job *j)
 	}
 	if (j->ranges)
 		return lint_slices(run, j);
-	waba_lint_commit(&run->report, &j->prep, &lint_state);
+	waba_lint_commit_keep(&run->report, &j->prep, &lint_state); /* freed by job_release() */
 	return cli_run_flush(run);
 }
 
@@ -451,16 +532,38 @@ static int lint_commit_whole(struct cli_run *run, struct job *j)
 	return cli_run_flush(run);
 }
 
-/* Hand over the oldest file in flight, once a thread has linted it. */
+/* Hand over the oldest file in flight, once it is linted: while it is not, this thread
+ * lints the files no thread has taken yet instead of waiting (a thread put to sleep and
+ * woken for every file costs more CPU than linting one). */
 static int pool_commit_oldest(struct cli_run *run)
 {
 	struct job *j = &pool->ring[pool->head % RING];
 	pthread_mutex_lock(&pool->mu);
-	while (!j->done)
+	while (!j->done) {
+		if (pool->next != pool->tail) {
+			struct job *mine = &pool->ring[pool->next++ % RING];
+			mine->runner = 0;
+			pthread_mutex_unlock(&pool->mu);
+			job_run(mine, pool->cl);
+			pthread_mutex_lock(&pool->mu);
+			mine->done = 1;
+			continue;
+		}
 		pthread_cond_wait(&pool->done, &pool->mu);
+	}
 	pthread_mutex_unlock(&pool->mu);
 	int rc = lint_commit(run, j);
-	job_release(j);
+	if (j->runner > 0) { /* freed by the thread that linted it, when it next takes a file */
+		struct job *keep = waba_xmalloc(sizeof(*keep));
+		*keep = *j;
+		memset(j, 0, sizeof(*j));
+		pthread_mutex_lock(&pool->mu);
+		keep->link.next = pool->to_free[keep->runner];
+		pool->to_free[keep->runner] = &keep->link;
+		pthread_mutex_unlock(&pool->mu);
+	} else {
+		job_release(j);
+	}
 	pool->head++;
 	return rc;
 }
@@ -498,6 +601,8 @@ static int pool_finish(struct cli_run *run, int rc)
 	pthread_mutex_unlock(&pool->mu);
 	for (size_t i = 0; i < pool->nthreads; i++)
 		pthread_join(pool->th[i], NULL);
+	for (size_t k = 0; k <= JOBS_MAX; k++)
+		free_list(pool->to_free[k], release_job);
 	for (; pool->head != pool->tail; pool->head++)
 		job_release(&pool->ring[pool->head % RING]);
 	pthread_cond_destroy(&pool->work);
@@ -512,7 +617,7 @@ static int pool_finish(struct cli_run *run, int rc)
 static int lint_file(struct cli_run *run, const char *path, int walked)
 {
 	if (!pool && file_jobs > 1)
-		pool_start(run->checklist, file_jobs);
+		pool_start(run->checklist, file_jobs - 1); /* this thread lints too (pool_commit_oldest) */
 	if (!pool) {
 		struct job j = { 0 };
 		j.path = waba_xstrdup(path);
@@ -638,8 +743,11 @@ static int walk_dir(struct walk *w, const char *dir, int depth)
 		struct stat st;
 		int type = l.v[i].type;
 		waba_strbuf_reset(&path);
-		if (!bare)
-			waba_strbuf_addf(&path, "%s%s", dir, dl && dir[dl - 1] == '/' ? "" : "/");
+		if (!bare) {
+			waba_strbuf_add(&path, dir, dl);
+			if (!dl || dir[dl - 1] != '/')
+				waba_strbuf_addc(&path, '/');
+		}
 		waba_strbuf_adds(&path, name);
 		const char *p = waba_strbuf_cstr(&path);
 		if (cli_ignored(run, p))

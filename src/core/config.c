@@ -90,16 +90,32 @@ static char *tidy(const char *path)
 	return waba_strbuf_detach(&sb);
 }
 
+/* realpath(path), from the memo when it holds the same path (*key, *value; memo may be NULL). */
+static char *real_path(const char *path, char **key, char **value)
+{
+	if (!key)
+		return realpath(path, NULL);
+	if (!*key || strcmp(*key, path) != 0) {
+		free(*key);
+		free(*value);
+		*key = waba_xstrdup(path);
+		*value = realpath(path, NULL);
+	}
+	return *value ? waba_xstrdup(*value) : NULL;
+}
+
 /* Absolute form of the tidied path `norm`, symbolic links in its folder resolved; or NULL. */
-static char *absolute(const char *norm)
+static char *absolute(const char *norm, struct waba_path_memo *memo)
 {
 	char *full, *parent, *real, *res;
 	if (norm[0] == '/') {
 		full = waba_xstrdup(norm);
 	} else {
-		char *cwd = getcwd(NULL, 0);
+		char *cwd = memo && memo->cwd ? waba_xstrdup(memo->cwd) : getcwd(NULL, 0);
 		if (!cwd)
 			return NULL;
+		if (memo && !memo->cwd)
+			memo->cwd = waba_xstrdup(cwd);
 		char *joined = waba_xasprintf("%s/%s", cwd, norm);
 		full = tidy(joined);
 		free(joined);
@@ -108,7 +124,7 @@ static char *absolute(const char *norm)
 	if (strcmp(full, "/") == 0)
 		return full;
 	parent = waba_path_dirname(full);
-	real = realpath(parent, NULL);
+	real = real_path(parent, memo ? &memo->parent : NULL, memo ? &memo->realparent : NULL);
 	free(parent);
 	if (!real)
 		return full;
@@ -124,6 +140,21 @@ static char *absolute(const char *norm)
 
 char *waba_path_relative_to(const char *dir, const char *path)
 {
+	return waba_path_relative_to_memo(dir, path, NULL);
+}
+
+void waba_path_memo_release(struct waba_path_memo *memo)
+{
+	free(memo->dir);
+	free(memo->realdir);
+	free(memo->cwd);
+	free(memo->parent);
+	free(memo->realparent);
+	memset(memo, 0, sizeof(*memo));
+}
+
+char *waba_path_relative_to_memo(const char *dir, const char *path, struct waba_path_memo *memo)
+{
 	char *norm, *absdir, *abs, *res = NULL;
 
 	if (strcmp(path, "-") == 0 || strcmp(path, "<stdin>") == 0)
@@ -131,8 +162,8 @@ char *waba_path_relative_to(const char *dir, const char *path)
 	norm = tidy(path);
 	if (!dir)
 		return norm;
-	absdir = realpath(dir, NULL);
-	abs = absdir ? absolute(norm) : NULL;
+	absdir = real_path(dir, memo ? &memo->dir : NULL, memo ? &memo->realdir : NULL);
+	abs = absdir ? absolute(norm, memo) : NULL;
 	if (absdir && abs) {
 		size_t n = strcmp(absdir, "/") == 0 ? 0 : strlen(absdir);
 		if (strncmp(abs, absdir, n) == 0 && abs[n] == '/')

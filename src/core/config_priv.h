@@ -24,6 +24,20 @@ char *waba_path_join(const char *dir, const char *rel);
  */
 char *waba_path_relative_to(const char *dir, const char *path);
 
+/*
+ * What waba_path_relative_to() asks the file system, remembered across calls by one
+ * caller writing the paths of thousands of files (SARIF, GitLab): the folder's real path,
+ * the working folder, and the real path of the last file's folder. Zeroed to start;
+ * waba_path_memo_release() frees it. A run does not change folders or move them.
+ */
+struct waba_path_memo {
+	char *dir, *realdir; /* realpath(dir) */
+	char *cwd;           /* getcwd() */
+	char *parent, *realparent;
+};
+char *waba_path_relative_to_memo(const char *dir, const char *path, struct waba_path_memo *memo);
+void waba_path_memo_release(struct waba_path_memo *memo);
+
 /* Set the last error to "FILE:LINE:COL: message" and return WABA_EINVAL. */
 int waba_config_fail_at(struct waba_loc loc, const char *fmt, ...) WABA_PRINTF(2, 3);
 

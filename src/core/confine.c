@@ -112,6 +112,12 @@ static int same_inside(const char *root, const char *path, const struct stat *st
 int waba_open_regular(const char *path, const char *root, const char *named_by, int *fd)
 {
 	struct stat st;
+	return waba_open_regular_stat(path, root, named_by, fd, &st);
+}
+
+int waba_open_regular_stat(const char *path, const char *root, const char *named_by, int *fd, struct stat *out)
+{
+	struct stat st;
 	*fd = -1;
 	if (root) { /* outside is refused before anything is opened: no word on what exists there */
 		int err = waba_path_check_inside(root, path, named_by);
@@ -130,9 +136,10 @@ int waba_open_regular(const char *path, const char *root, const char *named_by, 
 		close(f);
 		return outside(path, named_by);
 	}
-	int fl = fcntl(f, F_GETFL);
-	if (fl >= 0)
-		fcntl(f, F_SETFL, fl & ~O_NONBLOCK);
+	/* blocking again: of the flags F_SETFL changes, open() above set only O_NONBLOCK (one
+	 * call instead of reading the flags first: lint opens thousands of files) */
+	fcntl(f, F_SETFL, 0);
+	*out = st;
 	*fd = f;
 	return 0;
 }

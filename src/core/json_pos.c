@@ -83,8 +83,19 @@ static size_t skip_string(const char *s, size_t len, size_t p)
 
 static size_t skip_scalar(const char *s, size_t len, size_t p)
 {
-	while (p < len && !strchr(",]} \t\r\n", s[p]))
-		p++;
+	for (; p < len; p++)
+		switch (s[p]) {
+		case ',':
+		case ']':
+		case '}':
+		case ' ':
+		case '\t':
+		case '\r':
+		case '\n':
+			return p;
+		default:
+			break;
+		}
 	return p;
 }
 
@@ -93,10 +104,11 @@ static size_t scan(struct waba_json *doc, const cJSON *node, size_t p, size_t ke
 {
 	const char *s = doc->src->data;
 	size_t len = doc->src->len;
+	int type = node->type & 0xFF; /* cJSON_IsObject() and the like, without a call per node */
 	p = skip_ws(s, len, p);
 	pos_put(doc, node, p, key);
-	if (cJSON_IsObject(node) || cJSON_IsArray(node)) {
-		int is_obj = cJSON_IsObject(node);
+	if (type == cJSON_Object || type == cJSON_Array) {
+		int is_obj = type == cJSON_Object;
 		p++;
 		for (const cJSON *c = node->child; c; c = c->next) {
 			size_t k = (size_t)-1;
@@ -113,7 +125,7 @@ static size_t scan(struct waba_json *doc, const cJSON *node, size_t p, size_t ke
 		p = skip_ws(s, len, p);
 		return p < len ? p + 1 : len;
 	}
-	if (cJSON_IsString(node))
+	if (type == cJSON_String)
 		return skip_string(s, len, p);
 	return skip_scalar(s, len, p);
 }
@@ -169,6 +181,16 @@ static int too_deep(struct waba_source *src, struct waba_findings *fs, size_t *o
 	return 1;
 }
 
+/* The arena's first block for a text of n bytes: its tree takes about eight times the text
+ * (a small template's few kilobytes, not 64 KiB each: less memory touched per template). */
+static size_t first_block(size_t n)
+{
+	size_t size = 4096;
+	while (size < n * 8 && size < ((size_t)64 << 10))
+		size *= 2;
+	return size;
+}
+
 int waba_json_parse(struct waba_json *out, struct waba_source *src, struct waba_findings *fs)
 {
 	struct waba_json init = WABA_JSON_INIT;
@@ -190,6 +212,7 @@ int waba_json_parse(struct waba_json *out, struct waba_source *src, struct waba_
 		return 0;
 	}
 	out->arena.prefix = src->len < UINT32_MAX ? sizeof(struct pos32) : sizeof(struct pos64);
+	out->arena.first = first_block(src->len);
 	struct waba_arena *before = waba_json_arena_set(&out->arena);
 	out->root = cJSON_ParseWithLengthOpts(src->data, src->len, &end, 0);
 	waba_json_arena_set(before);
@@ -239,6 +262,7 @@ int waba_json_parse_range(struct waba_json *out, struct waba_source *src, size_t
 	if (from >= to || to > src->len)
 		return -1;
 	out->arena.prefix = src->len < UINT32_MAX ? sizeof(struct pos32) : sizeof(struct pos64);
+	out->arena.first = first_block(to - from);
 	struct waba_arena *before = waba_json_arena_set(&out->arena);
 	out->root = cJSON_ParseWithLengthOpts(src->data + from, to - from, &end, 0);
 	waba_json_arena_set(before);
@@ -290,19 +314,25 @@ static unsigned long hex4(const char *s)
 	return v;
 }
 
-size_t waba_json_string_offset(const struct waba_json *doc, const cJSON *node, size_t index)
+/* From offset p inside a string, *decoded bytes of its value before p: the offset of its
+ * value's byte `index`, or of the string's closing quote (*decoded: the bytes before it).
+ * Runs without a backslash are taken whole (a quote in one closes the string). */
+static size_t string_offset_from(const char *s, size_t len, size_t p, size_t *decoded_io, size_t index)
 {
-	const char *s = doc->src->data;
-	size_t len = doc->src->len;
-	size_t p = waba_json_offset(doc, node);
-	size_t decoded = 0;
-	if (p >= len || s[p] != '"')
-		return p;
-	p++;
+	size_t decoded = *decoded_io;
 	while (p < len && s[p] != '"' && decoded < index) {
 		if (s[p] != '\\') {
-			p++;
-			decoded++;
+			size_t want = index - decoded < len - p ? index - decoded : len - p;
+			const char *bs = memchr(s + p, '\\', want);
+			size_t run = bs ? (size_t)(bs - (s + p)) : want;
+			const char *q = memchr(s + p, '"', run);
+			if (q) {
+				decoded += (size_t)(q - (s + p));
+				p = (size_t)(q - s);
+				break;
+			}
+			p += run;
+			decoded += run;
 			continue;
 		}
 		if (p + 1 < len && s[p + 1] == 'u' && p + 6 <= len) {
@@ -319,13 +349,41 @@ size_t waba_json_string_offset(const struct waba_json *doc, const cJSON *node, s
 			p += 2;
 		}
 	}
+	*decoded_io = decoded;
 	return p;
+}
+
+/* The offset after the opening quote of string node, or (size_t)-1 when it is not a string in the text. */
+static size_t string_start(const struct waba_json *doc, const cJSON *node)
+{
+	size_t p = waba_json_offset(doc, node);
+	return p < doc->src->len && doc->src->data[p] == '"' ? p + 1 : (size_t)-1;
+}
+
+size_t waba_json_string_offset(const struct waba_json *doc, const cJSON *node, size_t index)
+{
+	size_t p = string_start(doc, node);
+	if (p == (size_t)-1)
+		return waba_json_offset(doc, node);
+	size_t decoded = 0;
+	return string_offset_from(doc->src->data, doc->src->len, p, &decoded, index);
 }
 
 struct waba_loc waba_json_string_loc(const struct waba_json *doc, const cJSON *node, size_t start, size_t end)
 {
-	size_t a = waba_json_string_offset(doc, node, start);
-	size_t b = waba_json_string_offset(doc, node, end);
+	size_t p = string_start(doc, node);
+	if (p == (size_t)-1) {
+		size_t at = waba_json_offset(doc, node);
+		return waba_source_span(doc->src, at, at);
+	}
+	/* the walk to `end` passes where the walk to `start` stops: it goes on from there */
+	size_t decoded = 0, a = string_offset_from(doc->src->data, doc->src->len, p, &decoded, start), b;
+	if (end < start) {
+		decoded = 0;
+		b = string_offset_from(doc->src->data, doc->src->len, p, &decoded, end);
+	} else {
+		b = string_offset_from(doc->src->data, doc->src->len, a, &decoded, end);
+	}
 	return waba_source_span(doc->src, a, b);
 }
 

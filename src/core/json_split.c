@@ -129,6 +129,15 @@ static size_t scalar_end(const char *s, size_t len, size_t p)
 	}
 }
 
+/* Does "data" (with its quotes) stand in s? */
+static int has_data_key(const char *s, size_t len)
+{
+	for (const char *q = s, *end = s + len; (q = memchr(q, '"', (size_t)(end - q))) != NULL; q++)
+		if (end - q >= 6 && memcmp(q + 1, "data\"", 5) == 0)
+			return 1;
+	return 0;
+}
+
 struct ranges {
 	struct waba_json_range *v;
 	size_t n, cap;
@@ -158,10 +167,14 @@ int waba_json_split_list(const struct waba_source *src, struct waba_json_range *
 
 	*out = NULL;
 	*n = 0;
-	if (memchr(s, '\0', len) || !waba_utf8_valid(s, len, &bad))
-		return -1;
 	p = skip_ws(s, len, 0);
 	if (p >= len || (s[p] != '[' && s[p] != '{'))
+		return -1;
+	/* an object is a list only with a "data" key written without escapes (see below):
+	 * one template a file (the usual folder) is refused without validating it all */
+	if (s[p] == '{' && !has_data_key(s + p, len - p))
+		return -1;
+	if (memchr(s, '\0', len) || !waba_utf8_valid(s, len, &bad))
 		return -1;
 	if (s[p] == '[')
 		list_depth = 1;

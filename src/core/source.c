@@ -28,7 +28,9 @@ static int read_stream(FILE *f, const char *name, size_t cap, struct waba_strbuf
 }
 
 /* A regular file of known size: one buffer of that size, read() with no stdio buffer in
- * between (lint reads thousands of small files). Other files: read as a stream. */
+ * between (lint reads thousands of small files); a read that brings the size fstat()
+ * gave, short of the room asked for, is the end of the file (no second read to see 0).
+ * Other files: read as a stream. */
 static int read_fd(int fd, const char *name, size_t size, size_t cap, struct waba_strbuf *sb)
 {
 	waba_strbuf_grow(sb, size + 1);
@@ -44,18 +46,21 @@ static int read_fd(int fd, const char *name, size_t size, size_t cap, struct wab
 			break;
 		if (sb->len + (size_t)n > cap) /* the file grew past the cap while being read */
 			return waba_error_set(WABA_EIO, _("'%s' is larger than %zu MiB"), name, cap >> 20);
+		size_t asked = sb->cap - 1 - sb->len;
 		sb->len += (size_t)n;
+		if (sb->len == size && (size_t)n < asked)
+			break;
 	}
 	sb->buf[sb->len] = '\0';
 	return 0;
 }
 
-/* Read the open file `fd` (closed here) named `name`. */
-static int read_open(int fd, const char *name, size_t cap, struct waba_strbuf *sb)
+/* Read the open file `fd` (closed here) named `name`; st: its status, or NULL to ask fstat(). */
+static int read_open(int fd, const struct stat *known_st, const char *name, size_t cap, struct waba_strbuf *sb)
 {
 	struct stat st;
 	int err = 0;
-	int known = fstat(fd, &st) == 0;
+	int known = known_st ? (st = *known_st, 1) : fstat(fd, &st) == 0;
 	if (known && S_ISDIR(st.st_mode)) {
 		err = waba_error_set(WABA_EIO, _("cannot read '%s': it is a directory"), name);
 	} else if (known && S_ISREG(st.st_mode)) {
@@ -118,7 +123,7 @@ int waba_source_read(struct waba_source *out, const char *path, size_t cap)
 		if (fd < 0)
 			return waba_error_set(errno == ENOENT ? WABA_ENOTFOUND : WABA_EIO, _("cannot open '%s': %s"),
 			                      path, strerror(errno));
-		err = read_open(fd, path, cap, &sb);
+		err = read_open(fd, NULL, path, cap, &sb);
 	}
 	return finish_read(out, &sb, err, is_stdin ? waba_source_stdin_name() : path);
 }
@@ -128,11 +133,12 @@ int waba_source_read_inside(struct waba_source *out, const char *path, const cha
 	struct waba_strbuf sb = WABA_STRBUF_INIT;
 	struct waba_source init = WABA_SOURCE_INIT;
 	int fd, err;
+	struct stat st;
 
 	*out = init;
-	if ((err = waba_open_regular(path, root, named_by, &fd)) < 0)
+	if ((err = waba_open_regular_stat(path, root, named_by, &fd, &st)) < 0)
 		return err;
-	err = read_open(fd, path, cap, &sb);
+	err = read_open(fd, &st, path, cap, &sb);
 	return finish_read(out, &sb, err, path);
 }
 
@@ -147,15 +153,20 @@ void waba_source_from_mem(struct waba_source *out, const char *name, const char 
 
 static void build_index(struct waba_source *src)
 {
-	size_t n = 1;
+	size_t cap = src->len / 32 + 16; /* one pass: grown when the lines are shorter */
 	const char *d = src->data, *end = d + src->len, *p;
-	for (p = d; p < end && (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
-		n++;
-	src->line_starts = waba_xmalloc(n * sizeof(size_t));
+	src->line_starts = waba_xmalloc(cap * sizeof(size_t));
 	src->line_starts[0] = 0;
 	src->nlines = 1;
-	for (p = d; p < end && (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
+	for (p = d; p < end && (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++) {
+		if (src->nlines == cap) {
+			cap *= 2;
+			src->line_starts = waba_xrealloc(src->line_starts, cap * sizeof(size_t));
+		}
 		src->line_starts[src->nlines++] = (size_t)(p - d) + 1;
+	}
+	if (cap - src->nlines > 4096) /* a big file's table takes no more than it holds */
+		src->line_starts = waba_xrealloc(src->line_starts, src->nlines * sizeof(size_t));
 }
 
 /* Code points before `offset`: a table per CP_BLOCK bytes, then at most a block counted. */
@@ -196,11 +207,39 @@ static void offset_to_line_col(struct waba_source *src, size_t offset, unsigned 
 		*col = (unsigned)(code_points_before(src, offset) - code_points_before(src, start) + 1);
 }
 
+/* Below this offset, a line is counted without building the file's line table. */
+#define LINE_COUNT_MAX ((size_t)16384)
+
+unsigned waba_source_line_at(struct waba_source *src, size_t offset)
+{
+	if (offset > src->len)
+		offset = src->len;
+	if (!src->line_starts && offset <= LINE_COUNT_MAX) {
+		unsigned line = 1;
+		const char *p = src->data, *end = src->data + offset;
+		while (p < end && (p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+			line++;
+			p++;
+		}
+		return line;
+	}
+	unsigned line, col;
+	offset_to_line_col(src, offset, &line, &col);
+	return line;
+}
+
 void waba_source_index(struct waba_source *src)
 {
 	if (!src->line_starts)
 		build_index(src);
-	code_points_before(src, 0);
+	/* the code-point table serves only lines longer than 2 * CP_BLOCK (minified JSON) */
+	for (size_t i = 0; i < src->nlines; i++) {
+		size_t end = i + 1 < src->nlines ? src->line_starts[i + 1] : src->len;
+		if (end - src->line_starts[i] > 2 * CP_BLOCK) {
+			code_points_before(src, 0);
+			break;
+		}
+	}
 }
 
 struct waba_loc waba_source_loc(struct waba_source *src, size_t offset)

@@ -208,7 +208,9 @@ void *waba_arena_alloc(struct waba_arena *a, size_t n)
 		out_of_memory(n);
 	if ((size_t)(a->end - a->cur) < need) {
 		/* each block twice the one before (pages never touched cost no memory) */
-		size_t size = a->blocks ? (size_t)(a->blocks->end - a->blocks->start) * 2 : ARENA_FIRST;
+		size_t size = a->blocks  ? (size_t)(a->blocks->end - a->blocks->start) * 2
+		              : a->first ? a->first
+		                         : ARENA_FIRST;
 		while (size < need)
 			size *= 2;
 		struct waba_arena_block *b = waba_xmalloc(sizeof(*b) + size);

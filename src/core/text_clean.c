@@ -17,11 +17,30 @@ static int is_control(int32_t cp)
 	return cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0);
 }
 
+/* From i, the end of the run of ASCII bytes that stay as they are (no control
+ * character when `controls`), eight bytes at a time; then at most 7 more to look at. */
+static size_t plain_ascii_end(const char *s, size_t len, size_t i, int controls)
+{
+	const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+	while (len - i >= 8) {
+		uint64_t w, del;
+		memcpy(&w, s + i, 8);
+		del = w ^ (ones * 0x7f);
+		if ((w & high) || (controls && ((((w - ones * 0x20) & ~w) | ((del - ones) & ~del)) & high)))
+			break;
+		i += 8;
+	}
+	return i;
+}
+
 int waba_text_is_clean(const char *s, size_t len, int flags, size_t max)
 {
 	if (max && len > max)
 		return 0;
 	for (size_t i = 0; i < len;) {
+		i = plain_ascii_end(s, len, i, flags & WABA_CLEAN_CONTROLS);
+		if (i >= len)
+			break;
 		unsigned char c = (unsigned char)s[i];
 		if (c < 0x80) {
 			if ((flags & WABA_CLEAN_CONTROLS) && (c < 0x20 || c == 0x7f))
@@ -38,22 +57,34 @@ int waba_text_is_clean(const char *s, size_t len, int flags, size_t max)
 	return 1;
 }
 
-/* Append s[0..len) cleaned. */
+/* Append s[0..len) cleaned: the runs that stay as they are copied whole. */
 static void clean_into(struct waba_strbuf *sb, const char *s, size_t len, int flags)
 {
+	int controls = flags & WABA_CLEAN_CONTROLS;
+	size_t run = 0; /* where the run kept as is started */
+	waba_strbuf_grow(sb, len);
 	for (size_t i = 0; i < len;) {
-		int32_t cp;
-		size_t n = waba_utf8_decode(s + i, len - i, &cp);
-		if (cp < 0)
-			waba_strbuf_adds(sb, REPLACEMENT);
-		else if ((flags & WABA_CLEAN_CONTROLS) && (cp == '\t' || cp == '\n' || cp == '\r'))
+		i = plain_ascii_end(s, len, i, controls);
+		if (i >= len)
+			break;
+		unsigned char c = (unsigned char)s[i];
+		int32_t cp = c;
+		size_t n = 1;
+		if (c >= 0x80)
+			n = waba_utf8_decode(s + i, len - i, &cp);
+		if (cp >= 0 && !(controls && is_control(cp))) {
+			i += n;
+			continue;
+		}
+		waba_strbuf_add(sb, s + run, i - run);
+		if (cp >= 0 && (cp == '\t' || cp == '\n' || cp == '\r'))
 			waba_strbuf_addc(sb, ' ');
-		else if ((flags & WABA_CLEAN_CONTROLS) && is_control(cp))
-			waba_strbuf_adds(sb, REPLACEMENT);
 		else
-			waba_strbuf_add(sb, s + i, n);
+			waba_strbuf_adds(sb, REPLACEMENT);
 		i += n;
+		run = i;
 	}
+	waba_strbuf_add(sb, s + run, len - run);
 }
 
 /* Largest cut <= want that does not split a UTF-8 sequence of s (cleaned text). */

@@ -92,6 +92,20 @@ struct waba_loc waba_template_text_loc(const struct waba_template *tpl, const st
 	return waba_source_span(tpl->src, t->offset, t->offset + t->len);
 }
 
+struct waba_loc waba_template_text_line(const struct waba_template *tpl, const struct waba_tpl_text *t)
+{
+	struct waba_source *src = tpl->src;
+	size_t at = tpl->offset;
+	if (t && t->s && t->node && tpl->doc) {
+		src = tpl->doc->src;
+		at = waba_json_offset(tpl->doc, t->node);
+	} else if (t && t->s) {
+		at = t->offset;
+	}
+	struct waba_loc loc = { src->name, waba_source_line_at(src, at), 0, 0, 0 };
+	return loc;
+}
+
 int waba_tpl_text_eq(const struct waba_tpl_text *t, const char *s, int nocase)
 {
 	size_t n = strlen(s);

@@ -47,8 +47,10 @@ const char *waba_ci_rel_path(struct waba_ci_paths *c, const char *root, const ch
 		*inside = c->inside;
 		return c->rel;
 	}
-	waba_ci_paths_release(c);
-	rel = waba_path_relative_to(root, path);
+	free(c->root);
+	free(c->path);
+	free(c->rel);
+	rel = waba_path_relative_to_memo(root, path, &c->memo);
 	waba_ci_add_path(&sb, rel);
 	free(rel);
 	c->rel = waba_strbuf_detach(&sb);
@@ -65,6 +67,7 @@ void waba_ci_paths_release(struct waba_ci_paths *c)
 	free(c->root);
 	free(c->path);
 	free(c->rel);
+	waba_path_memo_release(&c->memo);
 	memset(c, 0, sizeof(*c));
 }
 
@@ -79,26 +82,25 @@ uint64_t waba_ci_fingerprint(uint64_t seed, const struct waba_report *r, const s
 
 void waba_ci_add_clean(struct waba_strbuf *sb, const char *s)
 {
-	size_t len = strlen(s), i = 0;
+	size_t len = strlen(s), i = 0, run = 0; /* run: where the bytes kept as they are start */
+	waba_strbuf_grow(sb, len);
 	while (i < len) {
 		unsigned char c = (unsigned char)s[i];
-		int32_t cp;
-		size_t n;
-		if (c < 0x80) {
-			if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
-				waba_strbuf_adds(sb, REPLACEMENT_CHAR);
-			else
-				waba_strbuf_addc(sb, (char)c);
-			i++;
+		int32_t cp = c;
+		size_t n = 1;
+		if (c >= 0x80)
+			n = waba_utf8_decode(s + i, len - i, &cp);
+		if (c >= 0x80 ? cp >= 0 && cp != 0xFFFE && cp != 0xFFFF
+		              : c >= 0x20 || c == '\t' || c == '\n' || c == '\r') {
+			i += n;
 			continue;
 		}
-		n = waba_utf8_decode(s + i, len - i, &cp);
-		if (cp < 0 || cp == 0xFFFE || cp == 0xFFFF)
-			waba_strbuf_adds(sb, REPLACEMENT_CHAR);
-		else
-			waba_strbuf_add(sb, s + i, n);
+		waba_strbuf_add(sb, s + run, i - run);
+		waba_strbuf_adds(sb, REPLACEMENT_CHAR);
 		i += n;
+		run = i;
 	}
+	waba_strbuf_add(sb, s + run, len - run);
 }
 
 char *waba_ci_clean(const char *s)
@@ -171,11 +173,19 @@ uint64_t waba_ci_fnv(uint64_t h, const char *s)
 	return h;
 }
 
+char *waba_ci_udec(char *end, unsigned long long v)
+{
+	do
+		*--end = (char)('0' + v % 10);
+	while (v /= 10);
+	return end;
+}
+
 uint64_t waba_ci_fnv_uint(uint64_t h, unsigned long long v)
 {
 	char buf[24];
-	snprintf(buf, sizeof(buf), "%llu", v);
-	return waba_ci_fnv(h, buf);
+	buf[sizeof(buf) - 1] = '\0';
+	return waba_ci_fnv(h, waba_ci_udec(buf + sizeof(buf) - 1, v));
 }
 
 static size_t seen_slot(const struct waba_ci_seen *s, uint64_t key)
@@ -266,17 +276,25 @@ static inline void put_c(struct waba_strbuf *sb, char c)
 
 #define put_lit(sb, lit) put(sb, lit, sizeof(lit) - 1)
 
-/* cJSON's print_string_ptr: control characters, quote and backslash escaped, the rest as is. */
+/* cJSON's print_string_ptr: control characters, quote and backslash escaped, the rest as
+ * is (runs without any, found eight bytes at a time, copied whole). */
 static void add_json_string(struct waba_strbuf *sb, const char *s)
 {
-	const char *run = s;
+	if (!s)
+		s = "";
+	const char *run = s, *p = s, *end = s + strlen(s);
 	put_c(sb, '"');
-	for (; s && *s; s++) {
-		unsigned char c = (unsigned char)*s;
+	while (p < end) {
+		uint64_t w;
+		if (end - p >= 8 && (memcpy(&w, p, 8), !waba_json_word_special(w))) {
+			p += 8;
+			continue;
+		}
+		unsigned char c = (unsigned char)*p++;
 		if (c > 31 && c != '"' && c != '\\')
 			continue;
-		put(sb, run, (size_t)(s - run));
-		run = s + 1;
+		put(sb, run, (size_t)(p - 1 - run));
+		run = p;
 		/* the short escapes, else \u00XX */
 		static const char short_esc[] = {
 			['"'] = '"', ['\\'] = '\\', ['\b'] = 'b', ['\f'] = 'f', ['\n'] = 'n', ['\r'] = 'r', ['\t'] = 't'
@@ -289,8 +307,7 @@ static void add_json_string(struct waba_strbuf *sb, const char *s)
 			put(sb, e, 6);
 		}
 	}
-	if (s)
-		put(sb, run, (size_t)(s - run));
+	put(sb, run, (size_t)(p - run));
 	put_c(sb, '"');
 }
 
@@ -305,11 +322,7 @@ static void add_tabs(struct waba_strbuf *sb, unsigned n)
 /* "%d" without the printf machinery */
 static void add_int(struct waba_strbuf *sb, int v)
 {
-	char buf[12], *p = buf + sizeof(buf);
-	unsigned u = v < 0 ? 0u - (unsigned)v : (unsigned)v;
-	do
-		*--p = (char)('0' + u % 10);
-	while (u /= 10);
+	char buf[12], *p = waba_ci_udec(buf + sizeof(buf), v < 0 ? 0u - (unsigned)v : (unsigned)v);
 	if (v < 0)
 		*--p = '-';
 	put(sb, p, (size_t)(buf + sizeof(buf) - p));
@@ -380,6 +393,95 @@ static int add_json_fast(struct waba_strbuf *sb, const cJSON *node, unsigned dep
 		return 0;
 	default:
 		return -1;
+	}
+}
+
+void waba_ci_jw_init(struct waba_ci_jw *w, struct waba_strbuf *sb, unsigned depth)
+{
+	memset(w, 0, sizeof(*w));
+	w->sb = sb;
+	w->depth = depth;
+}
+
+/* Before a value: in an array, ", " after the first one. */
+static void jw_value(struct waba_ci_jw *w)
+{
+	if (w->level && w->array[w->level - 1]) {
+		if (!w->first[w->level - 1])
+			put(w->sb, ", ", 2);
+		w->first[w->level - 1] = 0;
+	}
+}
+
+void waba_ci_jw_open(struct waba_ci_jw *w, int array)
+{
+	jw_value(w);
+	if (w->level == WABA_CI_JW_MAX)
+		abort(); /* a caller's bug: the elements written are a few levels deep */
+	w->first[w->level] = 1;
+	w->array[w->level] = array ? 1 : 0;
+	w->level++;
+	if (array)
+		put_c(w->sb, '[');
+	else
+		put(w->sb, "{\n", 2);
+}
+
+void waba_ci_jw_close(struct waba_ci_jw *w)
+{
+	w->level--;
+	if (w->array[w->level]) {
+		put_c(w->sb, ']');
+	} else {
+		if (!w->first[w->level])
+			put_c(w->sb, '\n');
+		add_tabs(w->sb, w->depth + w->level);
+		put_c(w->sb, '}');
+	}
+	if (!w->level)
+		w->sb->buf[w->sb->len] = '\0';
+}
+
+void waba_ci_jw_key(struct waba_ci_jw *w, const char *key)
+{
+	if (!w->first[w->level - 1])
+		put(w->sb, ",\n", 2);
+	w->first[w->level - 1] = 0;
+	add_tabs(w->sb, w->depth + w->level);
+	put_c(w->sb, '"'); /* keys are the contract's words: nothing to escape */
+	put(w->sb, key, strlen(key));
+	put(w->sb, "\":\t", 3);
+}
+
+void waba_ci_jw_str(struct waba_ci_jw *w, const char *s)
+{
+	jw_value(w);
+	add_json_string(w->sb, s);
+}
+
+void waba_ci_jw_uint(struct waba_ci_jw *w, unsigned v)
+{
+	jw_value(w);
+	if (v <= 0x7fffffffu) {
+		add_int(w->sb, (int)v);
+	} else { /* as cJSON prints a number that is not an int */
+		char buf[32];
+		int n = snprintf(buf, sizeof(buf), "%1.15g", (double)v);
+		put(w->sb, buf, (size_t)n);
+	}
+}
+
+void waba_ci_jw_raw(struct waba_ci_jw *w, const char *s)
+{
+	jw_value(w);
+	put(w->sb, s, strlen(s));
+}
+
+void waba_ci_jw_member_str(struct waba_ci_jw *w, const char *key, const char *s)
+{
+	if (s) {
+		waba_ci_jw_key(w, key);
+		waba_ci_jw_str(w, s);
 	}
 }
 

@@ -7,6 +7,7 @@
 #define WABA_REPORT_CI_H
 
 #include <stdint.h>
+#include "core/config_priv.h" /* struct waba_path_memo */
 #include "waba/report.h"
 #include "waba/strbuf.h"
 
@@ -37,9 +38,10 @@ void waba_ci_add_path(struct waba_strbuf *sb, const char *path);
 struct waba_ci_paths {
 	char *root, *path, *rel;
 	int inside;
+	struct waba_path_memo memo; /* what the file system said, for the next paths */
 };
 /* clang-format off */
-#define WABA_CI_PATHS_INIT { NULL, NULL, NULL, 0 }
+#define WABA_CI_PATHS_INIT { NULL, NULL, NULL, 0, { NULL, NULL, NULL, NULL, NULL } }
 /* clang-format on */
 const char *waba_ci_rel_path(struct waba_ci_paths *cache, const char *root, const char *path, int *inside);
 void waba_ci_paths_release(struct waba_ci_paths *cache);
@@ -78,6 +80,8 @@ const char *waba_ci_level(enum waba_severity sev);
 #define WABA_FNV_OFFSET UINT64_C(0xcbf29ce484222325)
 uint64_t waba_ci_fnv(uint64_t h, const char *s);
 uint64_t waba_ci_fnv_uint(uint64_t h, unsigned long long v);
+/* v in decimal ("%llu"), written backwards to end just before `end`: its first digit. */
+char *waba_ci_udec(char *end, unsigned long long v);
 
 /*
  * Occurrence counter keyed by 64-bit hashes: waba_ci_seen_add() returns how many
@@ -108,6 +112,40 @@ void waba_ci_count(struct waba_ci_counts *c, const struct waba_report *part);
  * break, so adding `depth` tabs after every line break is exact). 0 or WABA_ENOMEM.
  */
 int waba_ci_add_json_at(struct waba_strbuf *sb, const cJSON *node, unsigned depth);
+
+/*
+ * Writing one report element (a finding, a SARIF result) straight into sb, as
+ * waba_ci_add_json_at() prints the cJSON tree it would be built as, without the tree:
+ *
+ *   waba_ci_jw_init(&w, sb, depth);
+ *   waba_ci_jw_open(&w, 0);                   the element: an object
+ *   waba_ci_jw_key(&w, "rule");               a member's key, then its value
+ *   waba_ci_jw_str(&w, id);
+ *   waba_ci_jw_member_str(&w, "file", file);  (left out when file is NULL, as cJSON does)
+ *   waba_ci_jw_close(&w);
+ *
+ * In an array, values follow each other without keys.
+ */
+#define WABA_CI_JW_MAX 8 /* containers open at once */
+struct waba_ci_jw {
+	struct waba_strbuf *sb;
+	unsigned depth; /* tabs before every line after the first */
+	unsigned level; /* containers open */
+	unsigned char first[WABA_CI_JW_MAX], array[WABA_CI_JW_MAX];
+};
+void waba_ci_jw_init(struct waba_ci_jw *w, struct waba_strbuf *sb, unsigned depth);
+/* Open an object (array 0) or an array as the next value. */
+void waba_ci_jw_open(struct waba_ci_jw *w, int array);
+/* Close the innermost container; after the outermost, sb is NUL-terminated. */
+void waba_ci_jw_close(struct waba_ci_jw *w);
+/* A member's key: one of the contract's words, written as is (no escaping). */
+void waba_ci_jw_key(struct waba_ci_jw *w, const char *key);
+void waba_ci_jw_str(struct waba_ci_jw *w, const char *s);
+void waba_ci_jw_uint(struct waba_ci_jw *w, unsigned v);
+/* A value written as is (one line, e.g. a placeholder). */
+void waba_ci_jw_raw(struct waba_ci_jw *w, const char *s);
+/* key and string value, unless s is NULL. */
+void waba_ci_jw_member_str(struct waba_ci_jw *w, const char *key, const char *s);
 
 /*
  * Print `root` formatted, with one member (at most two) a placeholder: build the

@@ -29,23 +29,27 @@ struct json_stream {
 	int err;
 };
 
-static cJSON *finding_json(const struct waba_finding *f)
+/* A finding as the cJSON object {rule, severity, message, file, line, column, hint} prints. */
+static void add_finding(struct waba_strbuf *sb, const struct waba_finding *f)
 {
-	cJSON *o = cJSON_CreateObject();
+	struct waba_ci_jw w;
 	const char *hint = waba_finding_hint(f);
-	cJSON_AddStringToObject(o, "rule", f->rule->id);
-	cJSON_AddStringToObject(o, "severity", waba_severity_name(f->severity));
-	cJSON_AddStringToObject(o, "message", f->message);
+	waba_ci_jw_init(&w, sb, ELEMENT_DEPTH);
+	waba_ci_jw_open(&w, 0);
+	waba_ci_jw_member_str(&w, "rule", f->rule->id);
+	waba_ci_jw_member_str(&w, "severity", waba_severity_name(f->severity));
+	waba_ci_jw_member_str(&w, "message", f->message);
 	if (f->file) {
-		cJSON_AddStringToObject(o, "file", f->file);
+		waba_ci_jw_member_str(&w, "file", f->file);
 		if (f->loc.line) {
-			cJSON_AddNumberToObject(o, "line", f->loc.line);
-			cJSON_AddNumberToObject(o, "column", f->loc.column ? f->loc.column : 1);
+			waba_ci_jw_key(&w, "line");
+			waba_ci_jw_uint(&w, f->loc.line);
+			waba_ci_jw_key(&w, "column");
+			waba_ci_jw_uint(&w, f->loc.column ? f->loc.column : 1);
 		}
 	}
-	if (hint)
-		cJSON_AddStringToObject(o, "hint", hint);
-	return o;
+	waba_ci_jw_member_str(&w, "hint", hint);
+	waba_ci_jw_close(&w);
 }
 
 /* The document with placeholders for "findings" (slot 1) and "items" (slot 2). */
@@ -100,11 +104,9 @@ static int json_chunk(void *state, const struct waba_report *part)
 	waba_ci_count(&s->counts, part);
 	waba_strbuf_reset(&s->sb);
 	for (size_t i = 0; i < part->findings.len && !s->err; i++) {
-		cJSON *o = finding_json(&part->findings.v[i]);
 		if (s->nfindings++)
 			waba_strbuf_adds(&s->sb, ", ");
-		s->err = waba_ci_add_json_at(&s->sb, o, ELEMENT_DEPTH);
-		cJSON_Delete(o);
+		add_finding(&s->sb, &part->findings.v[i]);
 	}
 	put(s, s->sb.buf, s->sb.len);
 	waba_strbuf_reset(&s->sb);

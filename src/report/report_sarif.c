@@ -197,81 +197,114 @@ static char *path_uri(const char *path)
 	return waba_strbuf_detach(&u);
 }
 
-static void add_region(cJSON *phys, const struct waba_finding *f)
+static void add_region(struct waba_ci_jw *w, const struct waba_finding *f)
 {
-	cJSON *region = cJSON_AddObjectToObject(phys, "region");
 	unsigned line = f->file && f->loc.line ? f->loc.line : 1;
 	unsigned col = f->file && f->loc.line && f->loc.column ? f->loc.column : 1;
 	unsigned end_line = f->file && f->loc.line && f->loc.end_line >= line ? f->loc.end_line : line;
 	unsigned end_col = col + 1;
 	if (f->file && f->loc.line && f->loc.end_column && (end_line > line || f->loc.end_column > col))
 		end_col = f->loc.end_column;
-	cJSON_AddNumberToObject(region, "startLine", line);
-	cJSON_AddNumberToObject(region, "startColumn", col);
-	cJSON_AddNumberToObject(region, "endLine", end_line);
-	cJSON_AddNumberToObject(region, "endColumn", end_col);
+	waba_ci_jw_key(w, "region");
+	waba_ci_jw_open(w, 0);
+	waba_ci_jw_key(w, "startLine");
+	waba_ci_jw_uint(w, line);
+	waba_ci_jw_key(w, "startColumn");
+	waba_ci_jw_uint(w, col);
+	waba_ci_jw_key(w, "endLine");
+	waba_ci_jw_uint(w, end_line);
+	waba_ci_jw_key(w, "endColumn");
+	waba_ci_jw_uint(w, end_col);
+	waba_ci_jw_close(w);
 }
 
-static void add_locations(cJSON *res, const struct waba_report *r, const struct waba_finding *f, const char *rel,
-                          int inside)
+static void add_locations(struct waba_ci_jw *w, const struct waba_report *r, const struct waba_finding *f,
+                          const char *rel, int inside)
 {
 	const char *path = waba_ci_path(r, f);
 	const struct waba_item *it = waba_ci_item(r, f);
-	cJSON *locs, *loc;
 	if (!path && !(it && *it->name))
 		return;
-	locs = cJSON_AddArrayToObject(res, "locations");
-	loc = cJSON_CreateObject();
-	cJSON_AddItemToArray(locs, loc);
+	waba_ci_jw_key(w, "locations");
+	waba_ci_jw_open(w, 1);
+	waba_ci_jw_open(w, 0);
 	if (path) {
-		cJSON *phys = cJSON_AddObjectToObject(loc, "physicalLocation");
-		cJSON *art = cJSON_AddObjectToObject(phys, "artifactLocation");
 		char *uri = path_uri(rel);
-		cJSON_AddStringToObject(art, "uri", uri);
+		waba_ci_jw_key(w, "physicalLocation");
+		waba_ci_jw_open(w, 0);
+		waba_ci_jw_key(w, "artifactLocation");
+		waba_ci_jw_open(w, 0);
+		waba_ci_jw_member_str(w, "uri", uri);
 		if (inside)
-			cJSON_AddStringToObject(art, "uriBaseId", SRCROOT);
+			waba_ci_jw_member_str(w, "uriBaseId", SRCROOT);
+		waba_ci_jw_close(w);
 		free(uri);
-		add_region(phys, f);
+		add_region(w, f);
+		waba_ci_jw_close(w);
 	}
 	if (it && *it->name) {
-		cJSON *logical = cJSON_CreateObject();
 		char *name = waba_ci_clean(it->name), *fq = waba_xasprintf("%s:%s", it->kind, name);
-		cJSON_AddStringToObject(logical, "name", name);
-		cJSON_AddStringToObject(logical, "fullyQualifiedName", fq);
-		cJSON_AddItemToArray(cJSON_AddArrayToObject(loc, "logicalLocations"), logical);
+		waba_ci_jw_key(w, "logicalLocations");
+		waba_ci_jw_open(w, 1);
+		waba_ci_jw_open(w, 0);
+		waba_ci_jw_member_str(w, "name", name);
+		waba_ci_jw_member_str(w, "fullyQualifiedName", fq);
+		waba_ci_jw_close(w);
+		waba_ci_jw_close(w);
 		free(name);
 		free(fq);
 	}
+	waba_ci_jw_close(w);
+	waba_ci_jw_close(w);
 }
 
 /* ruleIndex is known only once every rule is: a placeholder RULE_SLOT k RULE_SLOT (k: the
  * rule's position in the order first seen) is replaced when the results are copied out. */
 #define RULE_SLOT '\003'
 
-static cJSON *result_json(const struct waba_report *r, const struct waba_finding *f, size_t rule_seen,
-                          struct waba_ci_seen *seen, struct waba_ci_paths *paths, const char *srcroot)
+/* One result, written into sb `depth` levels deep. */
+static void add_result(struct waba_strbuf *sb, unsigned depth, const struct waba_report *r, const struct waba_finding *f,
+                       size_t rule_seen, struct waba_ci_seen *seen, struct waba_ci_paths *paths, const char *srcroot)
 {
-	cJSON *res = cJSON_CreateObject();
+	struct waba_ci_jw w;
 	struct waba_strbuf msg = WABA_STRBUF_INIT;
 	const char *path = waba_ci_path(r, f), *rel = NULL;
 	char fp[40], slot[32];
 	int inside = 0;
 	uint64_t h;
 
-	cJSON_AddStringToObject(res, "ruleId", f->rule->id);
-	snprintf(slot, sizeof(slot), "%c%zu%c", RULE_SLOT, rule_seen, RULE_SLOT);
-	cJSON_AddRawToObject(res, "ruleIndex", slot);
-	cJSON_AddStringToObject(res, "level", waba_ci_level(f->severity));
+	waba_ci_jw_init(&w, sb, depth);
+	waba_ci_jw_open(&w, 0);
+	waba_ci_jw_member_str(&w, "ruleId", f->rule->id);
+	slot[sizeof(slot) - 1] = '\0'; /* RULE_SLOT rule_seen RULE_SLOT, without snprintf */
+	slot[sizeof(slot) - 2] = RULE_SLOT;
+	char *at = waba_ci_udec(slot + sizeof(slot) - 2, rule_seen);
+	*--at = RULE_SLOT;
+	waba_ci_jw_key(&w, "ruleIndex");
+	waba_ci_jw_raw(&w, at);
+	waba_ci_jw_member_str(&w, "level", waba_ci_level(f->severity));
 	waba_ci_add_message(&msg, f);
-	cJSON_AddStringToObject(cJSON_AddObjectToObject(res, "message"), "text", waba_strbuf_cstr(&msg));
+	waba_ci_jw_key(&w, "message");
+	waba_ci_jw_open(&w, 0);
+	waba_ci_jw_member_str(&w, "text", waba_strbuf_cstr(&msg));
+	waba_ci_jw_close(&w);
 	if (path)
 		rel = waba_ci_rel_path(paths, srcroot, path, &inside);
-	add_locations(res, r, f, rel, inside);
+	add_locations(&w, r, f, rel, inside);
 	h = waba_ci_fingerprint(WABA_FNV_OFFSET, r, f, rel);
-	snprintf(fp, sizeof(fp), "%016" PRIx64 ":%u", h, waba_ci_seen_add(seen, h));
-	cJSON_AddStringToObject(cJSON_AddObjectToObject(res, "partialFingerprints"), "primaryLocationLineHash", fp);
+	for (int i = 0; i < 16; i++) /* "%016" PRIx64 ":%u" */
+		fp[i] = "0123456789abcdef"[(h >> (60 - 4 * i)) & 15];
+	fp[16] = ':';
+	char num[12];
+	num[sizeof(num) - 1] = '\0';
+	const char *n = waba_ci_udec(num + sizeof(num) - 1, waba_ci_seen_add(seen, h));
+	memcpy(fp + 17, n, strlen(n) + 1);
+	waba_ci_jw_key(&w, "partialFingerprints");
+	waba_ci_jw_open(&w, 0);
+	waba_ci_jw_member_str(&w, "primaryLocationLineHash", fp);
+	waba_ci_jw_close(&w);
+	waba_ci_jw_close(&w);
 	waba_strbuf_release(&msg);
-	return res;
 }
 
 #define RESULT_DEPTH 4 /* root, runs, the run, results */
@@ -331,11 +364,9 @@ static int sarif_chunk(void *state, const struct waba_report *part)
 		size_t k = rule_seen(s, f->rule); /* off findings too: their rule is listed (waba_report_rules) */
 		if (f->severity == WABA_SEV_OFF)
 			continue;
-		cJSON *res = result_json(part, f, k, &s->seen, &s->paths, s->srcroot);
 		if (s->nresults++)
 			waba_strbuf_adds(&s->sb, ", ");
-		s->err = waba_ci_add_json_at(&s->sb, res, RESULT_DEPTH);
-		cJSON_Delete(res);
+		add_result(&s->sb, RESULT_DEPTH, part, f, k, &s->seen, &s->paths, s->srcroot);
 	}
 	waba_ci_spool_add(&s->results, s->sb.buf, s->sb.len);
 	if (!s->err)
