@@ -244,7 +244,7 @@ struct phone_ctx {
 	struct waba_findings *fs; /* NULL: only the verdict is wanted, no finding is added */
 	const struct waba_checklist *cl;
 	const struct phone_seen *p;
-	const char *where; /* the report's command: hints are phrased for it (text id.<where>) */
+	const char *where;  /* the report's command: hints are phrased for it (text id.<where>) */
 	const char *region; /* the numbers' default region, for parsing again (var_value) */
 	const char *var[V_COUNT_];
 	char intl[64];          /* V_INTL once worked out */
