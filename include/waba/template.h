@@ -256,6 +256,9 @@ void waba_lint_prepare(struct waba_lint_prepared *p, struct waba_source *src, co
  * same time once waba_source_index() has been called on src).
  */
 void waba_lint_parse(struct waba_lint_prepared *p, struct waba_source *src);
+/* As waba_lint_parse(), for one element of a template list, src bytes [from, to)
+ * (waba_template_parse_json_range); -1 with *p empty when they do not parse. */
+int waba_lint_parse_range(struct waba_lint_prepared *p, struct waba_source *src, size_t from, size_t to);
 void waba_lint_check(struct waba_lint_prepared *p, size_t from, size_t to, const struct waba_checklist *cl);
 void waba_lint_commit(struct waba_report *r, struct waba_lint_prepared *p, struct waba_lint_state *st);
 /* waba_lint_commit() leaving *p to the caller's waba_lint_prepared_release(): on the thread

@@ -179,12 +179,25 @@ void waba_lint_prepare(struct waba_lint_prepared *p, struct waba_source *src, co
 	waba_lint_check(p, 0, p->set.len, cl);
 }
 
-void waba_lint_parse(struct waba_lint_prepared *p, struct waba_source *src)
+static void prepared_begin(struct waba_lint_prepared *p, struct waba_source *src)
 {
 	memset(p, 0, sizeof(*p));
 	p->set = (struct waba_template_set)WABA_TEMPLATE_SET_INIT;
 	p->parse = (struct waba_findings)WABA_FINDINGS_INIT;
 	p->src = src;
+}
+
+/* A findings slot per template parsed, for waba_lint_check(). */
+static void prepared_parsed(struct waba_lint_prepared *p)
+{
+	p->checked = waba_xcalloc(p->set.len + 1, sizeof(*p->checked));
+	for (size_t i = 0; i < p->set.len; i++)
+		p->checked[i] = (struct waba_findings)WABA_FINDINGS_INIT;
+}
+
+void waba_lint_parse(struct waba_lint_prepared *p, struct waba_source *src)
+{
+	prepared_begin(p, src);
 	size_t nl = strlen(src->name);
 	if (nl > 5 && strcmp(src->name + nl - 5, ".json") == 0)
 		waba_template_parse_json(&p->set, src, &p->parse);
@@ -192,9 +205,18 @@ void waba_lint_parse(struct waba_lint_prepared *p, struct waba_source *src)
 		waba_template_parse_txt(&p->set, src, &p->parse);
 	else
 		waba_template_parse(&p->set, src, &p->parse); /* standard input, other names: by content */
-	p->checked = waba_xcalloc(p->set.len + 1, sizeof(*p->checked));
-	for (size_t i = 0; i < p->set.len; i++)
-		p->checked[i] = (struct waba_findings)WABA_FINDINGS_INIT;
+	prepared_parsed(p);
+}
+
+int waba_lint_parse_range(struct waba_lint_prepared *p, struct waba_source *src, size_t from, size_t to)
+{
+	prepared_begin(p, src);
+	if (waba_template_parse_json_range(&p->set, src, from, to, &p->parse) < 0) {
+		waba_lint_prepared_release(p);
+		return -1;
+	}
+	prepared_parsed(p);
+	return 0;
 }
 
 void waba_lint_check(struct waba_lint_prepared *p, size_t from, size_t to, const struct waba_checklist *cl)

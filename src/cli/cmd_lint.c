@@ -195,8 +195,8 @@ static size_t slices_min(void)
 /* Is src a template list to take element by element? Fills j->ranges. */
 static void job_split(struct job *j)
 {
-	size_t nl = strlen(j->src.name), min = slices_min();
-	if (min == (size_t)-1 || (nl > 4 && strcmp(j->src.name + nl - 4, ".txt") == 0))
+	size_t min = slices_min();
+	if (min == (size_t)-1 || has_ext(j->src.name, ".txt"))
 		return;
 	if (waba_json_split_list(&j->src, &j->ranges, &j->nranges) < 0)
 		return;
@@ -267,19 +267,8 @@ static void release_unit(void *node)
 static int unit_run(struct slicer *s, size_t k)
 {
 	struct waba_lint_prepared *p = &s->ring[k % WINDOW].p;
-	memset(p, 0, sizeof(*p));
-	p->set = (struct waba_template_set)WABA_TEMPLATE_SET_INIT;
-	p->parse = (struct waba_findings)WABA_FINDINGS_INIT;
-	p->src = &s->j->src;
-	if (waba_template_parse_json_range(&p->set, &s->j->src, s->j->ranges[k].from, s->j->ranges[k].to, &p->parse) < 0) {
-		waba_findings_release(&p->parse);
-		waba_template_set_release(&p->set);
-		memset(p, 0, sizeof(*p));
+	if (waba_lint_parse_range(p, &s->j->src, s->j->ranges[k].from, s->j->ranges[k].to) < 0)
 		return 3;
-	}
-	p->checked = waba_xcalloc(p->set.len + 1, sizeof(*p->checked));
-	for (size_t i = 0; i < p->set.len; i++)
-		p->checked[i] = (struct waba_findings)WABA_FINDINGS_INIT;
 	waba_lint_check(p, 0, p->set.len, s->cl);
 	return 2;
 }
