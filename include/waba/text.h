@@ -18,13 +18,23 @@
 /* 1 if s[0..len) is valid UTF-8 (no overlongs, no surrogates); else 0 and *bad = offset. */
 int waba_utf8_valid(const char *s, size_t len, size_t *bad);
 
-/* Does the word (eight bytes) hold a byte below 0x20, a quote or a backslash, the bytes a
- * JSON string escapes? (Runs of text without any are copied or skipped eight bytes at a time.) */
+/* Eight bytes read as one word, to skip runs of plain text eight bytes at a time: non-zero
+ * when the word holds a byte below n (n <= 0x80), or a byte equal to c. (Which bytes the
+ * result marks is not exact: a test, not a position.) */
+static inline uint64_t waba_word_below(uint64_t w, unsigned char n)
+{
+	return (w - 0x0101010101010101ULL * n) & ~w & 0x8080808080808080ULL;
+}
+static inline uint64_t waba_word_has(uint64_t w, unsigned char c)
+{
+	return waba_word_below(w ^ (0x0101010101010101ULL * c), 1);
+}
+
+/* Does the word hold a byte below 0x20, a quote or a backslash, the bytes a JSON string
+ * escapes? */
 static inline int waba_json_word_special(uint64_t w)
 {
-	const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
-	uint64_t q = w ^ (ones * '"'), b = w ^ (ones * '\\');
-	return (((w - ones * 0x20) & ~w) | ((q - ones) & ~q) | ((b - ones) & ~b)) & high ? 1 : 0;
+	return (waba_word_below(w, 0x20) | waba_word_has(w, '"') | waba_word_has(w, '\\')) != 0;
 }
 
 /* Number of code points in s[0..len) (invalid bytes count one each). */

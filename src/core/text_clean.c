@@ -21,12 +21,10 @@ static int is_control(int32_t cp)
  * character when `controls`), eight bytes at a time; then at most 7 more to look at. */
 static size_t plain_ascii_end(const char *s, size_t len, size_t i, int controls)
 {
-	const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
 	while (len - i >= 8) {
-		uint64_t w, del;
+		uint64_t w;
 		memcpy(&w, s + i, 8);
-		del = w ^ (ones * 0x7f);
-		if ((w & high) || (controls && ((((w - ones * 0x20) & ~w) | ((del - ones) & ~del)) & high)))
+		if ((w & 0x8080808080808080ULL) || (controls && (waba_word_below(w, 0x20) | waba_word_has(w, 0x7f))))
 			break;
 		i += 8;
 	}
