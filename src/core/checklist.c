@@ -28,18 +28,22 @@ struct waba_checklist *waba_checklist_new(void)
 	return cl;
 }
 
+/* free(p), unless p lies in [from, end): memory the checklist holds as one piece */
+static void free_outside(void *p, const unsigned char *from, const unsigned char *end)
+{
+	const unsigned char *b = p;
+	if (!(from && b >= from && b < end))
+		free(p);
+}
+
 void waba_checklist_str_free(const struct waba_checklist *cl, char *s)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	if (!(cl->borrowed && p >= cl->borrowed && p < cl->borrowed_end))
-		free(s);
+	free_outside(s, cl->borrowed, cl->borrowed_end);
 }
 
 void waba_checklist_leaf_free(const struct waba_checklist *cl, void *p)
 {
-	const unsigned char *b = p;
-	if (!(cl->leaves && b >= cl->leaves && b < cl->leaves_end))
-		free(p);
+	free_outside(p, cl->leaves, cl->leaves_end);
 }
 
 void waba_term_release(const struct waba_checklist *cl, struct waba_term *t)

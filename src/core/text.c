@@ -565,16 +565,15 @@ void waba_termset_write(const struct waba_termset *set, struct waba_strbuf *b)
 	waba_strbuf_add(b, set->terms, set->nterms * sizeof(*set->terms));
 }
 
-/* The next `n` items of `size` bytes at *p, if [*p, end) holds them. */
+/* The next `n` items of `size` bytes at *p, if [*p, end) holds them; *p then moves past
+ * them and the padding add_aligned() wrote (as far as end). */
 static const void *take_table(const unsigned char **p, const unsigned char *end, size_t n, size_t size)
 {
 	const void *at = *p;
-	size_t len = n * size;
-	if ((size_t)(end - *p) < len)
+	size_t len = n * size, room = (size_t)(end - *p), step = len + (4 - len % 4) % 4;
+	if (room < len)
 		return NULL;
-	*p += len + (4 - len % 4) % 4;
-	if (*p > end)
-		*p = end;
+	*p += step < room ? step : room;
 	return at;
 }
 
