@@ -165,12 +165,12 @@ const struct waba_set *waba_checklist_set(const struct waba_checklist *cl, const
 	return lookup(cl, CACHE_SET, id, &key, cl->sets, cl->nsets, sizeof(key), cmp_set);
 }
 
-/* The item found last for a value of a set, per thread; taken while no checklist has
- * changed since (every change takes a new serial), when the value is the same. */
+/* The item found last for a value of a set, per thread. Kept as an index and checked against
+ * the set as it is now (its length, then the value), so a set that grows or is replaced while
+ * a checklist loads never hands back an item that has moved. */
 static _Thread_local struct {
-	unsigned long long serial;
 	const struct waba_set *set;
-	const struct waba_set_item *item;
+	size_t index;
 } item_cache[CACHE_SLOTS];
 
 const struct waba_set_item *waba_set_find(const struct waba_set *set, const char *value)
@@ -181,14 +181,13 @@ const struct waba_set_item *waba_set_find(const struct waba_set *set, const char
 	for (const unsigned char *v = (const unsigned char *)value; *v; v++)
 		h = (h ^ *v) * (uintptr_t)0x100000001B3ULL;
 	h = (h * (uintptr_t)0x9E3779B97F4A7C15ULL) >> (sizeof(uintptr_t) * 8 - 8);
-	unsigned long long serial = __atomic_load_n(&serials, __ATOMIC_RELAXED);
-	if (item_cache[h].serial == serial && item_cache[h].set == set && strcmp(item_cache[h].item->value, value) == 0)
-		return item_cache[h].item;
+	size_t cached = item_cache[h].index;
+	if (item_cache[h].set == set && cached < set->len && strcmp(set->items[cached].value, value) == 0)
+		return &set->items[cached];
 	for (size_t i = 0; i < set->len; i++)
 		if (strcmp(set->items[i].value, value) == 0) {
-			item_cache[h].serial = serial;
 			item_cache[h].set = set;
-			item_cache[h].item = &set->items[i];
+			item_cache[h].index = i;
 			return &set->items[i];
 		}
 	return NULL;

@@ -405,6 +405,29 @@ static void test_checklist_lookups(void **state)
 		assert_ptr_equal(waba_set_find(s, "en"), &s->items[2]);
 		assert_ptr_equal(waba_set_find(waba_checklist_set(cl, "r"), "es"), &waba_checklist_set(cl, "r")->items[0]);
 	}
+	/* A set that grows while it loads, its values repeated (each repeat looks the value up,
+	 * then the array moves), and one replaced: no lookup may hand back a moved item (the
+	 * fuzzer found this; ASan runs this test too). */
+	struct waba_strbuf c = WABA_STRBUF_INIT;
+	waba_strbuf_adds(&c, "<checklist><set id=\"g\">");
+	for (int pass = 0; pass < 4; pass++) /* v0-v9, v0-v9 again, v10-v19, v0-v19 again */
+		for (int i = pass == 2 ? 10 : 0; i < (pass < 2 ? 10 : 20); i++)
+			waba_strbuf_addf(&c, "<item value=\"v%d\" n=\"%d\"/>", i, pass);
+	waba_strbuf_adds(&c, "</set><set id=\"s\" mode=\"replace\"><item value=\"es\"/><item value=\"es\"/></set>"
+	                     "</checklist>");
+	assert_int_equal(waba_checklist_load_mem(cl, "c.xml", c.buf, c.len), 0);
+	const struct waba_set *g = waba_checklist_set(cl, "g");
+	assert_int_equal(g->len, 20);
+	for (int i = 0; i < 20; i++) {
+		char value[8];
+		snprintf(value, sizeof(value), "v%d", i);
+		const struct waba_set_item *it = waba_set_find(g, value);
+		assert_ptr_equal(it, &g->items[i]);
+		assert_string_equal(waba_set_item_attr(it, "n"), "3"); /* the last pass wins */
+	}
+	assert_int_equal(waba_checklist_set(cl, "s")->len, 1);
+	assert_null(waba_set_find(waba_checklist_set(cl, "s"), "en"));
+	waba_strbuf_release(&c);
 	waba_checklist_free(cl);
 }
 
