@@ -27,8 +27,9 @@ for t in $targets; do
   log=build-fuzz/$t.log
   if ASAN_OPTIONS=detect_leaks=1 ./build-fuzz/tests/$t "$work" -max_total_time="$each" -max_len=65536 \
        -rss_limit_mb=2048 -timeout=10 -artifact_prefix=build-fuzz/artifacts/$t- >"$log" 2>&1; then
-    execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || true)
-    [ -n "$execs" ] || execs=$(grep -oE '#[0-9]+' "$log" | tail -1 | tr -d '#')
+    # libFuzzer's last line is "Done N runs in S second(s)"; the recommended dictionary
+    # printed before it has "# Uses: N" lines, so a bare '#N' is not a count.
+    execs=$(sed -n 's/^Done \([0-9][0-9]*\) runs.*/\1/p' "$log" | tail -n 1)
     echo "fuzz $t: ${each}s, ${execs:-?} executions, no crash"
   else
     echo "fuzz $t: CRASH (see $log and build-fuzz/artifacts/)"; tail -30 "$log"; status=1
