@@ -185,12 +185,11 @@ static size_t code_points_before(struct waba_source *src, size_t offset)
 	return src->cp_blocks[k] + waba_utf8_length(src->data + k * CP_BLOCK, offset - k * CP_BLOCK);
 }
 
-static void offset_to_line_col(struct waba_source *src, size_t offset, unsigned *line, unsigned *col)
+/* The index (0-based) of the line holding `offset` (at most src->len), from the line table. */
+static size_t line_index(struct waba_source *src, size_t offset)
 {
 	if (!src->line_starts)
 		build_index(src);
-	if (offset > src->len)
-		offset = src->len;
 	size_t lo = 0, hi = src->nlines;
 	while (hi - lo > 1) {
 		size_t mid = (lo + hi) / 2;
@@ -199,7 +198,14 @@ static void offset_to_line_col(struct waba_source *src, size_t offset, unsigned 
 		else
 			hi = mid;
 	}
-	size_t start = src->line_starts[lo];
+	return lo;
+}
+
+static void offset_to_line_col(struct waba_source *src, size_t offset, unsigned *line, unsigned *col)
+{
+	if (offset > src->len)
+		offset = src->len;
+	size_t lo = line_index(src, offset), start = src->line_starts[lo];
 	*line = (unsigned)(lo + 1);
 	if (offset - start <= 2 * CP_BLOCK)
 		*col = (unsigned)(waba_utf8_length(src->data + start, offset - start) + 1);
@@ -223,9 +229,7 @@ unsigned waba_source_line_at(struct waba_source *src, size_t offset)
 		}
 		return line;
 	}
-	unsigned line, col;
-	offset_to_line_col(src, offset, &line, &col);
-	return line;
+	return (unsigned)(line_index(src, offset) + 1);
 }
 
 void waba_source_index(struct waba_source *src)
