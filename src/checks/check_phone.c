@@ -620,20 +620,6 @@ static void add_supply(struct waba_findings *fs, const struct waba_checklist *cl
 	waba_strbuf_release(&regions);
 }
 
-/* The E.164 form of item i when it is a valid number, else NULL. */
-static const char *phone_e164(const struct waba_report *r, size_t i)
-{
-	const struct waba_phone_result *res = waba_report_phone(r, i);
-	return res && res->e164[0] ? res->e164 : NULL;
-}
-
-/* One slot per distinct E.164 number: its first and second mention and how many. */
-struct dup_slot {
-	unsigned long long hash;
-	const char *e164; /* NULL: empty slot */
-	size_t first, second, count;
-};
-
 static unsigned long long str_hash(const char *s)
 {
 	unsigned long long h = 1469598103934665603ULL; /* FNV-1a */
@@ -642,50 +628,70 @@ static unsigned long long str_hash(const char *s)
 	return h;
 }
 
+/* Where a number given more than once is mentioned again (index i of a list). */
+struct mention {
+	size_t first;  /* on a number's second mention: 1 + the index of its first; else 0 */
+	size_t second; /* on the first mention of a number given twice or more: 1 + the index of its second */
+	size_t count;  /* on a first mention: how many times the number is given */
+};
+
 /*
- * Report each number given more than once, on its second mention, in the order of the
- * first mentions. One pass over the items into a hash table (linear in the items).
+ * The mentions of every valid number of a list of n, whose E.164 forms e164_of() gives
+ * (NULL: not a valid number): one pass into a hash table on E.164, linear in n.
  */
-static void report_duplicates(struct waba_report *r, const struct waba_checklist *cl)
+static struct mention *count_mentions(size_t n, const char *(*e164_of)(const void *list, size_t i), const void *list)
 {
 	size_t cap = 16;
-	while (cap < 2 * r->nitems)
+	while (cap < 2 * n)
 		cap *= 2;
-	struct dup_slot *t = waba_xcalloc(cap, sizeof(*t));
-	int any = 0;
-	for (size_t i = 0; i < r->nitems; i++) {
-		const char *e = phone_e164(r, i);
+	struct slot {
+		unsigned long long hash;
+		size_t first; /* 1 + index; 0: empty */
+	} *t = waba_xcalloc(cap, sizeof(*t));
+	struct mention *m = waba_xcalloc(n ? n : 1, sizeof(*m));
+	for (size_t i = 0; i < n; i++) {
+		const char *e = e164_of(list, i);
 		if (!e)
 			continue;
 		unsigned long long h = str_hash(e);
 		size_t k = (size_t)h & (cap - 1);
-		while (t[k].e164 && (t[k].hash != h || strcmp(t[k].e164, e) != 0))
+		while (t[k].first && (t[k].hash != h || strcmp(e164_of(list, t[k].first - 1), e) != 0))
 			k = (k + 1) & (cap - 1);
-		if (!t[k].e164) {
-			t[k] = (struct dup_slot){ .hash = h, .e164 = e, .first = i, .count = 1 };
-			continue;
+		if (!t[k].first) {
+			t[k].hash = h;
+			t[k].first = i + 1;
+			m[i].count = 1;
+		} else if (++m[t[k].first - 1].count == 2) {
+			m[t[k].first - 1].second = i + 1;
+			m[i].first = t[k].first;
 		}
-		if (++t[k].count == 2)
-			t[k].second = i;
-		any = 1;
-	}
-	/* Item order: the first mention of every number given twice or more, as before. */
-	for (size_t i = 0; any && i < r->nitems; i++) {
-		const char *e = phone_e164(r, i);
-		if (!e)
-			continue;
-		unsigned long long h = str_hash(e);
-		size_t k = (size_t)h & (cap - 1);
-		while (t[k].hash != h || strcmp(t[k].e164, e) != 0)
-			k = (k + 1) & (cap - 1);
-		if (t[k].first != i || t[k].count < 2)
-			continue;
-		r->findings.current_item = (int)t[k].second;
-		add_duplicate(&r->findings, cl, e, waba_report_phone(r, i)->input,
-		              waba_report_phone(r, t[k].second)->input, t[k].count);
-		waba_report_end_item(r);
 	}
 	free(t);
+	return m;
+}
+
+/* The E.164 form of the report's item i when it is a valid number, else NULL. */
+static const char *report_e164(const void *report, size_t i)
+{
+	const struct waba_phone_result *res = waba_report_phone(report, i);
+	return res && res->e164[0] ? res->e164 : NULL;
+}
+
+/* Report each number given more than once, on its second mention, in the order of the
+ * first mentions. */
+static void report_duplicates(struct waba_report *r, const struct waba_checklist *cl)
+{
+	struct mention *m = count_mentions(r->nitems, report_e164, r);
+	for (size_t i = 0; i < r->nitems; i++) {
+		if (!m[i].second)
+			continue;
+		size_t second = m[i].second - 1;
+		r->findings.current_item = (int)second;
+		add_duplicate(&r->findings, cl, report_e164(r, i), waba_report_phone(r, i)->input,
+		              waba_report_phone(r, second)->input, m[i].count);
+		waba_report_end_item(r);
+	}
+	free(m);
 }
 
 void waba_check_phone_finish(struct waba_report *r, const struct waba_checklist *cl)
@@ -705,9 +711,7 @@ void waba_check_phone_finish(struct waba_report *r, const struct waba_checklist 
 
 /* A parsed number between the two passes: its facts, the strings packed in the batch's text. */
 struct packed {
-	size_t text;  /* e164, international, region, country_region, nsn, example: each ends in '\0' */
-	size_t first; /* second mention of a valid number: 1 + the index of its first mention; else 0 */
-	size_t count; /* first mention of a valid number: how many times it is given */
+	size_t text; /* e164, international, region, country_region, nsn, example: each ends in '\0' */
 	int country_code;
 	signed char parse_error, possible, type, full_length, form;
 	unsigned char flags; /* PACKED_* */
@@ -723,6 +727,7 @@ struct waba_phone_batch {
 	size_t n;
 	struct packed *v;
 	struct waba_strbuf text;
+	struct mention *mentions; /* of the valid numbers */
 	int any_eligible;
 };
 
@@ -783,33 +788,11 @@ static void unpack(const struct waba_phone_batch *b, size_t i, struct phone_seen
 	s->digits = k->digits;
 }
 
-/* Count the mentions of every valid number (hash table on E.164, linear in n). */
-static void count_mentions(struct waba_phone_batch *b)
+/* The E.164 form of the batch's number i when it is valid, else NULL. */
+static const char *batch_e164(const void *batch, size_t i)
 {
-	size_t cap = 16;
-	while (cap < 2 * b->n)
-		cap *= 2;
-	struct slot {
-		unsigned long long hash;
-		size_t first; /* 1 + index; 0: empty */
-	} *t = waba_xcalloc(cap, sizeof(*t));
-	for (size_t i = 0; i < b->n; i++) {
-		if (!(b->v[i].flags & PACKED_VALID))
-			continue;
-		const char *e = b->text.buf + b->v[i].text;
-		unsigned long long h = str_hash(e);
-		size_t k = (size_t)h & (cap - 1);
-		while (t[k].first && (t[k].hash != h || strcmp(b->text.buf + b->v[t[k].first - 1].text, e) != 0))
-			k = (k + 1) & (cap - 1);
-		if (!t[k].first) {
-			t[k].hash = h;
-			t[k].first = i + 1;
-			b->v[i].count = 1;
-		} else if (++b->v[t[k].first - 1].count == 2) {
-			b->v[i].first = t[k].first;
-		}
-	}
-	free(t);
+	const struct waba_phone_batch *b = batch;
+	return b->v[i].flags & PACKED_VALID ? b->text.buf + b->v[i].text : NULL;
 }
 
 struct waba_phone_batch *waba_phone_batch_new(const char *const *numbers, size_t n, const char *region,
@@ -838,7 +821,7 @@ struct waba_phone_batch *waba_phone_batch_new(const char *const *numbers, size_t
 		}
 		waba_phone_release(&p);
 	}
-	count_mentions(b);
+	b->mentions = count_mentions(n, batch_e164, b);
 	return b;
 }
 
@@ -854,10 +837,10 @@ int waba_phone_batch_check(const struct waba_phone_batch *b, size_t i, struct wa
 	struct phone_seen s;
 	unpack(b, i, &s);
 	int eligible = check_seen(r, &s, b->region, b->used_whatsapp, b->cl);
-	if (b->v[i].first) {
-		size_t first = b->v[i].first - 1;
+	if (b->mentions[i].first) {
+		size_t first = b->mentions[i].first - 1;
 		char *a = printable(b->numbers[first] ? b->numbers[first] : "", 0), *c = printable(s.input, 0);
-		add_duplicate(&r->findings, b->cl, s.facts.e164, a, c, b->v[first].count);
+		add_duplicate(&r->findings, b->cl, s.facts.e164, a, c, b->mentions[first].count);
 		free(a);
 		free(c);
 	}
@@ -870,6 +853,7 @@ void waba_phone_batch_free(struct waba_phone_batch *b)
 	if (!b)
 		return;
 	free(b->v);
+	free(b->mentions);
 	waba_strbuf_release(&b->text);
 	free(b);
 }
